@@ -1,0 +1,52 @@
+// Package sqlconcat defines an Analyzer that reports SQL text built from
+// non-constant strings and sent to a database: the code-level cause of SQL
+// injection.
+//
+// # Analyzer sqlconcat
+//
+// sqlconcat: report SQL built from non-constant strings (SQL injection)
+//
+// The crisis: an attacker types "x' OR '1'='1" (or "'; DROP TABLE users; --")
+// into a search box, and the query the server runs is no longer the one
+// its author wrote.
+//
+// sqlconcat reports a call that sends SQL to a database (database/sql's
+// DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,
+// Order, Group, Having, Joins and Select) when the SQL text is built from
+// strings that are not constant: with +, +=, fmt.Sprintf, a
+// strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
+// directly or through local variables. It follows helper functions that
+// return such SQL, and treats a function of yours that passes its string
+// parameter on as the SQL text as a sink of its own, in the same package
+// or in another (through analysis facts).
+//
+// A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
+// VALUES) is reported whatever its origin. A name spliced in as a table,
+// column or ORDER BY term is reported when it comes from a parameter of
+// the function or from user input (a request value, os.Args); names taken
+// from struct fields or configuration are left alone.
+//
+// It does not report SQL built only from constants, placeholder lists
+// (strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
+// times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
+// or pgx.Identifier.Sanitize, or strings chosen from a closed set of
+// constants (a switch or a map of constant values).
+//
+// Bad:
+//
+//	rows, err := db.QueryContext(ctx,
+//		"SELECT id, name FROM users WHERE name = '"+name+"'")
+//
+// Good:
+//
+//	rows, err := db.QueryContext(ctx,
+//		"SELECT id, name FROM users WHERE name = $1", name)
+//
+// The suggested fix turns a spliced value into a placeholder and passes
+// the value as an argument, in the placeholder style of the driver: $1,
+// $2, ... for pgx and lib/pq, ? for MySQL, SQLite, sqlx and gorm. When the
+// driver is not visible from the package, the style of the package's
+// other queries decides, and ? is the default. Identifiers get no
+// automatic fix: placeholders cannot bind them, so check the name against
+// an allowlist of known columns, or quote it.
+package sqlconcat

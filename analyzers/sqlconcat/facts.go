@@ -1,0 +1,174 @@
+package sqlconcat
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/strexpr"
+)
+
+// sinkFact marks a function that passes its string parameter Query on to
+// a database as SQL text: a sink of its own, whose callers are checked.
+type sinkFact struct {
+	Query   int
+	Args    int // the variadic parameter forwarded as placeholder values, or -1
+	Library string
+	Dialect knowledge.Dialect
+	Via     string // the call it passes the SQL to
+}
+
+func (*sinkFact) AFact() {}
+
+func (f *sinkFact) String() string {
+	return fmt.Sprintf("sql sink: parameter %d to %s", f.Query, f.Via)
+}
+
+func (f *sinkFact) sink() sink {
+	return sink{
+		SQLSink: knowledge.SQLSink{Query: f.Query, Args: f.Args, Library: f.Library, Dialect: f.Dialect},
+		via:     f.Via,
+	}
+}
+
+// textFact describes the SQL text a helper function returns, as parts in
+// which a parameter's value is referred to by its index: at a call, the
+// arguments are put in their place.
+type textFact struct {
+	Parts []factPart
+}
+
+type factPart struct {
+	Kind   strexpr.Kind
+	Text   string
+	Param  int // the index of the parameter whose value this is, or -1
+	Origin strexpr.Origin
+	Why    string
+}
+
+func (*textFact) AFact() {}
+
+func (f *textFact) String() string {
+	var b strings.Builder
+	b.WriteString("sql text: ")
+	for _, p := range f.Parts {
+		switch {
+		case p.Param >= 0:
+			fmt.Fprintf(&b, "{param %d}", p.Param)
+		case p.Kind == strexpr.Const:
+			fmt.Fprintf(&b, "%q", p.Text)
+		case p.Kind == strexpr.Safe:
+			b.WriteString("{safe}")
+		default:
+			fmt.Fprintf(&b, "{%s}", p.Why)
+		}
+	}
+	return b.String()
+}
+
+// usesSQLFact marks a package that can reach a SQL sink, so packages that
+// import it are analyzed too.
+type usesSQLFact struct{}
+
+func (*usesSQLFact) AFact()         {}
+func (*usesSQLFact) String() string { return "uses sql" }
+
+// maxFactParts bounds the size of a textFact; longer texts are not summarized.
+const maxFactParts = 48
+
+// sqlWords recognizes text that reads like SQL, so helpers that build
+// other strings get no facts.
+var sqlWords = regexp.MustCompile(`(?i)\b(select|insert|update|delete|where|from|values|order by|group by|join|limit|having)\b`)
+
+// returnedText summarizes the string fn returns as its first result, when
+// it is SQL text built from something other than constants.
+func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
+	res := fn.Signature().Results()
+	if res.Len() == 0 || !isString(res.At(0).Type()) {
+		return nil
+	}
+	var alts [][]strexpr.Part
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == res.Len() {
+				alts = append(alts, c.ev.Eval(n.Results[0]))
+			}
+		}
+		return true
+	})
+	var parts []strexpr.Part
+	for _, a := range alts {
+		if !strexpr.AllSafe(a) {
+			parts = a
+			break
+		}
+	}
+	if parts == nil {
+		return nil // constant or safe: an opaque call is no worse
+	}
+	if len(parts) > maxFactParts {
+		return nil
+	}
+	params := fn.Signature().Params()
+	f := &textFact{}
+	sql := false
+	for i, p := range parts {
+		if p.Kind == strexpr.Dynamic && position(parts, i).quoted {
+			sql = true // a value spliced between quotes: name = '...'
+		}
+		fp := factPart{Kind: p.Kind, Text: p.Text, Param: -1, Origin: p.Origin, Why: p.Why}
+		if p.Kind == strexpr.Const && sqlWords.MatchString(p.Text) {
+			sql = true
+		}
+		if p.Origin == strexpr.Param {
+			for i := range params.Len() {
+				if params.At(i) == p.Param && !(fn.Signature().Variadic() && i == params.Len()-1) {
+					fp.Param = i
+				}
+			}
+			if fp.Param < 0 {
+				fp.Origin = strexpr.Unknown // a parameter of an enclosing function
+			}
+		}
+		if fp.Kind == strexpr.Dynamic && fp.Param < 0 {
+			fp.Why += " in " + fn.Name()
+		}
+		f.Parts = append(f.Parts, fp)
+	}
+	if !sql {
+		return nil
+	}
+	return f
+}
+
+// helperText is the evaluator's hook for calls: it puts a call to a
+// SQL-building helper in terms of the call's own arguments.
+func (c *checker) helperText(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, bool) {
+	f := c.texts[fn]
+	if f == nil && fn.Pkg() != c.pass.Pkg {
+		var imported textFact
+		if c.pass.ImportObjectFact(fn, &imported) {
+			f = &imported
+		}
+	}
+	if f == nil {
+		return nil, false
+	}
+	var parts []strexpr.Part
+	for _, fp := range f.Parts {
+		if fp.Param >= 0 {
+			if fp.Param < len(call.Args) {
+				parts = append(parts, c.ev.Eval(call.Args[fp.Param])...)
+			}
+			continue
+		}
+		parts = append(parts, strexpr.Part{Kind: fp.Kind, Text: fp.Text, Expr: call, Origin: fp.Origin, Why: fp.Why})
+	}
+	return parts, true
+}

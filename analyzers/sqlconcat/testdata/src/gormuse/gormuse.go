@@ -1,0 +1,47 @@
+// Package gormuse exercises gorm's SQL-taking methods: "?" placeholders. // want package:"uses sql"
+package gormuse
+
+import (
+	"fmt"
+	"net/http"
+
+	"gorm.io/gorm"
+)
+
+type User struct{ Name string }
+
+func where(db *gorm.DB, name string) {
+	var u User
+	db.Where("name = '" + name + "'").First(&u) // want `db.Where runs SQL built from parameter name: .* with a \? placeholder`
+}
+
+func raw(db *gorm.DB, email string) {
+	var u User
+	db.Raw(fmt.Sprintf("SELECT * FROM users WHERE email = '%s'", email)).Scan(&u) // want `db.Raw runs SQL built from parameter email`
+}
+
+func order(db *gorm.DB, r *http.Request) {
+	var us []User
+	sort := r.FormValue("sort")
+	db.Order(sort + " DESC").Find(&us)         // want `db.Order runs SQL built from user input r.FormValue\("sort"\) as a table or column name`
+	orderBy(db, r.FormValue("sort")).Find(&us) // want `orderBy \(which passes it to db.Order\) runs SQL built from user input`
+	orderBy(db, "name").Find(&us)
+}
+
+func group(db *gorm.DB, col string) {
+	var us []User
+	db.Group("department, " + col).Find(&us) // want `db.Group runs SQL built from parameter col as a table or column name`
+}
+
+func fine(db *gorm.DB, name string) {
+	var us []User
+	db.Where("name = ?", name).Find(&us)
+	db.Where(map[string]any{"name": name}).Find(&us)
+	db.Where(&User{Name: name}).Find(&us)
+	db.Order("created_at DESC").Find(&us)
+}
+
+// orderBy passes its parameter on: a wrapper, checked where it is called.
+func orderBy(db *gorm.DB, clause string) *gorm.DB { // want orderBy:"sql sink: parameter 1 to db.Order"
+	return db.Order(clause)
+}

@@ -1,0 +1,28 @@
+// Package sqlxuse exercises sqlx.
+package sqlxuse
+
+import (
+	"github.com/jmoiron/sqlx"
+)
+
+type User struct{ Name string }
+
+func selectByName(db *sqlx.DB, name string) {
+	var us []User
+	db.Select(&us, "SELECT * FROM users WHERE name = '"+name+"'") // want `db.Select runs SQL built from parameter name: .* with a \? placeholder`
+}
+
+func get(db *sqlx.DB, id string) {
+	var u User
+	sqlx.Select(nil, &u, "SELECT * FROM users WHERE id = "+id) // want `sqlx.Select runs SQL built from parameter id`
+}
+
+func named(db *sqlx.DB, table string) {
+	db.NamedExec("INSERT INTO "+table+" (name) VALUES (:name)", User{}) // want `db.NamedExec runs SQL built from parameter table as a table or column name`
+}
+
+func in(db *sqlx.DB, ids []int) {
+	q, args, _ := sqlx.In("SELECT * FROM users WHERE id IN (?)", ids)
+	var us []User
+	db.Select(&us, db.Rebind(q), args...)
+}

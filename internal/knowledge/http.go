@@ -1,0 +1,211 @@
+package knowledge
+
+import (
+	"fmt"
+	"go/types"
+)
+
+// Framework describes how one web framework hands a request to a handler:
+// the handler's shape, and the expressions that reach the *http.Request,
+// a ResponseWriter and the request's context from the handler's parameter.
+// The expressions are format strings taking the parameter's name.
+type Framework struct {
+	Name string
+	// Param is the type of the handler's single parameter; empty for
+	// net/http, whose handlers take (http.ResponseWriter, *http.Request).
+	Param string
+	// ReturnsError is set when the handler shape returns an error.
+	ReturnsError bool
+	// Request reaches the *http.Request; empty when the framework does not
+	// expose one (fiber is built on fasthttp).
+	Request string
+	// Writer reaches an http.ResponseWriter.
+	Writer string
+	// Context reaches the request's context.Context.
+	Context string
+}
+
+// NetHTTP is the standard library's handler shape.
+var NetHTTP = Framework{Name: "net/http", Request: "%s", Context: "%s.Context()"}
+
+// Frameworks lists the handler shapes of the web frameworks crisislint
+// knows, besides net/http (chi and gorilla/mux handlers are net/http ones).
+var Frameworks = []Framework{
+	{Name: "gin", Param: "*github.com/gin-gonic/gin.Context",
+		Request: "%s.Request", Writer: "%s.Writer", Context: "%s.Request.Context()"},
+	{Name: "echo", Param: "github.com/labstack/echo/v4.Context", ReturnsError: true,
+		Request: "%s.Request()", Writer: "%s.Response()", Context: "%s.Request().Context()"},
+	{Name: "echo", Param: "*github.com/labstack/echo/v5.Context", ReturnsError: true,
+		Request: "%s.Request()", Writer: "%s.Response()", Context: "%s.Request().Context()"},
+	{Name: "fiber", Param: "*github.com/gofiber/fiber/v2.Ctx", ReturnsError: true,
+		Context: "%s.UserContext()"},
+	{Name: "fiber", Param: "github.com/gofiber/fiber/v3.Ctx", ReturnsError: true,
+		Context: "%s.Context()"},
+}
+
+// Handler describes a function recognised as an HTTP handler.
+type Handler struct {
+	Framework Framework
+	// Writer and Request are the net/http handler's parameters; for the
+	// other frameworks Request is the context parameter and Writer is nil.
+	Writer, Request *types.Var
+}
+
+// RequestExpr returns the source text that reaches the *http.Request in a
+// handler, or "" when the framework exposes none or the parameter has no name.
+func (h Handler) RequestExpr() string { return h.expr(h.Framework.Request, h.Request) }
+
+// WriterExpr returns the source text that reaches an http.ResponseWriter.
+func (h Handler) WriterExpr() string {
+	if h.Framework.Param == "" {
+		return h.expr("%s", h.Writer)
+	}
+	return h.expr(h.Framework.Writer, h.Request)
+}
+
+// ContextExpr returns the source text that reaches the request's context.
+func (h Handler) ContextExpr() string { return h.expr(h.Framework.Context, h.Request) }
+
+func (h Handler) expr(format string, v *types.Var) string {
+	if format == "" || v == nil || v.Name() == "" || v.Name() == "_" {
+		return ""
+	}
+	return fmt.Sprintf(format, v.Name())
+}
+
+// HandlerOf reports whether a function of signature sig has the shape of
+// an HTTP handler of net/http or one of the known frameworks.
+func HandlerOf(sig *types.Signature) (Handler, bool) {
+	params := sig.Params()
+	switch params.Len() {
+	case 2:
+		if sig.Results().Len() == 0 &&
+			TypeName(params.At(0).Type()) == "net/http.ResponseWriter" &&
+			TypeName(params.At(1).Type()) == "*net/http.Request" {
+			return Handler{Framework: NetHTTP, Writer: params.At(0), Request: params.At(1)}, true
+		}
+	case 1:
+		name := TypeName(params.At(0).Type())
+		for _, f := range Frameworks {
+			if f.Param != name {
+				continue
+			}
+			res := sig.Results()
+			if f.ReturnsError && (res.Len() != 1 || res.At(0).Type().String() != "error") ||
+				!f.ReturnsError && res.Len() != 0 {
+				continue
+			}
+			return Handler{Framework: f, Request: params.At(0)}, true
+		}
+	}
+	return Handler{}, false
+}
+
+// FrameworkOfParam returns the framework whose handlers take a parameter
+// of type t, so a helper that takes a *gin.Context can be followed.
+func FrameworkOfParam(t types.Type) (Framework, bool) {
+	name := TypeName(t)
+	if name == "*net/http.Request" {
+		return NetHTTP, true
+	}
+	for _, f := range Frameworks {
+		if f.Param == name {
+			return f, true
+		}
+	}
+	return Framework{}, false
+}
+
+// RequestType is the type whose Body field is an inbound request body.
+// (Framework accessors reach it first: gin's c.Request, echo's c.Request().)
+const RequestType = "*net/http.Request"
+
+// WholeReaders read everything their argument at index Arg yields, with no
+// bound of their own.
+var WholeReaders = map[string]int{
+	"io.ReadAll":               0,
+	"io/ioutil.ReadAll":        0,
+	"(*bytes.Buffer).ReadFrom": 0,
+	"encoding/json.NewDecoder": 0,
+	"encoding/xml.NewDecoder":  0,
+}
+
+// ContextBodyReaders are framework methods that read the whole request
+// body of their receiver.
+var ContextBodyReaders = map[string]bool{
+	"(*github.com/gin-gonic/gin.Context).GetRawData": true,
+}
+
+// BodyLimiters bound a reader: a body passed through one is safe to read
+// whole. The value is the index of the reader argument.
+var BodyLimiters = map[string]int{
+	"net/http.MaxBytesReader": 1,
+	"io.LimitReader":          0,
+}
+
+// BodyLimitMiddleware bound the body of every request a router serves: a
+// package that uses one has every handler's body limited.
+var BodyLimitMiddleware = map[string]bool{
+	"net/http.MaxBytesHandler":                                   true,
+	"github.com/labstack/echo/v4/middleware.BodyLimit":           true,
+	"github.com/labstack/echo/v4/middleware.BodyLimitWithConfig": true,
+	"github.com/labstack/echo/v5/middleware.BodyLimit":           true,
+	"github.com/labstack/echo/v5/middleware.BodyLimitWithConfig": true,
+	"github.com/gin-contrib/size.RequestSizeLimiter":             true,
+	"github.com/go-chi/chi/v5/middleware.RequestSize":            true,
+	"github.com/go-chi/chi/middleware.RequestSize":               true,
+}
+
+// UploadOpeners return an uploaded file of the request (or context)
+// they are called on.
+var UploadOpeners = map[string]bool{
+	"(*net/http.Request).FormFile":                   true,
+	"(*mime/multipart.FileHeader).Open":              true,
+	"(*github.com/gin-gonic/gin.Context).FormFile":   true,
+	"(github.com/labstack/echo/v4.Context).FormFile": true,
+}
+
+// MultipartParsers take the number of bytes of a multipart form to keep in
+// memory as their argument at index 0.
+var MultipartParsers = map[string]bool{
+	"(*net/http.Request).ParseMultipartForm": true,
+}
+
+// MultipartMemoryLimit is the largest in-memory part of a multipart form
+// crisislint accepts without comment: 64 MiB.
+const MultipartMemoryLimit = 64 << 20
+
+// UserInputs return text an outside user chooses: request parameters,
+// headers, form values, command-line arguments.
+var UserInputs = map[string]bool{
+	"(*net/http.Request).FormValue":                       true,
+	"(*net/http.Request).PostFormValue":                   true,
+	"(*net/http.Request).PathValue":                       true,
+	"(*net/http.Request).Referer":                         true,
+	"(*net/http.Request).UserAgent":                       true,
+	"(net/url.Values).Get":                                true,
+	"(net/http.Header).Get":                               true,
+	"(*github.com/gin-gonic/gin.Context).Query":           true,
+	"(*github.com/gin-gonic/gin.Context).DefaultQuery":    true,
+	"(*github.com/gin-gonic/gin.Context).Param":           true,
+	"(*github.com/gin-gonic/gin.Context).PostForm":        true,
+	"(*github.com/gin-gonic/gin.Context).DefaultPostForm": true,
+	"(*github.com/gin-gonic/gin.Context).GetHeader":       true,
+	"(*github.com/gin-gonic/gin.Context).GetQuery":        true,
+	"(*github.com/gin-gonic/gin.Context).GetPostForm":     true,
+	"(github.com/labstack/echo/v4.Context).QueryParam":    true,
+	"(github.com/labstack/echo/v4.Context).Param":         true,
+	"(github.com/labstack/echo/v4.Context).FormValue":     true,
+	"(*github.com/gofiber/fiber/v2.Ctx).Query":            true,
+	"(*github.com/gofiber/fiber/v2.Ctx).Params":           true,
+	"(*github.com/gofiber/fiber/v2.Ctx).FormValue":        true,
+	"github.com/go-chi/chi/v5.URLParam":                   true,
+	"github.com/go-chi/chi.URLParam":                      true,
+	"github.com/gorilla/mux.Vars":                         true,
+}
+
+// UserInputVars are package-level variables whose values an outside user
+// chooses.
+var UserInputVars = map[string]bool{
+	"os.Args": true,
+}

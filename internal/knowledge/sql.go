@@ -1,0 +1,263 @@
+package knowledge
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Dialect is the bind-parameter style a database driver understands.
+type Dialect int
+
+const (
+	// DialectUnknown: the library leaves it to the driver, and nothing tells
+	// which driver the program uses.
+	DialectUnknown Dialect = iota
+	// Question is "?": MySQL, SQLite, ClickHouse, sqlx's default, gorm.
+	Question
+	// Dollar is "$1", "$2", ...: PostgreSQL through pgx or lib/pq.
+	Dollar
+	// Named is ":name" or "@name": sqlx's Named* calls. Values cannot be
+	// turned into positional placeholders there.
+	Named
+)
+
+func (d Dialect) String() string {
+	switch d {
+	case Question:
+		return "?"
+	case Dollar:
+		return "$N"
+	case Named:
+		return ":name"
+	}
+	return "unknown"
+}
+
+// SQLSink is a function or method that sends SQL text to a database.
+type SQLSink struct {
+	// Query is the index of the parameter that holds the SQL text.
+	Query int
+	// Args is the index of the variadic parameter that takes the values of
+	// the placeholders, or -1 when the call takes none (Prepare, gorm's Order).
+	Args int
+	// Library names the library in messages: "database/sql", "pgx", ...
+	Library string
+	// Dialect is the placeholder style fixed by the library, DialectUnknown
+	// when the driver decides it.
+	Dialect Dialect
+	// AnyArg is set when the parameter is an interface: only a string
+	// argument there is SQL (gorm's Where also takes maps and structs).
+	AnyArg bool
+}
+
+// sqlSinks maps a fully qualified function name to the sink it is.
+var sqlSinks = map[string]SQLSink{}
+
+func init() {
+	type m struct {
+		name        string
+		query, args int
+	}
+	add := func(lib string, d Dialect, anyArg bool, recvs []string, methods ...m) {
+		for _, r := range recvs {
+			for _, x := range methods {
+				name := x.name
+				if r != "" {
+					name = "(" + r + ")." + x.name
+				}
+				sqlSinks[name] = SQLSink{Query: x.query, Args: x.args, Library: lib, Dialect: d, AnyArg: anyArg}
+			}
+		}
+	}
+
+	// database/sql: the driver decides the placeholder style.
+	add("database/sql", DialectUnknown, false,
+		[]string{"*database/sql.DB", "*database/sql.Tx"},
+		m{"Query", 0, 1}, m{"QueryRow", 0, 1}, m{"Exec", 0, 1}, m{"Prepare", 0, -1})
+	add("database/sql", DialectUnknown, false,
+		[]string{"*database/sql.DB", "*database/sql.Tx", "*database/sql.Conn"},
+		m{"QueryContext", 1, 2}, m{"QueryRowContext", 1, 2}, m{"ExecContext", 1, 2}, m{"PrepareContext", 1, -1})
+
+	// sqlx: positional calls rebind "?" for the driver; Named* take :name.
+	sqlxTypes := []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx"}
+	add("sqlx", Question, false, sqlxTypes,
+		m{"Queryx", 0, 1}, m{"QueryRowx", 0, 1}, m{"Select", 1, 2}, m{"Get", 1, 2},
+		m{"MustExec", 0, 1}, m{"Preparex", 0, -1},
+		m{"MustExecContext", 1, 2}, m{"PreparexContext", 1, -1})
+	add("sqlx", Question, false, append(sqlxTypes, "*github.com/jmoiron/sqlx.Conn"),
+		m{"QueryxContext", 1, 2}, m{"QueryRowxContext", 1, 2},
+		m{"SelectContext", 2, 3}, m{"GetContext", 2, 3})
+	add("sqlx", Named, false, sqlxTypes,
+		m{"NamedExec", 0, -1}, m{"NamedQuery", 0, -1}, m{"PrepareNamed", 0, -1},
+		m{"NamedExecContext", 1, -1}, m{"NamedQueryContext", 1, -1}, m{"PrepareNamedContext", 1, -1})
+	add("sqlx", Question, false, []string{""},
+		m{"github.com/jmoiron/sqlx.Select", 2, 3}, m{"github.com/jmoiron/sqlx.Get", 2, 3},
+		m{"github.com/jmoiron/sqlx.SelectContext", 3, 4}, m{"github.com/jmoiron/sqlx.GetContext", 3, 4},
+		m{"github.com/jmoiron/sqlx.MustExec", 1, 2}, m{"github.com/jmoiron/sqlx.MustExecContext", 2, 3},
+		m{"github.com/jmoiron/sqlx.Preparex", 1, -1}, m{"github.com/jmoiron/sqlx.PreparexContext", 2, -1})
+	add("sqlx", Named, false, []string{""},
+		m{"github.com/jmoiron/sqlx.NamedExec", 1, -1}, m{"github.com/jmoiron/sqlx.NamedQuery", 1, -1},
+		m{"github.com/jmoiron/sqlx.NamedExecContext", 2, -1}, m{"github.com/jmoiron/sqlx.NamedQueryContext", 2, -1})
+
+	// pgx v4 and v5 speak PostgreSQL: $1, $2, ...
+	for _, v := range []string{"v4", "v5"} {
+		pgx := "github.com/jackc/pgx/" + v
+		add("pgx", Dollar, false,
+			[]string{"*" + pgx + ".Conn", pgx + ".Tx", "*" + pgx + "/pgxpool.Pool", "*" + pgx + "/pgxpool.Conn", "*" + pgx + "/pgxpool.Tx"},
+			m{"Exec", 1, 2}, m{"Query", 1, 2}, m{"QueryRow", 1, 2})
+		add("pgx", Dollar, false, []string{"*" + pgx + ".Conn", pgx + ".Tx", "*" + pgx + "/pgxpool.Tx"},
+			m{"Prepare", 2, -1})
+		add("pgx", Dollar, false, []string{"*" + pgx + ".Batch"}, m{"Queue", 0, 1})
+	}
+
+	// gorm: "?" whatever the driver; most chain methods take SQL fragments.
+	gormDB := []string{"*gorm.io/gorm.DB"}
+	add("gorm", Question, false, gormDB, m{"Raw", 0, 1}, m{"Exec", 0, 1}, m{"Joins", 0, 1}, m{"InnerJoins", 0, 1})
+	add("gorm", Question, true, gormDB,
+		m{"Where", 0, 1}, m{"Or", 0, 1}, m{"Not", 0, 1}, m{"Having", 0, 1}, m{"Select", 0, 1})
+	add("gorm", Question, true, gormDB, m{"Order", 0, -1})
+	add("gorm", Question, false, gormDB, m{"Group", 0, -1})
+}
+
+// LookupSQLSink reports whether fn sends SQL text to a database, and how.
+func LookupSQLSink(fn *types.Func) (SQLSink, bool) {
+	s, ok := sqlSinks[FuncName(fn)]
+	return s, ok
+}
+
+// SQLSinkNames returns the names of every sink in the table, for tests
+// that check the table against the real libraries.
+func SQLSinkNames() []string {
+	names := make([]string, 0, len(sqlSinks))
+	for n := range sqlSinks {
+		names = append(names, n)
+	}
+	return names
+}
+
+// SQLLibraryPackages are the packages whose import makes SQL sinks reachable.
+var SQLLibraryPackages = []string{
+	"database/sql",
+	"github.com/jmoiron/sqlx",
+	"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
+	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool",
+	"gorm.io/gorm",
+}
+
+// DriverDialects maps a database/sql driver package, usually imported for
+// its side effect, to its placeholder style.
+var DriverDialects = map[string]Dialect{
+	"github.com/lib/pq":                      Dollar,
+	"github.com/jackc/pgx/v4/stdlib":         Dollar,
+	"github.com/jackc/pgx/v5/stdlib":         Dollar,
+	"github.com/go-sql-driver/mysql":         Question,
+	"github.com/mattn/go-sqlite3":            Question,
+	"modernc.org/sqlite":                     Question,
+	"github.com/glebarez/go-sqlite":          Question,
+	"github.com/ClickHouse/clickhouse-go/v2": Question,
+}
+
+// SQLQuoters make a string safe to splice into SQL: they quote an
+// identifier or a literal the way the server parses it.
+var SQLQuoters = map[string]bool{
+	"github.com/lib/pq.QuoteIdentifier":             true,
+	"github.com/lib/pq.QuoteLiteral":                true,
+	"(github.com/jackc/pgx/v4.Identifier).Sanitize": true,
+	"(github.com/jackc/pgx/v5.Identifier).Sanitize": true,
+}
+
+// SQLTransparent are functions whose string result is their argument,
+// reshaped but no safer and no more dangerous: the value at index Arg
+// flows through to result Result.
+var SQLTransparent = map[string]struct{ Arg, Result int }{
+	"strings.TrimSpace":                       {0, 0},
+	"strings.ToLower":                         {0, 0},
+	"strings.ToUpper":                         {0, 0},
+	"strings.Trim":                            {0, 0},
+	"strings.TrimLeft":                        {0, 0},
+	"strings.TrimRight":                       {0, 0},
+	"strings.TrimPrefix":                      {0, 0},
+	"strings.TrimSuffix":                      {0, 0},
+	"strings.Clone":                           {0, 0},
+	"github.com/jmoiron/sqlx.Rebind":          {1, 0},
+	"(*github.com/jmoiron/sqlx.DB).Rebind":    {0, 0},
+	"(*github.com/jmoiron/sqlx.Tx).Rebind":    {0, 0},
+	"github.com/jmoiron/sqlx.In":              {0, 0},
+	"github.com/jmoiron/sqlx.Named":           {0, 0},
+	"(*github.com/jmoiron/sqlx.DB).BindNamed": {0, 0},
+}
+
+// SafeStringers produce text that cannot change the meaning of SQL it is
+// spliced into: numbers, booleans, times, UUIDs.
+var SafeStringers = map[string]bool{
+	"strconv.Itoa":                            true,
+	"strconv.FormatInt":                       true,
+	"strconv.FormatUint":                      true,
+	"strconv.FormatFloat":                     true,
+	"strconv.FormatBool":                      true,
+	"(time.Time).Format":                      true,
+	"(time.Time).String":                      true,
+	"(time.Duration).String":                  true,
+	"(github.com/google/uuid.UUID).String":    true,
+	"(github.com/gofrs/uuid.UUID).String":     true,
+	"(github.com/gofrs/uuid/v5.UUID).String":  true,
+	"(github.com/satori/go.uuid.UUID).String": true,
+}
+
+// methodSinks indexes the sinks that are methods of concrete types by
+// method name, to recognise an interface of the program's own whose method
+// they implement (sqlc's DBTX, a repository's Querier).
+var methodSinks = map[string][]struct {
+	pkg, typ string
+	sink     SQLSink
+}{}
+
+func init() {
+	for name, s := range sqlSinks {
+		if name[0] != '(' {
+			continue
+		}
+		recv, method, _ := strings.Cut(name[1:], ").")
+		recv = strings.TrimPrefix(recv, "*")
+		dot := strings.LastIndex(recv, ".")
+		methodSinks[method] = append(methodSinks[method], struct {
+			pkg, typ string
+			sink     SQLSink
+		}{recv[:dot], recv[dot+1:], s})
+	}
+}
+
+// LookupInterfaceSQLSink reports whether fn, a method of an interface,
+// has the name and signature of a sink method of a concrete type of a
+// library the interface's package imports: calls through such an
+// interface reach the database.
+func LookupInterfaceSQLSink(fn *types.Func) (SQLSink, bool) {
+	sig := fn.Signature()
+	if sig.Recv() == nil || fn.Pkg() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return SQLSink{}, false
+	}
+	for _, cand := range methodSinks[fn.Name()] {
+		for _, imp := range fn.Pkg().Imports() {
+			if imp.Path() != cand.pkg {
+				continue
+			}
+			tn, ok := imp.Scope().Lookup(cand.typ).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, imp, fn.Name())
+			m, ok := obj.(*types.Func)
+			if ok && sameSignature(m.Signature(), sig) {
+				return cand.sink, true
+			}
+		}
+	}
+	return SQLSink{}, false
+}
+
+func sameSignature(a, b *types.Signature) bool {
+	strip := func(s *types.Signature) *types.Signature {
+		return types.NewSignatureType(nil, nil, nil, s.Params(), s.Results(), s.Variadic())
+	}
+	return types.Identical(strip(a), strip(b))
+}

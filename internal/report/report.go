@@ -1,0 +1,104 @@
+// Package report is the one path by which crisislint's analyzers report a
+// finding. It drops findings in generated files and findings a user
+// suppressed with a //crisislint:ignore comment, so suppression behaves the
+// same under every driver: the crisislint command, go vet -vettool,
+// golangci-lint, an editor.
+package report
+
+import (
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Directive starts a suppression comment:
+//
+//	//crisislint:ignore sqlconcat the table name comes from our own schema
+//
+// It names one analyzer, or several separated by commas, and must give a
+// reason. It covers findings on its own line and on the line below it.
+const Directive = "//crisislint:ignore"
+
+// Ignore is a parsed suppression comment.
+type Ignore struct {
+	Names  []string
+	Reason string
+}
+
+// ParseIgnore parses the text of one comment. It returns ok == false for a
+// comment that is not a suppression directive at all, and a non-empty
+// problem for a directive that is malformed: one that names no analyzer or
+// gives no reason. Whether the names are known is the caller's business.
+func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
+	rest, found := strings.CutPrefix(text, Directive)
+	if !found || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return Ignore{}, false, ""
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return Ignore{}, true, "names no analyzer and gives no reason"
+	}
+	names, reason := rest, ""
+	if i := strings.IndexAny(rest, " \t"); i >= 0 {
+		names, reason = rest[:i], rest[i+1:]
+	}
+	for n := range strings.SplitSeq(names, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			ig.Names = append(ig.Names, n)
+		}
+	}
+	ig.Reason = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(reason), "-:"))
+	switch {
+	case len(ig.Names) == 0:
+		return ig, true, "names no analyzer"
+	case ig.Reason == "":
+		return ig, true, "gives no reason"
+	}
+	return ig, true, ""
+}
+
+// Report reports d unless it falls in a generated file or a well-formed
+// //crisislint:ignore comment naming this analyzer covers its line.
+func Report(pass *analysis.Pass, d analysis.Diagnostic) {
+	if f := File(pass, d.Pos); f != nil {
+		if ast.IsGenerated(f) || suppressed(pass, f, d.Pos) {
+			return
+		}
+	}
+	pass.Report(d)
+}
+
+// Node reports message at node, with the given suggested fixes.
+func Node(pass *analysis.Pass, node ast.Node, message string, fixes ...analysis.SuggestedFix) {
+	Report(pass, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: message, SuggestedFixes: fixes})
+}
+
+// File returns the syntax tree of the file of pass that contains pos.
+func File(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
+	line := pass.Fset.Position(pos).Line
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			l := pass.Fset.Position(c.Slash).Line
+			if l != line && l != line-1 {
+				continue
+			}
+			ig, ok, problem := ParseIgnore(c.Text)
+			if ok && problem == "" && slices.Contains(ig.Names, pass.Analyzer.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,750 @@
+package strexpr
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Kind is what a part of a string can hold.
+type Kind int
+
+const (
+	// Const is constant text, known at compile time: Part.Text.
+	Const Kind = iota
+	// Safe is text computed at run time that cannot carry arbitrary
+	// characters: a number, a boolean, a time, a list of placeholders, a
+	// quoted identifier, or one of a closed set of constants.
+	Safe
+	// Dynamic is arbitrary text.
+	Dynamic
+)
+
+// Origin says where a dynamic part comes from.
+type Origin int
+
+const (
+	// Unknown: a value read through a pointer, decoded, scanned, ...
+	Unknown Origin = iota
+	// Param: a parameter of the function (Part.Param).
+	Param
+	// Input: text an outside user chooses: request values, command-line
+	// arguments.
+	Input
+	// Field: a field of a struct.
+	Field
+	// Global: a package-level variable that is assigned at run time.
+	Global
+	// Call: the result of a call whose meaning is not known.
+	Call
+)
+
+// Part is one piece of a string built at run time.
+type Part struct {
+	Kind Kind
+	// Text is the text of a Const part.
+	Text string
+	// Expr is the source expression the part comes from. For a piece of a
+	// format string it is the format argument.
+	Expr ast.Expr
+	// Origin and Param say where a Dynamic part comes from.
+	Origin Origin
+	Param  *types.Var
+	// Why describes a Dynamic part for a message: "r.FormValue("q")".
+	Why string
+	// Folded is set on a part that stands for a larger value whose layout
+	// is lost: an element of a collection, a joined list.
+	Folded bool
+}
+
+// Evaluator turns string expressions of one package into parts.
+type Evaluator struct {
+	Info  *types.Info
+	Index *Index
+	// Call, when set, gives meaning to a call the evaluator does not know,
+	// typically from analysis facts about a helper. It returns false to
+	// leave the call opaque.
+	Call func(call *ast.CallExpr, fn *types.Func) ([]Part, bool)
+
+	current map[*types.Var][]Part // value so far of variables being evaluated
+	depth   int                   // nesting of Eval calls (Call may call Eval)
+	steps   int                   // work done by the outermost Eval
+}
+
+// maxSteps bounds the work of one evaluation: code generated or written
+// to build huge strings must not make the analysis hang.
+const maxSteps = 20000
+
+// maxAlternatives bounds how many values of a variable assigned in several
+// places are kept apart.
+const maxAlternatives = 8
+
+// Eval returns the parts of the string expression e.
+func (ev *Evaluator) Eval(e ast.Expr) []Part {
+	if ev.current == nil {
+		ev.current = make(map[*types.Var][]Part)
+	}
+	if ev.depth == 0 {
+		ev.steps = 0
+	}
+	ev.depth++
+	defer func() { ev.depth-- }()
+	return ev.eval(e)
+}
+
+func (ev *Evaluator) eval(e ast.Expr) []Part {
+	e = ast.Unparen(e)
+	if ev.steps++; ev.steps > maxSteps {
+		return []Part{dynamic(e, Unknown, types.ExprString(e))}
+	}
+	tv := ev.Info.Types[e]
+	if tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return []Part{{Kind: Const, Text: constant.StringVal(tv.Value), Expr: e}}
+		}
+		return []Part{{Kind: Safe, Expr: e}}
+	}
+	if tv.Type != nil && safeType(tv.Type) {
+		return []Part{{Kind: Safe, Expr: e}}
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		return append(ev.eval(e.X), ev.eval(e.Y)...)
+	case *ast.Ident:
+		return ev.ident(e)
+	case *ast.CallExpr:
+		return ev.call(e)
+	case *ast.SelectorExpr:
+		if v, ok := ev.Info.ObjectOf(e.Sel).(*types.Var); ok {
+			if v.IsField() {
+				return []Part{dynamic(e, Field, "field "+types.ExprString(e))}
+			}
+			return ev.global(e, v)
+		}
+	case *ast.IndexExpr:
+		return []Part{ev.summary(e, ev.elems(e.X))}
+	case *ast.StarExpr:
+		return []Part{dynamic(e, Unknown, types.ExprString(e))}
+	}
+	return []Part{dynamic(e, Unknown, types.ExprString(e))}
+}
+
+func dynamic(e ast.Expr, o Origin, why string) Part {
+	return Part{Kind: Dynamic, Expr: e, Origin: o, Why: why}
+}
+
+// safeType reports whether values of t print as text that cannot change
+// the meaning of SQL or of a key around them: numbers, booleans, times.
+func safeType(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&(types.IsNumeric|types.IsBoolean) != 0
+	}
+	switch knowledge.TypeName(t) {
+	case "time.Time", "*time.Time", "time.Duration":
+		return true
+	}
+	return false
+}
+
+func (ev *Evaluator) ident(id *ast.Ident) []Part {
+	v, ok := ev.Info.Uses[id].(*types.Var)
+	if !ok {
+		return []Part{dynamic(id, Unknown, id.Name)}
+	}
+	if cur, ok := ev.current[v]; ok {
+		return cur // a variable read while its own value is computed
+	}
+	if isGlobal(v) {
+		return ev.global(id, v)
+	}
+	var initial [][]Part
+	if _, ok := ev.Index.Param(v); ok {
+		p := dynamic(id, Param, "parameter "+v.Name())
+		p.Param = v
+		initial = [][]Part{{p}}
+	}
+	return ev.variable(id, v, initial)
+}
+
+// global evaluates a package-level variable: its initializer when nothing
+// else writes it, an opaque value otherwise.
+func (ev *Evaluator) global(e ast.Expr, v *types.Var) []Part {
+	if isUserInputVar(v) {
+		return []Part{dynamic(e, Input, types.ExprString(e))}
+	}
+	ws := ev.Index.Writes(v)
+	if len(ws) == 1 && ws[0].Decl && ws[0].Kind == Assign && ws[0].Rhs != nil {
+		if _, busy := ev.current[v]; !busy {
+			ev.current[v] = []Part{dynamic(e, Global, v.Name())}
+			parts := ev.eval(ws[0].Rhs)
+			delete(ev.current, v)
+			if allSafe(parts) {
+				return parts
+			}
+		}
+	}
+	return []Part{dynamic(e, Global, "package variable "+v.Name())}
+}
+
+func isUserInputVar(v *types.Var) bool {
+	return v.Pkg() != nil && knowledge.UserInputVars[v.Pkg().Path()+"."+v.Name()]
+}
+
+func isGlobal(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// variable evaluates a local variable from its writes in source order.
+// initial holds the value a parameter arrives with.
+func (ev *Evaluator) variable(e ast.Expr, v *types.Var, initial [][]Part) []Part {
+	alts := initial
+	ev.current[v] = pick(e, alts)
+	defer delete(ev.current, v)
+	for _, w := range ev.Index.Writes(v) {
+		switch w.Kind {
+		case Assign:
+			if w.Rhs == nil || isBuilder(v.Type()) {
+				// var s string; b := strings.Builder{}: empty so far.
+				alts = append(alts, []Part{{Kind: Const, Expr: e}})
+				break
+			}
+			parts := ev.eval(w.Rhs)
+			if refersTo(ev.Info, w.Rhs, v) {
+				// q = q + "...": the new value extends the old one, which
+				// the evaluation above already read through ev.current.
+				alts = [][]Part{parts}
+			} else {
+				alts = append(alts, parts)
+			}
+		case AddAssign:
+			add := ev.eval(w.Rhs)
+			if len(alts) == 0 {
+				alts = [][]Part{nil}
+			}
+			for i := range alts {
+				alts[i] = append(append([]Part(nil), alts[i]...), add...)
+			}
+		case Tuple:
+			alts = append(alts, ev.tuple(e, w))
+		case Range:
+			if w.TupleIndex == 0 && !isMap(ev.Info.TypeOf(w.Rhs)) {
+				alts = append(alts, []Part{{Kind: Safe, Expr: e}})
+			} else {
+				p := ev.summary(e, ev.elems(w.Rhs))
+				if p.Kind == Dynamic {
+					p.Why = v.Name() + ", an element of " + p.Why
+				}
+				alts = append(alts, []Part{p})
+			}
+		case Builder, Fprint:
+			if len(alts) == 0 {
+				alts = [][]Part{nil}
+			}
+			add := ev.builderWrite(w)
+			for i := range alts {
+				alts[i] = append(append([]Part(nil), alts[i]...), add...)
+			}
+		case Escape:
+			alts = append(alts, []Part{dynamic(e, Unknown, v.Name())})
+		case Elem:
+			// Element writes change a slice or map, not a string.
+		}
+		if len(alts) > maxAlternatives {
+			alts = [][]Part{pick(e, alts)}
+		}
+		ev.current[v] = pick(e, alts)
+	}
+	if len(alts) == 0 {
+		return []Part{dynamic(e, Unknown, v.Name())}
+	}
+	return pick(e, alts)
+}
+
+// pick returns the value of a variable that may hold any of alts: the one
+// alternative if there is one; one Safe part standing for a closed set of
+// safe values; or the first alternative that is not safe.
+func pick(e ast.Expr, alts [][]Part) []Part {
+	switch len(alts) {
+	case 0:
+		return []Part{{Kind: Const, Expr: e}}
+	case 1:
+		return alts[0]
+	}
+	for _, a := range alts {
+		if !allSafe(a) {
+			return a
+		}
+	}
+	return []Part{{Kind: Safe, Expr: e}}
+}
+
+func allSafe(parts []Part) bool {
+	for _, p := range parts {
+		if p.Kind == Dynamic {
+			return false
+		}
+	}
+	return true
+}
+
+// AllSafe reports whether no part of parts is Dynamic.
+func AllSafe(parts []Part) bool { return allSafe(parts) }
+
+func refersTo(info *types.Info, e ast.Expr, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isMap(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+func (ev *Evaluator) tuple(e ast.Expr, w Write) []Part {
+	call, ok := ast.Unparen(w.Rhs).(*ast.CallExpr)
+	if !ok {
+		return []Part{dynamic(e, Unknown, types.ExprString(e))}
+	}
+	fn, _ := typeutil.Callee(ev.Info, call).(*types.Func)
+	if fn != nil {
+		name := knowledge.FuncName(fn)
+		if t, ok := knowledge.SQLTransparent[name]; ok && t.Result == w.TupleIndex && t.Arg < len(call.Args) {
+			return ev.eval(call.Args[t.Arg])
+		}
+		if knowledge.UserInputs[name] {
+			return []Part{dynamic(call, Input, types.ExprString(call))}
+		}
+		if w.TupleIndex == 0 && ev.Call != nil {
+			if parts, ok := ev.Call(call, fn); ok {
+				return parts
+			}
+		}
+	}
+	return []Part{dynamic(call, Call, "the result of "+types.ExprString(call.Fun))}
+}
+
+// builderWrite returns what one write into a strings.Builder or
+// bytes.Buffer adds to it.
+func (ev *Evaluator) builderWrite(w Write) []Part {
+	if w.Kind == Fprint {
+		return ev.format(w.Call, knowledge.FuncName(typeutil.Callee(ev.Info, w.Call).(*types.Func)), w.Call.Args[1:])
+	}
+	switch knowledge.FuncName(typeutil.Callee(ev.Info, w.Call).(*types.Func)) {
+	case "(*strings.Builder).WriteByte", "(*strings.Builder).WriteRune",
+		"(*bytes.Buffer).WriteByte", "(*bytes.Buffer).WriteRune":
+		if tv := ev.Info.Types[w.Rhs]; tv.Value != nil {
+			if r, ok := constant.Int64Val(tv.Value); ok {
+				return []Part{{Kind: Const, Text: string(rune(r)), Expr: w.Rhs}}
+			}
+		}
+		return []Part{{Kind: Safe, Expr: w.Rhs}}
+	case "(*strings.Builder).Write", "(*bytes.Buffer).Write":
+		if conv, ok := ast.Unparen(w.Rhs).(*ast.CallExpr); ok && len(conv.Args) == 1 && ev.Info.Types[conv.Fun].IsType() {
+			return ev.eval(conv.Args[0])
+		}
+		return []Part{dynamic(w.Rhs, Unknown, types.ExprString(w.Rhs))}
+	}
+	return ev.eval(w.Rhs)
+}
+
+func (ev *Evaluator) call(call *ast.CallExpr) []Part {
+	if tv := ev.Info.Types[call.Fun]; tv.IsType() && len(call.Args) == 1 {
+		// A conversion: string(x), Name(x).
+		arg := call.Args[0]
+		if t := ev.Info.TypeOf(arg); t != nil {
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				return ev.eval(arg)
+			}
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+				return []Part{{Kind: Safe, Expr: call}}
+			}
+		}
+		return []Part{dynamic(call, Unknown, types.ExprString(call))}
+	}
+	fn, _ := typeutil.Callee(ev.Info, call).(*types.Func)
+	if fn == nil {
+		return []Part{dynamic(call, Call, "the result of "+types.ExprString(call.Fun))}
+	}
+	name := knowledge.FuncName(fn)
+	switch name {
+	case "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln":
+		return ev.format(call, name, call.Args)
+	case "strings.Join":
+		if len(call.Args) == 2 {
+			return []Part{ev.summary(call, append(ev.elems(call.Args[0]), ev.eval(call.Args[1])...))}
+		}
+	case "strings.Repeat":
+		if len(call.Args) == 2 {
+			return []Part{ev.summary(call, ev.eval(call.Args[0]))}
+		}
+	case "strings.Replace", "strings.ReplaceAll":
+		if len(call.Args) >= 3 {
+			return ev.replace(call)
+		}
+	}
+	if builderStrings[name] {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if v, ok := ev.Info.ObjectOf(identOf(sel.X)).(*types.Var); ok && !v.IsField() {
+				if cur, busy := ev.current[v]; busy {
+					return cur
+				}
+				return ev.variable(call, v, nil)
+			}
+		}
+		return []Part{dynamic(call, Field, types.ExprString(call))}
+	}
+	switch {
+	case knowledge.SafeStringers[name], knowledge.SQLQuoters[name]:
+		return []Part{{Kind: Safe, Expr: call}}
+	case knowledge.UserInputs[name]:
+		return []Part{dynamic(call, Input, types.ExprString(call))}
+	}
+	if t, ok := knowledge.SQLTransparent[name]; ok && t.Result == 0 && t.Arg < len(call.Args) {
+		return ev.eval(call.Args[t.Arg])
+	}
+	if ev.Call != nil {
+		if parts, ok := ev.Call(call, fn); ok {
+			return parts
+		}
+	}
+	return []Part{dynamic(call, Call, "the result of "+types.ExprString(call.Fun))}
+}
+
+// replace evaluates strings.Replace(s, old, new, n) and ReplaceAll: a
+// constant template with its placeholders filled in keeps its layout.
+func (ev *Evaluator) replace(call *ast.CallExpr) []Part {
+	s, old, repl := ev.eval(call.Args[0]), ev.eval(call.Args[1]), ev.eval(call.Args[2])
+	n := -1
+	if len(call.Args) == 4 {
+		n = -2 // not known
+		if tv := ev.Info.Types[call.Args[3]]; tv.Value != nil {
+			if v, ok := constant.Int64Val(tv.Value); ok {
+				n = int(v)
+			}
+		}
+	}
+	if len(s) == 1 && s[0].Kind == Const && len(old) == 1 && old[0].Kind == Const && old[0].Text != "" && n != -2 {
+		pieces := strings.SplitN(s[0].Text, old[0].Text, n+1)
+		if n < 0 {
+			pieces = strings.Split(s[0].Text, old[0].Text)
+		}
+		var parts []Part
+		for i, piece := range pieces {
+			if i > 0 {
+				parts = append(parts, repl...)
+			}
+			parts = append(parts, Part{Kind: Const, Text: piece, Expr: call.Args[0]})
+		}
+		return parts
+	}
+	all := append(append(s, old...), repl...)
+	if allConst(all) {
+		return []Part{{Kind: Safe, Expr: call}}
+	}
+	return []Part{ev.summary(call, all)}
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	if id == nil {
+		return &ast.Ident{}
+	}
+	return id
+}
+
+func allConst(parts []Part) bool {
+	for _, p := range parts {
+		if p.Kind != Const {
+			return false
+		}
+	}
+	return true
+}
+
+// summary folds the parts of a value whose layout is lost (an element of
+// a collection, a joined list) into one part: Safe when all of them are,
+// otherwise the first dynamic part, standing at e.
+func (ev *Evaluator) summary(e ast.Expr, parts []Part) Part {
+	for _, p := range parts {
+		if p.Kind == Dynamic {
+			p.Expr = e
+			p.Folded = true
+			return p
+		}
+	}
+	return Part{Kind: Safe, Expr: e}
+}
+
+// elems returns the parts of the elements of a slice, array or map
+// expression.
+func (ev *Evaluator) elems(e ast.Expr) []Part {
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		var parts []Part
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			parts = append(parts, ev.elemValue(el)...)
+		}
+		if len(parts) == 0 {
+			return []Part{{Kind: Safe, Expr: e}}
+		}
+		return parts
+	case *ast.Ident:
+		v, ok := ev.Info.Uses[e].(*types.Var)
+		if !ok {
+			break
+		}
+		if _, busy := ev.current[v]; busy {
+			return nil
+		}
+		if _, ok := ev.Index.Param(v); ok {
+			p := dynamic(e, Param, "parameter "+v.Name())
+			p.Param = v
+			return []Part{p}
+		}
+		global := isGlobal(v)
+		if global && isUserInputVar(v) {
+			return []Part{dynamic(e, Input, v.Name())}
+		}
+		ev.current[v] = nil
+		defer delete(ev.current, v)
+		var parts []Part
+		for _, w := range ev.Index.Writes(v) {
+			switch w.Kind {
+			case Assign:
+				if w.Rhs == nil {
+					continue
+				}
+				if call, ok := ast.Unparen(w.Rhs).(*ast.CallExpr); ok && isAppend(ev.Info, call) {
+					for i, a := range call.Args[1:] {
+						if call.Ellipsis.IsValid() && i == len(call.Args)-2 {
+							parts = append(parts, ev.elems(a)...)
+						} else {
+							parts = append(parts, ev.elemValue(a)...)
+						}
+					}
+					parts = append(parts, ev.elems(call.Args[0])...)
+					continue
+				}
+				parts = append(parts, ev.elems(w.Rhs)...)
+			case Elem:
+				parts = append(parts, ev.elemValue(w.Rhs)...)
+			case Tuple:
+				parts = append(parts, ev.tuple(e, w)...)
+			default:
+				parts = append(parts, dynamic(e, Unknown, v.Name()))
+			}
+		}
+		if global && len(parts) > 0 && !allSafe(parts) {
+			return []Part{dynamic(e, Global, "package variable "+v.Name())}
+		}
+		return parts
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(ev.Info, e).(*types.Func)
+		if fn != nil {
+			name := knowledge.FuncName(fn)
+			switch {
+			case knowledge.UserInputs[name], name == "(*net/url.URL).Query":
+				return []Part{dynamic(e, Input, types.ExprString(e))}
+			case name == "strings.Split" || name == "strings.Fields" || name == "strings.SplitN":
+				return []Part{ev.summary(e, ev.eval(e.Args[0]))}
+			}
+		}
+		return []Part{dynamic(e, Call, "the result of "+types.ExprString(e.Fun))}
+	case *ast.SelectorExpr:
+		if sel, ok := ev.Info.Selections[e]; ok && sel.Kind() == types.FieldVal {
+			if knowledge.TypeName(ev.Info.TypeOf(e.X)) == "*net/url.URL" || knowledge.TypeName(ev.Info.TypeOf(e.X)) == knowledge.RequestType {
+				return []Part{dynamic(e, Input, types.ExprString(e))}
+			}
+			return []Part{dynamic(e, Field, "field "+types.ExprString(e))}
+		}
+		if v, ok := ev.Info.ObjectOf(e.Sel).(*types.Var); ok && isUserInputVar(v) {
+			return []Part{dynamic(e, Input, types.ExprString(e))}
+		}
+	case *ast.IndexExpr:
+		return []Part{ev.summary(e, ev.elems(e.X))}
+	}
+	return []Part{dynamic(e, Unknown, types.ExprString(e))}
+}
+
+// elemValue evaluates one element of a collection: strings by their parts,
+// anything else by the elements it holds.
+func (ev *Evaluator) elemValue(e ast.Expr) []Part {
+	t := ev.Info.TypeOf(e)
+	if t == nil {
+		return []Part{dynamic(e, Unknown, types.ExprString(e))}
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		if b.Info()&types.IsString != 0 {
+			return ev.eval(e)
+		}
+		return []Part{{Kind: Safe, Expr: e}}
+	}
+	if safeType(t) {
+		return []Part{{Kind: Safe, Expr: e}}
+	}
+	return ev.elems(e)
+}
+
+func isAppend(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
+}
+
+// format evaluates fmt.Sprintf, Sprint and Sprintln (and their Fprint
+// twins writing into a builder): the format's constant text and the parts
+// of the arguments its verbs consume.
+func (ev *Evaluator) format(call *ast.CallExpr, name string, args []ast.Expr) []Part {
+	if !strings.HasSuffix(name, "f") {
+		var parts []Part
+		for _, a := range args {
+			parts = append(parts, ev.arg(a, 'v')...)
+		}
+		return parts
+	}
+	if len(args) == 0 {
+		return []Part{dynamic(call, Unknown, types.ExprString(call))}
+	}
+	tv := ev.Info.Types[args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return []Part{ev.summary(call, append([]Part{dynamic(args[0], Unknown, "a format that is not constant")}, ev.argsParts(args[1:])...))}
+	}
+	verbs, ok := ParseFormat(constant.StringVal(tv.Value))
+	if !ok {
+		return []Part{ev.summary(call, ev.argsParts(args[1:]))}
+	}
+	var parts []Part
+	argi := 1
+	for _, v := range verbs {
+		if v.Verb == 0 {
+			parts = append(parts, Part{Kind: Const, Text: v.Text, Expr: args[0]})
+			continue
+		}
+		argi += v.Stars
+		if argi >= len(args) {
+			break
+		}
+		parts = append(parts, ev.arg(args[argi], v.Verb)...)
+		argi++
+	}
+	return parts
+}
+
+func (ev *Evaluator) argsParts(args []ast.Expr) []Part {
+	var parts []Part
+	for _, a := range args {
+		parts = append(parts, ev.arg(a, 'v')...)
+	}
+	return parts
+}
+
+// arg evaluates one argument of a print function formatted with verb.
+func (ev *Evaluator) arg(a ast.Expr, verb rune) []Part {
+	tv := ev.Info.Types[a]
+	if tv.Value != nil {
+		if tv.Value.Kind() == constant.String && verb != 'q' {
+			return []Part{{Kind: Const, Text: constant.StringVal(tv.Value), Expr: a}}
+		}
+		return []Part{{Kind: Safe, Expr: a}}
+	}
+	t := tv.Type
+	if t == nil {
+		return []Part{dynamic(a, Unknown, types.ExprString(a))}
+	}
+	if safeType(t) {
+		return []Part{{Kind: Safe, Expr: a}}
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		parts := ev.eval(a)
+		if verb == 'q' {
+			// %q quotes the Go way, which is not the SQL way.
+			return []Part{ev.summary(a, parts)}
+		}
+		return parts
+	}
+	return []Part{ev.summary(a, ev.eval(a))}
+}
+
+// Verb is a piece of a format string: constant text (Verb == 0) or one
+// formatting verb, which consumes Stars arguments for * widths first.
+type Verb struct {
+	Text  string
+	Verb  rune
+	Stars int
+	// Src is the verb as written, flags and width included: "%-5d".
+	Src string
+}
+
+// ParseFormat splits a fmt format string into text and verbs. It returns
+// false for formats that use explicit argument indexes.
+func ParseFormat(format string) ([]Verb, bool) {
+	var out []Verb
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, Verb{Text: text.String()})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			text.WriteByte(c)
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			text.WriteByte('%')
+			continue
+		}
+		v := Verb{}
+		start := i - 1
+		for ; i < len(format); i++ {
+			c := format[i]
+			switch {
+			case c == '[':
+				return nil, false
+			case c == '*':
+				v.Stars++
+				continue
+			case strings.IndexByte("+-# 0.", c) >= 0 || '0' <= c && c <= '9':
+				continue
+			}
+			break
+		}
+		if i >= len(format) {
+			break
+		}
+		r := rune(format[i])
+		if r >= 0x80 {
+			return nil, false
+		}
+		v.Verb = r
+		v.Src = format[start : i+1]
+		flush()
+		out = append(out, v)
+	}
+	flush()
+	return out, true
+}

@@ -1,0 +1,253 @@
+// Package strexpr models how a Go program builds a string at run time, so
+// an analyzer can ask of a SQL query or a cache key: which parts are
+// constant text, and where do the others come from?
+//
+// The model is deliberately simple: within a function, the writes to a
+// local variable are read in source order, as if the function were
+// straight-line code, and a variable assigned in several places may hold
+// any of the values assigned. This is what a reviewer does reading the
+// code, and it needs no SSA form.
+package strexpr
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// WriteKind says how a write gives a variable its value.
+type WriteKind int
+
+const (
+	// Assign: v = x, v := x, var v = x; Rhs is x (nil for var v T).
+	Assign WriteKind = iota
+	// AddAssign: v += x.
+	AddAssign
+	// Tuple: v is one of several results of the call Rhs, at TupleIndex.
+	Tuple
+	// Range: v is a key or value of range over Rhs (TupleIndex 0 or 1).
+	Range
+	// Elem: v[k] = Rhs, for a slice or map v.
+	Elem
+	// Builder: a strings.Builder or bytes.Buffer method call writing Rhs
+	// (Call is the whole call: WriteString, WriteByte, ...).
+	Builder
+	// Fprint: fmt.Fprint, Fprintf or Fprintln into the variable; Call is
+	// the call.
+	Fprint
+	// Escape: the variable's address is taken and handed on; it may get
+	// any value from there.
+	Escape
+)
+
+// Write is one place where a variable gets (part of) its value.
+type Write struct {
+	Kind WriteKind
+	// Decl is set for the write of a var declaration's initializer.
+	Decl       bool
+	Pos        token.Pos
+	Rhs        ast.Expr
+	Call       *ast.CallExpr
+	TupleIndex int
+}
+
+// Index records, for every variable of a package, the writes to it and the
+// number of times it is read; and for every parameter, its position.
+type Index struct {
+	info   *types.Info
+	writes map[*types.Var][]Write
+	uses   map[*types.Var]int
+	params map[*types.Var]int
+}
+
+// NewIndex walks the files once and builds the index.
+func NewIndex(files []*ast.File, info *types.Info) *Index {
+	x := &Index{
+		info:   info,
+		writes: make(map[*types.Var][]Write),
+		uses:   make(map[*types.Var]int),
+		params: make(map[*types.Var]int),
+	}
+	for _, f := range files {
+		ast.Inspect(f, x.visit)
+	}
+	return x
+}
+
+// Writes returns the writes to v, in source order.
+func (x *Index) Writes(v *types.Var) []Write { return x.writes[v] }
+
+// Uses returns the number of times v is read or written through an identifier.
+func (x *Index) Uses(v *types.Var) int { return x.uses[v] }
+
+// Param reports whether v is a parameter of a function, and its index.
+func (x *Index) Param(v *types.Var) (int, bool) {
+	i, ok := x.params[v]
+	return i, ok
+}
+
+func (x *Index) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := x.info.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() {
+		return nil
+	}
+	return v
+}
+
+func (x *Index) add(v *types.Var, w Write) {
+	if v != nil {
+		x.writes[v] = append(x.writes[v], w)
+	}
+}
+
+func (x *Index) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.Ident:
+		if v, ok := x.info.Uses[n].(*types.Var); ok {
+			x.uses[v]++
+		}
+	case *ast.FuncType:
+		i := 0
+		if n.Params != nil {
+			for _, field := range n.Params.List {
+				if len(field.Names) == 0 {
+					i++
+				}
+				for _, name := range field.Names {
+					if v, ok := x.info.Defs[name].(*types.Var); ok {
+						x.params[v] = i
+					}
+					i++
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		x.assign(n)
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			v, _ := x.info.Defs[name].(*types.Var)
+			switch {
+			case len(n.Values) == len(n.Names):
+				x.add(v, Write{Kind: Assign, Decl: true, Pos: n.Pos(), Rhs: n.Values[i]})
+			case len(n.Values) == 1:
+				x.add(v, Write{Kind: Tuple, Decl: true, Pos: n.Pos(), Rhs: n.Values[0], TupleIndex: i})
+			default:
+				x.add(v, Write{Kind: Assign, Decl: true, Pos: n.Pos()})
+			}
+		}
+	case *ast.RangeStmt:
+		if v := x.varOf(n.Key); v != nil {
+			x.add(v, Write{Kind: Range, Pos: n.Pos(), Rhs: n.X, TupleIndex: 0})
+		}
+		if v := x.varOf(n.Value); v != nil {
+			x.add(v, Write{Kind: Range, Pos: n.Pos(), Rhs: n.X, TupleIndex: 1})
+		}
+	case *ast.CallExpr:
+		return x.call(n)
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			if v := x.varOf(n.X); v != nil {
+				x.uses[v]++
+				x.add(v, Write{Kind: Escape, Pos: n.Pos()})
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (x *Index) assign(n *ast.AssignStmt) {
+	for i, lhs := range n.Lhs {
+		lhs = ast.Unparen(lhs)
+		if ix, ok := lhs.(*ast.IndexExpr); ok {
+			if v := x.varOf(ix.X); v != nil && len(n.Rhs) == len(n.Lhs) {
+				x.add(v, Write{Kind: Elem, Pos: n.Pos(), Rhs: n.Rhs[i]})
+			}
+			continue
+		}
+		v := x.varOf(lhs)
+		if v == nil {
+			continue
+		}
+		switch {
+		case len(n.Rhs) != len(n.Lhs):
+			x.add(v, Write{Kind: Tuple, Pos: n.Pos(), Rhs: n.Rhs[0], TupleIndex: i})
+		case n.Tok == token.ADD_ASSIGN:
+			x.add(v, Write{Kind: AddAssign, Pos: n.Pos(), Rhs: n.Rhs[i]})
+		case n.Tok == token.ASSIGN || n.Tok == token.DEFINE:
+			x.add(v, Write{Kind: Assign, Pos: n.Pos(), Rhs: n.Rhs[i]})
+		default:
+			// Other compound assignments (-=, |=, ...) do not apply to strings.
+			x.add(v, Write{Kind: Escape, Pos: n.Pos()})
+		}
+	}
+}
+
+// call records writes into a strings.Builder or bytes.Buffer. It returns
+// false when it has accounted for the call's arguments itself.
+func (x *Index) call(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(x.info, call).(*types.Func)
+	if fn == nil {
+		return true
+	}
+	switch name := knowledge.FuncName(fn); name {
+	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
+		if len(call.Args) == 0 {
+			return true
+		}
+		w := ast.Unparen(call.Args[0])
+		if u, ok := w.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			w = u.X
+		}
+		if v := x.varOf(w); v != nil && isBuilder(v.Type()) {
+			x.uses[v]++
+			x.add(v, Write{Kind: Fprint, Pos: call.Pos(), Call: call})
+			for _, a := range call.Args[1:] {
+				ast.Inspect(a, x.visit)
+			}
+			return false
+		}
+	default:
+		if builderWrites[name] {
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			if v := x.varOf(sel.X); v != nil {
+				x.add(v, Write{Kind: Builder, Pos: call.Pos(), Rhs: call.Args[0], Call: call})
+			}
+		}
+	}
+	return true
+}
+
+var builderWrites = map[string]bool{
+	"(*strings.Builder).WriteString": true,
+	"(*strings.Builder).WriteByte":   true,
+	"(*strings.Builder).WriteRune":   true,
+	"(*strings.Builder).Write":       true,
+	"(*bytes.Buffer).WriteString":    true,
+	"(*bytes.Buffer).WriteByte":      true,
+	"(*bytes.Buffer).WriteRune":      true,
+	"(*bytes.Buffer).Write":          true,
+}
+
+var builderStrings = map[string]bool{
+	"(*strings.Builder).String": true,
+	"(*bytes.Buffer).String":    true,
+}
+
+func isBuilder(t types.Type) bool {
+	switch knowledge.TypeName(t) {
+	case "strings.Builder", "*strings.Builder", "bytes.Buffer", "*bytes.Buffer":
+		return true
+	}
+	return false
+}
