@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -26,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analyzerdoc.MustExtract(doc, "sqlconcat"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/sqlconcat",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
-	Run:       run,
+	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact)},
 }
 
@@ -83,8 +82,8 @@ type checker struct {
 	ev    *strexpr.Evaluator
 	calls []sinkCall
 
-	sinks map[*types.Func]*sinkFact  // wrappers declared in this package
-	texts map[*types.Func]*textFact  // SQL-building helpers declared in this package
+	sinks map[*types.Func]*sinkFact // wrappers declared in this package
+	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
 	iface map[*types.Func]*knowledge.SQLSink
 
 	dialect knowledge.Dialect // the package's placeholder style, once known
@@ -261,7 +260,7 @@ func (c *checker) check(sc sinkCall) {
 	if !ok || s.Query >= len(sc.call.Args) {
 		return
 	}
-	if strings.HasSuffix(c.pass.Fset.Position(sc.call.Pos()).Filename, "_test.go") {
+	if report.IsTestCode(c.pass, sc.call.Pos()) {
 		return // injection needs an attacker; tests have none
 	}
 	q := sc.call.Args[s.Query]
@@ -288,13 +287,21 @@ func (c *checker) check(sc sinkCall) {
 	if s.via != "" {
 		name += " (which passes it to " + s.via + ")"
 	}
+	from := describe(first)
+	if n := len(holes) - 1; n > 0 {
+		from += fmt.Sprintf(" (and %d more %s)", n, plural(n, "part", "parts"))
+	}
 	var msg string
-	if where := position(parts, holes[0]); where.value {
+	switch where := position(parts, holes[0]); {
+	case where.value && (where.list || first.Folded):
+		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass the values as arguments: one array argument (= ANY($1)) in PostgreSQL, or one placeholder per value (sqlx.In)",
+			name, from)
+	case where.value:
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with a %s placeholder",
-			name, describe(first), c.placeholderWord(s, parts))
-	} else {
+			name, from, c.placeholderWord(s, parts))
+	default:
 		msg = fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-			name, describe(first))
+			name, from)
 	}
 	d := analysis.Diagnostic{Pos: q.Pos(), End: q.End(), Message: msg}
 	if fix, ok := c.fix(sc, s, q, parts, holes); ok {
@@ -312,8 +319,8 @@ func isString(t types.Type) bool {
 }
 
 // flagged returns the indexes of the parts, from start on, that make the
-// SQL injectable: every dynamic value, and every dynamic name that comes
-// from a parameter or from user input.
+// SQL injectable: every dynamic value but configuration, and every
+// dynamic name that comes from a parameter or from user input.
 func flagged(parts []strexpr.Part, start int) []int {
 	var out []int
 	for i := start; i < len(parts); i++ {
@@ -321,11 +328,19 @@ func flagged(parts []strexpr.Part, start int) []int {
 		if p.Kind != strexpr.Dynamic {
 			continue
 		}
-		if position(parts, i).value || p.Origin == strexpr.Param || p.Origin == strexpr.Input {
+		value := position(parts, i).value && p.Origin != strexpr.Global
+		if value || p.Origin == strexpr.Param || p.Origin == strexpr.Input {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // callName names the function a call calls as the code spells it:

@@ -209,3 +209,44 @@ var UserInputs = map[string]bool{
 var UserInputVars = map[string]bool{
 	"os.Args": true,
 }
+
+// ReaderWrappers pass the bytes of the reader at index Arg through
+// unchanged in amount: reading them whole reads the wrapped reader whole.
+var ReaderWrappers = map[string]int{
+	"io.NopCloser":        0,
+	"io/ioutil.NopCloser": 0,
+	"bufio.NewReader":     0,
+	"bufio.NewReaderSize": 0,
+	"io.TeeReader":        0,
+}
+
+// RequestAccessors reach the *http.Request (or the framework context) of
+// their receiver: following them leads from c.Request back to c.
+var RequestAccessors = map[string]bool{
+	"(*net/http.Request).WithContext":                true,
+	"(*net/http.Request).Clone":                      true,
+	"(github.com/labstack/echo/v4.Context).Request":  true,
+	"(*github.com/labstack/echo/v5.Context).Request": true,
+}
+
+// MiddlewareResults are the result types of a function that wraps a
+// router or handler: a body limit set inside one applies to every handler
+// it wraps.
+var MiddlewareResults = map[string]bool{
+	"net/http.Handler":                           true,
+	"net/http.HandlerFunc":                       true,
+	"github.com/gin-gonic/gin.HandlerFunc":       true,
+	"github.com/labstack/echo/v4.HandlerFunc":    true,
+	"github.com/labstack/echo/v4.MiddlewareFunc": true,
+}
+
+// HTTPPackages are the packages whose import makes a package's functions
+// candidates for handlers.
+var HTTPPackages = []string{
+	"net/http",
+	"github.com/gin-gonic/gin",
+	"github.com/labstack/echo/v4",
+	"github.com/labstack/echo/v5",
+	"github.com/gofiber/fiber/v2",
+	"github.com/gofiber/fiber/v3",
+}

@@ -6,8 +6,11 @@
 package report
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -50,7 +53,7 @@ func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
 			ig.Names = append(ig.Names, n)
 		}
 	}
-	ig.Reason = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(reason), "-:"))
+	ig.Reason = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(reason), "-:/"))
 	switch {
 	case len(ig.Names) == 0:
 		return ig, true, "names no analyzer"
@@ -101,4 +104,42 @@ func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// testFile matches the names of files that hold test support code outside
+// _test.go files: tests.go, test_utils.go, testhelpers.go, testing.go.
+var testFile = regexp.MustCompile(`^(.*_)?(tests?|testing|test_?utils?|test_?helpers?)(_.*)?\.go$`)
+
+// testPackage matches the names of packages of test support code:
+// testutil, testhelpers, tests, integrationtests.
+var testPackage = regexp.MustCompile(`^(test\w*|\w*tests|\w*testutils?|\w*testhelpers?|\w*testing)$`)
+
+// IsTestCode reports whether pos lies in test code: a _test.go file, a
+// file or package of test support code. The crises crisislint finds need
+// production traffic; test code has none, so it is not reported there.
+func IsTestCode(pass *analysis.Pass, pos token.Pos) bool {
+	name := filepath.Base(pass.Fset.Position(pos).Filename)
+	return strings.HasSuffix(name, "_test.go") || testFile.MatchString(name) || testPackage.MatchString(pass.Pkg.Name())
+}
+
+// InternalError starts the message of a finding that reports a bug in
+// crisislint itself.
+const InternalError = "internal error in crisislint, please report it"
+
+// Guard wraps an analyzer's run function: a panic becomes a finding at
+// the package clause instead of a crash, so a bug in crisislint costs one
+// package's findings, under every driver, not the whole run.
+func Guard(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil && len(pass.Files) > 0 {
+				pass.Report(analysis.Diagnostic{
+					Pos:     pass.Files[0].Package,
+					Message: fmt.Sprintf("%s: %s panicked on package %s: %v", InternalError, pass.Analyzer.Name, pass.Pkg.Path(), r),
+				})
+				res, err = nil, nil
+			}
+		}()
+		return run(pass)
+	}
 }

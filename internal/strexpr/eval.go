@@ -121,6 +121,9 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 	case *ast.SelectorExpr:
 		if v, ok := ev.Info.ObjectOf(e.Sel).(*types.Var); ok {
 			if v.IsField() {
+				if ev.configRoot(e) {
+					return []Part{dynamic(e, Global, types.ExprString(e)+" (configuration)")}
+				}
 				return []Part{dynamic(e, Field, "field "+types.ExprString(e))}
 			}
 			return ev.global(e, v)
@@ -131,6 +134,26 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 		return []Part{dynamic(e, Unknown, types.ExprString(e))}
 	}
 	return []Part{dynamic(e, Unknown, types.ExprString(e))}
+}
+
+// configRoot reports whether the selector chain e (cfg.DB.Name) starts at
+// a package-level variable: the shape of configuration, set at start-up.
+func (ev *Evaluator) configRoot(e *ast.SelectorExpr) bool {
+	var x ast.Expr = e
+	for {
+		switch s := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			if v, ok := ev.Info.ObjectOf(s.Sel).(*types.Var); ok && !v.IsField() {
+				return isGlobal(v) && !isUserInputVar(v) // pkg.Var
+			}
+			x = s.X
+		case *ast.Ident:
+			v, ok := ev.Info.Uses[s].(*types.Var)
+			return ok && isGlobal(v) && !isUserInputVar(v)
+		default:
+			return false
+		}
+	}
 }
 
 func dynamic(e ast.Expr, o Origin, why string) Part {

@@ -52,7 +52,7 @@ func plusAssign(db *sql.DB, name, city string) {
 	if city != "" {
 		q += " AND city = '" + city + "'"
 	}
-	db.Query(q) // want `db.Query runs SQL built from parameter name`
+	db.Query(q) // want `db.Query runs SQL built from parameter name \(and 1 more part\)`
 }
 
 func builder(db *sql.DB, name string) {
@@ -70,7 +70,7 @@ func buffer(db *sql.DB, r *http.Request) {
 }
 
 func joined(db *sql.DB, names []string) {
-	db.Query("SELECT id FROM users WHERE name IN ('" + strings.Join(names, "','") + "')") // want `db.Query runs SQL built from parameter names`
+	db.Query("SELECT id FROM users WHERE name IN ('" + strings.Join(names, "','") + "')") // want `db.Query runs SQL built from parameter names: .* one array argument \(= ANY\(\$1\)\) in PostgreSQL, or one placeholder per value \(sqlx.In\)`
 }
 
 func replaced(db *sql.DB, name string) {
@@ -157,6 +157,13 @@ type repo struct {
 
 func (r *repo) count() {
 	r.db.QueryRow("SELECT count(*) FROM " + r.table) // a name from configuration
+}
+
+// config is set at start-up: a value from it is not an attacker's.
+var config struct{ Database struct{ Schema string } }
+
+func configValue(db *sql.DB) {
+	db.Query("SELECT 1 FROM information_schema.schemata WHERE schema_name = '" + config.Database.Schema + "'")
 }
 
 func builderOutput(db *sql.DB, build func() (string, []any)) {

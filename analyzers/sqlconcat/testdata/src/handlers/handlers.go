@@ -17,8 +17,8 @@ func search(ctx context.Context, s *store.Store, r *http.Request) {
 }
 
 func filtered(db *sql.DB, r *http.Request) {
-	db.Query("SELECT * FROM users WHERE " + store.NameFilter(r.FormValue("name")))            // want `db.Query runs SQL built from user input r.FormValue\("name"\)`
-	db.Query("SELECT * FROM users WHERE " + store.NameFilter("bob"))                          // a constant: fine
-	db.Query("SELECT * FROM users" + store.OrderClause("created_at"))                         // a constant: fine
-	db.Query("SELECT * FROM users" + store.OrderClause(r.URL.Query().Get("sort")))            // want `as a table or column name`
+	db.Query("SELECT * FROM users WHERE " + store.NameFilter(r.FormValue("name"))) // want `db.Query runs SQL built from user input r.FormValue\("name"\)`
+	db.Query("SELECT * FROM users WHERE " + store.NameFilter("bob"))               // a constant: fine
+	db.Query("SELECT * FROM users" + store.OrderClause("created_at"))              // a constant: fine
+	db.Query("SELECT * FROM users" + store.OrderClause(r.URL.Query().Get("sort"))) // want `as a table or column name`
 }

@@ -16,13 +16,13 @@ type Queryer interface {
 	Queryx(query string, args ...interface{}) (*Rows, error)
 }
 
-func (db *DB) Queryx(query string, args ...interface{}) (*Rows, error)           { return nil, nil }
-func (db *DB) QueryRowx(query string, args ...interface{}) *Row                  { return nil }
-func (db *DB) Select(dest interface{}, query string, args ...interface{}) error  { return nil }
-func (db *DB) Get(dest interface{}, query string, args ...interface{}) error     { return nil }
-func (db *DB) MustExec(query string, args ...interface{}) sql.Result             { return nil }
-func (db *DB) NamedExec(query string, arg interface{}) (sql.Result, error)       { return nil, nil }
-func (db *DB) Rebind(query string) string                                        { return query }
+func (db *DB) Queryx(query string, args ...interface{}) (*Rows, error)          { return nil, nil }
+func (db *DB) QueryRowx(query string, args ...interface{}) *Row                 { return nil }
+func (db *DB) Select(dest interface{}, query string, args ...interface{}) error { return nil }
+func (db *DB) Get(dest interface{}, query string, args ...interface{}) error    { return nil }
+func (db *DB) MustExec(query string, args ...interface{}) sql.Result            { return nil }
+func (db *DB) NamedExec(query string, arg interface{}) (sql.Result, error)      { return nil, nil }
+func (db *DB) Rebind(query string) string                                       { return query }
 func (db *DB) SelectContext(ctx context.Context, dest interface{}, query string, args ...interface{}) error {
 	return nil
 }

@@ -21,7 +21,7 @@ func (c *Conn) Exec(ctx context.Context, sql string, arguments ...any) (pgconn.C
 	return pgconn.CommandTag{}, nil
 }
 func (c *Conn) Query(ctx context.Context, sql string, args ...any) (Rows, error) { return nil, nil }
-func (c *Conn) QueryRow(ctx context.Context, sql string, args ...any) Row       { return nil }
+func (c *Conn) QueryRow(ctx context.Context, sql string, args ...any) Row        { return nil }
 
 type Tx interface {
 	Exec(ctx context.Context, sql string, arguments ...any) (commandTag pgconn.CommandTag, err error)

@@ -1,0 +1,28 @@
+// Package analyzers lists crisislint's analyzers: the one list that the
+// command, go vet -vettool, the golangci-lint plugin and any other driver
+// run. A new analyzer is added here and nowhere else.
+package analyzers
+
+import (
+	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"golang.org/x/tools/go/analysis"
+)
+
+// All is every analyzer of crisislint, in the order of the catalogue.
+var All = []*analysis.Analyzer{
+	sqlconcat.Analyzer,
+	readallbody.Analyzer,
+	badignore.Analyzer,
+}
+
+// ByName returns the analyzer with the given public name, or nil.
+func ByName(name string) *analysis.Analyzer {
+	for _, a := range All {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,598 @@
+package readallbody
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports request bodies read whole into memory with no limit.
+var Analyzer = &analysis.Analyzer{
+	Name:      "readallbody",
+	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
+	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       report.Guard(run),
+	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact)},
+}
+
+// readsFact marks a function that reads whole, with no limit, the request
+// body or uploaded file that reaches it through parameter Param.
+type readsFact struct {
+	Param int
+	// Reader is set when the parameter is the body itself (an io.Reader),
+	// not the request or framework context that holds it.
+	Reader bool
+	Upload bool
+	Chain  string // "decode → json.NewDecoder(r.Body)"
+}
+
+func (*readsFact) AFact() {}
+
+func (f *readsFact) String() string {
+	what := "body"
+	if f.Upload {
+		what = "upload"
+	}
+	return fmt.Sprintf("reads %s of parameter %d whole: %s", what, f.Param, f.Chain)
+}
+
+// readsPackageFact marks a package that has readsFacts, so that packages
+// importing it are analyzed too.
+type readsPackageFact struct{}
+
+func (*readsPackageFact) AFact()         {}
+func (*readsPackageFact) String() string { return "reads bodies" }
+
+func run(pass *analysis.Pass) (any, error) {
+	if !relevant(pass) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:   pass,
+		index:  strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		owners: make(map[*types.Var]ast.Node),
+		facts:  make(map[*types.Func]*readsFact),
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.collect(insp)
+
+	// A helper may call a helper: propagate until nothing changes.
+	for range 4 {
+		if !c.summarize() {
+			break
+		}
+	}
+	for fn, f := range c.facts {
+		pass.ExportObjectFact(fn, f)
+	}
+	if len(c.facts) > 0 {
+		pass.ExportPackageFact(new(readsPackageFact))
+	}
+	if c.limitedPackage() {
+		return nil, nil
+	}
+	c.report()
+	return nil, nil
+}
+
+// relevant reports whether the package can handle requests: it imports
+// net/http or a web framework, or a package with readsFacts.
+func relevant(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		for _, p := range knowledge.HTTPPackages {
+			if imp.Path() == p {
+				return true
+			}
+		}
+		if pass.ImportPackageFact(imp, new(readsPackageFact)) {
+			return true
+		}
+	}
+	return false
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	index  *strexpr.Index
+	owners map[*types.Var]ast.Node // parameter → the FuncDecl or FuncLit it belongs to
+	calls  []*ast.CallExpr
+	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
+	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
+	router bool                       // the package uses a body-limit middleware
+	konst  *ast.File                  // the file that declares maxBodyBytes in fixes
+}
+
+func (c *checker) collect(insp *inspector.Inspector) {
+	nodes := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
+	insp.Preorder(nodes, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			c.own(n, n.Type)
+		case *ast.FuncLit:
+			c.own(n, n.Type)
+		case *ast.CallExpr:
+			c.calls = append(c.calls, n)
+			if fn := c.callee(n); fn != nil && knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] {
+				c.router = true
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && c.isBody(n.Lhs[0]) && c.isLimiter(n.Rhs[0]) {
+				c.limits = append(c.limits, n)
+			}
+		}
+	})
+}
+
+func (c *checker) own(fn ast.Node, ft *ast.FuncType) {
+	if ft.Params == nil {
+		return
+	}
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+				c.owners[v] = fn
+			}
+		}
+	}
+}
+
+func (c *checker) callee(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return fn
+}
+
+// isBody reports whether e is the Body field of a *http.Request.
+func (c *checker) isBody(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Body" && knowledge.TypeName(c.pass.TypesInfo.TypeOf(sel.X)) == knowledge.RequestType
+}
+
+// isLimiter reports whether e bounds what it reads: it calls
+// http.MaxBytesReader or io.LimitReader, or builds an io.LimitedReader.
+func (c *checker) isLimiter(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := c.callee(n); fn != nil {
+				_, found = knowledge.BodyLimiters[knowledge.FuncName(fn)]
+			}
+		case *ast.CompositeLit:
+			found = knowledge.TypeName(c.pass.TypesInfo.TypeOf(n)) == "io.LimitedReader"
+		}
+		return !found
+	})
+	return found
+}
+
+// read is a place where a request body or an upload is read whole: a
+// reading call, or a call of a helper that reads what it is given.
+type read struct {
+	call   *ast.CallExpr
+	param  *types.Var // the parameter through which the bytes come
+	reader bool       // param is the body itself, not the request
+	upload bool
+	chain  string // what reads: "io.ReadAll(r.Body)", "decode → json.NewDecoder(r.Body)"
+	helper bool   // call is a helper's
+}
+
+// reads finds the reads of the package, as far as its facts tell.
+func (c *checker) reads() []read {
+	var out []read
+	for _, call := range c.calls {
+		fn := c.callee(call)
+		if fn == nil {
+			continue
+		}
+		name := knowledge.FuncName(fn)
+		if i, ok := knowledge.WholeReaders[name]; ok && i < len(call.Args) {
+			if src, ok := c.bodySource(call.Args[i], 0); ok {
+				src.call, src.chain = call, shorten(types.ExprString(call))
+				out = append(out, src)
+			}
+			continue
+		}
+		if knowledge.ContextBodyReaders[name] {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if p, ok := c.requestSource(sel.X, 0); ok {
+					out = append(out, read{call: call, param: p, chain: shorten(types.ExprString(call))})
+				}
+			}
+			continue
+		}
+		f := c.factOf(fn)
+		if f == nil || f.Param >= len(call.Args) {
+			continue
+		}
+		r := read{call: call, helper: true, upload: f.Upload, chain: fn.Name() + " → " + f.Chain}
+		arg := call.Args[f.Param]
+		if f.Reader {
+			src, ok := c.bodySource(arg, 0)
+			if !ok {
+				continue
+			}
+			r.param, r.reader, r.upload = src.param, src.reader, r.upload || src.upload
+		} else {
+			p, ok := c.requestSource(arg, 0)
+			if !ok {
+				continue
+			}
+			r.param = p
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func (c *checker) factOf(fn *types.Func) *readsFact {
+	if f := c.facts[fn]; f != nil {
+		return f
+	}
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
+		f := new(readsFact)
+		if c.pass.ImportObjectFact(fn, f) {
+			return f
+		}
+	}
+	return nil
+}
+
+// summarize gives a fact to each helper that reads, whole and unlimited,
+// what reaches it through a parameter. It reports whether it found any new.
+func (c *checker) summarize() bool {
+	changed := false
+	for _, r := range c.reads() {
+		decl, ok := c.owners[r.param].(*ast.FuncDecl)
+		if !ok || c.isHandler(decl) || c.limited(decl, r.param) {
+			continue
+		}
+		fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		i, isParam := c.index.Param(r.param)
+		if fn == nil || !isParam || c.facts[fn] != nil {
+			continue
+		}
+		c.facts[fn] = &readsFact{Param: i, Reader: r.reader, Upload: r.upload, Chain: r.chain}
+		changed = true
+	}
+	return changed
+}
+
+func (c *checker) isHandler(fn ast.Node) bool {
+	_, ok := c.handlerOf(fn)
+	return ok
+}
+
+func (c *checker) handlerOf(fn ast.Node) (knowledge.Handler, bool) {
+	var t types.Type
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		t = c.pass.TypesInfo.TypeOf(fn.Name)
+		if obj, ok := c.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
+			t = obj.Signature()
+		}
+	case *ast.FuncLit:
+		t = c.pass.TypesInfo.TypeOf(fn)
+	}
+	sig, ok := t.(*types.Signature)
+	if !ok {
+		return knowledge.Handler{}, false
+	}
+	return knowledge.HandlerOf(sig)
+}
+
+// limited reports whether fn bounds the body of the request param before
+// reading: it assigns a limiter to param's Body.
+func (c *checker) limited(fn ast.Node, param *types.Var) bool {
+	for _, a := range c.limits {
+		if a.Pos() < fn.Pos() || a.End() > fn.End() {
+			continue
+		}
+		if p, ok := c.requestSource(a.Lhs[0].(*ast.SelectorExpr).X, 0); ok && p == param {
+			return true
+		}
+	}
+	return false
+}
+
+// limitedPackage reports whether the package bounds every request body in
+// front of its handlers: a body-limit middleware, or a middleware of its
+// own that assigns a limiter to the body.
+func (c *checker) limitedPackage() bool {
+	if c.router {
+		return true
+	}
+	for _, a := range c.limits {
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || a.Pos() < fd.Pos() || a.End() > fd.End() {
+					continue
+				}
+				fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+				if fn != nil && isMiddleware(fn) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isMiddleware reports whether fn returns a handler: a function that wraps
+// other handlers, or a ServeHTTP method of a type that wraps one.
+func isMiddleware(fn *types.Func) bool {
+	sig := fn.Signature()
+	for i := range sig.Results().Len() {
+		t := sig.Results().At(i).Type()
+		if knowledge.MiddlewareResults[knowledge.TypeName(t)] {
+			return true
+		}
+		if s, ok := t.Underlying().(*types.Signature); ok && s.Results().Len() == 1 &&
+			knowledge.MiddlewareResults[knowledge.TypeName(s.Results().At(0).Type())] {
+			return true // func(http.Handler) http.Handler
+		}
+	}
+	if fn.Name() == "ServeHTTP" && sig.Recv() != nil {
+		if st, ok := derefNamed(sig.Recv().Type()).Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if knowledge.MiddlewareResults[knowledge.TypeName(st.Field(i).Type())] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func derefNamed(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// bodySource follows a reader expression back to the parameter its bytes
+// come through: the request whose Body it is, an uploaded file of a
+// request, or a reader parameter.
+func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
+	if depth > 8 {
+		return read{}, false
+	}
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if c.isBody(e) {
+			if p, ok := c.requestSource(e.X, depth+1); ok {
+				return read{param: p}, true
+			}
+		}
+	case *ast.CallExpr:
+		fn := c.callee(e)
+		if fn == nil {
+			break
+		}
+		name := knowledge.FuncName(fn)
+		if i, ok := knowledge.ReaderWrappers[name]; ok && i < len(e.Args) {
+			return c.bodySource(e.Args[i], depth+1)
+		}
+		if name == "(*mime/multipart.FileHeader).Open" {
+			return c.uploadSource(e, depth+1)
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			break
+		}
+		if _, isParam := c.index.Param(v); isParam && c.owners[v] != nil {
+			switch knowledge.TypeName(v.Type()) {
+			case "io.Reader", "io.ReadCloser", "mime/multipart.File":
+				return read{param: v, reader: true}, true
+			}
+			break
+		}
+		ws := c.index.Writes(v)
+		if len(ws) != 1 {
+			break
+		}
+		switch ws[0].Kind {
+		case strexpr.Assign:
+			if ws[0].Rhs != nil {
+				return c.bodySource(ws[0].Rhs, depth+1)
+			}
+		case strexpr.Tuple:
+			if call, ok := ast.Unparen(ws[0].Rhs).(*ast.CallExpr); ok && ws[0].TupleIndex == 0 {
+				return c.uploadSource(call, depth+1)
+			}
+		}
+	}
+	return read{}, false
+}
+
+// uploadSource follows the call that opened an uploaded file back to the
+// request it came with.
+func (c *checker) uploadSource(call *ast.CallExpr, depth int) (read, bool) {
+	fn := c.callee(call)
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if fn == nil || !ok || !knowledge.UploadOpeners[knowledge.FuncName(fn)] {
+		return read{}, false
+	}
+	if knowledge.FuncName(fn) != "(*mime/multipart.FileHeader).Open" {
+		if p, ok := c.requestSource(sel.X, depth+1); ok {
+			return read{param: p, upload: true}, true
+		}
+		return read{}, false
+	}
+	// fh.Open(), where fh came from a FormFile call.
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return read{}, false
+	}
+	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return read{}, false
+	}
+	ws := c.index.Writes(v)
+	if len(ws) != 1 || ws[0].Kind != strexpr.Tuple {
+		return read{}, false
+	}
+	if opener, ok := ast.Unparen(ws[0].Rhs).(*ast.CallExpr); ok {
+		return c.uploadSource(opener, depth+1)
+	}
+	return read{}, false
+}
+
+// requestSource follows an expression that denotes a request (a
+// *http.Request or a framework context) back to a parameter.
+func (c *checker) requestSource(e ast.Expr, depth int) (*types.Var, bool) {
+	if depth > 8 {
+		return nil, false
+	}
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return nil, false
+		}
+		if _, isParam := c.index.Param(v); isParam && c.owners[v] != nil {
+			if _, ok := knowledge.FrameworkOfParam(v.Type()); ok {
+				return v, true
+			}
+			return nil, false
+		}
+		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].Rhs != nil {
+			return c.requestSource(ws[0].Rhs, depth+1)
+		}
+	case *ast.SelectorExpr:
+		// gin's c.Request.
+		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
+			if _, ok := knowledge.FrameworkOfParam(info.TypeOf(e.X)); ok {
+				return c.requestSource(e.X, depth+1)
+			}
+		}
+	case *ast.CallExpr:
+		// r.WithContext(ctx), echo's c.Request().
+		if fn := c.callee(e); fn != nil && knowledge.RequestAccessors[knowledge.FuncName(fn)] {
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				return c.requestSource(sel.X, depth+1)
+			}
+		}
+	}
+	return nil, false
+}
+
+func shorten(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
+
+// report reports the reads in handlers, and the multipart forms parsed
+// with too much memory.
+func (c *checker) report() {
+	type finding struct {
+		r  read
+		h  knowledge.Handler
+		fn ast.Node
+	}
+	var found []finding
+	for _, r := range c.reads() {
+		fn := c.owners[r.param]
+		h, ok := c.handlerOf(fn)
+		if !ok || c.limited(fn, r.param) || c.inTest(r.call) {
+			continue
+		}
+		found = append(found, finding{r, h, fn})
+	}
+	for _, f := range found {
+		if !f.r.upload && f.h.RequestExpr() != "" && f.h.WriterExpr() != "" {
+			if file := report.File(c.pass, f.r.call.Pos()); c.konst == nil || c.pass.Fset.File(file.Pos()).Name() < c.pass.Fset.File(c.konst.Pos()).Name() {
+				c.konst = file
+			}
+		}
+	}
+	for _, f := range found {
+		c.reportRead(f.r, f.h, f.fn)
+	}
+	c.reportMultipart()
+}
+
+func (c *checker) inTest(n ast.Node) bool {
+	return report.IsTestCode(c.pass, n.Pos())
+}
+
+func (c *checker) reportRead(r read, h knowledge.Handler, fn ast.Node) {
+	what := shorten(types.ExprString(r.call))
+	if r.upload {
+		msg := fmt.Sprintf("%s reads the uploaded file whole into memory: one large upload can exhaust the heap; stream it to disk or storage with io.Copy, and bound the body with http.MaxBytesReader", what)
+		if r.helper {
+			msg = fmt.Sprintf("%s reads the uploaded file whole into memory (%s): one large upload can exhaust the heap; stream it to disk or storage with io.Copy, and bound the body with http.MaxBytesReader", what, r.chain)
+		}
+		report.Node(c.pass, r.call, msg)
+		return
+	}
+	verb := "reads the whole request body into memory"
+	if last := r.chain[strings.LastIndex(r.chain, "→")+1:]; strings.Contains(last, "NewDecoder(") {
+		verb = "decodes the request body"
+	}
+	via := ""
+	if r.helper {
+		via = " (" + r.chain + ")"
+	}
+	req, w := h.RequestExpr(), h.WriterExpr()
+	remedy := "limit it first with http.MaxBytesReader"
+	if req != "" && w != "" {
+		remedy = fmt.Sprintf("limit it first with %s.Body = http.MaxBytesReader(%s, %s.Body, maxBodyBytes)", req, w, req)
+	}
+	msg := fmt.Sprintf("%s %s with no size limit%s: one large request can exhaust the heap; %s", what, verb, via, remedy)
+	var fixes []analysis.SuggestedFix
+	if fix, ok := c.fix(h, fn); ok {
+		fixes = append(fixes, fix)
+	}
+	report.Node(c.pass, r.call, msg, fixes...)
+}
+
+// reportMultipart reports r.ParseMultipartForm with a memory limit over
+// knowledge.MultipartMemoryLimit, on a request that is not limited.
+func (c *checker) reportMultipart() {
+	for _, call := range c.calls {
+		fn := c.callee(call)
+		if fn == nil || !knowledge.MultipartParsers[knowledge.FuncName(fn)] || len(call.Args) != 1 || c.inTest(call) {
+			continue
+		}
+		tv := c.pass.TypesInfo.Types[call.Args[0]]
+		if tv.Value == nil {
+			continue
+		}
+		n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+		if !ok || n <= knowledge.MultipartMemoryLimit {
+			continue
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if p, ok := c.requestSource(sel.X, 0); ok && c.limited(c.owners[p], p) {
+			continue
+		}
+		report.Node(c.pass, call, fmt.Sprintf("%s keeps up to %d MiB of every multipart request in memory: a few concurrent uploads can exhaust the heap; use 32 << 20 (larger parts go to temporary files) and bound the body with http.MaxBytesReader",
+			shorten(types.ExprString(call)), n>>20))
+	}
+}

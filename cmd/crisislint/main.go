@@ -1,0 +1,36 @@
+// Command crisislint finds the code-level causes of production crises in
+// Go services: SQL injection, request bodies read whole, and the rest of
+// the catalogue. Run it as
+//
+//	crisislint ./...
+//	go vet -vettool=$(command -v crisislint) ./...
+//
+// crisislint help lists the analyzers; crisislint -explain NAME describes one.
+package main
+
+import (
+	"os"
+	"strings"
+
+	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/driver"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+func main() {
+	if vetTool(os.Args[1:]) {
+		// go vet speaks to its tool through the unitchecker protocol: a
+		// -V=full or -flags query, then one .cfg file per package.
+		unitchecker.Main(analyzers.All...)
+	}
+	os.Exit(driver.Main(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func vetTool(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}

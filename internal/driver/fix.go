@@ -1,0 +1,94 @@
+package driver
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/crisislint/crisislint/internal/fixes"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+// applyFixes applies the first suggested fix of each finding, skipping a
+// fix that conflicts with one already taken, and formats the files it
+// changed. With printDiff it prints a unified diff instead of writing.
+// It returns the number of findings whose fix was applied.
+func applyFixes(found []finding, printDiff bool, stdout, stderr io.Writer) (int, error) {
+	var edits [][]fixes.Edit
+	var owners []int // the finding of each fix
+	names := make(map[string]string)
+	for i, f := range found {
+		if f.Fix == nil {
+			continue
+		}
+		edits = append(edits, fixes.Resolve(f.fset, f.Fix))
+		owners = append(owners, i)
+		if f.pkg != nil {
+			for _, imp := range f.pkg.Imports() {
+				names[imp.Path()] = imp.Name()
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return 0, nil
+	}
+	original := make(map[string][]byte)
+	read := func(name string) ([]byte, error) {
+		if b, ok := original[name]; ok {
+			return b, nil
+		}
+		b, err := os.ReadFile(name)
+		original[name] = b
+		return b, err
+	}
+	files, applied, err := fixes.Merge(edits, read)
+	if err != nil {
+		return 0, err
+	}
+	fixed := 0
+	for i, ok := range applied {
+		if ok {
+			fixed++
+		} else {
+			f := found[owners[i]]
+			fmt.Fprintf(stderr, "crisislint: %s: fix skipped, it conflicts with another; run crisislint -fix again\n", position(f.Pos))
+		}
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		out, err := fixes.Format(original[p], files[p], func(path string) string { return names[path] })
+		if err != nil {
+			return fixed, fmt.Errorf("%s: the fixed file does not parse (%v); nothing written", rel(p), err)
+		}
+		files[p] = out
+	}
+	for _, p := range paths {
+		if printDiff {
+			stdout.Write(diff.Diff(rel(p)+" (original)", original[p], rel(p)+" (fixed)", files[p]))
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			return fixed, err
+		}
+		if err := os.WriteFile(p, files[p], info.Mode().Perm()); err != nil {
+			return fixed, err
+		}
+	}
+	if !printDiff {
+		fmt.Fprintf(stderr, "crisislint: applied %d %s to %d %s\n", fixed, plural(fixed, "fix", "fixes"), len(paths), plural(len(paths), "file", "files"))
+	}
+	return fixed, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,230 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// finding is one diagnostic, resolved to file positions and deduplicated
+// across the packages (a file of package p is also in p's test variant).
+type finding struct {
+	Analyzer string
+	Package  string // the ID of the first package it was reported in
+	Pos, End token.Position
+	Message  string
+	Fix      *analysis.SuggestedFix // the first suggested fix, if any
+	fset     *token.FileSet
+	pkg      *types.Package
+}
+
+// loadMode loads the named packages from source, and their dependencies
+// only as export data: crisislint knows libraries from its tables, and
+// learns the program's own code through facts (see prune).
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+func run(cfg *config, stdout, stderr io.Writer) int {
+	pcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
+	if cfg.tags != "" {
+		pcfg.BuildFlags = []string{"-tags=" + cfg.tags}
+	}
+	pkgs, err := packages.Load(pcfg, cfg.patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "crisislint: %v\n", err)
+		return ExitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "crisislint: no packages matched %s\n", strings.Join(cfg.patterns, " "))
+		return ExitError
+	}
+
+	code := ExitClean
+	roots := loaded(pkgs, stderr)
+	if len(roots) < len(pkgs) {
+		code = ExitError
+	}
+	prune(roots)
+
+	var found []finding
+	if len(roots) > 0 {
+		graph, err := checker.Analyze(cfg.analyzers, roots, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			return ExitError
+		}
+		for act := range graph.All() {
+			if !act.IsRoot {
+				continue
+			}
+			if act.Err != nil {
+				fmt.Fprintf(stderr, "crisislint: %s: %s: %v\n", act.Package.PkgPath, act.Analyzer.Name, act.Err)
+				code = ExitError
+				continue
+			}
+			for _, d := range act.Diagnostics {
+				found = append(found, newFinding(act, d))
+			}
+		}
+	}
+	found = dedupe(found)
+
+	unfixed := len(found)
+	if cfg.fix {
+		fixed, err := applyFixes(found, cfg.diff, stdout, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			code = ExitError
+		}
+		if !cfg.diff {
+			unfixed -= fixed
+		}
+	}
+	var perr error
+	switch cfg.format {
+	case "json":
+		perr = printJSON(stdout, found)
+	case "sarif":
+		perr = printSARIF(stdout, found)
+	default:
+		if !cfg.diff {
+			printText(stdout, found)
+		}
+	}
+	if perr != nil {
+		fmt.Fprintf(stderr, "crisislint: %v\n", perr)
+		return ExitError
+	}
+	if code == ExitClean && unfixed > 0 {
+		code = ExitFindings
+	}
+	return code
+}
+
+// loaded prints the errors of packages that did not load or type-check,
+// naming each package, and returns the packages that can be analyzed.
+func loaded(pkgs []*packages.Package, stderr io.Writer) []*packages.Package {
+	var ok []*packages.Package
+	seen := make(map[string]bool)
+	for _, p := range pkgs {
+		if len(p.Errors) == 0 && !p.IllTyped && p.Types != nil {
+			ok = append(ok, p)
+			continue
+		}
+		for _, e := range p.Errors {
+			msg := fmt.Sprintf("crisislint: package %s: %s", cmp.Or(p.PkgPath, p.ID), relErr(e.Error()))
+			if !seen[msg] {
+				seen[msg] = true
+				fmt.Fprintln(stderr, msg)
+			}
+		}
+		if len(p.Errors) == 0 {
+			fmt.Fprintf(stderr, "crisislint: package %s: did not type-check\n", cmp.Or(p.PkgPath, p.ID))
+		}
+	}
+	return ok
+}
+
+// prune keeps, in the import graph of the packages to analyze, only the
+// edges between them. The checker then runs the analyzers (and their
+// facts) on the program's own packages, loaded from source, and not on
+// the standard library and modules it imports, which are loaded from
+// export data and which the knowledge tables describe. It is what keeps
+// a run close to the cost of type-checking the packages themselves.
+func prune(roots []*packages.Package) {
+	in := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		in[p] = true
+	}
+	for _, p := range roots {
+		imports := make(map[string]*packages.Package)
+		for path, imp := range p.Imports {
+			if in[imp] {
+				imports[path] = imp
+			}
+		}
+		p.Imports = imports
+	}
+}
+
+func newFinding(act *checker.Action, d analysis.Diagnostic) finding {
+	fset := act.Package.Fset
+	f := finding{
+		Analyzer: act.Analyzer.Name,
+		Package:  act.Package.ID,
+		Pos:      fset.Position(d.Pos),
+		End:      fset.Position(d.End),
+		Message:  d.Message,
+		fset:     fset,
+		pkg:      act.Package.Types,
+	}
+	if !d.End.IsValid() {
+		f.End = f.Pos
+	}
+	if len(d.SuggestedFixes) > 0 {
+		f.Fix = &d.SuggestedFixes[0]
+	}
+	return f
+}
+
+// dedupe drops findings repeated because a file belongs to two packages
+// (p and p's test variant), and sorts them by position.
+func dedupe(found []finding) []finding {
+	slices.SortStableFunc(found, func(a, b finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Filename, b.Pos.Filename),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Analyzer, b.Analyzer),
+			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(len(a.Package), len(b.Package)), // p before "p [p.test]"
+			cmp.Compare(a.Package, b.Package),
+		)
+	})
+	return slices.CompactFunc(found, func(a, b finding) bool {
+		return a.Pos == b.Pos && a.Analyzer == b.Analyzer && a.Message == b.Message
+	})
+}
+
+// rel returns filename relative to the working directory when it lies
+// below it.
+func rel(filename string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return filename
+	}
+	r, err := filepath.Rel(wd, filename)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return filename
+	}
+	return r
+}
+
+// relErr shortens the absolute file names at the start of an error.
+func relErr(msg string) string {
+	if i := strings.Index(msg, ":"); i > 0 && filepath.IsAbs(msg[:i]) {
+		return rel(msg[:i]) + msg[i:]
+	}
+	return msg
+}
+
+func position(p token.Position) string {
+	return fmt.Sprintf("%s:%d:%d", rel(p.Filename), p.Line, p.Column)
+}
+
+func printText(w io.Writer, found []finding) {
+	for _, f := range found {
+		fmt.Fprintf(w, "%s: %s (%s)\n", position(f.Pos), f.Message, f.Analyzer)
+	}
+}
