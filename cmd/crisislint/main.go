@@ -17,13 +17,15 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
-func main() {
+func main() { os.Exit(crisislint()) }
+
+func crisislint() int {
 	if vetTool(os.Args[1:]) {
 		// go vet speaks to its tool through the unitchecker protocol: a
 		// -V=full or -flags query, then one .cfg file per package.
-		unitchecker.Main(analyzers.All...)
+		unitchecker.Main(analyzers.All...) // exits
 	}
-	os.Exit(driver.Main(os.Args[1:], os.Stdout, os.Stderr))
+	return driver.Main(os.Args[1:], os.Stdout, os.Stderr)
 }
 
 func vetTool(args []string) bool {

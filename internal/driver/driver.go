@@ -73,7 +73,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		sarif   = fs.Bool("sarif", false, "print findings as SARIF 2.1.0, for code scanning")
 		fix     = fs.Bool("fix", false, "apply the suggested fixes")
 		diff    = fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-		tests   = fs.Bool("test", true, "also analyze test packages")
+		tests   = fs.Bool("test", false, "also load test packages (crisislint reports nothing in test code, so this only costs time)")
 		tags    = fs.String("tags", "", "comma-separated build tags")
 		checks  = fs.String("checks", "", "comma-separated analyzers to run (default: all)")
 		explain = fs.String("explain", "", "print the documentation of an analyzer and exit")

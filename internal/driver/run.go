@@ -123,10 +123,12 @@ func loaded(pkgs []*packages.Package, stderr io.Writer) []*packages.Package {
 			continue
 		}
 		for _, e := range p.Errors {
-			msg := fmt.Sprintf("crisislint: package %s: %s", cmp.Or(p.PkgPath, p.ID), relErr(e.Error()))
-			if !seen[msg] {
-				seen[msg] = true
-				fmt.Fprintln(stderr, msg)
+			for _, line := range errorLines(e) {
+				msg := fmt.Sprintf("crisislint: package %s: %s", cmp.Or(p.PkgPath, p.ID), line)
+				if !seen[msg] {
+					seen[msg] = true
+					fmt.Fprintln(stderr, msg)
+				}
 			}
 		}
 		if len(p.Errors) == 0 {
@@ -209,6 +211,22 @@ func rel(filename string) string {
 		return filename
 	}
 	return r
+}
+
+// errorLines returns the lines of a load error, file names made relative;
+// the go command's "# package" headers are dropped.
+func errorLines(e packages.Error) []string {
+	text := e.Msg
+	if e.Pos != "" && e.Pos != "-" {
+		text = e.Pos + ": " + e.Msg
+	}
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "# ") {
+			out = append(out, relErr(line))
+		}
+	}
+	return out
 }
 
 // relErr shortens the absolute file names at the start of an error.

@@ -153,7 +153,6 @@ var BodyLimitMiddleware = map[string]bool{
 	"github.com/labstack/echo/v5/middleware.BodyLimitWithConfig": true,
 	"github.com/gin-contrib/size.RequestSizeLimiter":             true,
 	"github.com/go-chi/chi/v5/middleware.RequestSize":            true,
-	"github.com/go-chi/chi/middleware.RequestSize":               true,
 }
 
 // UploadOpeners return an uploaded file of the request (or context)

@@ -89,7 +89,8 @@ func init() {
 		m{"SelectContext", 2, 3}, m{"GetContext", 2, 3})
 	add("sqlx", Named, false, sqlxTypes,
 		m{"NamedExec", 0, -1}, m{"NamedQuery", 0, -1}, m{"PrepareNamed", 0, -1},
-		m{"NamedExecContext", 1, -1}, m{"NamedQueryContext", 1, -1}, m{"PrepareNamedContext", 1, -1})
+		m{"NamedExecContext", 1, -1}, m{"PrepareNamedContext", 1, -1})
+	add("sqlx", Named, false, []string{"*github.com/jmoiron/sqlx.DB"}, m{"NamedQueryContext", 1, -1})
 	add("sqlx", Question, false, []string{""},
 		m{"github.com/jmoiron/sqlx.Select", 2, 3}, m{"github.com/jmoiron/sqlx.Get", 2, 3},
 		m{"github.com/jmoiron/sqlx.SelectContext", 3, 4}, m{"github.com/jmoiron/sqlx.GetContext", 3, 4},

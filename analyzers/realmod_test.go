@@ -1,0 +1,23 @@
+package analyzers_test
+
+import (
+	"testing"
+
+	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"github.com/crisislint/crisislint/internal/realmod"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestRealModules runs the analyzers on testdata/realmod/app, which uses
+// the real gin, echo, sqlx, pgx, gorm and lib/pq at pinned versions: the
+// fakes under each analyzer's testdata must not be the only APIs they see.
+// It also runs them, for facts, over the whole source of those libraries.
+func TestRealModules(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks gin, echo, gorm and pgx from source")
+	}
+	dir := realmod.Dir(t)
+	analysistest.Run(t, dir, sqlconcat.Analyzer, "realmod/sqlapp")
+	analysistest.Run(t, dir, readallbody.Analyzer, "realmod/webapp")
+}

@@ -1,0 +1,41 @@
+// Package webapp uses the real web frameworks crisislint knows, so the
+// tests see that readallbody matches their APIs as they are.
+package webapp
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+func ginRaw(c *gin.Context) {
+	data, _ := c.GetRawData() // want `c.GetRawData\(\) reads the whole request body`
+	c.JSON(http.StatusOK, data)
+}
+
+func ginBody(c *gin.Context) {
+	var v map[string]any
+	json.NewDecoder(c.Request.Body).Decode(&v) // want `json.NewDecoder\(c.Request.Body\) decodes the request body`
+	c.JSON(http.StatusOK, v)
+}
+
+func echoBody(c echo.Context) error {
+	data, err := io.ReadAll(c.Request().Body) // want `io.ReadAll\(c.Request\(\).Body\) reads the whole request body`
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, len(data))
+}
+
+func routes() {
+	r := gin.New()
+	r.POST("/raw", ginRaw)
+	r.POST("/body", ginBody)
+	e := echo.New()
+	e.POST("/body", echoBody)
+	_ = middleware.BodyLimit
+}
