@@ -13,7 +13,6 @@ import (
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -26,7 +25,6 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "readallbody",
 	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact)},
 }
@@ -69,7 +67,10 @@ func run(pass *analysis.Pass) (any, error) {
 		owners: make(map[*types.Var]ast.Node),
 		facts:  make(map[*types.Func]*readsFact),
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// An inspector of our own rather than inspect.Analyzer's: drivers keep
+	// every Requires result alive until the whole run ends, and on a large
+	// program those tables cost more memory than the analysis itself.
+	insp := inspector.New(pass.Files)
 	c.collect(insp)
 
 	// A helper may call a helper: propagate until nothing changes.
