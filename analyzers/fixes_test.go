@@ -27,7 +27,10 @@ import (
 func TestFixesCompile(t *testing.T) {
 	for _, a := range analyzers.All {
 		src := filepath.Join(a.Name, "testdata", "src")
-		pkgDirs := goldenPackages(t, src)
+		pkgDirs, err := goldenPackages(src)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(pkgDirs) == 0 {
 			continue
 		}
@@ -76,9 +79,9 @@ func TestFixesCompile(t *testing.T) {
 
 // goldenPackages returns the import paths, under src, of the packages
 // that have a .golden file.
-func goldenPackages(t *testing.T, src string) []string {
+func goldenPackages(src string) ([]string, error) {
 	var out []string
-	filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go.golden") {
 			return err
 		}
@@ -89,7 +92,7 @@ func goldenPackages(t *testing.T, src string) []string {
 		}
 		return nil
 	})
-	return out
+	return out, err
 }
 
 // checkFixed applies edits to pkg's files and type-checks the result

@@ -5,6 +5,8 @@
 //
 // badignore: report suppression comments without a reason or with an unknown analyzer
 //
+// The crisis: a typo silently disables a check.
+//
 // A //crisislint:ignore comment silences a finding on its own line and on
 // the line below. It must name the analyzer it silences and say why the
 // finding does not apply, so the next reader can judge whether it still

@@ -5,9 +5,9 @@
 //
 // readallbody: report request bodies read whole into memory with no size limit
 //
-// The crisis: Go's HTTP server does not bound request bodies. A handler
-// that reads the body whole lets one client upload a gigabyte and the
-// process exhausts its heap; every request it was serving fails with it.
+// The crisis: a 1 GB upload exhausts the heap. Go's HTTP server does not
+// bound request bodies: a handler that reads the body whole lets one client
+// send a gigabyte, and every request the process was serving fails with it.
 //
 // readallbody reports, in an HTTP handler of net/http, gin or echo:
 // io.ReadAll, ioutil.ReadAll or bytes.Buffer.ReadFrom of the request body

@@ -413,11 +413,11 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 		}
 		switch ws[0].Kind {
 		case strexpr.Assign:
-			if ws[0].Rhs != nil {
-				return c.bodySource(ws[0].Rhs, depth+1)
+			if ws[0].RHS != nil {
+				return c.bodySource(ws[0].RHS, depth+1)
 			}
 		case strexpr.Tuple:
-			if call, ok := ast.Unparen(ws[0].Rhs).(*ast.CallExpr); ok && ws[0].TupleIndex == 0 {
+			if call, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr); ok && ws[0].TupleIndex == 0 {
 				return c.uploadSource(call, depth+1)
 			}
 		}
@@ -452,7 +452,7 @@ func (c *checker) uploadSource(call *ast.CallExpr, depth int) (read, bool) {
 	if len(ws) != 1 || ws[0].Kind != strexpr.Tuple {
 		return read{}, false
 	}
-	if opener, ok := ast.Unparen(ws[0].Rhs).(*ast.CallExpr); ok {
+	if opener, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr); ok {
 		return c.uploadSource(opener, depth+1)
 	}
 	return read{}, false
@@ -477,8 +477,8 @@ func (c *checker) requestSource(e ast.Expr, depth int) (*types.Var, bool) {
 			}
 			return nil, false
 		}
-		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].Rhs != nil {
-			return c.requestSource(ws[0].Rhs, depth+1)
+		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].RHS != nil {
+			return c.requestSource(ws[0].RHS, depth+1)
 		}
 	case *ast.SelectorExpr:
 		// gin's c.Request.

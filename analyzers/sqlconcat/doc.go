@@ -6,9 +6,9 @@
 //
 // sqlconcat: report SQL built from non-constant strings (SQL injection)
 //
-// The crisis: an attacker types "x' OR '1'='1" (or "'; DROP TABLE users; --")
-// into a search box, and the query the server runs is no longer the one
-// its author wrote.
+// The crisis: an attacker drops a table through a search box. Whoever types
+// "x' OR '1'='1" (or "'; DROP TABLE users; --") into it makes the server run
+// a query its author never wrote.
 //
 // sqlconcat reports a call that sends SQL to a database (database/sql's
 // DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,

@@ -128,7 +128,7 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 		}
 		if p.Origin == strexpr.Param {
 			for i := range params.Len() {
-				if params.At(i) == p.Param && !(fn.Signature().Variadic() && i == params.Len()-1) {
+				if params.At(i) == p.Param && (!fn.Signature().Variadic() || i != params.Len()-1) {
 					fp.Param = i
 				}
 			}

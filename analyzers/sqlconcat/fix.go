@@ -33,7 +33,7 @@ type segment struct {
 }
 
 // fix returns the suggested fix for the sink call sc, if one is safe.
-func (c *checker) fix(sc sinkCall, s sink, q ast.Expr, parts []strexpr.Part, holes []int) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(sc sinkCall, s sink, q ast.Expr, parts []strexpr.Part) (analysis.SuggestedFix, bool) {
 	if s.Args < 0 || sc.call.Ellipsis.IsValid() || s.Query >= s.Args {
 		return analysis.SuggestedFix{}, false
 	}
@@ -130,10 +130,10 @@ func (c *checker) rewritable(sc sinkCall, q ast.Expr) (expr ast.Expr, def ast.No
 		return nil, nil
 	}
 	ws := c.index.Writes(v)
-	if len(ws) != 1 || ws[0].Kind != strexpr.Assign || ws[0].Rhs == nil {
+	if len(ws) != 1 || ws[0].Kind != strexpr.Assign || ws[0].RHS == nil {
 		return nil, nil
 	}
-	rhs := ast.Unparen(ws[0].Rhs)
+	rhs := ast.Unparen(ws[0].RHS)
 	if !isConcatOrSprintf(c.pass.TypesInfo, rhs) || ws[0].Pos > sc.call.Pos() {
 		return nil, nil
 	}

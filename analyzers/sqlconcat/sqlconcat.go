@@ -305,7 +305,7 @@ func (c *checker) check(sc sinkCall) {
 			name, from)
 	}
 	d := analysis.Diagnostic{Pos: q.Pos(), End: q.End(), Message: msg}
-	if fix, ok := c.fix(sc, s, q, parts, holes); ok {
+	if fix, ok := c.fix(sc, s, q, parts); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	report.Report(c.pass, d)

@@ -33,7 +33,7 @@ func TestScript(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// exits N cmd args... runs cmd and checks its exit code is N.
-			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+			"exits": func(ts *testscript.TestScript, _ bool, args []string) {
 				if len(args) < 2 {
 					ts.Fatalf("usage: exits CODE command [args...]")
 				}

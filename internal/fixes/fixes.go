@@ -36,15 +36,13 @@ func Import(pass *analysis.Pass, file *ast.File, path, name string) (ref string,
 		return "", nil, false
 	}
 	quoted := strconv.Quote(path)
-	for _, d := range file.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.IMPORT {
-			break
+	if len(file.Decls) > 0 {
+		if g, ok := file.Decls[0].(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			if g.Lparen.IsValid() {
+				return name, []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + quoted)}}, true
+			}
+			return name, []analysis.TextEdit{{Pos: g.Pos(), End: g.Pos(), NewText: []byte("import " + quoted + "\n")}}, true
 		}
-		if g.Lparen.IsValid() {
-			return name, []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + quoted)}}, true
-		}
-		return name, []analysis.TextEdit{{Pos: g.Pos(), End: g.Pos(), NewText: []byte("import " + quoted + "\n")}}, true
 	}
 	return name, []analysis.TextEdit{{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + quoted)}}, true
 }

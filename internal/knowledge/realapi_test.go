@@ -156,7 +156,7 @@ func lookupFunc(pkg *types.Package, name string) *types.Func {
 	if !ok {
 		return nil
 	}
-	var t types.Type = tn.Type()
+	t := tn.Type()
 	if ptr {
 		t = types.NewPointer(t)
 	}

@@ -9,10 +9,10 @@ import (
 type Dialect int
 
 const (
-	// DialectUnknown: the library leaves it to the driver, and nothing tells
-	// which driver the program uses.
+	// DialectUnknown means the library leaves it to the driver, and nothing
+	// tells which driver the program uses.
 	DialectUnknown Dialect = iota
-	// Question is "?": MySQL, SQLite, ClickHouse, sqlx's default, gorm.
+	// Question is "?", for MySQL, SQLite, ClickHouse, sqlx's default, gorm.
 	Question
 	// Dollar is "$1", "$2", ...: PostgreSQL through pgx or lib/pq.
 	Dollar

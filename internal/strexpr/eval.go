@@ -28,18 +28,19 @@ const (
 type Origin int
 
 const (
-	// Unknown: a value read through a pointer, decoded, scanned, ...
+	// Unknown is a value read through a pointer, decoded, scanned, ...
 	Unknown Origin = iota
-	// Param: a parameter of the function (Part.Param).
+	// Param is a parameter of the function (Part.Param).
 	Param
-	// Input: text an outside user chooses: request values, command-line
+	// Input is text an outside user chooses: request values, command-line
 	// arguments.
 	Input
-	// Field: a field of a struct.
+	// Field is a field of a struct.
 	Field
-	// Global: a package-level variable that is assigned at run time.
+	// Global is a package-level variable that is assigned at run time, or
+	// a field reached from one: configuration.
 	Global
-	// Call: the result of a call whose meaning is not known.
+	// Call is the result of a call whose meaning is not known.
 	Call
 )
 
@@ -201,10 +202,10 @@ func (ev *Evaluator) global(e ast.Expr, v *types.Var) []Part {
 		return []Part{dynamic(e, Input, types.ExprString(e))}
 	}
 	ws := ev.Index.Writes(v)
-	if len(ws) == 1 && ws[0].Decl && ws[0].Kind == Assign && ws[0].Rhs != nil {
+	if len(ws) == 1 && ws[0].Decl && ws[0].Kind == Assign && ws[0].RHS != nil {
 		if _, busy := ev.current[v]; !busy {
 			ev.current[v] = []Part{dynamic(e, Global, v.Name())}
-			parts := ev.eval(ws[0].Rhs)
+			parts := ev.eval(ws[0].RHS)
 			delete(ev.current, v)
 			if allSafe(parts) {
 				return parts
@@ -231,13 +232,13 @@ func (ev *Evaluator) variable(e ast.Expr, v *types.Var, initial [][]Part) []Part
 	for _, w := range ev.Index.Writes(v) {
 		switch w.Kind {
 		case Assign:
-			if w.Rhs == nil || isBuilder(v.Type()) {
+			if w.RHS == nil || isBuilder(v.Type()) {
 				// var s string; b := strings.Builder{}: empty so far.
 				alts = append(alts, []Part{{Kind: Const, Expr: e}})
 				break
 			}
-			parts := ev.eval(w.Rhs)
-			if refersTo(ev.Info, w.Rhs, v) {
+			parts := ev.eval(w.RHS)
+			if refersTo(ev.Info, w.RHS, v) {
 				// q = q + "...": the new value extends the old one, which
 				// the evaluation above already read through ev.current.
 				alts = [][]Part{parts}
@@ -245,7 +246,7 @@ func (ev *Evaluator) variable(e ast.Expr, v *types.Var, initial [][]Part) []Part
 				alts = append(alts, parts)
 			}
 		case AddAssign:
-			add := ev.eval(w.Rhs)
+			add := ev.eval(w.RHS)
 			if len(alts) == 0 {
 				alts = [][]Part{nil}
 			}
@@ -255,10 +256,10 @@ func (ev *Evaluator) variable(e ast.Expr, v *types.Var, initial [][]Part) []Part
 		case Tuple:
 			alts = append(alts, ev.tuple(e, w))
 		case Range:
-			if w.TupleIndex == 0 && !isMap(ev.Info.TypeOf(w.Rhs)) {
+			if w.TupleIndex == 0 && !isMap(ev.Info.TypeOf(w.RHS)) {
 				alts = append(alts, []Part{{Kind: Safe, Expr: e}})
 			} else {
-				p := ev.summary(e, ev.elems(w.Rhs))
+				p := ev.summary(e, ev.elems(w.RHS))
 				if p.Kind == Dynamic {
 					p.Why = v.Name() + ", an element of " + p.Why
 				}
@@ -338,7 +339,7 @@ func isMap(t types.Type) bool {
 }
 
 func (ev *Evaluator) tuple(e ast.Expr, w Write) []Part {
-	call, ok := ast.Unparen(w.Rhs).(*ast.CallExpr)
+	call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
 	if !ok {
 		return []Part{dynamic(e, Unknown, types.ExprString(e))}
 	}
@@ -369,19 +370,19 @@ func (ev *Evaluator) builderWrite(w Write) []Part {
 	switch knowledge.FuncName(typeutil.Callee(ev.Info, w.Call).(*types.Func)) {
 	case "(*strings.Builder).WriteByte", "(*strings.Builder).WriteRune",
 		"(*bytes.Buffer).WriteByte", "(*bytes.Buffer).WriteRune":
-		if tv := ev.Info.Types[w.Rhs]; tv.Value != nil {
+		if tv := ev.Info.Types[w.RHS]; tv.Value != nil {
 			if r, ok := constant.Int64Val(tv.Value); ok {
-				return []Part{{Kind: Const, Text: string(rune(r)), Expr: w.Rhs}}
+				return []Part{{Kind: Const, Text: string(rune(r)), Expr: w.RHS}}
 			}
 		}
-		return []Part{{Kind: Safe, Expr: w.Rhs}}
+		return []Part{{Kind: Safe, Expr: w.RHS}}
 	case "(*strings.Builder).Write", "(*bytes.Buffer).Write":
-		if conv, ok := ast.Unparen(w.Rhs).(*ast.CallExpr); ok && len(conv.Args) == 1 && ev.Info.Types[conv.Fun].IsType() {
+		if conv, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok && len(conv.Args) == 1 && ev.Info.Types[conv.Fun].IsType() {
 			return ev.eval(conv.Args[0])
 		}
-		return []Part{dynamic(w.Rhs, Unknown, types.ExprString(w.Rhs))}
+		return []Part{dynamic(w.RHS, Unknown, types.ExprString(w.RHS))}
 	}
-	return ev.eval(w.Rhs)
+	return ev.eval(w.RHS)
 }
 
 func (ev *Evaluator) call(call *ast.CallExpr) []Part {
@@ -552,10 +553,10 @@ func (ev *Evaluator) elems(e ast.Expr) []Part {
 		for _, w := range ev.Index.Writes(v) {
 			switch w.Kind {
 			case Assign:
-				if w.Rhs == nil {
+				if w.RHS == nil {
 					continue
 				}
-				if call, ok := ast.Unparen(w.Rhs).(*ast.CallExpr); ok && isAppend(ev.Info, call) {
+				if call, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok && isAppend(ev.Info, call) {
 					for i, a := range call.Args[1:] {
 						if call.Ellipsis.IsValid() && i == len(call.Args)-2 {
 							parts = append(parts, ev.elems(a)...)
@@ -566,9 +567,9 @@ func (ev *Evaluator) elems(e ast.Expr) []Part {
 					parts = append(parts, ev.elems(call.Args[0])...)
 					continue
 				}
-				parts = append(parts, ev.elems(w.Rhs)...)
+				parts = append(parts, ev.elems(w.RHS)...)
 			case Elem:
-				parts = append(parts, ev.elemValue(w.Rhs)...)
+				parts = append(parts, ev.elemValue(w.RHS)...)
 			case Tuple:
 				parts = append(parts, ev.tuple(e, w)...)
 			default:

@@ -22,23 +22,24 @@ import (
 type WriteKind int
 
 const (
-	// Assign: v = x, v := x, var v = x; Rhs is x (nil for var v T).
+	// Assign is v = x, v := x or var v = x; RHS is x (nil for var v T).
 	Assign WriteKind = iota
-	// AddAssign: v += x.
+	// AddAssign is v += x.
 	AddAssign
-	// Tuple: v is one of several results of the call Rhs, at TupleIndex.
+	// Tuple is v, w := f(): v is result TupleIndex of the call RHS.
 	Tuple
-	// Range: v is a key or value of range over Rhs (TupleIndex 0 or 1).
+	// Range is for k, v := range x: v is the key or value (TupleIndex 0
+	// or 1) of ranging over RHS.
 	Range
-	// Elem: v[k] = Rhs, for a slice or map v.
+	// Elem is v[k] = RHS, for a slice or map v.
 	Elem
-	// Builder: a strings.Builder or bytes.Buffer method call writing Rhs
+	// Builder is a strings.Builder or bytes.Buffer method call writing RHS
 	// (Call is the whole call: WriteString, WriteByte, ...).
 	Builder
-	// Fprint: fmt.Fprint, Fprintf or Fprintln into the variable; Call is
+	// Fprint is fmt.Fprint, Fprintf or Fprintln into the variable; Call is
 	// the call.
 	Fprint
-	// Escape: the variable's address is taken and handed on; it may get
+	// Escape is &v handed on: the variable may get
 	// any value from there.
 	Escape
 )
@@ -49,7 +50,7 @@ type Write struct {
 	// Decl is set for the write of a var declaration's initializer.
 	Decl       bool
 	Pos        token.Pos
-	Rhs        ast.Expr
+	RHS        ast.Expr
 	Call       *ast.CallExpr
 	TupleIndex int
 }
@@ -135,19 +136,19 @@ func (x *Index) visit(n ast.Node) bool {
 			v, _ := x.info.Defs[name].(*types.Var)
 			switch {
 			case len(n.Values) == len(n.Names):
-				x.add(v, Write{Kind: Assign, Decl: true, Pos: n.Pos(), Rhs: n.Values[i]})
+				x.add(v, Write{Kind: Assign, Decl: true, Pos: n.Pos(), RHS: n.Values[i]})
 			case len(n.Values) == 1:
-				x.add(v, Write{Kind: Tuple, Decl: true, Pos: n.Pos(), Rhs: n.Values[0], TupleIndex: i})
+				x.add(v, Write{Kind: Tuple, Decl: true, Pos: n.Pos(), RHS: n.Values[0], TupleIndex: i})
 			default:
 				x.add(v, Write{Kind: Assign, Decl: true, Pos: n.Pos()})
 			}
 		}
 	case *ast.RangeStmt:
 		if v := x.varOf(n.Key); v != nil {
-			x.add(v, Write{Kind: Range, Pos: n.Pos(), Rhs: n.X, TupleIndex: 0})
+			x.add(v, Write{Kind: Range, Pos: n.Pos(), RHS: n.X, TupleIndex: 0})
 		}
 		if v := x.varOf(n.Value); v != nil {
-			x.add(v, Write{Kind: Range, Pos: n.Pos(), Rhs: n.X, TupleIndex: 1})
+			x.add(v, Write{Kind: Range, Pos: n.Pos(), RHS: n.X, TupleIndex: 1})
 		}
 	case *ast.CallExpr:
 		return x.call(n)
@@ -168,7 +169,7 @@ func (x *Index) assign(n *ast.AssignStmt) {
 		lhs = ast.Unparen(lhs)
 		if ix, ok := lhs.(*ast.IndexExpr); ok {
 			if v := x.varOf(ix.X); v != nil && len(n.Rhs) == len(n.Lhs) {
-				x.add(v, Write{Kind: Elem, Pos: n.Pos(), Rhs: n.Rhs[i]})
+				x.add(v, Write{Kind: Elem, Pos: n.Pos(), RHS: n.Rhs[i]})
 			}
 			continue
 		}
@@ -178,11 +179,11 @@ func (x *Index) assign(n *ast.AssignStmt) {
 		}
 		switch {
 		case len(n.Rhs) != len(n.Lhs):
-			x.add(v, Write{Kind: Tuple, Pos: n.Pos(), Rhs: n.Rhs[0], TupleIndex: i})
+			x.add(v, Write{Kind: Tuple, Pos: n.Pos(), RHS: n.Rhs[0], TupleIndex: i})
 		case n.Tok == token.ADD_ASSIGN:
-			x.add(v, Write{Kind: AddAssign, Pos: n.Pos(), Rhs: n.Rhs[i]})
+			x.add(v, Write{Kind: AddAssign, Pos: n.Pos(), RHS: n.Rhs[i]})
 		case n.Tok == token.ASSIGN || n.Tok == token.DEFINE:
-			x.add(v, Write{Kind: Assign, Pos: n.Pos(), Rhs: n.Rhs[i]})
+			x.add(v, Write{Kind: Assign, Pos: n.Pos(), RHS: n.Rhs[i]})
 		default:
 			// Other compound assignments (-=, |=, ...) do not apply to strings.
 			x.add(v, Write{Kind: Escape, Pos: n.Pos()})
@@ -221,7 +222,7 @@ func (x *Index) call(call *ast.CallExpr) bool {
 				return true
 			}
 			if v := x.varOf(sel.X); v != nil {
-				x.add(v, Write{Kind: Builder, Pos: call.Pos(), Rhs: call.Args[0], Call: call})
+				x.add(v, Write{Kind: Builder, Pos: call.Pos(), RHS: call.Args[0], Call: call})
 			}
 		}
 	}
