@@ -12,10 +12,12 @@ import (
 )
 
 // sinkFact marks a function that passes its string parameter Query on to
-// a database as SQL text: a sink of its own, whose callers are checked.
+// a database as SQL text, or splices its parameters Names into SQL as
+// table or column names: a sink of its own, whose callers are checked.
 type sinkFact struct {
-	Query   int
-	Args    int // the variadic parameter forwarded as placeholder values, or -1
+	Query   int   // -1 when it passes no SQL text on
+	Args    int   // the variadic parameter forwarded as placeholder values, or -1
+	Names   []int // parameters spliced in as names
 	Library string
 	Dialect knowledge.Dialect
 	Via     string // the call it passes the SQL to
@@ -24,19 +26,28 @@ type sinkFact struct {
 func (*sinkFact) AFact() {}
 
 func (f *sinkFact) String() string {
-	return fmt.Sprintf("sql sink: parameter %d to %s", f.Query, f.Via)
+	var parts []string
+	if f.Query >= 0 {
+		parts = append(parts, fmt.Sprintf("parameter %d", f.Query))
+	}
+	if len(f.Names) > 0 {
+		parts = append(parts, fmt.Sprintf("names %v", f.Names))
+	}
+	return fmt.Sprintf("sql sink: %s to %s", strings.Join(parts, ", "), f.Via)
 }
 
 func (f *sinkFact) sink() sink {
 	return sink{
 		SQLSink: knowledge.SQLSink{Query: f.Query, Args: f.Args, Library: f.Library, Dialect: f.Dialect},
+		names:   f.Names,
 		via:     f.Via,
 	}
 }
 
 // textFact describes the SQL text a helper function returns, as parts in
 // which a parameter's value is referred to by its index: at a call, the
-// arguments are put in their place.
+// arguments are put in their place. A helper that returns only safe text
+// (placeholders, numbers) has one Safe part.
 type textFact struct {
 	Parts []factPart
 }
@@ -110,7 +121,12 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 		}
 	}
 	if parts == nil {
-		return nil // constant or safe: an opaque call is no worse
+		if len(alts) == 0 {
+			return nil
+		}
+		// Every return is safe text (a placeholder, a number): say so, or
+		// the call would count as arbitrary text.
+		return &textFact{Parts: []factPart{{Kind: strexpr.Safe, Param: -1}}}
 	}
 	if len(parts) > maxFactParts {
 		return nil

@@ -63,13 +63,15 @@ func (c *checker) fix(sc sinkCall, s sink, q ast.Expr, parts []strexpr.Part) (an
 		return analysis.SuggestedFix{}, false
 	}
 
-	// Where the new arguments go.
+	// Where the new arguments go. The existing ones must match the
+	// placeholders already there, or their order cannot be told.
 	existing := sc.call.Args[s.Args:]
+	if dialect == knowledge.Question && strings.Count(constText(parts), "?") != len(existing) ||
+		dialect == knowledge.Dollar && nextPlaceholder(parts)-1 != len(existing) {
+		return analysis.SuggestedFix{}, false
+	}
 	var edits []analysis.TextEdit
-	if dialect == knowledge.Question && strings.Count(constText(parts), "?") > 0 {
-		if strings.Count(constText(parts), "?") != len(existing) {
-			return analysis.SuggestedFix{}, false
-		}
+	if dialect == knowledge.Question && len(existing) > 0 {
 		// Value k becomes placeholder before[k]+k of the new text; the
 		// existing arguments keep their order around the new ones.
 		slot := make(map[int]int)
@@ -190,7 +192,7 @@ func (c *checker) rewriteConcat(e ast.Expr, d knowledge.Dialect, all []strexpr.P
 	for i, op := range ops {
 		ps := opParts[i]
 		at += len(ps)
-		if strexpr.AllSafe(ps) {
+		if c.safe(ps) {
 			continue
 		}
 		if len(ps) != 1 || ps[0].Folded {
@@ -273,7 +275,7 @@ func (c *checker) rewriteSprintf(call *ast.CallExpr, d knowledge.Dialect, all []
 	for i := range pieces {
 		p := &pieces[i]
 		at += len(p.parts)
-		if p.v.Verb == 0 || strexpr.AllSafe(p.parts) {
+		if p.v.Verb == 0 || c.safe(p.parts) {
 			continue
 		}
 		if len(p.parts) != 1 || p.parts[0].Folded {
@@ -325,6 +327,17 @@ func (c *checker) rewriteSprintf(call *ast.CallExpr, d knowledge.Dialect, all []
 		return newLit, values, before, true
 	}
 	return c.source(call.Fun) + "(" + strings.Join(append([]string{newLit}, rest...), ", ") + ")", values, before, true
+}
+
+// safe reports whether parts need no placeholder: no part is dynamic, or
+// the dynamic ones are parameters every caller fills with safe text.
+func (c *checker) safe(parts []strexpr.Part) bool {
+	for _, p := range parts {
+		if p.Kind == strexpr.Dynamic && !c.trusted(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // isSimple reports whether e is a plain variable or field: a value that

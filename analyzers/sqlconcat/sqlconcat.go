@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -45,13 +46,22 @@ func run(pass *analysis.Pass) (any, error) {
 	c.calls = c.sinkCalls(inspector.New(pass.Files))
 
 	c.summarize()
+	// Other packages can only call exported functions and methods: the
+	// rest stay in this pass.
+	exported := 0
 	for fn, f := range c.sinks {
-		pass.ExportObjectFact(fn, f)
+		if visible(fn) {
+			pass.ExportObjectFact(fn, f)
+			exported++
+		}
 	}
 	for fn, f := range c.texts {
-		pass.ExportObjectFact(fn, f)
+		if visible(fn) {
+			pass.ExportObjectFact(fn, f)
+			exported++
+		}
 	}
-	if len(c.sinks)+len(c.texts) > 0 {
+	if exported > 0 {
 		pass.ExportPackageFact(new(usesSQLFact))
 	}
 
@@ -59,6 +69,12 @@ func run(pass *analysis.Pass) (any, error) {
 		c.check(sc)
 	}
 	return nil, nil
+}
+
+// visible reports whether other packages can call fn: it is exported, or
+// a method (reachable through an interface).
+func visible(fn *types.Func) bool {
+	return fn.Exported() || fn.Signature().Recv() != nil
 }
 
 // usesSQL reports whether the package can reach a SQL sink: it imports a
@@ -88,6 +104,7 @@ type checker struct {
 	iface map[*types.Func]*knowledge.SQLSink
 
 	dialect knowledge.Dialect // the package's placeholder style, once known
+	callers *callers          // who calls the package's functions, once asked
 }
 
 // sinkCall is a call that sends SQL text, and the function it is in.
@@ -141,8 +158,9 @@ func isStringish(t types.Type) bool {
 
 // sink describes the SQL sink a call reaches.
 type sink struct {
-	knowledge.SQLSink
-	via string // for a wrapper: the library call it passes the SQL to
+	knowledge.SQLSink        // Query is -1 for a function that passes on names only
+	names             []int  // parameters the function splices into SQL as names
+	via               string // for a wrapper: the call it passes the SQL to
 }
 
 // sinkOf returns the sink fn is: a library sink, an interface method a
@@ -174,30 +192,43 @@ func (c *checker) sinkOf(fn *types.Func) (sink, bool) {
 }
 
 // summarize finds this package's wrappers (functions that pass a string
-// parameter on as SQL text) and SQL-building helpers (functions that
-// return SQL), until they stop changing: a wrapper may call a wrapper.
+// parameter on as SQL text, or splice it into SQL as a table or column
+// name) and SQL-building helpers (functions that return SQL), until they
+// stop changing: a wrapper may call a wrapper.
 func (c *checker) summarize() {
 	for range 4 {
 		changed := false
 		for _, sc := range c.calls {
-			if sc.decl == nil || c.pass.TypesInfo.Defs[sc.decl.Name] == nil {
-				continue
-			}
+			owner := c.ownerOf(sc)
 			s, ok := c.sinkOf(sc.fn)
-			if !ok || s.Query >= len(sc.call.Args) {
+			if owner == nil || !ok {
 				continue
 			}
-			owner := c.pass.TypesInfo.Defs[sc.decl.Name].(*types.Func)
-			parts := c.ev.Eval(sc.call.Args[s.Query])
-			if p, ok := leadingParam(parts, owner); ok && c.sinks[owner] == nil {
-				c.sinks[owner] = &sinkFact{
-					Query:   p,
-					Args:    forwardedArgs(c.pass.TypesInfo, sc.call, s, owner),
-					Library: s.Library,
-					Dialect: s.Dialect,
-					Via:     callName(sc.call),
+			if s.Query >= 0 && s.Query < len(sc.call.Args) {
+				parts := c.ev.Eval(sc.call.Args[s.Query])
+				if p, ok := leadingParam(parts, owner); ok {
+					f := c.sinkFactOf(owner)
+					if f.Query < 0 {
+						f.Query, f.Args = p, forwardedArgs(c.pass.TypesInfo, sc.call, s, owner)
+						f.Library, f.Dialect, f.Via = s.Library, s.Dialect, callName(sc.call)
+						changed = true
+					}
+					parts = parts[1:]
 				}
-				changed = true
+				for i, part := range parts {
+					if !position(parts, i).value && c.deferred(part, owner) {
+						changed = c.addName(owner, part, s, sc.call) || changed
+					}
+				}
+			}
+			for _, j := range s.names {
+				if j < len(sc.call.Args) {
+					for _, part := range c.ev.Eval(sc.call.Args[j]) {
+						if c.deferred(part, owner) {
+							changed = c.addName(owner, part, s, sc.call) || changed
+						}
+					}
+				}
 			}
 		}
 		for _, f := range c.pass.Files {
@@ -220,6 +251,60 @@ func (c *checker) summarize() {
 			return
 		}
 	}
+}
+
+// ownerOf returns the function declaration a sink call is in, or nil.
+func (c *checker) ownerOf(sc sinkCall) *types.Func {
+	if sc.decl == nil {
+		return nil
+	}
+	fn, _ := c.pass.TypesInfo.Defs[sc.decl.Name].(*types.Func)
+	return fn
+}
+
+func (c *checker) sinkFactOf(fn *types.Func) *sinkFact {
+	f := c.sinks[fn]
+	if f == nil {
+		f = &sinkFact{Query: -1, Args: -1}
+		c.sinks[fn] = f
+	}
+	return f
+}
+
+// addName records that owner splices the parameter of part into SQL as a
+// name. It reports whether that is new.
+func (c *checker) addName(owner *types.Func, part strexpr.Part, s sink, call *ast.CallExpr) bool {
+	i := paramIndex(owner, part.Param)
+	f := c.sinkFactOf(owner)
+	if slices.Contains(f.Names, i) {
+		return false
+	}
+	f.Names = append(f.Names, i)
+	slices.Sort(f.Names)
+	if f.Via == "" {
+		f.Library, f.Dialect, f.Via = s.Library, s.Dialect, callName(call)
+	}
+	return true
+}
+
+func paramIndex(fn *types.Func, v *types.Var) int {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if params.At(i) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// deferred reports whether a dynamic part spliced in as a name is a
+// parameter of owner whose callers can all be checked instead: owner is
+// only ever called directly (by this package, or, exported, by others
+// through facts). A table or column name passed down from the caller is
+// the caller's to choose, and most callers pass constants.
+func (c *checker) deferred(p strexpr.Part, owner *types.Func) bool {
+	return p.Kind == strexpr.Dynamic && p.Origin == strexpr.Param && p.Param != nil &&
+		paramIndex(owner, p.Param) >= 0 && !c.callersOf().escapes[owner]
 }
 
 // leadingParam reports whether the SQL text starts with a string parameter
@@ -258,38 +343,69 @@ func forwardedArgs(info *types.Info, call *ast.CallExpr, s sink, owner *types.Fu
 // that is not safe.
 func (c *checker) check(sc sinkCall) {
 	s, ok := c.sinkOf(sc.fn)
-	if !ok || s.Query >= len(sc.call.Args) {
-		return
-	}
-	if report.IsTestCode(c.pass, sc.call.Pos()) {
+	if !ok || report.IsTestCode(c.pass, sc.call.Pos()) {
 		return // injection needs an attacker; tests have none
+	}
+	owner := c.ownerOf(sc)
+	name := callName(sc.call)
+	if s.via != "" {
+		name += " (which passes it to " + s.via + ")"
+	}
+	// Names the callee splices in: a finding at the first one an
+	// attacker may choose, unless the SQL text itself has one (below).
+	var nameArg ast.Expr
+	var namePart strexpr.Part
+	names := 0
+	for _, j := range s.names {
+		if j >= len(sc.call.Args) {
+			continue
+		}
+		for _, part := range c.ev.Eval(sc.call.Args[j]) {
+			if part.Kind == strexpr.Dynamic && (part.Origin == strexpr.Input ||
+				part.Origin == strexpr.Param && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
+				if names == 0 {
+					nameArg, namePart = sc.call.Args[j], part
+				}
+				names++
+				break
+			}
+		}
+	}
+	reportName := func() {
+		if names == 0 {
+			return
+		}
+		from := describe(namePart)
+		if names > 1 {
+			from += fmt.Sprintf(" (and %d more %s)", names-1, plural(names-1, "part", "parts"))
+		}
+		report.Node(c.pass, nameArg, fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
+			name, from))
+	}
+	if s.Query < 0 || s.Query >= len(sc.call.Args) {
+		reportName()
+		return
 	}
 	q := sc.call.Args[s.Query]
 	if s.AnyArg && !isString(c.pass.TypesInfo.TypeOf(q)) {
+		reportName()
 		return
 	}
 	parts := c.ev.Eval(q)
-	var owner *types.Func
-	if sc.decl != nil {
-		owner, _ = c.pass.TypesInfo.Defs[sc.decl.Name].(*types.Func)
-	}
 	start := 0
 	if owner != nil {
 		if _, ok := leadingParam(parts, owner); ok {
 			start = 1 // the wrapper's own SQL text: its callers are checked
 		}
 	}
-	holes := flagged(parts, start)
+	holes := c.flagged(parts, start, owner)
 	if len(holes) == 0 {
+		reportName()
 		return
 	}
 	first := parts[holes[0]]
-	name := callName(sc.call)
-	if s.via != "" {
-		name += " (which passes it to " + s.via + ")"
-	}
 	from := describe(first)
-	if n := len(holes) - 1; n > 0 {
+	if n := len(holes) - 1 + names; n > 0 {
 		from += fmt.Sprintf(" (and %d more %s)", n, plural(n, "part", "parts"))
 	}
 	var msg string
@@ -322,15 +438,20 @@ func isString(t types.Type) bool {
 // flagged returns the indexes of the parts, from start on, that make the
 // SQL injectable: every dynamic value but configuration, and every
 // dynamic name that comes from a parameter or from user input.
-func flagged(parts []strexpr.Part, start int) []int {
+func (c *checker) flagged(parts []strexpr.Part, start int, owner *types.Func) []int {
 	var out []int
 	for i := start; i < len(parts); i++ {
 		p := parts[i]
-		if p.Kind != strexpr.Dynamic {
+		if p.Kind != strexpr.Dynamic || c.trusted(p) {
 			continue
 		}
-		value := position(parts, i).value && p.Origin != strexpr.Global
-		if value || p.Origin == strexpr.Param || p.Origin == strexpr.Input {
+		if position(parts, i).value {
+			if p.Origin != strexpr.Global {
+				out = append(out, i)
+			}
+			continue
+		}
+		if p.Origin == strexpr.Input || p.Origin == strexpr.Param && (owner == nil || !c.deferred(p, owner)) {
 			out = append(out, i)
 		}
 	}

@@ -37,8 +37,10 @@ func (d Dialect) String() string {
 type SQLSink struct {
 	// Query is the index of the parameter that holds the SQL text.
 	Query int
-	// Args is the index of the variadic parameter that takes the values of
-	// the placeholders, or -1 when the call takes none (Prepare, gorm's Order).
+	// Args is the index of the first argument that is a value of the
+	// placeholders (the variadic parameter, or for xorm's Exec the rest of
+	// the variadic list that starts with the SQL), or -1 when the call
+	// takes none (Prepare, gorm's Group).
 	Args int
 	// Library names the library in messages: "database/sql", "pgx", ...
 	Library string
@@ -118,6 +120,15 @@ func init() {
 		m{"Where", 0, 1}, m{"Or", 0, 1}, m{"Not", 0, 1}, m{"Having", 0, 1}, m{"Select", 0, 1})
 	add("gorm", Question, true, gormDB, m{"Order", 0, -1})
 	add("gorm", Question, false, gormDB, m{"Group", 0, -1})
+
+	// xorm rewrites "?" for the driver. Exec and the Query family take the
+	// SQL and its values in one variadic list: the values follow the SQL.
+	xorm := []string{"*xorm.io/xorm.Engine", "*xorm.io/xorm.Session"}
+	add("xorm", Question, true, xorm,
+		m{"SQL", 0, 1}, m{"Where", 0, 1}, m{"OrderBy", 0, 1}, m{"Join", 2, 3},
+		m{"Exec", 0, 1}, m{"Query", 0, 1}, m{"QueryString", 0, 1}, m{"QueryInterface", 0, 1})
+	add("xorm", Question, true, []string{"*xorm.io/xorm.Session"}, m{"And", 0, 1}, m{"Or", 0, 1})
+	add("xorm", Question, false, xorm, m{"GroupBy", 0, -1}, m{"Having", 0, -1}, m{"Select", 0, -1})
 }
 
 // LookupSQLSink reports whether fn sends SQL text to a database, and how.
@@ -143,6 +154,7 @@ var SQLLibraryPackages = []string{
 	"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool",
 	"gorm.io/gorm",
+	"xorm.io/xorm",
 }
 
 // DriverDialects maps a database/sql driver package, usually imported for

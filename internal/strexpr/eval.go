@@ -130,7 +130,11 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 			return ev.global(e, v)
 		}
 	case *ast.IndexExpr:
-		return []Part{ev.summary(e, ev.elems(e.X))}
+		p := ev.summary(e, ev.elems(e.X))
+		if p.Origin == Input {
+			p.Why = types.ExprString(e) // os.Args[1], not os.Args
+		}
+		return []Part{p}
 	case *ast.StarExpr:
 		return []Part{dynamic(e, Unknown, types.ExprString(e))}
 	}
@@ -148,6 +152,8 @@ func (ev *Evaluator) configRoot(e *ast.SelectorExpr) bool {
 				return isGlobal(v) && !isUserInputVar(v) // pkg.Var
 			}
 			x = s.X
+		case *ast.IndexExpr:
+			x = s.X // migrations[i].Version
 		case *ast.Ident:
 			v, ok := ev.Info.Uses[s].(*types.Var)
 			return ok && isGlobal(v) && !isUserInputVar(v)

@@ -10,4 +10,5 @@ import (
 	_ "github.com/gorilla/mux"
 	_ "github.com/jackc/pgx/v4"
 	_ "github.com/jackc/pgx/v4/pgxpool"
+	_ "xorm.io/xorm"
 )

@@ -5,6 +5,7 @@ package sqlapp
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -31,9 +32,10 @@ func pgxQuery(ctx context.Context, pool *pgxpool.Pool, tx pgx.Tx, email, table s
 	b.Queue("DELETE FROM users WHERE email = '" + email + "'") // want `b.Queue runs SQL built from parameter email`
 }
 
-func gormWhere(db *gorm.DB, name, sort string) {
+func gormWhere(db *gorm.DB, name string) {
 	var us []User
 	db.Where("name = '" + name + "'").Find(&us) // want `db.Where runs SQL built from parameter name`
 	db.Where("name = ?", name).Order("created_at").Find(&us)
-	db.Raw("SELECT * FROM users ORDER BY " + sort).Scan(&us) // want `db.Raw runs SQL built from parameter sort as a table or column name`
+	db.Raw("SELECT * FROM users ORDER BY " + os.Getenv("SORT")).Scan(&us)
+	db.Raw("SELECT * FROM users ORDER BY " + os.Args[1]).Scan(&us) // want `db.Raw runs SQL built from user input os.Args\[1\] as a table or column name`
 }

@@ -84,8 +84,19 @@ func sprint(db *sql.DB, name string) {
 
 // --- flagged: names that come from the caller or the user ---
 
+// sorted splices a name its callers choose: it is checked where it is called.
 func sorted(db *sql.DB, order string) {
-	db.Query("SELECT id FROM users ORDER BY " + order) // want `db.Query runs SQL built from parameter order as a table or column name: .*check it against an allowlist`
+	db.Query("SELECT id FROM users ORDER BY " + order)
+}
+
+func sortedByRequest(db *sql.DB, r *http.Request) {
+	sorted(db, r.FormValue("sort")) // want `sorted \(which passes it to db.Query\) runs SQL built from user input r.FormValue\("sort"\) as a table or column name: .*check it against an allowlist`
+	sorted(db, "created_at")
+}
+
+// Sorted is exported: its callers in other packages are checked, through facts.
+func Sorted(db *sql.DB, order string) { // want Sorted:`sql sink: names \[1\] to db.Query`
+	db.Query("SELECT id FROM users ORDER BY " + order)
 }
 
 func tableFromRequest(db *sql.DB, r *http.Request) {
@@ -180,7 +191,7 @@ func notSQL(name string) string {
 }
 
 // run passes its query on: a wrapper, checked at its callers.
-func run(db *sql.DB, query string, args ...any) (*sql.Rows, error) { // want run:"sql sink: parameter 1 to db.Query"
+func run(db *sql.DB, query string, args ...any) (*sql.Rows, error) {
 	return db.Query(query, args...)
 }
 

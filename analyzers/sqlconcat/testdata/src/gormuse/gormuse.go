@@ -1,4 +1,4 @@
-// Package gormuse exercises gorm's SQL-taking methods: "?" placeholders. // want package:"uses sql"
+// Package gormuse exercises gorm's SQL-taking methods: "?" placeholders.
 package gormuse
 
 import (
@@ -28,9 +28,9 @@ func order(db *gorm.DB, r *http.Request) {
 	orderBy(db, "name").Find(&us)
 }
 
-func group(db *gorm.DB, col string) {
+func group(db *gorm.DB, r *http.Request) {
 	var us []User
-	db.Group("department, " + col).Find(&us) // want `db.Group runs SQL built from parameter col as a table or column name`
+	db.Group("department, " + r.FormValue("by")).Find(&us) // want `db.Group runs SQL built from user input r.FormValue\("by"\) as a table or column name`
 }
 
 func fine(db *gorm.DB, name string) {
@@ -42,6 +42,6 @@ func fine(db *gorm.DB, name string) {
 }
 
 // orderBy passes its parameter on: a wrapper, checked where it is called.
-func orderBy(db *gorm.DB, clause string) *gorm.DB { // want orderBy:"sql sink: parameter 1 to db.Order"
+func orderBy(db *gorm.DB, clause string) *gorm.DB {
 	return db.Order(clause)
 }

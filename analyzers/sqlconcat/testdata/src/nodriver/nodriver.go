@@ -4,6 +4,7 @@ package nodriver
 import (
 	"database/sql"
 	"fmt"
+	"net/http"
 )
 
 const usersTable = "users"
@@ -42,6 +43,7 @@ func reassigned(db *sql.DB, name string) {
 }
 
 // No fix: a name, not a value.
-func column(db *sql.DB, col string) {
+func column(db *sql.DB, r *http.Request) {
+	col := r.URL.Query().Get("col")
 	db.Query("SELECT " + col + " FROM users") // want `as a table or column name`
 }

@@ -2,6 +2,8 @@
 package sqlxuse
 
 import (
+	"os"
+
 	"github.com/jmoiron/sqlx"
 )
 
@@ -18,7 +20,11 @@ func get(db *sqlx.DB, id string) {
 }
 
 func named(db *sqlx.DB, table string) {
-	db.NamedExec("INSERT INTO "+table+" (name) VALUES (:name)", User{}) // want `db.NamedExec runs SQL built from parameter table as a table or column name`
+	db.NamedExec("INSERT INTO "+table+" (name) VALUES (:name)", User{})
+}
+
+func namedFromArgs(db *sqlx.DB) {
+	named(db, os.Args[1]) // want `named \(which passes it to db.NamedExec\) runs SQL built from user input os.Args\[1\] as a table or column name`
 }
 
 func in(db *sqlx.DB, ids []int) {

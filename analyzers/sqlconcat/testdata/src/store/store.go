@@ -21,6 +21,12 @@ func (s *Store) One(ctx context.Context, query string, args ...any) error { // w
 	return err
 }
 
+// SortedBy splices a column name its callers choose: they are checked.
+func (s *Store) SortedBy(ctx context.Context, col string) error { // want SortedBy:`sql sink: names \[1\] to s.db.QueryContext`
+	_, err := s.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+col)
+	return err
+}
+
 // NameFilter returns a WHERE clause with the name spliced in.
 func NameFilter(name string) string { // want NameFilter:"sql text: \"name = '\"{param 0}\"'\""
 	return "name = '" + name + "'"
