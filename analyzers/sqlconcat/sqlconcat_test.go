@@ -9,5 +9,5 @@ import (
 
 func TestSQLConcat(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), sqlconcat.Analyzer,
-		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "dbtx", "store", "repository", "handlers", "helpers")
+		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers")
 }

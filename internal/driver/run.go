@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 
@@ -125,10 +126,14 @@ func boundHeap() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return // the user chose
 	}
-	runtime.GC()
+	// The live heap as of the last collection, without forcing one (on a
+	// large program a forced collection costs a good part of a second).
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	live := int64(sample[0].Value.Uint64())
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	debug.SetMemoryLimit(int64(ms.HeapAlloc)*5/4 + 64<<20)
+	debug.SetMemoryLimit(max(live*5/4, int64(ms.HeapAlloc)) + 64<<20)
 }
 
 // throttle returns copies of the analyzers that run on at most GOMAXPROCS

@@ -111,6 +111,7 @@ func Format(original, fixed []byte, name func(path string) string) ([]byte, erro
 	}
 	before := selectorUses(original)
 	after := selectorUses(fixed)
+	var unused [][2]string // name as written, path
 	for _, spec := range f.Imports {
 		path, err := strconv.Unquote(spec.Path.Value)
 		if err != nil {
@@ -125,8 +126,11 @@ func Format(original, fixed []byte, name func(path string) string) ([]byte, erro
 			continue
 		}
 		if before[n] > 0 && after[n] == 0 {
-			astutil.DeleteNamedImport(fset, f, explicit, path)
+			unused = append(unused, [2]string{explicit, path})
 		}
+	}
+	for _, u := range unused { // not while ranging over f.Imports, which this changes
+		astutil.DeleteNamedImport(fset, f, u[0], u[1])
 	}
 	var buf bytes.Buffer
 	if err := format.Node(&buf, fset, f); err != nil {

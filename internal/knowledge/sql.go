@@ -12,7 +12,8 @@ const (
 	// DialectUnknown means the library leaves it to the driver, and nothing
 	// tells which driver the program uses.
 	DialectUnknown Dialect = iota
-	// Question is "?", for MySQL, SQLite, ClickHouse, sqlx's default, gorm.
+	// Question is "?", for MySQL, SQLite, ClickHouse, gorm, and the default
+	// when nothing tells.
 	Question
 	// Dollar is "$1", "$2", ...: PostgreSQL through pgx or lib/pq.
 	Dollar
@@ -80,20 +81,22 @@ func init() {
 		[]string{"*database/sql.DB", "*database/sql.Tx", "*database/sql.Conn"},
 		m{"QueryContext", 1, 2}, m{"QueryRowContext", 1, 2}, m{"ExecContext", 1, 2}, m{"PrepareContext", 1, -1})
 
-	// sqlx: positional calls rebind "?" for the driver; Named* take :name.
+	// sqlx passes positional SQL to the driver as it is (only Rebind and In
+	// rewrite "?"), so the driver decides, and "?" is sqlx's default;
+	// Named* take :name.
 	sqlxTypes := []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx"}
-	add("sqlx", Question, false, sqlxTypes,
+	add("sqlx", DialectUnknown, false, sqlxTypes,
 		m{"Queryx", 0, 1}, m{"QueryRowx", 0, 1}, m{"Select", 1, 2}, m{"Get", 1, 2},
 		m{"MustExec", 0, 1}, m{"Preparex", 0, -1},
 		m{"MustExecContext", 1, 2}, m{"PreparexContext", 1, -1})
-	add("sqlx", Question, false, append(sqlxTypes, "*github.com/jmoiron/sqlx.Conn"),
+	add("sqlx", DialectUnknown, false, append(sqlxTypes, "*github.com/jmoiron/sqlx.Conn"),
 		m{"QueryxContext", 1, 2}, m{"QueryRowxContext", 1, 2},
 		m{"SelectContext", 2, 3}, m{"GetContext", 2, 3})
 	add("sqlx", Named, false, sqlxTypes,
 		m{"NamedExec", 0, -1}, m{"NamedQuery", 0, -1}, m{"PrepareNamed", 0, -1},
 		m{"NamedExecContext", 1, -1}, m{"PrepareNamedContext", 1, -1})
 	add("sqlx", Named, false, []string{"*github.com/jmoiron/sqlx.DB"}, m{"NamedQueryContext", 1, -1})
-	add("sqlx", Question, false, []string{""},
+	add("sqlx", DialectUnknown, false, []string{""},
 		m{"github.com/jmoiron/sqlx.Select", 2, 3}, m{"github.com/jmoiron/sqlx.Get", 2, 3},
 		m{"github.com/jmoiron/sqlx.SelectContext", 3, 4}, m{"github.com/jmoiron/sqlx.GetContext", 3, 4},
 		m{"github.com/jmoiron/sqlx.MustExec", 1, 2}, m{"github.com/jmoiron/sqlx.MustExecContext", 2, 3},

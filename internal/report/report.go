@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -37,7 +38,7 @@ type Ignore struct {
 // gives no reason. Whether the names are known is the caller's business.
 func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
 	rest, found := strings.CutPrefix(text, Directive)
-	if !found || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+	if !found || rest != "" && !unicode.IsSpace(rune(rest[0])) {
 		return Ignore{}, false, ""
 	}
 	rest = strings.TrimSpace(rest)
@@ -45,15 +46,18 @@ func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
 		return Ignore{}, true, "names no analyzer and gives no reason"
 	}
 	names, reason := rest, ""
-	if i := strings.IndexAny(rest, " \t"); i >= 0 {
-		names, reason = rest[:i], rest[i+1:]
+	if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
+		names, reason = rest[:i], rest[i:]
 	}
 	for n := range strings.SplitSeq(names, ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			ig.Names = append(ig.Names, n)
 		}
 	}
-	ig.Reason = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(reason), "-:/"))
+	// The reason may be set off by "--", ":" or "//" (golangci-lint's style).
+	ig.Reason = strings.TrimSpace(strings.TrimLeftFunc(reason, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("-:/", r)
+	}))
 	switch {
 	case len(ig.Names) == 0:
 		return ig, true, "names no analyzer"
@@ -118,8 +122,12 @@ var testPackage = regexp.MustCompile(`^(test\w*|\w*tests|\w*testutils?|\w*testhe
 // file or package of test support code. The crises crisislint finds need
 // production traffic; test code has none, so it is not reported there.
 func IsTestCode(pass *analysis.Pass, pos token.Pos) bool {
-	name := filepath.Base(pass.Fset.Position(pos).Filename)
-	return strings.HasSuffix(name, "_test.go") || testFile.MatchString(name) || testPackage.MatchString(pass.Pkg.Name())
+	return isTestCode(pass.Fset.Position(pos).Filename, pass.Pkg.Name())
+}
+
+func isTestCode(filename, pkg string) bool {
+	name := filepath.Base(filename)
+	return strings.HasSuffix(name, "_test.go") || testFile.MatchString(name) || testPackage.MatchString(pkg)
 }
 
 // InternalError starts the message of a finding that reports a bug in

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/types"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
@@ -727,7 +729,8 @@ type Verb struct {
 }
 
 // ParseFormat splits a fmt format string into text and verbs. It returns
-// false for formats that use explicit argument indexes.
+// false for formats it cannot represent exactly: explicit argument
+// indexes, a verb left unfinished at the end, a verb that is not a letter.
 func ParseFormat(format string) ([]Verb, bool) {
 	var out []Verb
 	var text strings.Builder
@@ -764,11 +767,11 @@ func ParseFormat(format string) ([]Verb, bool) {
 			break
 		}
 		if i >= len(format) {
-			break
+			return nil, false // ends inside a verb: fmt prints %!(NOVERB)
 		}
 		r := rune(format[i])
-		if r >= 0x80 {
-			return nil, false
+		if !unicode.IsLetter(r) || r >= utf8.RuneSelf {
+			return nil, false // fmt's verbs are ASCII letters
 		}
 		v.Verb = r
 		v.Src = format[start : i+1]

@@ -33,6 +33,17 @@ func group(db *gorm.DB, r *http.Request) {
 	db.Group("department, " + r.FormValue("by")).Find(&us) // want `db.Group runs SQL built from user input r.FormValue\("by"\) as a table or column name`
 }
 
+func others(db *gorm.DB, r *http.Request) {
+	var us []User
+	q := r.URL.Query()
+	db.Where("active").Or("name = '" + q.Get("name") + "'").Find(&us)        // want `db.Where\("active"\).Or runs SQL built from user input q.Get\("name"\)`
+	db.Not("email = '" + q.Get("email") + "'").Find(&us)                     // want `db.Not runs SQL built from user input`
+	db.Group("team").Having("count(*) > " + q.Get("min")).Find(&us)          // want `db.Group\("team"\).Having runs SQL built from user input`
+	db.Joins("JOIN teams ON teams.name = '" + q.Get("team") + "'").Find(&us) // want `db.Joins runs SQL built from user input`
+	db.Select("name, " + q.Get("col")).Find(&us)                             // want `db.Select runs SQL built from user input q.Get\("col"\) as a table or column name`
+	db.Exec("DELETE FROM users WHERE name = '" + q.Get("name") + "'")        // want `db.Exec runs SQL built from user input`
+}
+
 func fine(db *gorm.DB, name string) {
 	var us []User
 	db.Where("name = ?", name).Find(&us)
