@@ -62,10 +62,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		index:  strexpr.NewIndex(pass.Files, pass.TypesInfo),
-		owners: make(map[*types.Var]ast.Node),
-		facts:  make(map[*types.Func]*readsFact),
+		pass:  pass,
+		index: strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		facts: make(map[*types.Func]*readsFact),
 	}
 	// An inspector of our own rather than inspect.Analyzer's: drivers keep
 	// every Requires result alive until the whole run ends, and on a large
@@ -111,7 +110,6 @@ func relevant(pass *analysis.Pass) bool {
 type checker struct {
 	pass   *analysis.Pass
 	index  *strexpr.Index
-	owners map[*types.Var]ast.Node // parameter → the FuncDecl or FuncLit it belongs to
 	calls  []*ast.CallExpr
 	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
 	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
@@ -120,13 +118,9 @@ type checker struct {
 }
 
 func (c *checker) collect(insp *inspector.Inspector) {
-	nodes := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
+	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
 	insp.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {
-		case *ast.FuncDecl:
-			c.own(n, n.Type)
-		case *ast.FuncLit:
-			c.own(n, n.Type)
 		case *ast.CallExpr:
 			c.calls = append(c.calls, n)
 			if fn := c.callee(n); fn != nil && knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] {
@@ -138,19 +132,6 @@ func (c *checker) collect(insp *inspector.Inspector) {
 			}
 		}
 	})
-}
-
-func (c *checker) own(fn ast.Node, ft *ast.FuncType) {
-	if ft.Params == nil {
-		return
-	}
-	for _, field := range ft.Params.List {
-		for _, name := range field.Names {
-			if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
-				c.owners[v] = fn
-			}
-		}
-	}
 }
 
 func (c *checker) callee(call *ast.CallExpr) *types.Func {
@@ -259,7 +240,7 @@ func (c *checker) factOf(fn *types.Func) *readsFact {
 func (c *checker) summarize() bool {
 	changed := false
 	for _, r := range c.reads() {
-		decl, ok := c.owners[r.param].(*ast.FuncDecl)
+		decl, ok := c.index.Owner(r.param).(*ast.FuncDecl)
 		if !ok || c.isHandler(decl) || c.limited(decl, r.param) {
 			continue
 		}
@@ -400,7 +381,7 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 		if !ok {
 			break
 		}
-		if _, isParam := c.index.Param(v); isParam && c.owners[v] != nil {
+		if _, isParam := c.index.Param(v); isParam {
 			switch knowledge.TypeName(v.Type()) {
 			case "io.Reader", "io.ReadCloser", "mime/multipart.File":
 				return read{param: v, reader: true}, true
@@ -471,7 +452,7 @@ func (c *checker) requestSource(e ast.Expr, depth int) (*types.Var, bool) {
 		if !ok {
 			return nil, false
 		}
-		if _, isParam := c.index.Param(v); isParam && c.owners[v] != nil {
+		if _, isParam := c.index.Param(v); isParam {
 			if _, ok := knowledge.FrameworkOfParam(v.Type()); ok {
 				return v, true
 			}
@@ -515,7 +496,7 @@ func (c *checker) report() {
 	}
 	var found []finding
 	for _, r := range c.reads() {
-		fn := c.owners[r.param]
+		fn := c.index.Owner(r.param)
 		h, ok := c.handlerOf(fn)
 		if !ok || c.limited(fn, r.param) || c.inTest(r.call) {
 			continue
@@ -590,7 +571,7 @@ func (c *checker) reportMultipart() {
 		if !ok {
 			continue
 		}
-		if p, ok := c.requestSource(sel.X, 0); ok && c.limited(c.owners[p], p) {
+		if p, ok := c.requestSource(sel.X, 0); ok && c.limited(c.index.Owner(p), p) {
 			continue
 		}
 		report.Node(c.pass, call, fmt.Sprintf("%s keeps up to %d MiB of every multipart request in memory: a few concurrent uploads can exhaust the heap; use 32 << 20 (larger parts go to temporary files) and bound the body with http.MaxBytesReader",

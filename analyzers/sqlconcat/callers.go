@@ -13,7 +13,6 @@ import (
 // configuration: recordVersion(db, "v2.1.0"), countRows(db, "users").
 // callers tells, for the functions of the package, who calls them.
 type callers struct {
-	owner   map[*types.Var]*types.Func // a parameter → its function
 	sites   map[*types.Func][]*ast.CallExpr
 	escapes map[*types.Func]bool // used otherwise than by a direct call
 	methods map[string]bool      // names of interface methods declared here
@@ -27,7 +26,6 @@ type paramKey struct {
 
 func (c *checker) findCallers() *callers {
 	cs := &callers{
-		owner:   make(map[*types.Var]*types.Func),
 		sites:   make(map[*types.Func][]*ast.CallExpr),
 		escapes: make(map[*types.Func]bool),
 		methods: make(map[string]bool),
@@ -38,13 +36,6 @@ func (c *checker) findCallers() *callers {
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := info.Defs[n.Name].(*types.Func); ok {
-					params := fn.Signature().Params()
-					for i := range params.Len() {
-						cs.owner[params.At(i)] = fn
-					}
-				}
 			case *ast.CallExpr:
 				fn := typeutil.StaticCallee(info, n)
 				if fn == nil || fn.Pkg() != c.pass.Pkg {
@@ -74,6 +65,16 @@ func (c *checker) findCallers() *callers {
 	return cs
 }
 
+// ownerFunc returns the declared function whose parameter v is, or nil
+// (for a closure's parameter, or a variable that is not a parameter).
+func (c *checker) ownerFunc(v *types.Var) *types.Func {
+	if fd, ok := c.index.Owner(v).(*ast.FuncDecl); ok {
+		fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
 func (c *checker) callersOf() *callers {
 	if c.callers == nil {
 		c.callers = c.findCallers()
@@ -87,17 +88,12 @@ func (c *checker) trusted(p strexpr.Part) bool {
 	if p.Origin != strexpr.Param || p.Param == nil {
 		return false
 	}
-	fn := c.callersOf().owner[p.Param]
+	fn := c.ownerFunc(p.Param)
 	if fn == nil {
 		return false
 	}
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		if params.At(i) == p.Param {
-			return c.safeParam(fn, i, 0)
-		}
-	}
-	return false
+	c.callersOf()
+	return c.paramSafe(fn, p.Param, 0)
 }
 
 // safeParam reports whether every call of fn, an unexported function only
@@ -126,7 +122,7 @@ func (c *checker) safeParam(fn *types.Func, i int, depth int) bool {
 			if p.Origin != strexpr.Param || p.Param == nil {
 				return false
 			}
-			caller := cs.owner[p.Param]
+			caller := c.ownerFunc(p.Param)
 			if caller == nil || !c.paramSafe(caller, p.Param, depth+1) {
 				return false
 			}

@@ -61,7 +61,12 @@ type Index struct {
 	info   *types.Info
 	writes map[*types.Var][]Write
 	uses   map[*types.Var]int
-	params map[*types.Var]int
+	params map[*types.Var]param
+}
+
+type param struct {
+	index int
+	fn    ast.Node // *ast.FuncDecl or *ast.FuncLit
 }
 
 // NewIndex walks the files once and builds the index.
@@ -70,7 +75,7 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 		info:   info,
 		writes: make(map[*types.Var][]Write),
 		uses:   make(map[*types.Var]int),
-		params: make(map[*types.Var]int),
+		params: make(map[*types.Var]param),
 	}
 	for _, f := range files {
 		ast.Inspect(f, x.visit)
@@ -86,8 +91,32 @@ func (x *Index) Uses(v *types.Var) int { return x.uses[v] }
 
 // Param reports whether v is a parameter of a function, and its index.
 func (x *Index) Param(v *types.Var) (int, bool) {
-	i, ok := x.params[v]
-	return i, ok
+	p, ok := x.params[v]
+	return p.index, ok
+}
+
+// Owner returns the function (an *ast.FuncDecl or *ast.FuncLit) whose
+// parameter v is, or nil.
+func (x *Index) Owner(v *types.Var) ast.Node {
+	return x.params[v].fn
+}
+
+func (x *Index) own(fn ast.Node, ft *ast.FuncType) {
+	if ft.Params == nil {
+		return
+	}
+	i := 0
+	for _, field := range ft.Params.List {
+		if len(field.Names) == 0 {
+			i++
+		}
+		for _, name := range field.Names {
+			if v, ok := x.info.Defs[name].(*types.Var); ok {
+				x.params[v] = param{index: i, fn: fn}
+			}
+			i++
+		}
+	}
 }
 
 func (x *Index) varOf(e ast.Expr) *types.Var {
@@ -114,21 +143,10 @@ func (x *Index) visit(n ast.Node) bool {
 		if v, ok := x.info.Uses[n].(*types.Var); ok {
 			x.uses[v]++
 		}
-	case *ast.FuncType:
-		i := 0
-		if n.Params != nil {
-			for _, field := range n.Params.List {
-				if len(field.Names) == 0 {
-					i++
-				}
-				for _, name := range field.Names {
-					if v, ok := x.info.Defs[name].(*types.Var); ok {
-						x.params[v] = i
-					}
-					i++
-				}
-			}
-		}
+	case *ast.FuncDecl:
+		x.own(n, n.Type)
+	case *ast.FuncLit:
+		x.own(n, n.Type)
 	case *ast.AssignStmt:
 		x.assign(n)
 	case *ast.ValueSpec:
