@@ -5,6 +5,7 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
 	"golang.org/x/tools/go/analysis"
@@ -13,6 +14,7 @@ import (
 // All is every analyzer of crisislint, in the order of the catalogue.
 var All = []*analysis.Analyzer{
 	sqlconcat.Analyzer,
+	queryinloop.Analyzer,
 	readallbody.Analyzer,
 	badignore.Analyzer,
 }

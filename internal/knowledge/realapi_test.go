@@ -32,6 +32,14 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		slices.Collect(maps.Keys(UserInputs)),
 		slices.Collect(maps.Keys(ReaderWrappers)),
 		slices.Collect(maps.Keys(RequestAccessors)),
+		slices.Collect(maps.Keys(dbRoundTrips)),
+		slices.Collect(maps.Keys(networkCalls)),
+		slices.Collect(maps.Keys(Messaging)),
+		slices.Collect(maps.Keys(ContextVariants)),
+		slices.Collect(maps.Keys(Detachers)),
+		slices.Collect(maps.Keys(ContextDerivers)),
+		slices.Collect(maps.Keys(Sleepers)),
+		slices.Collect(maps.Keys(StartupWork)),
 	)
 	var typeNames []string
 	for _, f := range Frameworks {
@@ -39,6 +47,9 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	}
 	typeNames = append(typeNames, slices.Collect(maps.Keys(MiddlewareResults))...)
 	typeNames = append(typeNames, RequestType)
+	typeNames = append(typeNames, slices.Collect(maps.Keys(Mutexes))...)
+	typeNames = append(typeNames, slices.Collect(maps.Keys(RedisBatchTypes))...)
+	typeNames = append(typeNames, slices.Collect(maps.Keys(redisCommandReceivers))...)
 
 	paths := make(map[string]bool)
 	for _, n := range names {
@@ -104,6 +115,14 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		checked++
 		if s, ok := sqlSinks[name]; ok {
 			checkSink(t, name, fn.Signature(), s)
+		}
+		if v, ok := ContextVariants[name]; ok {
+			variant := name[:strings.LastIndex(name, ".")+1] + v.Name
+			if vfn := lookupFunc(pkg, variant); vfn == nil {
+				t.Errorf("%s: its context variant %s does not exist", name, variant)
+			} else if p := vfn.Signature().Params(); p.Len() == 0 || TypeName(p.At(0).Type()) != "context.Context" {
+				t.Errorf("%s: its variant %s does not take a context first", name, variant)
+			}
 		}
 	}
 	for _, name := range typeNames {

@@ -2,7 +2,7 @@ package knowledge
 
 import (
 	"go/types"
-	"strings"
+	"sync"
 )
 
 // Dialect is the bind-parameter style a database driver understands.
@@ -220,55 +220,18 @@ var SafeStringers = map[string]bool{
 	"(github.com/satori/go.uuid.UUID).String": true,
 }
 
-// methodSinks indexes the sinks that are methods of concrete types by
-// method name, to recognise an interface of the program's own whose method
-// they implement (sqlc's DBTX, a repository's Querier).
-var methodSinks = map[string][]struct {
-	pkg, typ string
-	sink     SQLSink
-}{}
-
-func init() {
-	for name, s := range sqlSinks {
-		if name[0] != '(' {
-			continue
-		}
-		recv, method, _ := strings.Cut(name[1:], ").")
-		recv = strings.TrimPrefix(recv, "*")
-		dot := strings.LastIndex(recv, ".")
-		methodSinks[method] = append(methodSinks[method], struct {
-			pkg, typ string
-			sink     SQLSink
-		}{recv[:dot], recv[dot+1:], s})
-	}
-}
+var sqlSinkReceivers = sync.OnceValue(func() map[string][]string { return receiversByMethod(sqlSinks) })
 
 // LookupInterfaceSQLSink reports whether fn, a method of an interface,
-// has the name and signature of a sink method of a concrete type of a
-// library the interface's package imports: calls through such an
-// interface reach the database.
+// has the name and signature of a sink method of a library type the
+// interface's package imports: calls through such an interface reach the
+// database (sqlc's DBTX, a repository's Querier).
 func LookupInterfaceSQLSink(fn *types.Func) (SQLSink, bool) {
-	sig := fn.Signature()
-	if sig.Recv() == nil || fn.Pkg() == nil || !types.IsInterface(sig.Recv().Type()) {
+	recv, ok := implementer(fn, sqlSinkReceivers()[fn.Name()])
+	if !ok {
 		return SQLSink{}, false
 	}
-	for _, cand := range methodSinks[fn.Name()] {
-		for _, imp := range fn.Pkg().Imports() {
-			if imp.Path() != cand.pkg {
-				continue
-			}
-			tn, ok := imp.Scope().Lookup(cand.typ).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, imp, fn.Name())
-			m, ok := obj.(*types.Func)
-			if ok && sameSignature(m.Signature(), sig) {
-				return cand.sink, true
-			}
-		}
-	}
-	return SQLSink{}, false
+	return sqlSinks["("+recv+")."+fn.Name()], true
 }
 
 func sameSignature(a, b *types.Signature) bool {

@@ -115,8 +115,8 @@ func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
 var testFile = regexp.MustCompile(`^(.*_)?(tests?|testing|test_?utils?|test_?helpers?)(_.*)?\.go$`)
 
 // testPackage matches the names of packages of test support code:
-// testutil, testhelpers, tests, integrationtests.
-var testPackage = regexp.MustCompile(`^(test\w*|\w*tests|\w*testutils?|\w*testhelpers?|\w*testing)$`)
+// testutil, testhelpers, tests, integrationtests, unittest.
+var testPackage = regexp.MustCompile(`^(test\w*|\w*tests|\w*unittest|\w*testutils?|\w*testhelpers?|\w*testing)$`)
 
 // IsTestCode reports whether pos lies in test code: a _test.go file, a
 // file or package of test support code. The crises crisislint finds need

@@ -67,6 +67,7 @@ func TestIsTestCode(t *testing.T) {
 		{"/x/tests/test_utils.go", "tests", true},
 		{"/x/store/testhelpers.go", "store", true},
 		{"/x/internal/testutil/db.go", "testutil", true},
+		{"/x/models/unittest/fixtures_loader.go", "unittest", true},
 		{"/x/store/store.go", "store", false},
 		{"/x/latest/latest.go", "latest", false},
 		{"/x/contest/contest.go", "contest", false},

@@ -1,0 +1,3 @@
+package gorm
+
+func (db *DB) Limit(limit int) (tx *DB) { return db }

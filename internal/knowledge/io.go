@@ -1,0 +1,338 @@
+package knowledge
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// This file tells what library calls do when they run: send a statement
+// to a database, a command to redis, a request over the network, a
+// message to a third-party service; block without a context; do work that
+// belongs at start-up.
+
+// dbRoundTrips are the calls that send a statement to a database and wait
+// for the answer, keyed by fully qualified name.
+var dbRoundTrips = map[string]bool{}
+
+func init() {
+	methods := func(recvs []string, names ...string) {
+		for _, r := range recvs {
+			for _, n := range names {
+				dbRoundTrips["("+r+")."+n] = true
+			}
+		}
+	}
+	funcs := func(pkg string, names ...string) {
+		for _, n := range names {
+			dbRoundTrips[pkg+"."+n] = true
+		}
+	}
+	sqlTypes := []string{"*database/sql.DB", "*database/sql.Tx", "*database/sql.Conn"}
+	methods(sqlTypes, "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext")
+	methods(sqlTypes[:2], "Query", "QueryRow", "Exec", "Prepare")
+	methods([]string{"*database/sql.DB"}, "Begin", "BeginTx")
+	methods([]string{"*database/sql.Stmt"}, "Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext")
+
+	sqlx := []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx"}
+	methods(sqlx, "Queryx", "QueryRowx", "Select", "Get", "MustExec", "NamedExec", "NamedQuery",
+		"QueryxContext", "QueryRowxContext", "SelectContext", "GetContext", "MustExecContext", "NamedExecContext")
+	funcs("github.com/jmoiron/sqlx", "Select", "Get", "SelectContext", "GetContext", "MustExec", "MustExecContext",
+		"NamedExec", "NamedQuery", "NamedExecContext", "NamedQueryContext")
+
+	for _, v := range []string{"v4", "v5"} {
+		pgx := "github.com/jackc/pgx/" + v
+		methods([]string{"*" + pgx + ".Conn", pgx + ".Tx", "*" + pgx + "/pgxpool.Pool", "*" + pgx + "/pgxpool.Conn", "*" + pgx + "/pgxpool.Tx"},
+			"Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin")
+	}
+
+	methods([]string{"*gorm.io/gorm.DB"}, "First", "Find", "Take", "Last", "Scan", "Count", "Pluck",
+		"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
+		"Delete", "Exec", "Row", "Rows", "FirstOrCreate", "FirstOrInit", "FindInBatches")
+
+	methods([]string{"*xorm.io/xorm.Engine", "*xorm.io/xorm.Session"}, "Get", "Find", "Count", "Insert", "InsertOne",
+		"Update", "Delete", "Exist", "Exec", "Query", "QueryString", "QueryInterface", "Iterate",
+		"Sum", "Sums", "SumInt", "SumsInt", "FindAndCount")
+}
+
+// DBRoundTrip reports whether a call of fn sends a statement to a
+// database and waits for the answer, and names the library's package. It
+// knows the libraries' own methods, and the methods of interfaces a
+// library type implements with the same name and signature (gitea's
+// db.Engine, sqlc's DBTX).
+func DBRoundTrip(fn *types.Func) (lib string, ok bool) {
+	if name := FuncName(fn); dbRoundTrips[name] {
+		return PackageOf(name), true
+	}
+	if recv, ok := implementer(fn, dbRoundTripReceivers()[fn.Name()]); ok {
+		return PackageOf("(" + recv + ")." + fn.Name()), true
+	}
+	return "", false
+}
+
+// batchRemedies say, per library, how to make one round trip of many.
+var batchRemedies = map[string]string{
+	"database/sql":                    "fetch them all with one query (WHERE id = ANY($1) in PostgreSQL, IN (?, ?, ...) elsewhere)",
+	"github.com/jmoiron/sqlx":         "fetch them all with one query (sqlx.In with IN (?), or = ANY($1) in PostgreSQL)",
+	"github.com/jackc/pgx/v5":         "fetch them all with one query (WHERE id = ANY($1)), or queue them on a pgx.Batch",
+	"github.com/jackc/pgx/v5/pgxpool": "fetch them all with one query (WHERE id = ANY($1)), or queue them on a pgx.Batch",
+	"github.com/jackc/pgx/v4":         "fetch them all with one query (WHERE id = ANY($1)), or queue them on a pgx.Batch",
+	"github.com/jackc/pgx/v4/pgxpool": "fetch them all with one query (WHERE id = ANY($1)), or queue them on a pgx.Batch",
+	"gorm.io/gorm":                    "load them together (Where(\"id IN ?\", ids), or Preload the association)",
+	"xorm.io/xorm":                    "load them together (In(\"id\", ids))",
+	"github.com/redis/go-redis/v9":    "send them together (a pipeline: rdb.Pipelined, or MGet/MSet)",
+	"github.com/go-redis/redis/v8":    "send them together (a pipeline: rdb.Pipelined, or MGet/MSet)",
+}
+
+// BatchRemedy says how to replace one round trip per item by one for all,
+// for the library in package lib.
+func BatchRemedy(lib string) string {
+	if r, ok := batchRemedies[lib]; ok {
+		return r
+	}
+	return "fetch them all with one query (WHERE id = ANY($1), or IN (...)), or batch them"
+}
+
+// GraphQLPackages are the GraphQL server libraries: a resolver's N+1 is
+// solved with a DataLoader.
+var GraphQLPackages = []string{
+	"github.com/99designs/gqlgen/graphql",
+	"github.com/graph-gophers/graphql-go",
+	"github.com/graphql-go/graphql",
+}
+
+var dbRoundTripReceivers = sync.OnceValue(func() map[string][]string { return receiversByMethod(dbRoundTrips) })
+
+// receiversByMethod indexes the methods of a table by method name:
+// "Get" → ["*xorm.io/xorm.Session", ...].
+func receiversByMethod[V any](table map[string]V) map[string][]string {
+	m := make(map[string][]string)
+	for name := range table {
+		if recv, method, ok := strings.Cut(strings.TrimPrefix(name, "("), ")."); ok && strings.HasPrefix(name, "(") {
+			m[method] = append(m[method], recv)
+		}
+	}
+	for _, recvs := range m {
+		slices.Sort(recvs)
+	}
+	return m
+}
+
+// implementer returns the receiver, among recvs (as the tables spell
+// them), whose method named like fn, a method of an interface, has fn's
+// signature: calls through the interface reach that library. The
+// receiver's package must be one the interface's package imports.
+func implementer(fn *types.Func, recvs []string) (string, bool) {
+	sig := fn.Signature()
+	if sig.Recv() == nil || fn.Pkg() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return "", false
+	}
+	for _, recv := range recvs {
+		base := strings.TrimPrefix(recv, "*")
+		dot := strings.LastIndex(base, ".")
+		pkgPath, typeName := base[:dot], base[dot+1:]
+		for _, imp := range fn.Pkg().Imports() {
+			if imp.Path() != pkgPath {
+				continue
+			}
+			tn, ok := imp.Scope().Lookup(typeName).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			var t types.Type = tn.Type()
+			if strings.HasPrefix(recv, "*") {
+				t = types.NewPointer(t)
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, true, imp, fn.Name())
+			if m, ok := obj.(*types.Func); ok && sameSignature(m.Signature(), sig) {
+				return recv, true
+			}
+		}
+	}
+	return "", false
+}
+
+// redisCommandReceivers are the receiver types whose methods are redis
+// commands: each call is one round trip, unless it is made on a pipeline.
+var redisCommandReceivers = map[string]bool{
+	"github.com/redis/go-redis/v9.cmdable":         true,
+	"github.com/redis/go-redis/v9.statefulCmdable": true,
+	"github.com/redis/go-redis/v9.Cmdable":         true,
+	"github.com/redis/go-redis/v9.StatefulCmdable": true,
+	"github.com/redis/go-redis/v9.UniversalClient": true,
+	"github.com/go-redis/redis/v8.cmdable":         true,
+	"github.com/go-redis/redis/v8.statefulCmdable": true,
+	"github.com/go-redis/redis/v8.Cmdable":         true,
+	"github.com/go-redis/redis/v8.StatefulCmdable": true,
+	"github.com/go-redis/redis/v8.UniversalClient": true,
+}
+
+// redisNotCommands are methods of those receivers that send nothing.
+var redisNotCommands = map[string]bool{
+	"Pipeline": true, "Pipelined": true, "TxPipeline": true, "TxPipelined": true,
+	"Subscribe": true, "PSubscribe": true, "SSubscribe": true, "Close": true,
+	"Options": true, "PoolStats": true, "AddHook": true, "Context": true, "WithContext": true,
+	"Watch": true, "Conn": true, "String": true,
+}
+
+// RedisBatchTypes are the receivers whose commands are queued and sent
+// together: a loop of them is one round trip.
+var RedisBatchTypes = map[string]bool{
+	"github.com/redis/go-redis/v9.Pipeliner": true,
+	"*github.com/redis/go-redis/v9.Pipeline": true,
+	"github.com/go-redis/redis/v8.Pipeliner": true,
+	"*github.com/go-redis/redis/v8.Pipeline": true,
+}
+
+// IsRedisCommand reports whether a call of fn sends a command to redis.
+// Whether the receiver is a pipeline is the caller's to check.
+func IsRedisCommand(fn *types.Func) bool {
+	return RedisPackage(fn) != ""
+}
+
+// RedisPackage returns the go-redis package of a redis command method, or "".
+func RedisPackage(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil || redisNotCommands[fn.Name()] {
+		return ""
+	}
+	name := strings.TrimPrefix(TypeName(recv.Type()), "*")
+	if !redisCommandReceivers[name] {
+		return ""
+	}
+	return name[:strings.LastIndex(name, ".")]
+}
+
+// networkCalls send a request over the network and wait for the answer.
+var networkCalls = map[string]bool{
+	"(*net/http.Client).Do":                          true,
+	"(*net/http.Client).Get":                         true,
+	"(*net/http.Client).Head":                        true,
+	"(*net/http.Client).Post":                        true,
+	"(*net/http.Client).PostForm":                    true,
+	"net/http.Get":                                   true,
+	"net/http.Head":                                  true,
+	"net/http.Post":                                  true,
+	"net/http.PostForm":                              true,
+	"net.Dial":                                       true,
+	"net.DialTimeout":                                true,
+	"(*net.Dialer).Dial":                             true,
+	"(*net.Dialer).DialContext":                      true,
+	"(*google.golang.org/grpc.ClientConn).Invoke":    true,
+	"(*google.golang.org/grpc.ClientConn).NewStream": true,
+}
+
+// IsNetworkCall reports whether a call of fn waits on another service
+// over the network.
+func IsNetworkCall(fn *types.Func) bool { return networkCalls[FuncName(fn)] }
+
+// Messaging are the calls that send an email, SMS or notification through
+// a third-party service and wait for it; the value names the service.
+var Messaging = map[string]string{
+	"net/smtp.SendMail":                                                      "SMTP",
+	"(*net/smtp.Client).Data":                                                "SMTP",
+	"(*gopkg.in/gomail.v2.Dialer).DialAndSend":                               "SMTP",
+	"(*github.com/go-gomail/gomail.Dialer).DialAndSend":                      "SMTP",
+	"(*github.com/wneessen/go-mail.Client).DialAndSend":                      "SMTP",
+	"(*github.com/wneessen/go-mail.Client).Send":                             "SMTP",
+	"(*github.com/sendgrid/sendgrid-go.Client).Send":                         "SendGrid",
+	"(*github.com/mailgun/mailgun-go/v4.MailgunImpl).Send":                   "Mailgun",
+	"(*github.com/mailgun/mailgun-go/v5.Client).Send":                        "Mailgun",
+	"(*github.com/twilio/twilio-go/rest/api/v2010.ApiService).CreateMessage": "Twilio",
+	"(*github.com/aws/aws-sdk-go-v2/service/ses.Client).SendEmail":           "AWS SES",
+	"(*github.com/aws/aws-sdk-go-v2/service/ses.Client).SendRawEmail":        "AWS SES",
+	"(*github.com/aws/aws-sdk-go-v2/service/sesv2.Client).SendEmail":         "AWS SES",
+	"(*github.com/aws/aws-sdk-go-v2/service/sns.Client).Publish":             "AWS SNS",
+	"(*github.com/aws/aws-sdk-go/service/ses.SES).SendEmail":                 "AWS SES",
+	"(*github.com/aws/aws-sdk-go/service/ses.SES).SendRawEmail":              "AWS SES",
+	"(*github.com/aws/aws-sdk-go/service/sns.SNS).Publish":                   "AWS SNS",
+}
+
+// ContextVariant is the context-taking form of a call that has none.
+type ContextVariant struct {
+	Name string // the variant's name: QueryContext, NewRequestWithContext
+	// More is source text appended to the arguments: BeginTx takes options.
+	More string
+}
+
+// ContextVariants maps a context-less call that does I/O to the variant
+// that takes a context first.
+var ContextVariants = map[string]ContextVariant{
+	"net/http.NewRequest":      {Name: "NewRequestWithContext"},
+	"os/exec.Command":          {Name: "CommandContext"},
+	"(*database/sql.DB).Begin": {Name: "BeginTx", More: ", nil"},
+	"(*database/sql.DB).Ping":  {Name: "PingContext"},
+}
+
+func init() {
+	for _, r := range []string{"*database/sql.DB", "*database/sql.Tx"} {
+		for _, m := range []string{"Query", "QueryRow", "Exec", "Prepare"} {
+			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
+		}
+	}
+	for _, m := range []string{"Query", "QueryRow", "Exec"} {
+		ContextVariants["(*database/sql.Stmt)."+m] = ContextVariant{Name: m + "Context"}
+	}
+	for _, r := range []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx"} {
+		for _, m := range []string{"Queryx", "QueryRowx", "Select", "Get", "MustExec", "NamedExec"} {
+			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
+		}
+	}
+}
+
+// Detachers return a context that no request can cancel.
+var Detachers = map[string]bool{
+	"context.Background": true,
+	"context.TODO":       true,
+}
+
+// ContextDerivers return a context derived from their first argument: it
+// is cancelled when that one is.
+var ContextDerivers = map[string]bool{
+	"context.WithTimeout":       true,
+	"context.WithDeadline":      true,
+	"context.WithCancel":        true,
+	"context.WithValue":         true,
+	"context.WithTimeoutCause":  true,
+	"context.WithDeadlineCause": true,
+	"context.WithCancelCause":   true,
+}
+
+// Sleepers block the calling goroutine for a while, whatever the request.
+var Sleepers = map[string]bool{
+	"time.Sleep": true,
+}
+
+// StartupWork is work that gives the same result every time for constant
+// arguments: parsing a regular expression or a template. The value is the
+// kind of thing it builds, for messages.
+var StartupWork = map[string]string{
+	"regexp.MustCompile":                   "regular expression",
+	"regexp.Compile":                       "regular expression",
+	"regexp.MustCompilePOSIX":              "regular expression",
+	"html/template.ParseFiles":             "template",
+	"html/template.ParseGlob":              "template",
+	"text/template.ParseFiles":             "template",
+	"text/template.ParseGlob":              "template",
+	"(*html/template.Template).ParseFiles": "template",
+	"(*html/template.Template).ParseGlob":  "template",
+	"(*text/template.Template).ParseFiles": "template",
+	"(*text/template.Template).ParseGlob":  "template",
+}
+
+// Mutexes are the lock types whose Lock, held across I/O, serializes the
+// requests that take it.
+var Mutexes = map[string]bool{
+	"sync.Mutex":   true,
+	"sync.RWMutex": true,
+}
+
+// OnceRunners run the function they are given at most once per process:
+// what it does is not what each call does.
+var OnceRunners = map[string]bool{
+	"(*sync.Once).Do": true,
+	"sync.OnceFunc":   true,
+	"sync.OnceValue":  true,
+	"sync.OnceValues": true,
+}
