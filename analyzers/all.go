@@ -5,9 +5,11 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/handlerblock"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"github.com/crisislint/crisislint/analyzers/thirdpartysync"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -16,6 +18,8 @@ var All = []*analysis.Analyzer{
 	sqlconcat.Analyzer,
 	queryinloop.Analyzer,
 	readallbody.Analyzer,
+	handlerblock.Analyzer,
+	thirdpartysync.Analyzer,
 	badignore.Analyzer,
 }
 

@@ -37,6 +37,12 @@ const smallLoop = 16
 
 func run(pass *analysis.Pass) (any, error) {
 	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if fx.Panic != "" {
+		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
+	}
+	if !fx.Has(effects.DB) && !fx.Has(effects.Redis) {
+		return nil, nil // no function here talks to a database
+	}
 	c := &checker{pass: pass, fx: fx}
 	graphql := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return slices.Contains(knowledge.GraphQLPackages, p.Path())
@@ -52,9 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		set := fx.Call(call)
 		e := set[effects.DB]
-		what, unit := "query", "queries"
+		what, unit := "query", "round trips"
 		if e == nil {
-			e, what, unit = set[effects.Redis], "redis command", "round trips"
+			e, what = set[effects.Redis], "redis command"
 		}
 		if e == nil || c.preparedInTx(call) {
 			continue
@@ -65,10 +71,13 @@ func run(pass *analysis.Pass) (any, error) {
 			how = " (loop → " + e.Path(name) + ")"
 		}
 		remedy := knowledge.BatchRemedy(e.Note)
-		if graphql && e.Kind == effects.DB {
+		switch {
+		case e.Kind == effects.DB && knowledge.IsWrite(e.Cause()):
+			remedy = knowledge.WriteRemedy(e.Note)
+		case graphql && e.Kind == effects.DB:
 			remedy += ", or a DataLoader in a GraphQL resolver"
 		}
-		report.Node(pass, call, fmt.Sprintf("%s in a loop runs one %s per iteration%s: N+1 %s for N items; %s",
+		report.Node(pass, call, fmt.Sprintf("%s in a loop runs one %s per iteration%s: N items cost N %s (N+1); %s",
 			name, what, how, unit, remedy))
 	}
 	return nil, nil
@@ -150,6 +159,12 @@ func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 	if lit, ok := ast.Unparen(loop.X).(*ast.CompositeLit); ok {
 		return len(lit.Elts) > smallLoop
 	}
+	if elem := elemType(t); elem != nil {
+		switch elem.Underlying().(type) {
+		case *types.Interface, *types.Signature:
+			return false // strategies, plugins, handlers: configuration, not data
+		}
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Chan:
 		return false
@@ -161,6 +176,19 @@ func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 		}
 	}
 	return true
+}
+
+// elemType returns the element type of a slice, array or map, or nil.
+func elemType(t types.Type) types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		return u.Elem()
+	}
+	return nil
 }
 
 // exitsOnSuccess reports whether a loop body leaves the loop by a path

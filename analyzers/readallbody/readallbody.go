@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -25,6 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "readallbody",
 	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
+	Requires:  []*analysis.Analyzer{effects.Analyzer}, // for its index of the package's variables
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact)},
 }
@@ -63,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:  pass,
-		index: strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		index: pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
 		facts: make(map[*types.Func]*readsFact),
 	}
 	// An inspector of our own rather than inspect.Analyzer's: drivers keep

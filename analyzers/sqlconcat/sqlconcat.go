@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -24,6 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "sqlconcat",
 	Doc:       analyzerdoc.MustExtract(doc, "sqlconcat"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/sqlconcat",
+	Requires:  []*analysis.Analyzer{effects.Analyzer}, // for its index of the package's variables
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact)},
 }
@@ -34,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:  pass,
-		index: strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		index: pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
 		sinks: make(map[*types.Func]*sinkFact),
 		texts: make(map[*types.Func]*textFact),
 		iface: make(map[*types.Func]*knowledge.SQLSink),

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -39,6 +40,15 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
 func run(cfg *config, stdout, stderr io.Writer) int {
+	if path := os.Getenv("CRISISLINT_CPUPROFILE"); path != "" {
+		// For measuring crisislint itself; see bench/.
+		if f, err := os.Create(path); err == nil {
+			defer f.Close()
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	pcfg := &packages.Config{Mode: loadMode, Tests: cfg.tests}
 	if cfg.tags != "" {
 		pcfg.BuildFlags = []string{"-tags=" + cfg.tags}

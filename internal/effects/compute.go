@@ -1,12 +1,14 @@
 package effects
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -16,6 +18,10 @@ import (
 
 // Result answers questions about the calls of one package.
 type Result struct {
+	// Panic is set when computing the effects failed: what is known is
+	// partial, and the analyzers that use it report an internal error.
+	Panic string
+
 	pass  *analysis.Pass
 	index *strexpr.Index
 
@@ -25,6 +31,11 @@ type Result struct {
 	ifaces map[*types.Func]*Set          // interface methods, from facts
 	impls  map[*types.Func][]*types.Func // interface methods → the package's implementations
 	locked map[*ast.CallExpr]string      // calls made while a package-level mutex is held
+	calls  map[*ast.CallExpr]*callInfo   // what is known of each call, once
+
+	present [numKinds]bool // the kinds some call of the package has
+
+	mu sync.Mutex // guards the caches when analyzers ask concurrently
 }
 
 // body is a function of the package and what it does.
@@ -45,6 +56,16 @@ type site struct {
 	serve bool // made in a loop that serves a channel until it closes
 }
 
+// counts reports whether an effect of kind k at the site is an effect of
+// its function: a goroutine's wait does not hold the caller, and a lazy
+// loader's query, a worker's, or an error path's are not made on every call.
+func (st site) counts(k Kind) bool {
+	if k.async() {
+		return !st.memo && !st.serve
+	}
+	return st.sync
+}
+
 // maxRounds bounds the fixpoint over the package's functions; chains only
 // shorten and effects are only added, so it converges well before.
 const maxRounds = 12
@@ -59,11 +80,14 @@ func run(pass *analysis.Pass) (res any, err error) {
 		ifaces: make(map[*types.Func]*Set),
 		impls:  make(map[*types.Func][]*types.Func),
 		locked: make(map[*ast.CallExpr]string),
+		calls:  make(map[*ast.CallExpr]*callInfo),
 	}
 	defer func() {
 		// A bug here must not take every analyzer that requires this one
-		// down with it: they get what was computed so far.
-		if recover() != nil {
+		// down with it: they get what was computed so far, and report the
+		// bug.
+		if p := recover(); p != nil {
+			r.Panic = fmt.Sprint(p)
 			res, err = r, nil
 		}
 	}()
@@ -73,10 +97,8 @@ func run(pass *analysis.Pass) (res any, err error) {
 		for _, b := range r.ordered() {
 			var s Set
 			for _, st := range b.sites {
-				for _, e := range r.Call(st.call) {
-					// A lazy loader's query and a worker's queries are not
-					// made once per call of the function.
-					if e != nil && (st.sync || e.Kind.async()) && !((st.memo || st.serve) && e.Kind.async()) {
+				for _, e := range r.call(st.call) {
+					if e != nil && st.counts(e.Kind) {
 						s.add(*e)
 					}
 				}
@@ -88,6 +110,13 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 		if !changed {
 			break
+		}
+	}
+	for _, b := range r.bodies {
+		for _, st := range b.sites {
+			for k, e := range r.call(st.call) {
+				r.present[k] = r.present[k] || e != nil
+			}
 		}
 	}
 	r.export()
@@ -134,6 +163,9 @@ func (r *Result) collect() {
 }
 
 func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
+	if b, ok := r.bodies[node]; ok {
+		return b // a literal met again, inside another literal
+	}
 	b := &body{node: node}
 	r.bodies[node] = b
 	r.walk(b, block, true)
@@ -226,7 +258,8 @@ func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token) bo
 		if c.Op == token.LAND && op == token.EQL || c.Op == token.LOR && op == token.NEQ {
 			return r.testsField(c.X, recv, op) || r.testsField(c.Y, recv, op)
 		}
-		if c.Op != op && !(op == token.NEQ && c.Op == token.GTR) {
+		nonEmpty := op == token.NEQ && c.Op == token.GTR // len(a.Units) > 0
+		if c.Op != op && !nonEmpty {
 			return false
 		}
 		x := ast.Unparen(c.X)
@@ -294,7 +327,8 @@ func (r *Result) walk(b *body, n ast.Node, sync bool) {
 			stores := r.storesFunc(n)
 			for _, a := range n.Args {
 				if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
-					if !stores {
+					if !stores && !r.isHandler(lit) { // mux.HandleFunc registers a handler: it runs per request
+
 						r.walk(b, lit.Body, sync)
 					}
 					r.newBody(lit, lit.Body)
@@ -425,12 +459,15 @@ func (r *Result) export() {
 	scope := r.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || !types.IsInterface(tn.Type()) {
+		if !ok || tn.IsAlias() || !types.IsInterface(tn.Type()) {
 			continue
 		}
 		iface := tn.Type().Underlying().(*types.Interface)
 		for i := range iface.NumExplicitMethods() {
 			m := iface.ExplicitMethod(i)
+			if m.Pkg() != r.pass.Pkg {
+				continue // facts go on this package's objects only
+			}
 			if s := r.implementations(m); !s.Empty() {
 				r.pass.ExportObjectFact(m, factOf(s))
 			}
@@ -438,26 +475,74 @@ func (r *Result) export() {
 	}
 }
 
-// Call returns what a call does: what the callee does itself (a library
-// call), and what it does through the functions it runs.
+// Call returns what a call does. Analyzers that require this one may ask
+// concurrently.
 func (r *Result) Call(call *ast.CallExpr) Set {
-	s := r.direct(call)
-	name, callee := r.callee(call)
-	for _, e := range callee.via(name, true) {
-		if e != nil {
-			s.add(*e)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.call(call)
+}
+
+// call returns what a call does: what the callee does itself (a library
+// call), and what it does through the functions it runs.
+func (r *Result) call(call *ast.CallExpr) Set {
+	c := r.static(call)
+	s := c.direct
+	if callee, ok := r.calleeSet(c); ok {
+		for _, e := range callee.via(c.name, true) {
+			if e != nil {
+				s.add(*e)
+			}
 		}
 	}
-	io := s.io()
-	if io != nil {
-		if root := r.DetachedContext(call); root != nil {
-			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(root)})
+	if io := s.io(); io != nil {
+		if c.detached != nil {
+			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached)})
 		}
-		if mu, ok := r.locked[call]; ok {
-			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: mu})
+		if c.mutex != "" {
+			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: c.mutex})
 		}
 	}
 	return s
+}
+
+// callInfo is what does not change about a call while the package's
+// functions converge: its direct effects, what it calls, its context.
+type callInfo struct {
+	direct   Set
+	name     string      // the callee's first link
+	hop      string      // a method value's method, a link of its own
+	body     *body       // a function or literal of this package
+	fn       *types.Func // a function of another package, or an interface method
+	detached *ast.CallExpr
+	mutex    string
+}
+
+func (r *Result) static(call *ast.CallExpr) *callInfo {
+	if c, ok := r.calls[call]; ok {
+		return c
+	}
+	c := &callInfo{direct: r.direct(call), detached: r.DetachedContext(call), mutex: r.locked[call]}
+	r.resolve(call, c)
+	r.calls[call] = c
+	return c
+}
+
+// calleeSet returns what the callee does now.
+func (r *Result) calleeSet(c *callInfo) (Set, bool) {
+	var s Set
+	switch {
+	case c.body != nil:
+		s = c.body.set
+	case c.fn != nil:
+		s = r.funcSet(c.fn)
+	default:
+		return s, false
+	}
+	if c.hop != "" {
+		s = s.via(c.hop, true)
+	}
+	return s, true
 }
 
 // io returns the I/O effect of s with the shortest chain, or nil.
@@ -480,6 +565,9 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 		return s
 	}
 	name := knowledge.FuncName(fn)
+	if !knowledge.Described(knowledge.PackageOf(name)) && fn.Signature().Recv() == nil {
+		return s // only library functions and methods have direct effects
+	}
 	cause := []string{Name(fn)}
 	if lib, ok := knowledge.DBRoundTrip(fn); ok {
 		s.add(Effect{Kind: DB, Chain: cause, Note: lib})
@@ -524,40 +612,47 @@ func (r *Result) constantArgs(call *ast.CallExpr) bool {
 	return true
 }
 
-// callee returns the name under which a call reaches functions of the
-// program, and what they do: a declared function or method, the methods a
-// call through an interface may reach, a closure or method value held in
-// a local variable.
-func (r *Result) callee(call *ast.CallExpr) (string, Set) {
+// resolve finds what a call reaches among the program's functions: a
+// declared function or method, the methods a call through an interface may
+// reach, a closure or method value held in a local variable.
+func (r *Result) resolve(call *ast.CallExpr, c *callInfo) {
 	fun := ast.Unparen(call.Fun)
 	if lit, ok := fun.(*ast.FuncLit); ok {
-		if b := r.bodies[lit]; b != nil {
-			return "func literal", b.set
-		}
-		return "", Set{}
+		c.name, c.body = "func literal", r.bodies[lit]
+		return
 	}
 	switch obj := r.calleeObject(fun).(type) {
 	case *types.Func:
-		return Name(obj), r.Func(obj)
+		if obj.Pkg() != nil && knowledge.Described(obj.Pkg().Path()) {
+			return // the tables say what it does: see direct
+		}
+		c.name = Name(obj)
+		r.target(obj, c)
 	case *types.Var:
 		// A local variable holding a closure or a method value.
 		ws := r.index.Writes(obj)
 		if len(ws) != 1 || ws[0].Kind != strexpr.Assign || ws[0].RHS == nil {
-			return "", Set{}
+			return
 		}
 		switch rhs := ast.Unparen(ws[0].RHS).(type) {
 		case *ast.FuncLit:
-			if b := r.bodies[rhs]; b != nil {
-				return obj.Name(), b.set
-			}
+			c.name, c.body = obj.Name(), r.bodies[rhs]
 		case *ast.SelectorExpr, *ast.Ident:
 			if fn, ok := r.calleeObject(rhs).(*types.Func); ok {
-				set := r.Func(fn)
-				return obj.Name(), set.via(Name(fn), true) // get := s.author
+				c.name, c.hop = obj.Name(), Name(fn) // get := s.author
+				r.target(fn, c)
 			}
 		}
 	}
-	return "", Set{}
+}
+
+func (r *Result) target(fn *types.Func, c *callInfo) {
+	fn = fn.Origin()
+	if b := r.funcs[fn]; b != nil {
+		c.body = b
+	} else {
+		c.fn = fn
+	}
 }
 
 func (r *Result) calleeObject(fun ast.Expr) types.Object {
@@ -578,6 +673,12 @@ func (r *Result) calleeObject(fun ast.Expr) types.Object {
 // of this package, or of another through its facts, or an interface
 // method through the implementations visible here.
 func (r *Result) Func(fn *types.Func) Set {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.funcSet(fn)
+}
+
+func (r *Result) funcSet(fn *types.Func) Set {
 	fn = fn.Origin()
 	if b := r.funcs[fn]; b != nil {
 		return b.set
@@ -601,16 +702,17 @@ func (r *Result) Func(fn *types.Func) Set {
 // what its facts say (from the package that declares the interface), and
 // what the methods of this package's types that implement it do.
 func (r *Result) implementations(m *types.Func) Set {
-	var s Set
-	if fact, ok := r.ifaces[m]; ok {
-		s = *fact
-	} else {
+	imported, ok := r.ifaces[m]
+	if !ok {
 		var f Fact
+		var fs Set
 		if m.Pkg() != nil && m.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(m, &f) {
-			s = f.set()
+			fs = f.set()
 		}
-		r.ifaces[m] = &s
+		imported = &fs
+		r.ifaces[m] = imported
 	}
+	s := *imported // a copy: the implementations below are added to it only
 	for _, impl := range r.implementers(m) {
 		if b := r.funcs[impl]; b != nil {
 			for _, e := range b.set.via(Name(impl), true) {
@@ -661,9 +763,40 @@ func (r *Result) implementers(m *types.Func) []*types.Func {
 // variable holding one.
 func (r *Result) DetachedContext(call *ast.CallExpr) *ast.CallExpr {
 	for _, a := range call.Args {
-		if knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) == "context.Context" {
+		switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
+		case "context.Context":
 			return r.detachedRoot(a, 0)
+		case knowledge.RequestType:
+			// client.Do(req): the request carries the context it was made with.
+			if made := r.madeWith(a); made != nil && len(made.Args) > 0 {
+				return r.detachedRoot(made.Args[0], 0)
+			}
 		}
+	}
+	return nil
+}
+
+// madeWith returns the http.NewRequestWithContext call a request variable
+// comes from, or nil.
+func (r *Result) madeWith(e ast.Expr) *ast.CallExpr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	ws := r.index.Writes(v)
+	if len(ws) != 1 || ws[0].RHS == nil {
+		return nil
+	}
+	call, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); fn != nil && knowledge.FuncName(fn) == "net/http.NewRequestWithContext" {
+		return call
 	}
 	return nil
 }
@@ -709,6 +842,11 @@ func (r *Result) detachedRoot(e ast.Expr, depth int) *ast.CallExpr {
 // rather than running them: see storesFunc.
 func (r *Result) Stores(call *ast.CallExpr) bool { return r.storesFunc(call) }
 
+// Has reports whether any function of the package has an effect of kind
+// k: when none has, no call of the package has one, and an analyzer that
+// looks for it can stop.
+func (r *Result) Has(k Kind) bool { return r.present[k] }
+
 // Index returns the package's index of variables, shared with the
 // analyzers that require this one.
 func (r *Result) Index() *strexpr.Index { return r.index }
@@ -732,4 +870,67 @@ func Name(fn *types.Func) string {
 		return fn.Name()
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// Handler is an HTTP handler of the package, and the calls it makes while
+// it serves a request: not those of the goroutines it starts, nor of the
+// function literals it only stores.
+type Handler struct {
+	knowledge.Handler
+	Node  ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Calls []*ast.CallExpr
+}
+
+// Handlers returns the package's HTTP handlers, in source order.
+func (r *Result) Handlers() []Handler {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []Handler
+	for _, b := range r.ordered() {
+		var sig *types.Signature
+		switch n := b.node.(type) {
+		case *ast.FuncDecl:
+			if fn, ok := r.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				sig = fn.Signature()
+			}
+		case *ast.FuncLit:
+			sig, _ = r.pass.TypesInfo.TypeOf(n).(*types.Signature)
+		}
+		if sig == nil {
+			continue
+		}
+		h, ok := knowledge.HandlerOf(sig)
+		if !ok {
+			continue
+		}
+		handler := Handler{Handler: h, Node: b.node}
+		for _, st := range b.sites {
+			if st.sync && !r.callsHandler(st.call) {
+				handler.Calls = append(handler.Calls, st.call)
+			}
+		}
+		out = append(out, handler)
+	}
+	return out
+}
+
+func (r *Result) isHandler(lit *ast.FuncLit) bool {
+	sig, ok := r.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if !ok {
+		return false
+	}
+	_, ok = knowledge.HandlerOf(sig)
+	return ok
+}
+
+// callsHandler reports whether a call hands the request to another
+// handler (next.ServeHTTP(w, r), s.handleUsers(w, r)): that one is
+// analyzed as a handler of its own.
+func (r *Result) callsHandler(call *ast.CallExpr) bool {
+	sig, ok := r.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
+	if !ok {
+		return false
+	}
+	_, ok = knowledge.HandlerOf(sig)
+	return ok
 }

@@ -91,8 +91,12 @@ func conflicts(taken map[string][]Edit, fix []Edit) bool {
 			if e == t {
 				continue
 			}
-			if e.Start < t.End && t.Start < e.End || // overlapping ranges
-				e.Start == t.Start && (e.Start == e.End || t.Start == t.End) { // insertions at one point
+			// Overlapping ranges conflict, and so does an insertion at
+			// the start or end of a replaced range (which first?). Two
+			// insertions at one point do not: they go in fix order.
+			overlap := e.Start < t.End && t.Start < e.End
+			edge := (e.Start == e.End) != (t.Start == t.End) && (e.Start == t.Start || e.End == t.End)
+			if overlap || edge {
 				return true
 			}
 		}

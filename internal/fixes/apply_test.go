@@ -19,7 +19,8 @@ func TestMerge(t *testing.T) {
 		{"disjoint", [][]Edit{{e(1, 2, "a")}, {e(5, 6, "b")}}, "0a234b6789", []bool{true, true}},
 		{"overlap skips the later fix whole", [][]Edit{{e(1, 4, "a")}, {e(3, 5, "b"), e(8, 9, "c")}}, "0a456789", []bool{true, false}},
 		{"identical edits merge", [][]Edit{{e(0, 0, "I"), e(2, 3, "x")}, {e(0, 0, "I"), e(6, 7, "y")}}, "I01x345y789", []bool{true, true}},
-		{"two insertions at one point conflict", [][]Edit{{e(4, 4, "a")}, {e(4, 4, "b")}}, "0123a456789", []bool{true, false}},
+		{"two insertions at one point go in fix order", [][]Edit{{e(4, 4, "a")}, {e(4, 4, "b")}}, "0123ab456789", []bool{true, true}},
+		{"an insertion where a replacement starts conflicts", [][]Edit{{e(4, 6, "x")}, {e(4, 4, "b")}}, "0123x6789", []bool{true, false}},
 		{"touching edits", [][]Edit{{e(2, 4, "a")}, {e(4, 6, "b")}}, "01ab6789", []bool{true, true}},
 		{"insertions keep their order", [][]Edit{{e(3, 3, "a"), e(3, 3, "b")}}, "012ab3456789", []bool{true}},
 	} {

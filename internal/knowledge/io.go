@@ -94,6 +94,40 @@ func BatchRemedy(lib string) string {
 	return "fetch them all with one query (WHERE id = ANY($1), or IN (...)), or batch them"
 }
 
+// writeMethods are the round trips that change rows rather than read them.
+var writeMethods = []string{"Exec", "MustExec", "NamedExec", "Insert", "Update", "Delete", "Create", "Save", "CopyFrom"}
+
+// IsWrite reports whether the round trip named name (a method name, or a
+// chain link ending in one) writes rows.
+func IsWrite(name string) bool {
+	method := name[strings.LastIndex(name, ".")+1:]
+	for _, w := range writeMethods {
+		if strings.HasPrefix(method, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeRemedies say, per library, how to write many rows in one round trip.
+var writeRemedies = map[string]string{
+	"gorm.io/gorm":            "write them together (Create with a slice, CreateInBatches, or one Updates with WHERE id IN ?)",
+	"xorm.io/xorm":            "write them together (Insert with a slice, or one Update with In(\"id\", ids))",
+	"github.com/jackc/pgx/v5": "write them together (CopyFrom, a pgx.Batch, or one statement with = ANY($1))",
+	"github.com/jackc/pgx/v4": "write them together (CopyFrom, a pgx.Batch, or one statement with = ANY($1))",
+}
+
+// WriteRemedy says how to replace one write per item by one for all.
+func WriteRemedy(lib string) string {
+	if r, ok := writeRemedies[lib]; ok {
+		return r
+	}
+	if strings.HasPrefix(lib, "github.com/jackc/pgx/") {
+		return writeRemedies["github.com/jackc/pgx/v5"]
+	}
+	return "write them together (one multi-row INSERT, or one UPDATE or DELETE with WHERE id = ANY($1) or IN (...))"
+}
+
 // GraphQLPackages are the GraphQL server libraries: a resolver's N+1 is
 // solved with a DataLoader.
 var GraphQLPackages = []string{
@@ -140,7 +174,7 @@ func implementer(fn *types.Func, recvs []string) (string, bool) {
 			if !ok {
 				continue
 			}
-			var t types.Type = tn.Type()
+			t := tn.Type()
 			if strings.HasPrefix(recv, "*") {
 				t = types.NewPointer(t)
 			}

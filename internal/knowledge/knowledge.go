@@ -16,6 +16,7 @@ package knowledge
 import (
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // FuncName returns the name under which fn is known in the tables: its
@@ -25,8 +26,18 @@ func FuncName(fn *types.Func) string {
 	if fn == nil {
 		return ""
 	}
-	return fn.Origin().FullName()
+	fn = fn.Origin()
+	if name, ok := funcNames.Load(fn); ok {
+		return name.(string)
+	}
+	name := fn.FullName()
+	funcNames.Store(fn, name)
+	return name
 }
+
+// funcNames caches FuncName: analyzers ask it of every call, and go/types
+// builds the name anew each time.
+var funcNames sync.Map // *types.Func → string
 
 // TypeName returns the qualified name of t as the tables spell it:
 // "*net/http.Request", "github.com/labstack/echo/v4.Context".
@@ -51,8 +62,66 @@ func PackageOf(name string) string {
 	}
 	dot := strings.LastIndex(name, ".")
 	slash := strings.LastIndex(name, "/")
-	if dot < slash {
+	switch {
+	case dot < 0:
+		return "" // a method of a predeclared type: (error).Error
+	case dot < slash:
 		return name
 	}
 	return name[:dot]
+}
+
+// stdRoots are the first elements of the standard library's import paths.
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "bytes": true, "cmp": true, "compress": true, "container": true,
+	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true,
+	"errors": true, "expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true,
+	"image": true, "index": true, "internal": true, "io": true, "iter": true, "log": true, "maps": true,
+	"math": true, "mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true,
+	"regexp": true, "runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true,
+	"structs": true, "sync": true, "syscall": true, "testing": true, "text": true, "time": true,
+	"unicode": true, "unique": true, "unsafe": true, "weak": true, "vendor": true,
+}
+
+// Described reports whether the tables describe the package at path: the
+// standard library, or a library they name. What its functions do is the
+// tables' to say, not what analyzing its code finds: database/sql's
+// QueryRow runs QueryRowContext under context.Background(), but for its
+// callers it is a context-less query.
+func Described(path string) bool {
+	root, _, _ := strings.Cut(path, "/")
+	if stdRoots[root] {
+		return true
+	}
+	return describedPackages()[path]
+}
+
+var describedPackages = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	add := func(names []string) {
+		for _, n := range names {
+			m[PackageOf(n)] = true
+		}
+	}
+	add(keys(sqlSinks))
+	add(keys(dbRoundTrips))
+	add(keys(networkCalls))
+	add(keys(Messaging))
+	add(keys(UserInputs))
+	add(keys(BodyLimitMiddleware))
+	for r := range redisCommandReceivers {
+		m[r[:strings.LastIndex(r, ".")]] = true
+	}
+	for _, f := range Frameworks {
+		m[PackageOf(strings.TrimPrefix(f.Param, "*"))] = true
+	}
+	return m
+})
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

@@ -140,14 +140,18 @@ const InternalError = "internal error in crisislint, please report it"
 func Guard(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (res any, err error) {
 		defer func() {
-			if r := recover(); r != nil && len(pass.Files) > 0 {
-				pass.Report(analysis.Diagnostic{
-					Pos:     pass.Files[0].Package,
-					Message: fmt.Sprintf("%s: %s panicked on package %s: %v", InternalError, pass.Analyzer.Name, pass.Pkg.Path(), r),
-				})
+			if r := recover(); r != nil {
+				Internal(pass, fmt.Sprintf("%s panicked on package %s: %v", pass.Analyzer.Name, pass.Pkg.Path(), r))
 				res, err = nil, nil
 			}
 		}()
 		return run(pass)
+	}
+}
+
+// Internal reports a bug in crisislint at the package clause.
+func Internal(pass *analysis.Pass, what string) {
+	if len(pass.Files) > 0 {
+		pass.Report(analysis.Diagnostic{Pos: pass.Files[0].Package, Message: InternalError + ": " + what})
 	}
 }

@@ -11,7 +11,7 @@ type Order struct {
 
 func orders(db *gorm.DB, orders []Order) {
 	for i := range orders {
-		db.First(&orders[i].User, orders[i].UserID) // want `db.First in a loop runs one query per iteration: N\+1 queries for N items; load them together \(Where\("id IN \?", ids\), or Preload the association\)`
+		db.First(&orders[i].User, orders[i].UserID) // want `db.First in a loop runs one query per iteration: N items cost N round trips \(N\+1\); load them together \(Where\("id IN \?", ids\), or Preload the association\)`
 	}
 }
 

@@ -16,7 +16,7 @@ type Post struct {
 
 func authors(ctx context.Context, db *sql.DB, posts []Post) {
 	for i := range posts {
-		db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", posts[i].AuthorID).Scan(&posts[i].Author) // want `db.QueryRowContext in a loop runs one query per iteration: N\+1 queries for N items; fetch them all with one query \(WHERE id = ANY\(\$1\) in PostgreSQL, IN \(\?, \?, ...\) elsewhere\)`
+		db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", posts[i].AuthorID).Scan(&posts[i].Author) // want `db.QueryRowContext in a loop runs one query per iteration: N items cost N round trips \(N\+1\); fetch them all with one query \(WHERE id = ANY\(\$1\) in PostgreSQL, IN \(\?, \?, ...\) elsewhere\)`
 	}
 }
 
@@ -78,7 +78,7 @@ func methodValue(ctx context.Context, s *store, posts []Post) {
 
 func counted(ctx context.Context, db *sql.DB, n int) {
 	for i := range n {
-		db.ExecContext(ctx, "INSERT INTO slots (n) VALUES ($1)", i) // want `db.ExecContext in a loop runs one query per iteration`
+		db.ExecContext(ctx, "INSERT INTO slots (n) VALUES ($1)", i) // want `db.ExecContext in a loop runs one query per iteration: N items cost N round trips \(N\+1\); write them together \(one multi-row INSERT`
 	}
 }
 
@@ -169,5 +169,27 @@ func suppressed(ctx context.Context, db *sql.DB, ids []int) {
 	for _, id := range ids {
 		//crisislint:ignore queryinloop at most 3 ids, checked by the caller
 		db.ExecContext(ctx, "DELETE FROM t WHERE id = $1", id)
+	}
+}
+
+type authenticator interface {
+	Verify(ctx context.Context, db *sql.DB) bool
+}
+
+type basic struct{}
+
+func (basic) Verify(ctx context.Context, db *sql.DB) bool {
+	return db.QueryRowContext(ctx, "SELECT 1 FROM users").Err() == nil
+}
+
+// Trying each configured method is not a query per item.
+func signIn(ctx context.Context, db *sql.DB, methods []authenticator, hooks []func(context.Context)) {
+	for _, m := range methods {
+		if m.Verify(ctx, db) {
+			return
+		}
+	}
+	for _, h := range hooks {
+		h(ctx)
 	}
 }

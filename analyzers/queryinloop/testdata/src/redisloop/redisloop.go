@@ -9,7 +9,7 @@ import (
 
 func each(ctx context.Context, rdb *redis.Client, keys []string) {
 	for _, k := range keys {
-		rdb.Get(ctx, k) // want `rdb.Get in a loop runs one redis command per iteration: N\+1 round trips for N items; send them together \(a pipeline: rdb.Pipelined, or MGet/MSet\)`
+		rdb.Get(ctx, k) // want `rdb.Get in a loop runs one redis command per iteration: N items cost N round trips \(N\+1\); send them together \(a pipeline: rdb.Pipelined, or MGet/MSet\)`
 	}
 }
 

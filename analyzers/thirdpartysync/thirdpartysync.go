@@ -1,0 +1,62 @@
+package thirdpartysync
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/report"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports third-party messaging calls made while a request waits.
+var Analyzer = &analysis.Analyzer{
+	Name:     "thirdpartysync",
+	Doc:      analyzerdoc.MustExtract(doc, "thirdpartysync"),
+	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/thirdpartysync",
+	Requires: []*analysis.Analyzer{effects.Analyzer},
+	Run:      report.Guard(run),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if fx.Panic != "" {
+		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
+	}
+	for _, h := range fx.Handlers() {
+		if report.IsTestCode(pass, h.Node.Pos()) {
+			continue
+		}
+		for _, call := range h.Calls {
+			e := fx.Call(call)[effects.Messaging]
+			if e == nil {
+				continue
+			}
+			name := callName(call)
+			via := ""
+			if !e.Direct() {
+				via = " (" + e.Path(name) + ")"
+			}
+			report.Node(pass, call, fmt.Sprintf("%s sends through %s while the request waits%s: when %s is slow or down, every request here hangs with it; enqueue the message on a durable queue (an outbox table, river, asynq) and respond at once (a bare goroutine loses it if the process dies)",
+				name, e.Note, via, e.Note))
+		}
+	}
+	return nil, nil
+}
+
+// callName names the called function as the code spells it.
+func callName(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 50 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name
+		}
+	}
+	return s
+}

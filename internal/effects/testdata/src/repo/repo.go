@@ -1,0 +1,90 @@
+// Package repo has the effects a service inherits.
+package repo
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"sync"
+	"time"
+)
+
+type Repo struct {
+	db    *sql.DB
+	cache map[int]string
+	once  sync.Once
+	user  *User
+}
+
+type User struct{ Name string }
+
+func (r *Repo) Get(ctx context.Context, id int) string { // want Get:`effects: db\(\(\*sql.DB\).QueryRowContext\)`
+	var s string
+	r.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&s)
+	return s
+}
+
+func (r *Repo) Legacy(id int) string { // want Legacy:`effects: db\(\(\*sql.DB\).QueryRow\), nocontext\(\(\*sql.DB\).QueryRow\)`
+	var s string
+	r.db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&s)
+	return s
+}
+
+func (r *Repo) Fetch(ctx context.Context) error { // want Fetch:`effects: network\(\(\*http.Client\).Do\), detached\(\(\*http.Client\).Do\)`
+	req, err := http.NewRequestWithContext(context.Background(), "GET", "http://x", nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+func Wait() { time.Sleep(time.Second) } // want Wait:`effects: sleep\(time.Sleep\)`
+
+// Both goes through two functions.
+func (r *Repo) Both(ctx context.Context, id int) string { // want Both:`effects: db\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\), sleep\(repo.Wait → time.Sleep\)`
+	Wait()
+	return r.Get(ctx, id)
+}
+
+// LoadUser is a lazy loader: whether it queries depends on the caller.
+func (r *Repo) LoadUser(ctx context.Context) {
+	if r.user != nil {
+		return
+	}
+	r.user = &User{Name: r.Get(ctx, 1)}
+}
+
+// Warm queries once per process.
+func (r *Repo) Warm(ctx context.Context) {
+	r.once.Do(func() { r.Get(ctx, 1) })
+}
+
+// Async queries in a goroutine of its own: the load counts, the wait does not.
+func (r *Repo) Async(ctx context.Context) { // want Async:`effects: db\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+	go func() {
+		Wait()
+		r.Get(ctx, 1)
+	}()
+}
+
+// Serve consumes a channel: a worker, not a query per call.
+func (r *Repo) Serve(ctx context.Context, ids <-chan int) {
+	for id := range ids {
+		r.Get(ctx, id)
+	}
+}
+
+// Reader is implemented in this package: its method carries the effects.
+type Reader interface {
+	Read(ctx context.Context, id int) string // want Read:`effects: db\(\(\*repo.Repo\).Read → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+}
+
+func (r *Repo) Read(ctx context.Context, id int) string { return r.Get(ctx, id) } // want Read:`effects: db`
+
+// Count is generic: its callers find its facts through its origin.
+func Count[T any](ctx context.Context, db *sql.DB) int { // want Count:`effects: db\(\(\*sql.DB\).QueryRowContext\)`
+	var n int
+	db.QueryRowContext(ctx, "SELECT count(*) FROM t").Scan(&n)
+	return n
+}
