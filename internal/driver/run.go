@@ -43,7 +43,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 	if path := os.Getenv("CRISISLINT_CPUPROFILE"); path != "" {
 		// For measuring crisislint itself; see bench/.
 		if f, err := os.Create(path); err == nil {
-			defer f.Close()
+			defer func() { _ = f.Close() }() // after StopCPUProfile wrote the profile
 			if pprof.StartCPUProfile(f) == nil {
 				defer pprof.StopCPUProfile()
 			}
