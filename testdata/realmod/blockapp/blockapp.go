@@ -1,0 +1,32 @@
+// Package blockapp blocks on the request path with the real frameworks.
+package blockapp
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
+)
+
+var db *sql.DB
+
+func routes() {
+	r := chi.NewRouter()
+	r.Get("/slow", func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(time.Second) // want `time.Sleep sleeps while the request waits`
+	})
+	app := fiber.New()
+	app.Get("/users", func(c *fiber.Ctx) error {
+		db.Query("SELECT id FROM users") // want `db.Query cannot be cancelled: .*use QueryContext with c.UserContext\(\)`
+		return nil
+	})
+	e := echo.New()
+	e.GET("/posts", func(c echo.Context) error {
+		db.QueryContext(context.Background(), "SELECT id FROM posts") // want `db.QueryContext runs under context.Background\(\), detached from the request: .*use c.Request\(\).Context\(\)`
+		return nil
+	})
+}
