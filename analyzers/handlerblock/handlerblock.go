@@ -79,11 +79,11 @@ func (f *finding) diagnostic() analysis.Diagnostic {
 	switch f.e.Kind {
 	case effects.NoContext:
 		if f.e.Direct() {
-			msg = fmt.Sprintf("%s cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection; use %s with %s",
+			msg = fmt.Sprintf("%s cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use %s with %s",
 				name, f.e.Note, ctx)
 			fix = f.variantFix()
 		} else {
-			msg = fmt.Sprintf("%s does I/O that cannot be cancelled%s: when the client goes away or times out, the work goes on and holds its connection; pass %s down and use %s",
+			msg = fmt.Sprintf("%s does I/O that cannot be cancelled%s: when the client goes away or times out, the work goes on and holds its connection or process; pass %s down and use %s",
 				name, via, ctx, f.e.Note)
 		}
 	case effects.Detached:

@@ -18,7 +18,7 @@ var db *sql.DB
 
 func profile(w http.ResponseWriter, r *http.Request) {
 	var name string
-	db.QueryRow("SELECT name FROM users WHERE id = $1", r.PathValue("id")).Scan(&name) // want `db.QueryRow cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection; use QueryRowContext with r.Context\(\)`
+	db.QueryRow("SELECT name FROM users WHERE id = $1", r.PathValue("id")).Scan(&name) // want `db.QueryRow cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use QueryRowContext with r.Context\(\)`
 	w.Write([]byte(name))
 }
 

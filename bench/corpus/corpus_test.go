@@ -1,0 +1,95 @@
+package corpus
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMeasureFixture runs the measuring code end to end on a small module:
+// crisislint and go vet are measured, the findings parsed and compared
+// with a triage file, and the report written.
+func TestMeasureFixture(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds crisislint")
+	}
+	tmp := t.TempDir()
+	crisislint := filepath.Join(tmp, "crisislint")
+	if out, err := exec.Command("go", "build", "-o", crisislint, "../../cmd/crisislint").CombinedOutput(); err != nil {
+		t.Fatalf("building crisislint: %v\n%s", err, out)
+	}
+	dir, _ := filepath.Abs("testdata/fixture")
+	m := Module{Name: "fixture", Path: "example.com/fixture", Version: "v0.0.0"}
+	res := Measure(m, dir, Tools(crisislint, filepath.Join(tmp, "no-bin"), tmp))
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	for _, tool := range []string{"crisislint", "go vet"} {
+		if u := res.Usage[tool]; u.Wall <= 0 || u.Peak <= 0 {
+			t.Errorf("%s: no usage measured: %+v", tool, u)
+		}
+	}
+	if len(res.Findings) != 2 {
+		t.Fatalf("want 2 findings, got %+v", res.Findings)
+	}
+	f := res.Findings[0]
+	if f.Analyzer != "sqlconcat" || f.File != "store/store.go" || f.Function != "Store.ByName" || f.Line != 8 {
+		t.Errorf("first finding: %+v", f)
+	}
+
+	// The triage file has a verdict for ByName's finding under its key,
+	// and one for a finding that is gone.
+	triageDir := filepath.Join(tmp, "triage")
+	os.MkdirAll(triageDir, 0o755)
+	byName := res.Findings[0]
+	err := WriteTriage(filepath.Join(triageDir, "fixture.tsv"), "example.com/fixture", []Verdict{
+		{Analyzer: "sqlconcat", File: "store/store.go", Function: "Store.ByName", Key: byName.Key, Verdict: True, Reason: "a value spliced in quotes"},
+		{Analyzer: "sqlconcat", File: "store/old.go", Function: "Old", Key: "0123456789ab", Verdict: False, Reason: "gone"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := Report([]Result{res}, triageDir, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| fixture@v0.0.0 |",
+		"| sqlconcat | 2 | 1 | 0 | 0 | 1 | 100.0 % |",
+		"- no verdict: sqlconcat store/store.go:13 (Store.ByEmail)",
+		"- verdict without a finding: sqlconcat store/old.go (Old) 0123456789ab false",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+}
+
+// Keys survive edits elsewhere in the file: the same finding, moved down
+// by a line, keeps its key.
+func TestKeysSurviveLineShifts(t *testing.T) {
+	a := []Finding{{Analyzer: "sqlconcat", File: "a.go", Line: 10, Function: "F", Message: "m"}}
+	b := []Finding{{Analyzer: "sqlconcat", File: "a.go", Line: 11, Function: "F", Message: "m"}}
+	keys(a)
+	keys(b)
+	if a[0].Key != b[0].Key {
+		t.Errorf("key changed with the line: %s, %s", a[0].Key, b[0].Key)
+	}
+	c := []Finding{a[0], a[0]}
+	keys(c)
+	if c[0].Key == c[1].Key {
+		t.Errorf("two findings of a function share a key: %s", c[0].Key)
+	}
+}
+
+func TestPrecision(t *testing.T) {
+	if p := (Tally{True: 9, False: 1, Debatable: 5}).Precision(); p != 0.9 {
+		t.Errorf("precision %v, want 0.9", p)
+	}
+	if p := (Tally{Debatable: 2}).Precision(); p != -1 {
+		t.Errorf("precision with nothing judged: %v, want -1", p)
+	}
+}

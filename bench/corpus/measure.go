@@ -1,0 +1,201 @@
+package corpus
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Tool is a linter measured on the corpus, with the command that runs it
+// on every package of a module.
+type Tool struct {
+	Name string
+	Cmd  func(dir string) (env []string, name string, args []string)
+}
+
+// Standard tools, besides crisislint itself.
+const (
+	StaticcheckVersion = "v0.8.2"
+	GolangciVersion    = "v2.15.0"
+)
+
+// Tools returns crisislint (the binary at crisislint), go vet, and, when
+// their binaries are in bin, staticcheck and golangci-lint with gosec,
+// noctx and bodyclose. staticcheck and golangci-lint run with empty
+// caches of their own, as they would in a fresh CI job; go vet runs after
+// a warm-up, with its results cached, as in a developer's loop.
+func Tools(crisislint, bin, cacheDir string) []Tool {
+	tools := []Tool{
+		{Name: "crisislint", Cmd: func(string) ([]string, string, []string) {
+			return nil, crisislint, []string{"-json", "./..."}
+		}},
+		{Name: "go vet", Cmd: func(string) ([]string, string, []string) {
+			return nil, "go", []string{"vet", "./..."}
+		}},
+	}
+	if sc := filepath.Join(bin, "staticcheck"); exists(sc) {
+		tools = append(tools, Tool{Name: "staticcheck", Cmd: func(string) ([]string, string, []string) {
+			return []string{"STATICCHECK_CACHE=" + fresh(cacheDir, "staticcheck")}, sc, []string{"./..."}
+		}})
+	}
+	if gl := filepath.Join(bin, "golangci-lint"); exists(gl) {
+		tools = append(tools, Tool{Name: "golangci-lint", Cmd: func(string) ([]string, string, []string) {
+			return []string{"GOLANGCI_LINT_CACHE=" + fresh(cacheDir, "golangci")}, gl,
+				[]string{"run", "--no-config", "--default", "none", "-E", "gosec", "-E", "noctx", "-E", "bodyclose", "--output.text.path", "/dev/null", "./..."}
+		}})
+	}
+	return tools
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// fresh returns an empty directory for a tool's cache.
+func fresh(dir, name string) string {
+	d, err := os.MkdirTemp(dir, name+"-cache-")
+	if err != nil {
+		return os.TempDir()
+	}
+	return d
+}
+
+// Result is what was measured on one module.
+type Result struct {
+	Module   Module
+	Usage    map[string]Usage
+	Findings []Finding
+	Errors   []string // what the tools said went wrong
+}
+
+// Measure runs every tool on the module copied in dir.
+func Measure(m Module, dir string, tools []Tool) Result {
+	res := Result{Module: m, Usage: make(map[string]Usage)}
+	// Warm the build cache (and go vet's results) first, so that no tool
+	// pays for compiling the module's dependencies.
+	Run(m.Env, dir, "go", "vet", "./...")
+	for _, t := range tools {
+		env, name, args := t.Cmd(dir)
+		out, stderr, u, err := Run(append(slices.Clone(m.Env), env...), dir, name, args...)
+		res.Usage[t.Name] = u
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", t.Name, err))
+		}
+		if t.Name != "crisislint" {
+			continue
+		}
+		if strings.Contains(string(stderr), "panic:") {
+			res.Errors = append(res.Errors, "crisislint panicked:\n"+firstLines(string(stderr), 20))
+		}
+		found, perr := ParseFindings(out, dir)
+		if perr != nil {
+			res.Errors = append(res.Errors, perr.Error())
+		}
+		res.Findings = found
+	}
+	return res
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Report writes the markdown report of a measuring run: per module, each
+// tool's cost and crisislint's ratios to go vet and staticcheck; per
+// analyzer, findings and precision from the triage files in triageDir.
+func Report(results []Result, triageDir string, when time.Time) (string, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# crisislint on the corpus\n\nMeasured %s on %d modules. Wall time and peak resident memory of one run each, with the Go build cache warm; staticcheck and golangci-lint (gosec, noctx, bodyclose) start with empty caches of their own, go vet with its results cached.\n\n",
+		when.UTC().Format("2006-01-02"), len(results))
+
+	b.WriteString("## Cost\n\n| module | crisislint | go vet | staticcheck | golangci-lint | wall / vet | wall / staticcheck | memory / staticcheck |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, r := range results {
+		c := r.Usage["crisislint"]
+		fmt.Fprintf(&b, "| %s@%s | %s | %s | %s | %s | %s | %s | %s |\n", r.Module.Name, r.Module.Version,
+			usage(r.Usage, "crisislint"), usage(r.Usage, "go vet"), usage(r.Usage, "staticcheck"), usage(r.Usage, "golangci-lint"),
+			ratio(c.Wall.Seconds(), r.Usage["go vet"].Wall.Seconds()),
+			ratio(c.Wall.Seconds(), r.Usage["staticcheck"].Wall.Seconds()),
+			ratio(float64(c.Peak), float64(r.Usage["staticcheck"].Peak)))
+	}
+
+	total := make(map[string]*Tally)
+	var details strings.Builder
+	for _, r := range results {
+		vs, err := ReadTriage(filepath.Join(triageDir, r.Module.Name+".tsv"))
+		if err != nil {
+			return "", err
+		}
+		tallies, missing, stale := Compare(r.Findings, vs)
+		for a, t := range tallies {
+			if total[a] == nil {
+				total[a] = &Tally{}
+			}
+			total[a].True += t.True
+			total[a].False += t.False
+			total[a].Debatable += t.Debatable
+			total[a].Missing += t.Missing
+		}
+		if len(missing)+len(stale)+len(r.Errors) == 0 {
+			continue
+		}
+		fmt.Fprintf(&details, "\n### %s\n\n", r.Module.Name)
+		for _, e := range r.Errors {
+			fmt.Fprintf(&details, "- error: %s\n", e)
+		}
+		for _, f := range missing {
+			fmt.Fprintf(&details, "- no verdict: %s %s:%d (%s) %s `%s`\n", f.Analyzer, f.File, f.Line, f.Function, f.Key, f.Message)
+		}
+		for _, v := range stale {
+			fmt.Fprintf(&details, "- verdict without a finding: %s %s (%s) %s %s\n", v.Analyzer, v.File, v.Function, v.Key, v.Verdict)
+		}
+	}
+
+	b.WriteString("\n## Precision, from the triage files\n\nprecision = true / (true + false); debatable findings are counted apart.\n\n| analyzer | findings | true | false | debatable | no verdict | precision |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	names := make([]string, 0, len(total))
+	for a := range total {
+		names = append(names, a)
+	}
+	slices.Sort(names)
+	for _, a := range names {
+		t := total[a]
+		p := "n/a"
+		if t.Precision() >= 0 {
+			p = fmt.Sprintf("%.1f %%", 100*t.Precision())
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %s |\n", a, t.True+t.False+t.Debatable+t.Missing, t.True, t.False, t.Debatable, t.Missing, p)
+	}
+	if details.Len() > 0 {
+		b.WriteString("\n## To look at\n")
+		b.WriteString(details.String())
+	}
+	return b.String(), nil
+}
+
+func usage(us map[string]Usage, tool string) string {
+	u, ok := us[tool]
+	if !ok {
+		return "not run"
+	}
+	return fmt.Sprintf("%.1f s, %d MB", u.Wall.Seconds(), u.Peak>>20)
+}
+
+func ratio(a, b float64) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f", a/b)
+}
+
+// ByName sorts results by module name.
+func ByName(rs []Result) {
+	slices.SortFunc(rs, func(a, b Result) int { return cmp.Compare(a.Module.Name, b.Module.Name) })
+}
