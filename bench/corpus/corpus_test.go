@@ -43,7 +43,9 @@ func TestMeasureFixture(t *testing.T) {
 	// The triage file has a verdict for ByName's finding under its key,
 	// and one for a finding that is gone.
 	triageDir := filepath.Join(tmp, "triage")
-	os.MkdirAll(triageDir, 0o755)
+	if err := os.MkdirAll(triageDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	byName := res.Findings[0]
 	err := WriteTriage(filepath.Join(triageDir, "fixture.tsv"), "example.com/fixture", []Verdict{
 		{Analyzer: "sqlconcat", File: "store/store.go", Function: "Store.ByName", Key: byName.Key, Verdict: True, Reason: "a value spliced in quotes"},

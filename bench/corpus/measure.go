@@ -78,7 +78,9 @@ func Measure(m Module, dir string, tools []Tool) Result {
 	res := Result{Module: m, Usage: make(map[string]Usage)}
 	// Warm the build cache (and go vet's results) first, so that no tool
 	// pays for compiling the module's dependencies.
-	Run(m.Env, dir, "go", "vet", "./...")
+	if _, _, _, err := Run(m.Env, dir, "go", "vet", "./..."); err != nil {
+		res.Errors = append(res.Errors, "warming up: "+err.Error())
+	}
 	for _, t := range tools {
 		env, name, args := t.Cmd(dir)
 		out, stderr, u, err := Run(append(slices.Clone(m.Env), env...), dir, name, args...)

@@ -27,7 +27,7 @@ func Robust(m Module, dir, crisislint string) []string {
 	if err != nil {
 		return append(problems, err.Error())
 	}
-	defer os.RemoveAll(copyDir)
+	defer func() { _ = os.RemoveAll(copyDir) }()
 	if err := copyTree(dir, copyDir); err != nil {
 		return append(problems, err.Error())
 	}
