@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/smtp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,8 @@ func (s *server) createUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.ID = id
+	// Seed scenario 6: the sign-up waits for the mail server.
+	smtp.SendMail("mail.example.com:25", nil, "hello@example.com", []string{u.Email}, []byte("Welcome!"))
 	json.NewEncoder(w).Encode(u)
 }
 
@@ -50,6 +53,15 @@ func (s *server) uploadAvatar(w http.ResponseWriter, r *http.Request) {
 	}
 	name := filepath.Join(os.TempDir(), strings.ReplaceAll(r.PathValue("id"), "/", "_")+".png")
 	if err := os.WriteFile(name, data, 0o600); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *server) deleteUser(w http.ResponseWriter, r *http.Request) {
+	// Seed scenario 2: the delete cannot be cancelled when the client gives up.
+	if err := s.store.deleteUser(r.PathValue("id")); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

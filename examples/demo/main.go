@@ -25,6 +25,7 @@ func main() {
 	mux.HandleFunc("GET /users", s.searchUsers)
 	mux.HandleFunc("POST /users", s.createUser)
 	mux.HandleFunc("POST /users/{id}/avatar", s.uploadAvatar)
+	mux.HandleFunc("DELETE /users/{id}", s.deleteUser)
 	mux.HandleFunc("GET /posts", s.listPosts)
 
 	log.Fatal(http.ListenAndServe(":8080", mux))

@@ -53,6 +53,11 @@ func (s *store) createUser(ctx context.Context, u user) (int64, error) {
 	return id, err
 }
 
+func (s *store) deleteUser(id string) error {
+	_, err := s.db.Exec("DELETE FROM users WHERE id = $1", id)
+	return err
+}
+
 func (s *store) author(ctx context.Context, id int64) (*user, error) {
 	u := &user{}
 	err := s.db.QueryRowContext(ctx, "SELECT id, name, email FROM users WHERE id = $1", id).

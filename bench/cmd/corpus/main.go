@@ -5,6 +5,7 @@
 //	go run ./bench/cmd/corpus tools             # install staticcheck and golangci-lint (once)
 //	go run ./bench/cmd/corpus measure           # cost, findings, precision: bench/report.md
 //	go run ./bench/cmd/corpus triage            # add rows for new findings to bench/triage/*.tsv
+//	go run ./bench/cmd/corpus list gitea        # the findings, with keys and lines, to triage
 //	go run ./bench/cmd/corpus robust            # panics, determinism, -fix, crisislint std
 //
 // Each command takes module names to restrict it (gitea, miniflux, ...).
@@ -26,7 +27,7 @@ func main() {
 	cache := flag.String("cache", "bench/cache", "where the modules and tools are downloaded")
 	out := flag.String("out", "bench/report.md", "measure: where the report goes")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: go run ./bench/cmd/corpus [-cache DIR] [-out FILE] fetch|tools|measure|triage|robust [module...]")
+		fmt.Fprintln(os.Stderr, "usage: go run ./bench/cmd/corpus [-cache DIR] [-out FILE] fetch|tools|measure|triage|list|robust [module...]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -73,7 +74,7 @@ func run(cmd string, names []string, cache, out string) error {
 				return err
 			}
 		}
-	case "measure", "triage", "robust":
+	case "measure", "triage", "list", "robust":
 		crisislint := filepath.Join(bin, "crisislint")
 		if err := gocmd(nil, "build", "-o", crisislint, "./cmd/crisislint"); err != nil {
 			return err
@@ -82,7 +83,9 @@ func run(cmd string, names []string, cache, out string) error {
 		case "measure":
 			return measure(mods, modDir, crisislint, bin, cache, out)
 		case "triage":
-			return triage(mods, modDir, crisislint)
+			return triage(mods, modDir, crisislint, false)
+		case "list":
+			return triage(mods, modDir, crisislint, true)
 		default:
 			return robust(mods, modDir, crisislint)
 		}
@@ -123,7 +126,10 @@ func measure(mods []corpus.Module, modDir, crisislint, bin, cache, out string) e
 	return nil
 }
 
-func triage(mods []corpus.Module, modDir, crisislint string) error {
+// triage adds rows without a verdict for new findings to the triage files;
+// with list, it prints the findings instead, one per line: key, analyzer,
+// file:line, function, message.
+func triage(mods []corpus.Module, modDir, crisislint string, list bool) error {
 	for _, m := range mods {
 		dir, err := corpus.Fetch(m, modDir)
 		if err != nil {
@@ -136,6 +142,12 @@ func triage(mods []corpus.Module, modDir, crisislint string) error {
 		found, err := corpus.ParseFindings(stdout, dir)
 		if err != nil {
 			return err
+		}
+		if list {
+			for _, f := range found {
+				fmt.Printf("%s\t%s\t%s:%d\t%s\t%s\n", f.Key, f.Analyzer, f.File, f.Line, f.Function, f.Message)
+			}
+			continue
 		}
 		path := filepath.Join("bench/triage", m.Name+".tsv")
 		vs, err := corpus.ReadTriage(path)

@@ -1,0 +1,65 @@
+package analyzers_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crisislint/crisislint/analyzers"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// BenchmarkAnalyzers times each analyzer on its own testdata, packages
+// loaded once: go test -bench . ./analyzers shows a regression in an
+// analyzer's own cost, apart from loading. The corpus command
+// (bench/cmd/corpus) measures whole runs on real services.
+func BenchmarkAnalyzers(b *testing.B) {
+	for _, a := range analyzers.All {
+		src := filepath.Join(a.Name, "testdata", "src")
+		dirs, err := os.ReadDir(src)
+		if err != nil {
+			continue
+		}
+		var patterns []string
+		for _, d := range dirs {
+			if d.IsDir() && d.Name() != "github.com" && d.Name() != "gorm.io" {
+				patterns = append(patterns, d.Name())
+			}
+		}
+		b.Run(a.Name, func(b *testing.B) {
+			testdata, _ := filepath.Abs(filepath.Join(a.Name, "testdata"))
+			pkgs, err := packages.Load(&packages.Config{
+				Mode: packages.LoadAllSyntax,
+				Dir:  testdata,
+				Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+			}, patterns...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			// As the crisislint command does: analyze the testdata's own
+			// packages (fakes included), not the standard library.
+			own := make(map[*packages.Package]bool)
+			packages.Visit(pkgs, nil, func(p *packages.Package) {
+				if len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], testdata) {
+					own[p] = true
+				}
+			})
+			for p := range own {
+				for path, imp := range p.Imports {
+					if !own[imp] {
+						delete(p.Imports, path)
+					}
+				}
+			}
+			b.ResetTimer()
+			for range b.N {
+				if _, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
