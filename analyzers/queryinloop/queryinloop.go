@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -52,8 +54,17 @@ func run(pass *analysis.Pass) (any, error) {
 		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 			continue // func() {...}(): its own calls are reported
 		}
-		loop := c.loopOf(cur)
-		if loop == nil || report.IsTestCode(pass, call.Pos()) || c.oneOff(cur) {
+		if report.IsTestCode(pass, call.Pos()) || c.oneOff(cur) {
+			continue
+		}
+		var loop ast.Stmt
+		for _, l := range c.loopsOf(cur) {
+			if !leavesAfter(cur, l) && !c.memoized(cur, l) {
+				loop = l // each iteration of l runs the call
+				break
+			}
+		}
+		if loop == nil {
 			continue
 		}
 		set := fx.Call(call)
@@ -88,31 +99,33 @@ type checker struct {
 	fx   *effects.Result
 }
 
-// loopOf returns the loop whose every iteration runs the call at cur, or
-// nil. A function literal in the loop runs per iteration when it is called
-// at once, started with go, deferred, or handed to a call (errgroup.Go,
-// a transaction callback); a literal that is stored is not.
-func (c *checker) loopOf(cur inspector.Cursor) ast.Stmt {
+// loopsOf returns the loops, innermost first, each iteration of which
+// runs the call at cur. A function literal in a loop runs per iteration
+// when it is called at once, started with go, deferred, or handed to a
+// call (errgroup.Go, a transaction callback); a literal that is stored is
+// not.
+func (c *checker) loopsOf(cur inspector.Cursor) []ast.Stmt {
+	var loops []ast.Stmt
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl:
-			return nil
+			return loops
 		case *ast.FuncLit:
 			call, ok := p.Parent().Node().(*ast.CallExpr)
 			if !ok || call.Fun != n && c.fx.Stores(call) {
-				return nil // stored (append(fns, func() {...})), returned, assigned
+				return loops // stored (append(fns, func() {...})), returned, assigned
 			}
 		case *ast.ForStmt:
 			if c.inBody(cur, n.Body) && c.iterates(n) {
-				return n
+				loops = append(loops, n)
 			}
 		case *ast.RangeStmt:
 			if c.inBody(cur, n.Body) && c.iteratesRange(n) {
-				return n
+				loops = append(loops, n)
 			}
 		}
 	}
-	return nil
+	return loops
 }
 
 func (c *checker) inBody(cur inspector.Cursor, body *ast.BlockStmt) bool {
@@ -130,8 +143,8 @@ func (c *checker) iterates(loop *ast.ForStmt) bool {
 		sel, ok := ast.Unparen(cond.Fun).(*ast.SelectorExpr)
 		return ok && sel.Sel.Name == "Next"
 	case *ast.BinaryExpr:
-		if loop.Init == nil {
-			return false
+		if loop.Init == nil || c.chunked(loop) {
+			return false // for i := 0; i < len(ids); i += 500: one query per chunk
 		}
 		for _, side := range []ast.Expr{cond.X, cond.Y} {
 			if tv := c.pass.TypesInfo.Types[side]; tv.Value != nil {
@@ -145,19 +158,108 @@ func (c *checker) iterates(loop *ast.ForStmt) bool {
 	return false
 }
 
+// configuration reports whether a collection comes from configuration:
+// a package-level variable, or a local one made from such variables and
+// constants (rules := parseRules(setting.Signing.Rules)).
+func (c *checker) configuration(e ast.Expr, depth int) bool {
+	info := c.pass.TypesInfo
+	if strexpr.Configuration(info, e) {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || depth > 3 {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	ws := c.fx.Index().Writes(v)
+	if len(ws) != 1 || ws[0].RHS == nil {
+		return false
+	}
+	switch rhs := ast.Unparen(ws[0].RHS).(type) {
+	case *ast.CallExpr:
+		// Made from settings: some argument is configuration, and the others
+		// are constants. A call with constants only (a query) returns data.
+		fromConfig := false
+		for _, a := range rhs.Args {
+			switch {
+			case info.Types[a].Value != nil:
+			case c.configuration(a, depth+1):
+				fromConfig = true
+			default:
+				return false
+			}
+		}
+		return fromConfig
+	default:
+		return c.configuration(rhs, depth+1)
+	}
+}
+
+// literal returns the composite literal a collection is written as, in
+// place or in a local variable assigned once.
+func (c *checker) literal(e ast.Expr) *ast.CompositeLit {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return x
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
+			if ws := c.fx.Index().Writes(v); len(ws) == 1 && ws[0].RHS != nil {
+				lit, _ := ast.Unparen(ws[0].RHS).(*ast.CompositeLit)
+				return lit
+			}
+		}
+	}
+	return nil
+}
+
+// chunked reports whether a counting loop steps by chunks: i += size in
+// its post statement, or i = end in its body.
+func (c *checker) chunked(loop *ast.ForStmt) bool {
+	if as, ok := loop.Post.(*ast.AssignStmt); ok && as.Tok == token.ADD_ASSIGN {
+		return true
+	}
+	init, ok := loop.Init.(*ast.AssignStmt)
+	if !ok || len(init.Lhs) != 1 || loop.Post != nil {
+		return false
+	}
+	v := c.pass.TypesInfo.ObjectOf(identOf(init.Lhs[0]))
+	stepped := false
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && v != nil {
+			for _, lhs := range as.Lhs {
+				if c.pass.TypesInfo.ObjectOf(identOf(lhs)) == v {
+					stepped = true
+				}
+			}
+		}
+		return !stepped
+	})
+	return stepped
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		return id
+	}
+	return &ast.Ident{Name: "_"}
+}
+
 // iteratesRange reports whether a range loop walks a collection: not a
 // channel, and not a small constant number of items.
 func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 	t := c.pass.TypesInfo.TypeOf(loop.X)
-	if t == nil {
-		return false
+	if t == nil || c.configuration(loop.X, 0) {
+		return false // the settings, the built-in items: configuration, not data
 	}
 	if tv := c.pass.TypesInfo.Types[loop.X]; tv.Value != nil {
 		n, ok := constant.Int64Val(constant.ToInt(tv.Value))
 		return !ok || n > smallLoop
 	}
-	if lit, ok := ast.Unparen(loop.X).(*ast.CompositeLit); ok {
-		return len(lit.Elts) > smallLoop
+	if lit := c.literal(loop.X); lit != nil {
+		return len(lit.Elts) > smallLoop // props := map[string]string{...}
 	}
 	if elem := elemType(t); elem != nil {
 		switch elem.Underlying().(type) {
@@ -189,6 +291,172 @@ func elemType(t types.Type) types.Type {
 		return u.Elem()
 	}
 	return nil
+}
+
+// memoized reports whether the call is made on an error path, on a
+// per-key cache's miss, or only until a variable of the loop's function is
+// set, by the same branch that makes it:
+//
+//	for _, u := range updates {
+//		if repo == nil {
+//			repo = loadRepository(ctx, owner, name)
+//		}
+func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
+	info := c.pass.TypesInfo
+	for p := cur.Parent(); p.Node() != nil && p.Node() != loop; p = p.Parent() {
+		ifs, ok := p.Node().(*ast.IfStmt)
+		if !ok || !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Body.End()) {
+			continue
+		}
+		if c.fx.TestsError(ifs.Cond) || c.mapCache(ifs) {
+			return true // an error path, or a per-key cache's miss
+		}
+		tested := make(map[types.Object]bool)
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				// Declared before the loop, it outlives an iteration; an
+				// error (if err == nil { err = next() }) is no cache.
+				if v, ok := info.Uses[id].(*types.Var); ok && v.Pos() < loop.Pos() && !isError(v.Type()) {
+					tested[v] = true
+				}
+			}
+			return true
+		})
+		set := false
+		ast.Inspect(ifs.Body, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, lhs := range as.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && tested[info.ObjectOf(id)] {
+						set = true
+					}
+				}
+			}
+			return !set
+		})
+		if set {
+			return true
+		}
+	}
+	return false
+}
+
+// continues reports whether a statement may continue the loop around it.
+func continues(st ast.Stmt) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			return false // their continue is their own
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.CONTINUE
+		}
+		return !found
+	})
+	return found
+}
+
+// mapCache reports whether an if statement is a per-key cache's miss:
+//
+//	org, ok := orgCache[name]
+//	if !ok {
+//		org = loadOrg(ctx, name)
+//		orgCache[name] = org
+//	}
+func (c *checker) mapCache(ifs *ast.IfStmt) bool {
+	info := c.pass.TypesInfo
+	maps := make(map[types.Object]bool) // the maps the condition's variables were read from
+	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		for _, w := range c.fx.Index().Writes(v) {
+			if ix, ok := ast.Unparen(w.RHS).(*ast.IndexExpr); ok && w.Kind == strexpr.Tuple {
+				if m := info.ObjectOf(identOf(ix.X)); m != nil {
+					maps[m] = true
+				}
+			}
+		}
+		return true
+	})
+	found := false
+	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && maps[info.ObjectOf(identOf(ix.X))] {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// leavesAfter reports whether the loop is left right after the call: a
+// return, or a break of this loop, follows it in a block on the way up to
+// the loop's body. The call then runs once, for the item found:
+//
+//	for _, a := range attrs {
+//		if a.Key == "src" {
+//			load(a.Val)
+//			break
+//		}
+//	}
+func leavesAfter(cur inspector.Cursor, loop ast.Stmt) bool {
+	// The path from the loop down to the call.
+	var path []ast.Node
+	for p := cur; p.Node() != nil && p.Node() != loop; p = p.Parent() {
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return false
+		}
+		path = append(path, p.Node())
+	}
+	slices.Reverse(path)
+	breaks := true // an unlabeled break still leaves this loop
+	for i, n := range path[:max(len(path)-1, 0)] {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			breaks = false
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		after := false
+		for _, st := range list {
+			if st == path[i+1] {
+				after = true
+				continue
+			}
+			if !after {
+				continue
+			}
+			if continues(st) {
+				break // if err != nil { continue }: the loop may go on
+			}
+			switch st := st.(type) {
+			case *ast.ReturnStmt:
+				return true
+			case *ast.BranchStmt:
+				if st.Tok.String() == "break" && st.Label == nil && breaks {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // exitsOnSuccess reports whether a loop body leaves the loop by a path

@@ -185,8 +185,6 @@ func (r *Result) serving(b *body, block *ast.BlockStmt) {
 	var loops []ast.Node // and error paths: if err != nil { notify(...) }
 	ast.Inspect(block, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.RangeStmt:
 			if t := r.pass.TypesInfo.TypeOf(n.X); t != nil {
 				if _, ok := t.Underlying().(*types.Chan); ok {
@@ -228,12 +226,12 @@ func (r *Result) memos(b *body, fd *ast.FuncDecl) {
 	var guarded []ast.Node // ranges whose calls are memoized
 	for _, st := range fd.Body.List {
 		if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil &&
-			r.testsField(ifs.Cond, recv, token.NEQ) && endsInReturn(ifs.Body) {
+			r.testsField(ifs.Cond, recv, token.NEQ, fd) && endsInReturn(ifs.Body) {
 			guarded = append(guarded, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 		}
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if ifs, ok := n.(*ast.IfStmt); ok && r.testsField(ifs.Cond, recv, token.EQL) {
+		if ifs, ok := n.(*ast.IfStmt); ok && r.testsField(ifs.Cond, recv, token.EQL, fd) {
 			guarded = append(guarded, ifs.Body)
 		}
 		return true
@@ -250,13 +248,19 @@ func (r *Result) memos(b *body, fd *ast.FuncDecl) {
 // testsField reports whether cond, or a conjunct of it, compares a field
 // of recv with its zero value using op: a.Repo != nil, a.ID == 0,
 // len(a.Units) == 0.
-func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token) bool {
+func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token, fd *ast.FuncDecl) bool {
 	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		// if !a.loaded { load } guards a load on a boolean flag.
+		return op == token.EQL && c.Op == token.NOT && r.flag(c.X, recv, fd)
+	case *ast.SelectorExpr:
+		// if a.loaded { return } guards the early return.
+		return op == token.NEQ && r.flag(c, recv, fd)
 	case *ast.BinaryExpr:
 		// a.Repo == nil && a.RepoID > 0 guards a load; so does
 		// a.Repo != nil || a.RepoID == 0 guard the early return.
 		if c.Op == token.LAND && op == token.EQL || c.Op == token.LOR && op == token.NEQ {
-			return r.testsField(c.X, recv, op) || r.testsField(c.Y, recv, op)
+			return r.testsField(c.X, recv, op, fd) || r.testsField(c.Y, recv, op, fd)
 		}
 		nonEmpty := op == token.NEQ && c.Op == token.GTR // len(a.Units) > 0
 		if c.Op != op && !nonEmpty {
@@ -281,6 +285,40 @@ func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token) bo
 	}
 	return false
 }
+
+// flag reports whether x is a boolean field of recv that fd also sets,
+// a.loaded: a flag the method raises once it has loaded, not a setting
+// such as a.disabled that merely skips the work.
+func (r *Result) flag(x ast.Expr, recv types.Object, fd *ast.FuncDecl) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok || r.pass.TypesInfo.Uses[id] != recv {
+		return false
+	}
+	if b, ok := r.pass.TypesInfo.TypeOf(sel).Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return false
+	}
+	field := r.pass.TypesInfo.Uses[sel.Sel]
+	sets := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if s, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && r.pass.TypesInfo.Uses[s.Sel] == field {
+					sets = true
+				}
+			}
+		}
+		return !sets
+	})
+	return sets
+}
+
+// TestsError reports whether cond tests an error for non-nil: what it
+// guards is an error path.
+func (r *Result) TestsError(cond ast.Expr) bool { return r.testsError(cond) }
 
 // testsError reports whether cond tests an error for non-nil.
 func (r *Result) testsError(cond ast.Expr) bool {
@@ -349,8 +387,8 @@ func (r *Result) walk(b *body, n ast.Node, sync bool) {
 
 // storesFunc reports whether a call keeps a function it is handed
 // instead of running it each time: append(fns, func() {...}), a
-// conversion (http.HandlerFunc(func(w, r) {...})), or a sync.Once that
-// runs it once per process.
+// conversion (http.HandlerFunc(func(w, r) {...})), a sync.Once that runs
+// it once per process, or a cache that runs it on a miss.
 func (r *Result) storesFunc(call *ast.CallExpr) bool {
 	if r.pass.TypesInfo.Types[call.Fun].IsType() {
 		return true
@@ -361,7 +399,7 @@ func (r *Result) storesFunc(call *ast.CallExpr) bool {
 		}
 	}
 	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
-	return fn != nil && knowledge.OnceRunners[knowledge.FuncName(fn)]
+	return fn != nil && (knowledge.OnceRunners[knowledge.FuncName(fn)] || knowledge.IsCacheLoader(fn))
 }
 
 // locks marks the calls made while a package-level mutex is held: from

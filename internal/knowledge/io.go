@@ -362,6 +362,23 @@ var Mutexes = map[string]bool{
 	"sync.RWMutex": true,
 }
 
+// IsCacheLoader reports whether fn is a cache's get-or-load: a function
+// of a cache package (cache.GetString(key, load)) or one named like it
+// (GetOrLoad, Remember, getCached). The function it is handed runs on a
+// miss, not on every call.
+func IsCacheLoader(fn *types.Func) bool {
+	if fn.Pkg() != nil && strings.Contains(strings.ToLower(fn.Pkg().Name()), "cache") {
+		return true
+	}
+	name := strings.ToLower(fn.Name())
+	for _, w := range []string{"cache", "orload", "orcompute", "orset", "orstore", "remember", "memo"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // OnceRunners run the function they are given at most once per process:
 // what it does is not what each call does.
 var OnceRunners = map[string]bool{

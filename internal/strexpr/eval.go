@@ -124,7 +124,7 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 	case *ast.SelectorExpr:
 		if v, ok := ev.Info.ObjectOf(e.Sel).(*types.Var); ok {
 			if v.IsField() {
-				if ev.configRoot(e) {
+				if Configuration(ev.Info, e) {
 					return []Part{dynamic(e, Global, types.ExprString(e)+" (configuration)")}
 				}
 				return []Part{dynamic(e, Field, "field "+types.ExprString(e))}
@@ -143,21 +143,24 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 	return []Part{dynamic(e, Unknown, types.ExprString(e))}
 }
 
-// configRoot reports whether the selector chain e (cfg.DB.Name) starts at
-// a package-level variable: the shape of configuration, set at start-up.
-func (ev *Evaluator) configRoot(e *ast.SelectorExpr) bool {
-	var x ast.Expr = e
+// Configuration reports whether e (cfg.DB.Name, builtinApps,
+// setting.SSH.Principals[i]) is reached from a package-level variable:
+// the shape of configuration, set at start-up, not of data a request
+// brings or a query returns.
+func Configuration(info *types.Info, e ast.Expr) bool {
 	for {
-		switch s := ast.Unparen(x).(type) {
+		switch s := ast.Unparen(e).(type) {
 		case *ast.SelectorExpr:
-			if v, ok := ev.Info.ObjectOf(s.Sel).(*types.Var); ok && !v.IsField() {
+			if v, ok := info.ObjectOf(s.Sel).(*types.Var); ok && !v.IsField() {
 				return isGlobal(v) && !isUserInputVar(v) // pkg.Var
 			}
-			x = s.X
+			e = s.X
 		case *ast.IndexExpr:
-			x = s.X // migrations[i].Version
+			e = s.X // migrations[i].Version
+		case *ast.SliceExpr:
+			e = s.X
 		case *ast.Ident:
-			v, ok := ev.Info.Uses[s].(*types.Var)
+			v, ok := info.Uses[s].(*types.Var)
 			return ok && isGlobal(v) && !isUserInputVar(v)
 		default:
 			return false

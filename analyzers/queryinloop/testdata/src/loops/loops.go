@@ -193,3 +193,137 @@ func signIn(ctx context.Context, db *sql.DB, methods []authenticator, hooks []fu
 		h(ctx)
 	}
 }
+
+// Looking for one item and loading it runs the query once.
+func findFirst(ctx context.Context, db *sql.DB, attrs []string) {
+	for _, a := range attrs {
+		if a == "src" {
+			db.QueryRowContext(ctx, "SELECT 1 FROM images WHERE src = $1", a)
+			break
+		}
+	}
+	for _, a := range attrs {
+		switch a {
+		case "src":
+			db.QueryRowContext(ctx, "SELECT 1 FROM images WHERE src = $1", a) // want `db.QueryRowContext in a loop runs one query per iteration`
+			break                                                             // leaves the switch, not the loop
+		}
+	}
+	for _, a := range attrs {
+		db.QueryRowContext(ctx, "SELECT 1 FROM images WHERE src = $1", a)
+		return
+	}
+}
+
+// builtinApps is configuration: looping over it is not looping over data.
+var builtinApps = []string{"git-credential-oauth", "git-credential-manager", "tea", "vscode", "intellij", "cli", "desktop", "mobile", "web", "api", "ci", "cd", "bot", "admin", "ops", "docs", "wiki"}
+
+func initApps(ctx context.Context, db *sql.DB) {
+	for _, app := range builtinApps {
+		db.ExecContext(ctx, "INSERT INTO oauth_apps (name) VALUES ($1) ON CONFLICT DO NOTHING", app)
+	}
+}
+
+// Chunks of ids make one query each.
+func stats(ctx context.Context, db *sql.DB, ids []int) {
+	for i := 0; i < len(ids); i += 500 {
+		j := min(i+500, len(ids))
+		db.QueryContext(ctx, "SELECT count(*) FROM issues WHERE id = ANY($1)", ids[i:j])
+	}
+}
+
+var signingRules = "pubkey,twofa,always"
+
+func parseRules(s string) []string { return []string{s} }
+
+// Rules made from settings are configuration too.
+func sign(ctx context.Context, db *sql.DB) {
+	rules := parseRules(signingRules)
+	for _, r := range rules {
+		db.QueryRowContext(ctx, "SELECT 1 FROM keys WHERE rule = $1", r)
+	}
+}
+
+// The repository is loaded once, on the first update that needs it.
+func postReceive(ctx context.Context, db *sql.DB, updates []string) {
+	var repo *sql.Row
+	gotTags := false
+	for _, u := range updates {
+		if repo == nil {
+			repo = db.QueryRowContext(ctx, "SELECT * FROM repos WHERE name = $1", u)
+		}
+		if !gotTags {
+			db.QueryContext(ctx, "SELECT * FROM tags")
+			gotTags = true
+		}
+	}
+}
+
+// Rows a query returns are data, though the query is a constant.
+func recount(ctx context.Context, db *sql.DB, query func(string) []int) {
+	ids := query("SELECT id FROM repos")
+	for _, id := range ids {
+		db.ExecContext(ctx, "UPDATE repos SET n = n + 1 WHERE id = $1", id) // want `db.ExecContext in a loop runs one query per iteration`
+	}
+}
+
+// The inner loop finds the row to update and leaves; the outer one runs
+// it once per language.
+func updateStats(ctx context.Context, db *sql.DB, stats map[string]int, old []string) {
+	for lang := range stats {
+		for _, o := range old {
+			if o == lang {
+				db.ExecContext(ctx, "UPDATE stats SET size = $1 WHERE lang = $2", stats[lang], lang) // want `db.ExecContext in a loop runs one query per iteration`
+				break
+			}
+		}
+	}
+}
+
+// Trying each principal until one matches queries for each that does not.
+func principals(ctx context.Context, db *sql.DB, names []string) bool {
+	for _, n := range names {
+		row := db.QueryRowContext(ctx, "SELECT 1 FROM keys WHERE principal = $1", n) // want `db.QueryRowContext in a loop runs one query per iteration`
+		if row.Err() != nil {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// An error is no cache: each item is closed after the one before succeeded.
+func closeAll(ctx context.Context, db *sql.DB, ids []int) {
+	var err error
+	for _, id := range ids {
+		if err == nil {
+			_, err = db.ExecContext(ctx, "UPDATE issues SET closed = true WHERE id = $1", id) // want `db.ExecContext in a loop runs one query per iteration`
+		}
+	}
+}
+
+// Chunks stepped in the body, a two-entry map, an error path, a per-key
+// cache: none is a query per item.
+func notPerItem(ctx context.Context, db *sql.DB, ids []int, names []string, cache map[string]int) {
+	for i := 0; i < len(ids); {
+		j := min(i+500, len(ids))
+		db.QueryContext(ctx, "SELECT count(*) FROM issues WHERE id = ANY($1)", ids[i:j])
+		i = j
+	}
+	props := map[string]string{"media": "json", "digest": "sha256"}
+	for k, v := range props {
+		db.ExecContext(ctx, "INSERT INTO props (k, v) VALUES ($1, $2)", k, v)
+	}
+	for _, id := range ids {
+		if _, err := db.ExecContext(ctx, "DELETE FROM t WHERE id = $1", id); err != nil { // want `db.ExecContext in a loop runs one query per iteration`
+			db.ExecContext(ctx, "INSERT INTO notices (text) VALUES ('delete failed')")
+		}
+	}
+	for _, n := range names {
+		id, ok := cache[n]
+		if !ok {
+			db.QueryRowContext(ctx, "SELECT id FROM orgs WHERE name = $1", n).Scan(&id)
+			cache[n] = id
+		}
+	}
+}

@@ -14,6 +14,10 @@ type Repo struct {
 	cache map[int]string
 	once  sync.Once
 	user  *User
+
+	tags       string
+	tagsLoaded bool
+	disabled   bool
 }
 
 type User struct{ Name string }
@@ -55,6 +59,22 @@ func (r *Repo) LoadUser(ctx context.Context) {
 	r.user = &User{Name: r.Get(ctx, 1)}
 }
 
+// LoadTags is a lazy loader on a flag it raises itself.
+func (r *Repo) LoadTags(ctx context.Context) {
+	if !r.tagsLoaded {
+		r.tags = r.Get(ctx, 2)
+		r.tagsLoaded = true
+	}
+}
+
+// Quiet skips its query on a setting, not a flag it raises: it still queries.
+func (r *Repo) Quiet(ctx context.Context) { // want Quiet:`effects: db\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+	if r.disabled {
+		return
+	}
+	r.Get(ctx, 3)
+}
+
 // Warm queries once per process.
 func (r *Repo) Warm(ctx context.Context) {
 	r.once.Do(func() { r.Get(ctx, 1) })
@@ -87,4 +107,21 @@ func Count[T any](ctx context.Context, db *sql.DB) int { // want Count:`effects:
 	var n int
 	db.QueryRowContext(ctx, "SELECT count(*) FROM t").Scan(&n)
 	return n
+}
+
+// Hash loads through a cache: the loader runs on a miss, not per call.
+func (r *Repo) Hash(ctx context.Context, email string) string {
+	return cacheGet(email, func() string { return r.Get(ctx, 1) })
+}
+
+func cacheGet(key string, load func() string) string { return load() }
+
+// Cleanup queries only when it fails.
+func (r *Repo) Cleanup(ctx context.Context) (err error) {
+	defer func() {
+		if err != nil {
+			r.Get(ctx, 0)
+		}
+	}()
+	return nil
 }
