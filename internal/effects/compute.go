@@ -211,27 +211,40 @@ func (r *Result) serving(b *body, block *ast.BlockStmt) {
 	}
 }
 
-// memos marks the sites of a lazy loader: a method that makes them only
+// memos marks the sites of a lazy loader: a function that makes them only
 // while a field of its receiver is empty, after a guard
-// if a.Repo != nil { return nil }, or inside if a.Repo == nil { ... }.
-// Whether they run depends on whether the caller preloaded the field.
+// if a.Repo != nil { return nil }, or inside if a.Repo == nil { ... } or
+// if !a.loaded { ... }. Whether they run depends on whether the caller
+// preloaded the field. A pointer parameter's flag counts too, when the
+// function raises it: if !ctx.gotTags { ctx.tags = load(); ctx.gotTags = true }.
 func (r *Result) memos(b *body, fd *ast.FuncDecl) {
-	if fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
-		return
+	owners := make(map[types.Object]bool) // the holders of memo fields; true: a parameter
+	if fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
+		if recv := r.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]; recv != nil {
+			owners[recv] = false
+		}
 	}
-	recv := r.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]
-	if recv == nil {
+	for _, field := range fd.Type.Params.List {
+		for _, name := range field.Names {
+			if obj := r.pass.TypesInfo.Defs[name]; obj != nil {
+				if _, ok := obj.Type().Underlying().(*types.Pointer); ok {
+					owners[obj] = true
+				}
+			}
+		}
+	}
+	if len(owners) == 0 {
 		return
 	}
 	var guarded []ast.Node // ranges whose calls are memoized
 	for _, st := range fd.Body.List {
 		if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil &&
-			r.testsField(ifs.Cond, recv, token.NEQ, fd) && endsInReturn(ifs.Body) {
+			r.testsField(ifs.Cond, owners, token.NEQ, fd) && endsInReturn(ifs.Body) {
 			guarded = append(guarded, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 		}
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if ifs, ok := n.(*ast.IfStmt); ok && r.testsField(ifs.Cond, recv, token.EQL, fd) {
+		if ifs, ok := n.(*ast.IfStmt); ok && r.testsField(ifs.Cond, owners, token.EQL, fd) {
 			guarded = append(guarded, ifs.Body)
 		}
 		return true
@@ -246,21 +259,21 @@ func (r *Result) memos(b *body, fd *ast.FuncDecl) {
 }
 
 // testsField reports whether cond, or a conjunct of it, compares a field
-// of recv with its zero value using op: a.Repo != nil, a.ID == 0,
+// of an owner with its zero value using op: a.Repo != nil, a.ID == 0,
 // len(a.Units) == 0.
-func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token, fd *ast.FuncDecl) bool {
+func (r *Result) testsField(cond ast.Expr, owners map[types.Object]bool, op token.Token, fd *ast.FuncDecl) bool {
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		// if !a.loaded { load } guards a load on a boolean flag.
-		return op == token.EQL && c.Op == token.NOT && r.flag(c.X, recv, fd)
+		return op == token.EQL && c.Op == token.NOT && r.flag(c.X, owners, fd)
 	case *ast.SelectorExpr:
 		// if a.loaded { return } guards the early return.
-		return op == token.NEQ && r.flag(c, recv, fd)
+		return op == token.NEQ && r.flag(c, owners, fd)
 	case *ast.BinaryExpr:
 		// a.Repo == nil && a.RepoID > 0 guards a load; so does
 		// a.Repo != nil || a.RepoID == 0 guard the early return.
 		if c.Op == token.LAND && op == token.EQL || c.Op == token.LOR && op == token.NEQ {
-			return r.testsField(c.X, recv, op, fd) || r.testsField(c.Y, recv, op, fd)
+			return r.testsField(c.X, owners, op, fd) || r.testsField(c.Y, owners, op, fd)
 		}
 		nonEmpty := op == token.NEQ && c.Op == token.GTR // len(a.Units) > 0
 		if c.Op != op && !nonEmpty {
@@ -277,7 +290,13 @@ func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token, fd
 			return false
 		}
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok || r.pass.TypesInfo.Uses[id] != recv {
+		if !ok {
+			return false
+		}
+		// Only a receiver's: a function that fills a parameter's empty
+		// field, if c.Commits == nil { c.Commits = load(c) }, is how code
+		// loads per item, and the loop around it is the N+1.
+		if param, ok := owners[r.pass.TypesInfo.Uses[id]]; !ok || param {
 			return false
 		}
 		tv := r.pass.TypesInfo.Types[c.Y]
@@ -286,34 +305,42 @@ func (r *Result) testsField(cond ast.Expr, recv types.Object, op token.Token, fd
 	return false
 }
 
-// flag reports whether x is a boolean field of recv that fd also sets,
-// a.loaded: a flag the method raises once it has loaded, not a setting
-// such as a.disabled that merely skips the work.
-func (r *Result) flag(x ast.Expr, recv types.Object, fd *ast.FuncDecl) bool {
+// flag reports whether x is a boolean field of an owner that fd also
+// sets, a.loaded: a flag raised once loaded, not a setting such as
+// a.disabled that merely skips the work.
+func (r *Result) flag(x ast.Expr, owners map[types.Object]bool, fd *ast.FuncDecl) bool {
 	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok || r.pass.TypesInfo.Uses[id] != recv {
+	if !ok {
+		return false
+	}
+	if _, ok := owners[r.pass.TypesInfo.Uses[id]]; !ok {
 		return false
 	}
 	if b, ok := r.pass.TypesInfo.TypeOf(sel).Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
 		return false
 	}
+	return r.sets(fd, sel)
+}
+
+// sets reports whether fd assigns the field sel selects.
+func (r *Result) sets(fd *ast.FuncDecl, sel *ast.SelectorExpr) bool {
 	field := r.pass.TypesInfo.Uses[sel.Sel]
-	sets := false
+	found := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, lhs := range as.Lhs {
 				if s, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && r.pass.TypesInfo.Uses[s.Sel] == field {
-					sets = true
+					found = true
 				}
 			}
 		}
-		return !sets
+		return !found
 	})
-	return sets
+	return found
 }
 
 // TestsError reports whether cond tests an error for non-nil: what it

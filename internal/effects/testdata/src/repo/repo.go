@@ -75,6 +75,29 @@ func (r *Repo) Quiet(ctx context.Context) { // want Quiet:`effects: db\(\(\*repo
 	r.Get(ctx, 3)
 }
 
+// Hook carries what a run has loaded so far.
+type Hook struct {
+	tags    string
+	gotTags bool
+	filter  *User
+}
+
+// HookTag loads the tags the first time a hook run needs them.
+func HookTag(ctx context.Context, r *Repo, h *Hook) {
+	if !h.gotTags {
+		h.tags = r.Get(ctx, 4)
+		h.gotTags = true
+	}
+}
+
+// Fill loads into its parameter's empty field: how code loads per item, so
+// it counts, unlike a flag the function raises.
+func Fill(ctx context.Context, r *Repo, h *Hook) { // want Fill:`effects: db\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+	if h.filter == nil {
+		h.filter = &User{Name: r.Get(ctx, 5)}
+	}
+}
+
 // Warm queries once per process.
 func (r *Repo) Warm(ctx context.Context) {
 	r.once.Do(func() { r.Get(ctx, 1) })
