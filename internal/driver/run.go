@@ -62,14 +62,32 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crisislint: no packages matched %s\n", strings.Join(cfg.patterns, " "))
 		return ExitError
 	}
+	named := make(map[string]bool, len(pkgs)) // the IDs of the packages to report on
+	for _, p := range pkgs {
+		named[p.ID] = true
+	}
+	if own := ownImports(pcfg, cfg.patterns, pkgs); len(own) > 0 {
+		// Load them from source too, so that their facts reach the named
+		// packages: crisislint ./api/... must see what ./store does.
+		if pkgs, err = packages.Load(pcfg, append(slices.Clone(cfg.patterns), own...)...); err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			return ExitError
+		}
+	}
 
 	boundHeap()
 	code := ExitClean
-	roots := loaded(pkgs, stderr)
-	if len(roots) < len(pkgs) {
+	source := loaded(pkgs, stderr)
+	if len(source) < len(pkgs) {
 		code = ExitError
 	}
-	prune(roots)
+	prune(source)
+	var roots []*packages.Package
+	for _, p := range source {
+		if named[p.ID] {
+			roots = append(roots, p)
+		}
+	}
 
 	var found []finding
 	if len(roots) > 0 {
@@ -189,6 +207,56 @@ func loaded(pkgs []*packages.Package, stderr io.Writer) []*packages.Package {
 		}
 	}
 	return ok
+}
+
+// ownImports returns the packages of the named packages' own modules that
+// they import, directly or not, without naming them: crisislint ./api/...
+// run from a module whose ./store the handlers call. Only a named package
+// importing a path under its own module's path sends it to go list again.
+func ownImports(pcfg *packages.Config, patterns []string, named []*packages.Package) []string {
+	ids := make(map[string]bool, len(named))
+	paths := make(map[string]bool, len(named))
+	for _, p := range named {
+		ids[p.ID] = true
+		paths[p.PkgPath] = true
+	}
+	missing := false
+	for _, p := range named {
+		for path := range p.Imports {
+			if p.Module != nil && !paths[path] && within(path, p.Module.Path) {
+				missing = true
+			}
+		}
+	}
+	if !missing {
+		return nil
+	}
+	list := *pcfg
+	list.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	pkgs, err := packages.Load(&list, patterns...)
+	if err != nil {
+		return nil // the load that matters reports it
+	}
+	modules := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.Module != nil {
+			modules[p.Module.Path] = true
+		}
+	}
+	var own []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if !ids[p.ID] && !paths[p.PkgPath] && p.ID == p.PkgPath && p.Module != nil && modules[p.Module.Path] {
+			own = append(own, p.PkgPath)
+		}
+	})
+	slices.Sort(own)
+	return own
+}
+
+// within reports whether the import path is in the module (or a module
+// nested in it, which the go list that follows tells apart).
+func within(path, module string) bool {
+	return path == module || strings.HasPrefix(path, module+"/")
 }
 
 // prune keeps, in the import graph of the packages to analyze, only the
