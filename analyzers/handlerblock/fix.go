@@ -117,7 +117,7 @@ func (f *finding) mustParent() *ast.CallExpr {
 		if !ok || len(c.Args) != 1 || ast.Unparen(c.Args[0]) != f.call {
 			return must == nil
 		}
-		if fn, _ := typeutil.Callee(f.pass.TypesInfo, c).(*types.Func); fn != nil && fn.Name() == "Must" && strings.HasSuffix(fn.Pkg().Path(), "template") {
+		if fn, _ := typeutil.Callee(f.pass.TypesInfo, c).(*types.Func); knowledge.StartupWrappers[knowledge.FuncName(fn)] {
 			must = c
 		}
 		return false

@@ -485,7 +485,7 @@ func exitsOnSuccess(body *ast.BlockStmt) bool {
 // prepared on a transaction (tx.Prepare, tx.Stmt), or of unknown origin.
 func (c *checker) preparedInTx(call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if fn == nil || fn.Signature().Recv() == nil || knowledge.TypeName(fn.Signature().Recv().Type()) != "*database/sql.Stmt" {
+	if fn == nil || fn.Signature().Recv() == nil || knowledge.TypeName(fn.Signature().Recv().Type()) != knowledge.StatementType {
 		return false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -509,8 +509,7 @@ func (c *checker) preparedInTx(call *ast.CallExpr) bool {
 		return true
 	}
 	on, _ := typeutil.Callee(c.pass.TypesInfo, prepare).(*types.Func)
-	return on == nil || on.Signature().Recv() == nil ||
-		knowledge.TypeName(on.Signature().Recv().Type()) != "*database/sql.DB" || !strings.HasPrefix(on.Name(), "Prepare")
+	return !knowledge.PoolPrepares[knowledge.FuncName(on)]
 }
 
 // migration reports whether a name is that of schema or data migrations

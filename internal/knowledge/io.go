@@ -355,6 +355,25 @@ var StartupWork = map[string]string{
 	"(*text/template.Template).ParseGlob":  "template",
 }
 
+// StartupWrappers take what StartupWork built and panic on its error:
+// template.Must(template.ParseFiles(...)) is hoisted whole.
+var StartupWrappers = map[string]bool{
+	"html/template.Must": true,
+	"text/template.Must": true,
+}
+
+// Statements are database/sql's prepared statements: where they are
+// prepared on the pool itself (once, reused by every call), and the
+// methods that run one. A statement prepared on the pool and run in a
+// loop is still a round trip per item.
+var (
+	PoolPrepares = map[string]bool{
+		"(*database/sql.DB).Prepare":        true,
+		"(*database/sql.DB).PrepareContext": true,
+	}
+	StatementType = "*database/sql.Stmt"
+)
+
 // Mutexes are the lock types whose Lock, held across I/O, serializes the
 // requests that take it.
 var Mutexes = map[string]bool{

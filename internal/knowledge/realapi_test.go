@@ -40,13 +40,15 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		slices.Collect(maps.Keys(ContextDerivers)),
 		slices.Collect(maps.Keys(Sleepers)),
 		slices.Collect(maps.Keys(StartupWork)),
+		slices.Collect(maps.Keys(StartupWrappers)),
+		slices.Collect(maps.Keys(PoolPrepares)),
 	)
 	var typeNames []string
 	for _, f := range Frameworks {
 		typeNames = append(typeNames, f.Param)
 	}
 	typeNames = append(typeNames, slices.Collect(maps.Keys(MiddlewareResults))...)
-	typeNames = append(typeNames, RequestType)
+	typeNames = append(typeNames, RequestType, StatementType)
 	typeNames = append(typeNames, slices.Collect(maps.Keys(Mutexes))...)
 	typeNames = append(typeNames, slices.Collect(maps.Keys(RedisBatchTypes))...)
 	typeNames = append(typeNames, slices.Collect(maps.Keys(redisCommandReceivers))...)
