@@ -203,12 +203,13 @@ func (r *Result) serving(b *body, block *ast.BlockStmt) {
 		return true
 	})
 	for i := range b.sites {
-		for _, l := range loops {
-			if l.Pos() <= b.sites[i].call.Pos() && b.sites[i].call.End() <= l.End() {
-				b.sites[i].serve = true
-			}
-		}
+		b.sites[i].serve = b.sites[i].serve || inside(b.sites[i].call, loops)
 	}
+}
+
+// inside reports whether n lies within one of the nodes.
+func inside(n ast.Node, nodes []ast.Node) bool {
+	return slices.ContainsFunc(nodes, func(m ast.Node) bool { return m.Pos() <= n.Pos() && n.End() <= m.End() })
 }
 
 // memos marks the sites of a lazy loader: a function that makes them only
@@ -250,11 +251,7 @@ func (r *Result) memos(b *body, fd *ast.FuncDecl) {
 		return true
 	})
 	for i := range b.sites {
-		for _, g := range guarded {
-			if g.Pos() <= b.sites[i].call.Pos() && b.sites[i].call.End() <= g.End() {
-				b.sites[i].memo = true
-			}
-		}
+		b.sites[i].memo = b.sites[i].memo || inside(b.sites[i].call, guarded)
 	}
 }
 
