@@ -305,7 +305,7 @@ func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
 	info := c.pass.TypesInfo
 	for p := cur.Parent(); p.Node() != nil && p.Node() != loop; p = p.Parent() {
 		ifs, ok := p.Node().(*ast.IfStmt)
-		if !ok || !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Body.End()) {
+		if !ok || !c.inBody(cur, ifs.Body) {
 			continue
 		}
 		if c.fx.TestsError(ifs.Cond) || c.mapCache(ifs) {
