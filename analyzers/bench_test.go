@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -25,16 +26,16 @@ func BenchmarkAnalyzers(b *testing.B) {
 		}
 		var patterns []string
 		for _, d := range dirs {
-			if d.IsDir() && d.Name() != "github.com" && d.Name() != "gorm.io" {
+			if d.IsDir() {
 				patterns = append(patterns, d.Name())
 			}
 		}
 		b.Run(a.Name, func(b *testing.B) {
-			testdata, _ := filepath.Abs(filepath.Join(a.Name, "testdata"))
+			gopath := testgopath.Dir(b, filepath.Join(a.Name, "testdata"))
 			pkgs, err := packages.Load(&packages.Config{
 				Mode: packages.LoadAllSyntax,
-				Dir:  testdata,
-				Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+				Dir:  gopath,
+				Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
 			}, patterns...)
 			if err != nil {
 				b.Fatal(err)
@@ -43,7 +44,7 @@ func BenchmarkAnalyzers(b *testing.B) {
 			// packages (fakes included), not the standard library.
 			own := make(map[*packages.Package]bool)
 			packages.Visit(pkgs, nil, func(p *packages.Package) {
-				if len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], testdata) {
+				if len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], gopath) {
 					own[p] = true
 				}
 			})

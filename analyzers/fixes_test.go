@@ -14,6 +14,7 @@ import (
 
 	"github.com/crisislint/crisislint/analyzers"
 	"github.com/crisislint/crisislint/internal/fixes"
+	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -35,17 +36,17 @@ func TestFixesCompile(t *testing.T) {
 			continue
 		}
 		t.Run(a.Name, func(t *testing.T) {
-			testdata, err := filepath.Abs(filepath.Join(a.Name, "testdata"))
-			if err != nil {
-				t.Fatal(err)
-			}
+			gopath := testgopath.Dir(t, filepath.Join(a.Name, "testdata"))
 			pkgs, err := packages.Load(&packages.Config{
 				Mode: packages.LoadAllSyntax,
-				Dir:  testdata,
-				Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+				Dir:  gopath,
+				Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
 			}, pkgDirs...)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if packages.PrintErrors(pkgs) > 0 {
+				t.Fatal("the testdata does not load")
 			}
 			graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 			if err != nil {

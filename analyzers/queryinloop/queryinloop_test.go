@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
+	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestQueryInLoop(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), queryinloop.Analyzer,
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), queryinloop.Analyzer,
 		"loops", "gormloop", "redisloop", "pgxloop", "store", "service", "api")
 }

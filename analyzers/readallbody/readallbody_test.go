@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestReadAllBody(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), readallbody.Analyzer,
+	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), readallbody.Analyzer,
 		"nethttp", "limitedpkg", "ownmiddleware", "ginapp", "echoapp", "echolimited", "httputil", "api")
 }

@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestSQLConcat(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), sqlconcat.Analyzer,
+	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), sqlconcat.Analyzer,
 		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers")
 }

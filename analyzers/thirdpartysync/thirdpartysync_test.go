@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/thirdpartysync"
+	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestThirdPartySync(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), thirdpartysync.Analyzer, "notify", "signup")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), thirdpartysync.Analyzer, "notify", "signup")
 }

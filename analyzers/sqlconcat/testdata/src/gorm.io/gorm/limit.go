@@ -1,3 +1,0 @@
-package gorm
-
-func (db *DB) Limit(limit int) (tx *DB) { return db }

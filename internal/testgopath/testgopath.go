@@ -1,0 +1,50 @@
+// Package testgopath lays out the GOPATH an analyzer's tests run in: the
+// analyzer's own testdata/src beside the fake third-party packages (gin,
+// echo, pgx, gorm, ...) that all analyzers share, kept once in
+// testdata/stubs/src at the module root. analysistest takes a single
+// GOPATH directory, so the two are copied into a temporary one.
+//
+// The fakes are small and only for unit tests; analyzers/realmod_test.go
+// and internal/knowledge check the tables against the real modules.
+package testgopath
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns a GOPATH holding testdata/src (testdata as given, relative
+// to the test's package directory) and the shared stubs.
+func Dir(t testing.TB, testdata string) string {
+	t.Helper()
+	stubs, err := stubsDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, src := range []string{filepath.Join(testdata, "src"), stubs} {
+		if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS(src)); err != nil {
+			t.Fatalf("testgopath: %v", err)
+		}
+	}
+	return dir
+}
+
+// stubsDir finds testdata/stubs/src in the enclosing module's root.
+func stubsDir() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "testdata", "stubs", "src"), nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
+	}
+}
