@@ -31,15 +31,7 @@ func BenchmarkAnalyzers(b *testing.B) {
 			}
 		}
 		b.Run(a.Name, func(b *testing.B) {
-			gopath := testgopath.Dir(b, filepath.Join(a.Name, "testdata"))
-			pkgs, err := packages.Load(&packages.Config{
-				Mode: packages.LoadAllSyntax,
-				Dir:  gopath,
-				Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
-			}, patterns...)
-			if err != nil {
-				b.Fatal(err)
-			}
+			gopath, pkgs := testgopath.Load(b, filepath.Join(a.Name, "testdata"), patterns...)
 			// As the crisislint command does: analyze the testdata's own
 			// packages (fakes included), not the standard library.
 			own := make(map[*packages.Package]bool)

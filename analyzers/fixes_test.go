@@ -36,18 +36,7 @@ func TestFixesCompile(t *testing.T) {
 			continue
 		}
 		t.Run(a.Name, func(t *testing.T) {
-			gopath := testgopath.Dir(t, filepath.Join(a.Name, "testdata"))
-			pkgs, err := packages.Load(&packages.Config{
-				Mode: packages.LoadAllSyntax,
-				Dir:  gopath,
-				Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
-			}, pkgDirs...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if packages.PrintErrors(pkgs) > 0 {
-				t.Fatal("the testdata does not load")
-			}
+			_, pkgs := testgopath.Load(t, filepath.Join(a.Name, "testdata"), pkgDirs...)
 			graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 			if err != nil {
 				t.Fatal(err)

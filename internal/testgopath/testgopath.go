@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // Dir returns a GOPATH holding testdata/src (testdata as given, relative
@@ -29,6 +31,26 @@ func Dir(t testing.TB, testdata string) string {
 		}
 	}
 	return dir
+}
+
+// Load lays out the GOPATH as Dir does and loads the packages from it
+// with syntax and types, as analysistest does; it fails the test if any
+// does not load.
+func Load(t testing.TB, testdata string, patterns ...string) (gopath string, pkgs []*packages.Package) {
+	t.Helper()
+	gopath = Dir(t, testdata)
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  gopath,
+		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+	}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("testgopath: the packages in %s do not load", testdata)
+	}
+	return gopath, pkgs
 }
 
 // stubsDir finds testdata/stubs/src in the enclosing module's root.
