@@ -9,6 +9,7 @@ import (
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "handlerblock",
 	Doc:      analyzerdoc.MustExtract(doc, "handlerblock"),
 	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/handlerblock",
-	Requires: []*analysis.Analyzer{effects.Analyzer},
+	Requires: []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:      report.Guard(run),
 }
 
@@ -33,12 +34,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if fx.Panic != "" {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
-	for _, h := range fx.Handlers() {
+	for _, h := range pass.ResultOf[reqpath.Analyzer].(*reqpath.Result).Handlers() {
 		if report.IsTestCode(pass, h.Node.Pos()) {
 			continue
 		}
 		ctx := h.ContextExpr()
-		for _, call := range h.Calls {
+		for _, call := range fx.Calls(h.Node) {
 			set := fx.Call(call)
 			for _, k := range kinds {
 				e := set[k]
@@ -58,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 type finding struct {
 	pass *analysis.Pass
 	fx   *effects.Result
-	h    effects.Handler
+	h    *reqpath.Handler
 	call *ast.CallExpr
 	e    *effects.Effect
 	ctx  string // the request's context, as the handler spells it; "" if not in scope

@@ -7,8 +7,8 @@ import (
 	"go/types"
 
 	"github.com/crisislint/crisislint/internal/fixes"
-	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -24,7 +24,7 @@ const maxBodyBytes = 1 << 20 // 1 MiB`
 
 // fix inserts r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes) as the
 // first statement of the handler fn.
-func (c *checker) fix(h knowledge.Handler, fn ast.Node) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(h *reqpath.Handler, fn ast.Node) (analysis.SuggestedFix, bool) {
 	req, w := h.RequestExpr(), h.WriterExpr()
 	var body *ast.BlockStmt
 	switch fn := fn.(type) {

@@ -12,6 +12,7 @@ import (
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -26,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "readallbody",
 	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
-	Requires:  []*analysis.Analyzer{effects.Analyzer}, // for its index of the package's variables
+	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer}, // effects for its index of the package's variables
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact)},
 }
@@ -65,13 +66,15 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:  pass,
-		index: pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
+		fx:    pass.ResultOf[effects.Analyzer].(*effects.Result),
+		rp:    pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		facts: make(map[*types.Func]*readsFact),
 	}
 	// An inspector of our own rather than inspect.Analyzer's: drivers keep
 	// every Requires result alive until the whole run ends, and on a large
 	// program those tables cost more memory than the analysis itself.
 	insp := inspector.New(pass.Files)
+	c.index = c.fx.Index()
 	c.collect(insp)
 
 	// A helper may call a helper: propagate until nothing changes.
@@ -111,7 +114,9 @@ func relevant(pass *analysis.Pass) bool {
 
 type checker struct {
 	pass   *analysis.Pass
+	fx     *effects.Result
 	index  *strexpr.Index
+	rp     *reqpath.Result
 	calls  []*ast.CallExpr
 	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
 	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
@@ -201,8 +206,8 @@ func (c *checker) reads() []read {
 			continue
 		}
 		f := c.factOf(fn)
-		if f == nil || f.Param >= len(call.Args) {
-			continue
+		if f == nil || f.Param >= len(call.Args) || c.fx.HandsOn(call) {
+			continue // a handler of this module reads it: reported there
 		}
 		r := read{call: call, helper: true, upload: f.Upload, chain: fn.Name() + " → " + f.Chain}
 		arg := call.Args[f.Param]
@@ -243,41 +248,18 @@ func (c *checker) summarize() bool {
 	changed := false
 	for _, r := range c.reads() {
 		decl, ok := c.index.Owner(r.param).(*ast.FuncDecl)
-		if !ok || c.isHandler(decl) || c.limited(decl, r.param) {
+		if !ok || c.limited(decl, r.param) {
 			continue
 		}
 		fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 		i, isParam := c.index.Param(r.param)
-		if fn == nil || !isParam || c.facts[fn] != nil {
-			continue
+		if fn == nil || !isParam || c.facts[fn] != nil || c.rp.Of(decl) != nil && !fn.Exported() {
+			continue // a handler's read is reported in it; only another module's call needs a fact
 		}
 		c.facts[fn] = &readsFact{Param: i, Reader: r.reader, Upload: r.upload, Chain: r.chain}
 		changed = true
 	}
 	return changed
-}
-
-func (c *checker) isHandler(fn ast.Node) bool {
-	_, ok := c.handlerOf(fn)
-	return ok
-}
-
-func (c *checker) handlerOf(fn ast.Node) (knowledge.Handler, bool) {
-	var t types.Type
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		t = c.pass.TypesInfo.TypeOf(fn.Name)
-		if obj, ok := c.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
-			t = obj.Signature()
-		}
-	case *ast.FuncLit:
-		t = c.pass.TypesInfo.TypeOf(fn)
-	}
-	sig, ok := t.(*types.Signature)
-	if !ok {
-		return knowledge.Handler{}, false
-	}
-	return knowledge.HandlerOf(sig)
 }
 
 // limited reports whether fn bounds the body of the request param before
@@ -454,8 +436,8 @@ func (c *checker) requestSource(e ast.Expr, depth int) (*types.Var, bool) {
 		if !ok {
 			return nil, false
 		}
-		if _, isParam := c.index.Param(v); isParam {
-			if _, ok := knowledge.FrameworkOfParam(v.Type()); ok {
+		if _, isParam := c.index.Param(v); isParam || c.index.Receiver(v) {
+			if c.rp.ReachesRequest(v.Type()) {
 				return v, true
 			}
 			return nil, false
@@ -464,18 +446,16 @@ func (c *checker) requestSource(e ast.Expr, depth int) (*types.Var, bool) {
 			return c.requestSource(ws[0].RHS, depth+1)
 		}
 	case *ast.SelectorExpr:
-		// gin's c.Request.
-		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
-			if _, ok := knowledge.FrameworkOfParam(info.TypeOf(e.X)); ok {
-				return c.requestSource(e.X, depth+1)
-			}
+		// gin's c.Request, gitea's ctx.Req: a field of a value that
+		// carries the request.
+		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal && c.rp.ReachesRequest(info.TypeOf(e.X)) {
+			return c.requestSource(e.X, depth+1)
 		}
 	case *ast.CallExpr:
-		// r.WithContext(ctx), echo's c.Request().
-		if fn := c.callee(e); fn != nil && knowledge.RequestAccessors[knowledge.FuncName(fn)] {
-			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
-				return c.requestSource(sel.X, depth+1)
-			}
+		// r.WithContext(ctx), echo's c.Request(): an accessor of a value
+		// that carries the request.
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && c.callee(e) != nil && c.rp.ReachesRequest(info.TypeOf(sel.X)) {
+			return c.requestSource(sel.X, depth+1)
 		}
 	}
 	return nil, false
@@ -493,14 +473,14 @@ func shorten(s string) string {
 func (c *checker) report() {
 	type finding struct {
 		r  read
-		h  knowledge.Handler
+		h  *reqpath.Handler
 		fn ast.Node
 	}
 	var found []finding
 	for _, r := range c.reads() {
 		fn := c.index.Owner(r.param)
-		h, ok := c.handlerOf(fn)
-		if !ok || c.limited(fn, r.param) || c.inTest(r.call) {
+		h := c.rp.Of(fn)
+		if h == nil || c.limited(fn, r.param) || c.inTest(r.call) {
 			continue
 		}
 		found = append(found, finding{r, h, fn})
@@ -522,7 +502,7 @@ func (c *checker) inTest(n ast.Node) bool {
 	return report.IsTestCode(c.pass, n.Pos())
 }
 
-func (c *checker) reportRead(r read, h knowledge.Handler, fn ast.Node) {
+func (c *checker) reportRead(r read, h *reqpath.Handler, fn ast.Node) {
 	what := shorten(types.ExprString(r.call))
 	if r.upload {
 		msg := fmt.Sprintf("%s reads the uploaded file whole into memory: one large upload can exhaust the heap; stream it to disk or storage with io.Copy, and bound the body with http.MaxBytesReader", what)

@@ -9,6 +9,7 @@ import (
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "thirdpartysync",
 	Doc:      analyzerdoc.MustExtract(doc, "thirdpartysync"),
 	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/thirdpartysync",
-	Requires: []*analysis.Analyzer{effects.Analyzer},
+	Requires: []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:      report.Guard(run),
 }
 
@@ -29,11 +30,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if fx.Panic != "" {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
-	for _, h := range fx.Handlers() {
+	for _, h := range pass.ResultOf[reqpath.Analyzer].(*reqpath.Result).Handlers() {
 		if report.IsTestCode(pass, h.Node.Pos()) {
 			continue
 		}
-		for _, call := range h.Calls {
+		for _, call := range fx.Calls(h.Node) {
 			e := fx.Call(call)[effects.Messaging]
 			if e == nil {
 				continue

@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"sort"
 
@@ -10,25 +11,21 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 )
 
-// applyFixes applies the first suggested fix of each finding, skipping a
+// applyFixes applies the first suggested fix of each Finding, skipping a
 // fix that conflicts with one already taken, and formats the files it
 // changed. With printDiff it prints a unified diff instead of writing.
 // It returns the number of findings whose fix was applied.
-func applyFixes(found []finding, printDiff bool, stdout, stderr io.Writer) (int, error) {
+func applyFixes(found []Finding, printDiff bool, stdout, stderr io.Writer) (int, error) {
 	var edits [][]fixes.Edit
-	var owners []int // the finding of each fix
+	var owners []int // the Finding of each fix
 	names := make(map[string]string)
 	for i, f := range found {
 		if f.Fix == nil {
 			continue
 		}
-		edits = append(edits, fixes.Resolve(f.fset, f.Fix))
+		edits = append(edits, f.Fix.Edits)
 		owners = append(owners, i)
-		if f.pkg != nil {
-			for _, imp := range f.pkg.Imports() {
-				names[imp.Path()] = imp.Name()
-			}
-		}
+		maps.Copy(names, f.Fix.names)
 	}
 	if len(edits) == 0 {
 		return 0, nil

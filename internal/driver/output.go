@@ -10,7 +10,7 @@ import (
 
 // The JSON output has the shape of go/analysis drivers (go vet -json,
 // multichecker -json): package ID → analyzer → diagnostics, with each
-// finding listed once, under the first package it was found in.
+// Finding listed once, under the first package it was found in.
 
 type jsonEdit struct {
 	Filename string `json:"filename"`
@@ -31,18 +31,14 @@ type jsonDiagnostic struct {
 	SuggestedFixes []jsonFix `json:"suggested_fixes,omitempty"`
 }
 
-func printJSON(w io.Writer, found []finding) error {
+func printJSON(w io.Writer, found []Finding) error {
 	tree := make(map[string]map[string][]jsonDiagnostic)
 	for _, f := range found {
 		d := jsonDiagnostic{Posn: f.Pos.String(), End: f.End.String(), Message: f.Message}
 		if f.Fix != nil {
 			fix := jsonFix{Message: f.Fix.Message}
-			for _, e := range f.Fix.TextEdits {
-				start, end := f.fset.Position(e.Pos), f.fset.Position(e.End)
-				if !e.End.IsValid() {
-					end = start
-				}
-				fix.Edits = append(fix.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			for _, e := range f.Fix.Edits {
+				fix.Edits = append(fix.Edits, jsonEdit{Filename: e.File, Start: e.Start, End: e.End, New: e.New})
 			}
 			d.SuggestedFixes = []jsonFix{fix}
 		}
@@ -117,7 +113,7 @@ type sarifRegion struct {
 	EndColumn   int `json:"endColumn"`
 }
 
-func printSARIF(w io.Writer, found []finding) error {
+func printSARIF(w io.Writer, found []Finding) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "crisislint",

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -24,6 +25,7 @@ type Result struct {
 
 	pass  *analysis.Pass
 	index *strexpr.Index
+	rp    *reqpath.Result
 
 	bodies map[ast.Node]*body            // *ast.FuncDecl or *ast.FuncLit
 	funcs  map[*types.Func]*body         // the package's declared functions
@@ -74,6 +76,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 	r := &Result{
 		pass:   pass,
 		index:  strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		rp:     pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		bodies: make(map[ast.Node]*body),
 		funcs:  make(map[*types.Func]*body),
 		other:  make(map[*types.Func]*Set),
@@ -934,65 +937,53 @@ func Name(fn *types.Func) string {
 	return fn.Pkg().Name() + "." + fn.Name()
 }
 
-// Handler is an HTTP handler of the package, and the calls it makes while
-// it serves a request: not those of the goroutines it starts, nor of the
-// function literals it only stores.
-type Handler struct {
-	knowledge.Handler
-	Node  ast.Node // *ast.FuncDecl or *ast.FuncLit
-	Calls []*ast.CallExpr
-}
-
-// Handlers returns the package's HTTP handlers, in source order.
-func (r *Result) Handlers() []Handler {
+// Calls returns the calls a function of the package (a declaration or a
+// literal) makes while it runs: not those of the goroutines it starts,
+// nor of the function literals it only stores, nor those that hand the
+// request to another handler of the module (see HandsOn).
+func (r *Result) Calls(node ast.Node) []*ast.CallExpr {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	var out []Handler
-	for _, b := range r.ordered() {
-		var sig *types.Signature
-		switch n := b.node.(type) {
-		case *ast.FuncDecl:
-			if fn, ok := r.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-				sig = fn.Signature()
-			}
-		case *ast.FuncLit:
-			sig, _ = r.pass.TypesInfo.TypeOf(n).(*types.Signature)
+	b := r.bodies[node]
+	if b == nil {
+		return nil
+	}
+	var out []*ast.CallExpr
+	for _, st := range b.sites {
+		if st.sync && !r.handsOn(st.call) {
+			out = append(out, st.call)
 		}
-		if sig == nil {
-			continue
-		}
-		h, ok := knowledge.HandlerOf(sig)
-		if !ok {
-			continue
-		}
-		handler := Handler{Handler: h, Node: b.node}
-		for _, st := range b.sites {
-			if st.sync && !r.callsHandler(st.call) {
-				handler.Calls = append(handler.Calls, st.call)
-			}
-		}
-		out = append(out, handler)
 	}
 	return out
 }
 
-func (r *Result) isHandler(lit *ast.FuncLit) bool {
-	sig, ok := r.pass.TypesInfo.TypeOf(lit).(*types.Signature)
-	if !ok {
-		return false
-	}
-	_, ok = knowledge.HandlerOf(sig)
-	return ok
+// HandsOn reports whether a call hands the request to a handler of the
+// same module (next.ServeHTTP(w, r), s.renderUser(ctx, u)): that one is
+// analyzed as a handler of its own, and what it does is reported there,
+// once. A handler of another module is a library's: what it does is
+// reported at the call.
+func (r *Result) HandsOn(call *ast.CallExpr) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.handsOn(call)
 }
 
-// callsHandler reports whether a call hands the request to another
-// handler (next.ServeHTTP(w, r), s.handleUsers(w, r)): that one is
-// analyzed as a handler of its own.
-func (r *Result) callsHandler(call *ast.CallExpr) bool {
+// isHandler reports whether a function literal serves requests: handed
+// to a router, it runs per request, not when the function runs.
+func (r *Result) isHandler(lit *ast.FuncLit) bool { return r.rp.Of(lit) != nil }
+
+func (r *Result) handsOn(call *ast.CallExpr) bool {
 	sig, ok := r.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
-	if !ok {
+	if !ok || !r.rp.Serves(sig) {
 		return false
 	}
-	_, ok = knowledge.HandlerOf(sig)
-	return ok
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return true // a handler value: next.ServeHTTP, h(w, r)
+	}
+	return fn.Pkg() == r.pass.Pkg || r.pass.Module != nil && r.pass.Module.Path != "" && within(fn.Pkg().Path(), r.pass.Module.Path)
+}
+
+func within(path, module string) bool {
+	return path == module || strings.HasPrefix(path, module+"/")
 }

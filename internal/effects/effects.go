@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -180,6 +181,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "effects: compute what each function does when called (a helper of crisislint's analyzers)",
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
+	Requires:   []*analysis.Analyzer{reqpath.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

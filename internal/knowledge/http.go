@@ -41,7 +41,36 @@ var Frameworks = []Framework{
 		Context: "%s.UserContext()"},
 	{Name: "fiber", Param: "github.com/gofiber/fiber/v3.Ctx", ReturnsError: true,
 		Context: "%s.Context()"},
+	// fasthttp's and hertz's request contexts are not net/http's: no
+	// *http.Request to reach. fasthttp's is a context.Context itself;
+	// hertz passes the context as a parameter of its own.
+	{Name: "fasthttp", Param: "*github.com/valyala/fasthttp.RequestCtx", Context: "%s"},
+	{Name: "hertz", Param: "*github.com/cloudwego/hertz/pkg/app.RequestContext"},
 }
+
+// WriterType is the response writer of net/http handlers.
+const WriterType = "net/http.ResponseWriter"
+
+// RPCRequestTypes are the request parameters of RPC methods that are not
+// gRPC's plain messages: a method that takes one serves an RPC.
+var RPCRequestTypes = map[string]bool{
+	"*connectrpc.com/connect.Request":            true,
+	"*github.com/bufbuild/connect-go.Request":    true,
+	"*connectrpc.com/connect.BidiStream":         true,
+	"*connectrpc.com/connect.ClientStream":       true,
+	"*connectrpc.com/connect.ServerStream":       true,
+	"*github.com/bufbuild/connect-go.BidiStream": true,
+}
+
+// Server dispatchers name, for the code generated for an RPC or GraphQL
+// service, the interface its requests are dispatched to: gRPC's service
+// description holds it as its HandlerType; gqlgen's schema is built from
+// a configuration whose Resolvers field is the root resolver.
+const (
+	GRPCServiceDesc = "google.golang.org/grpc.ServiceDesc"
+	GRPCHandlerType = "HandlerType"
+	GraphQLSchema   = "github.com/99designs/gqlgen/graphql.ExecutableSchema"
+)
 
 // Handler describes a function recognised as an HTTP handler.
 type Handler struct {

@@ -71,12 +71,16 @@ func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
 // //crisislint:ignore comment naming this analyzer covers its line.
 func Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	if f := File(pass, d.Pos); f != nil {
-		if ast.IsGenerated(f) || suppressed(pass, f, d.Pos) {
+		if generated(pass, f) || suppressed(pass, f, d.Pos) {
 			return
 		}
 	}
 	pass.Report(d)
 }
+
+// generated reports whether a file is generated code, which nobody
+// edits by hand: its findings are its generator's.
+func generated(pass *analysis.Pass, f *ast.File) bool { return ast.IsGenerated(f) }
 
 // Node reports message at node, with the given suggested fixes.
 func Node(pass *analysis.Pass, node ast.Node, message string, fixes ...analysis.SuggestedFix) {

@@ -92,11 +92,17 @@ func (x *Index) Uses(v *types.Var) int { return x.uses[v] }
 // Param reports whether v is a parameter of a function, and its index.
 func (x *Index) Param(v *types.Var) (int, bool) {
 	p, ok := x.params[v]
-	return p.index, ok
+	return p.index, ok && p.index >= 0
+}
+
+// Receiver reports whether v is the receiver of a method.
+func (x *Index) Receiver(v *types.Var) bool {
+	p, ok := x.params[v]
+	return ok && p.index < 0
 }
 
 // Owner returns the function (an *ast.FuncDecl or *ast.FuncLit) whose
-// parameter v is, or nil.
+// parameter or receiver v is, or nil.
 func (x *Index) Owner(v *types.Var) ast.Node {
 	return x.params[v].fn
 }
@@ -145,6 +151,15 @@ func (x *Index) visit(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		x.own(n, n.Type)
+		if n.Recv != nil {
+			for _, field := range n.Recv.List {
+				for _, name := range field.Names {
+					if v, ok := x.info.Defs[name].(*types.Var); ok {
+						x.params[v] = param{index: -1, fn: n}
+					}
+				}
+			}
+		}
 	case *ast.FuncLit:
 		x.own(n, n.Type)
 	case *ast.AssignStmt:

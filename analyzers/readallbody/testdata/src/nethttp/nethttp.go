@@ -54,7 +54,7 @@ func multipartForm(w http.ResponseWriter, r *http.Request) {
 
 type api struct{}
 
-func (api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (api) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"reads body of parameter 1 whole"
 	body := r.Body
 	io.ReadAll(body) // want `io.ReadAll\(body\) reads the whole request body`
 }

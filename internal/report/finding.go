@@ -1,0 +1,176 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Severity ranks a finding by the harm it does, so what hurts most is
+// read first. It travels in the diagnostic's Category, the one field every
+// go/analysis driver carries through, and drivers map it to their levels
+// (SARIF level, golangci-lint severity, LSP severity).
+type Severity int
+
+const (
+	// Note is worth knowing, rarely urgent: a point lookup without a
+	// context, an N+1 over a handful of IDs the user picked.
+	Note Severity = iota
+	// Warning degrades the service under load: a query per row, a
+	// database call that outlives its request.
+	Warning
+	// Error takes the service down or opens it up: remote I/O that waits
+	// forever on the request path, SQL injection, an unbounded body.
+	Error
+)
+
+var severityNames = [...]string{Note: "note", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string {
+	if s >= 0 && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads a severity by its name, as in a diagnostic's
+// Category or the -severity flag.
+func ParseSeverity(name string) (Severity, bool) {
+	i := slices.Index(severityNames[:], name)
+	return Severity(i), i >= 0
+}
+
+// SeverityOf returns the severity a diagnostic carries; a diagnostic of
+// another analyzer, with no severity, is a warning.
+func SeverityOf(d analysis.Diagnostic) Severity {
+	if s, ok := ParseSeverity(d.Category); ok {
+		return s
+	}
+	return Warning
+}
+
+// Finding is one cause of a crisis at one place in the code.
+type Finding struct {
+	Pos, End token.Pos
+	Message  string
+	Severity Severity
+	// Root names the root cause when many places share one: the
+	// context-less method every handler calls, the helper that decodes
+	// every body unbounded. Findings of one analyzer in one package with
+	// the same Root are reported once, at the first place, with the
+	// others as related locations. Empty: a cause of its own.
+	Root string
+	// Also is how the message counts the other places of its root:
+	// "calls of UserByID" reads "(and 77 more calls of UserByID in this
+	// package)". Empty: "places".
+	Also  string
+	Fixes []analysis.SuggestedFix
+}
+
+// Reporter collects an analyzer's findings in one package and reports
+// them when the analysis of the package is done, one per root cause.
+type Reporter struct {
+	pass     *analysis.Pass
+	findings []Finding
+}
+
+// New returns a Reporter for the pass. Call Flush when done.
+func New(pass *analysis.Pass) *Reporter { return &Reporter{pass: pass} }
+
+// Add records a finding.
+func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
+
+// Flush reports the findings: a finding whose place a suppression comment
+// covers, or that lies in a generated file, is dropped; the findings that
+// share a root become one, at the first place in source order, that
+// lists the others as related locations and carries every place's fixes
+// (crisislint -fix still fixes each place). A suppression comment at the
+// first place covers the whole root.
+func (r *Reporter) Flush() {
+	slices.SortStableFunc(r.findings, func(a, b Finding) int { return int(a.Pos - b.Pos) })
+	const suppressedRoot = -1
+	groups := make(map[string]int) // root → its finding's index in out, or suppressedRoot
+	also := make(map[int]string)
+	var out []analysis.Diagnostic
+	for _, f := range r.findings {
+		file := File(r.pass, f.Pos)
+		if file != nil && generated(r.pass, file) {
+			continue
+		}
+		quiet := file != nil && suppressed(r.pass, file, f.Pos)
+		d := analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: f.Severity.String(), Message: f.Message, SuggestedFixes: f.Fixes}
+		i, seen := groups[f.Root]
+		switch {
+		case f.Root != "" && !seen && quiet:
+			groups[f.Root] = suppressedRoot
+		case quiet || i == suppressedRoot:
+		case f.Root == "" || !seen:
+			if f.Root != "" {
+				groups[f.Root] = len(out)
+				also[len(out)] = f.Also
+			}
+			out = append(out, d)
+		default:
+			first := &out[i]
+			first.Related = append(first.Related, analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: f.Message})
+			first.SuggestedFixes = mergeFixes(first.SuggestedFixes, f.Fixes)
+			if f.Severity > SeverityOf(*first) { // the place that hurts most ranks the root
+				first.Category = f.Severity.String()
+			}
+		}
+	}
+	for i := range out {
+		d := &out[i]
+		if n := len(d.Related); n > 0 {
+			what := cmp.Or(also[i], "places")
+			d.Message += fmt.Sprintf(" (and %d more %s in this package)", n, what)
+		}
+		r.pass.Report(*d)
+	}
+	r.findings = nil
+}
+
+// mergeFixes joins the edits of another place's first fix to the first
+// fix of a root, so applying the root's fix fixes every place (drivers
+// apply only a diagnostic's first fix). An edit already there (the same
+// import, the same hoisted constant) is taken once; a place whose edits
+// would overlap others' keeps its finding unfixed rather than break the
+// file.
+func mergeFixes(first, more []analysis.SuggestedFix) []analysis.SuggestedFix {
+	if len(more) == 0 {
+		return first
+	}
+	if len(first) == 0 {
+		return slices.Clone(more[:1])
+	}
+	merged := first[0]
+	edits := slices.Clone(merged.TextEdits)
+	for _, e := range more[0].TextEdits {
+		switch {
+		case slices.ContainsFunc(edits, func(x analysis.TextEdit) bool { return sameEdit(x, e) }):
+		case slices.ContainsFunc(edits, func(x analysis.TextEdit) bool { return overlap(x, e) }):
+			return first
+		default:
+			edits = append(edits, e)
+		}
+	}
+	merged.TextEdits = edits
+	return append([]analysis.SuggestedFix{merged}, first[1:]...)
+}
+
+func sameEdit(a, b analysis.TextEdit) bool {
+	return a.Pos == b.Pos && a.End == b.End && string(a.NewText) == string(b.NewText)
+}
+
+// overlap reports whether two edits touch the same text; two insertions
+// at one point overlap too, since their order would be a guess.
+func overlap(a, b analysis.TextEdit) bool {
+	aEnd, bEnd := max(a.End, a.Pos), max(b.End, b.Pos)
+	if a.Pos == aEnd && b.Pos == bEnd {
+		return a.Pos == b.Pos
+	}
+	return a.Pos < bEnd && b.Pos < aEnd
+}
