@@ -1,0 +1,38 @@
+package extra
+
+// The libraries the request-path finder, the effects of dependencies and
+// the outbound, cache and payment analyzers are checked against.
+import (
+	_ "connectrpc.com/connect"
+	_ "entgo.io/ent/dialect/sql"
+	_ "github.com/99designs/gqlgen/graphql"
+	_ "github.com/Masterminds/squirrel"
+	_ "github.com/afex/hystrix-go/hystrix"
+	_ "github.com/avast/retry-go/v4"
+	_ "github.com/beego/beego/v2/server/web/context"
+	_ "github.com/bradfitz/gomemcache/memcache"
+	_ "github.com/cenkalti/backoff/v4"
+	_ "github.com/cenkalti/backoff/v5"
+	_ "github.com/cloudwego/hertz/pkg/app"
+	_ "github.com/dgraph-io/ristretto/v2"
+	_ "github.com/failsafe-go/failsafe-go"
+	_ "github.com/go-resty/resty/v2"
+	_ "github.com/gobuffalo/buffalo"
+	_ "github.com/gobuffalo/pop/v6"
+	_ "github.com/gofiber/fiber/v3"
+	_ "github.com/hashicorp/go-retryablehttp"
+	_ "github.com/hashicorp/golang-lru/v2"
+	_ "github.com/julienschmidt/httprouter"
+	_ "github.com/kataras/iris/v12"
+	_ "github.com/labstack/echo/v5"
+	_ "github.com/patrickmn/go-cache"
+	_ "github.com/redis/rueidis"
+	_ "github.com/sony/gobreaker"
+	_ "github.com/sony/gobreaker/v2"
+	_ "github.com/stripe/stripe-go/v72"
+	_ "github.com/stripe/stripe-go/v82"
+	_ "github.com/stripe/stripe-go/v83"
+	_ "github.com/uptrace/bun"
+	_ "github.com/valyala/fasthttp"
+	_ "golang.org/x/sync/singleflight"
+)
