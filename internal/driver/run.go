@@ -32,6 +32,14 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crisislint: %s\n", p)
 		code = ExitError
 	}
+	for _, n := range out.Notes {
+		fmt.Fprintf(stderr, "crisislint: note: %s\n", n)
+	}
+	if os.Getenv("CRISISLINT_STATS") != "" {
+		s := out.Stats
+		fmt.Fprintf(stderr, "crisislint: %d packages analyzed; %d dependencies' effects learned, %d of them from the cache; %d packages analyzed again with the whole program's facts\n",
+			s.Named, s.Dependencies, s.Cached, s.SecondRound)
+	}
 	found := out.Findings
 
 	unfixed := len(found)

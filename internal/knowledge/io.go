@@ -406,3 +406,24 @@ var OnceRunners = map[string]bool{
 	"sync.OnceValue":  true,
 	"sync.OnceValues": true,
 }
+
+// ioRoots are the standard library's packages through which a program
+// reaches a database, another service or a message service.
+var ioRoots = map[string]bool{
+	"database/sql": true,
+	"net":          true, // net/http, net/rpc and every client library import it
+	"net/smtp":     true,
+	"os/exec":      true,
+}
+
+// ReachesIO reports whether a package is where I/O starts: a package of
+// the standard library that talks to the outside, or a library the
+// tables describe. A package that imports none of them, directly or
+// not, can do no I/O, and its facts need no computing.
+func ReachesIO(path string) bool {
+	if ioRoots[path] {
+		return true
+	}
+	root, _, _ := strings.Cut(path, "/")
+	return !stdRoots[root] && describedPackages()[path]
+}
