@@ -92,11 +92,11 @@ type engine struct {
 	immutableDirs []string
 	names         map[string]string // package path → name
 
-	roots, all  []*node // in import order: a package after its imports
-	rootSet     []*analysis.Analyzer
-	depSet      []*analysis.Analyzer
-	mu  sync.Mutex
-	res *Result
+	roots, all []*node // in import order: a package after its imports
+	rootSet    []*analysis.Analyzer
+	depSet     []*analysis.Analyzer
+	mu         sync.Mutex
+	res        *Result
 	// last is each named package's latest analysis; its syntax is kept
 	// only while a second round may need it.
 	last    map[*node]*unit
@@ -108,10 +108,10 @@ type engine struct {
 // be analyzed.
 func Run(cfg Config) (*Result, error) {
 	e := &engine{
-		cfg:         cfg,
-		u:           &universe{fset: token.NewFileSet()},
-		facts:       newStore(),
-		names:       make(map[string]string),
+		cfg:     cfg,
+		u:       &universe{fset: token.NewFileSet()},
+		facts:   newStore(),
+		names:   make(map[string]string),
 		last:    make(map[*node]*unit),
 		changed: make(map[*node]bool),
 		res:     &Result{},

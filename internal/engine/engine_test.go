@@ -47,7 +47,7 @@ import (
 
 func main() {}
 `,
-	"lib/go.mod":   "module example.com/lib\n\ngo 1.26\n",
+	"lib/go.mod": "module example.com/lib\n\ngo 1.26\n",
 	"lib/store/store.go": `package store
 
 import "example.com/lib/internal/sqlish"
