@@ -3,6 +3,7 @@ package readallbody
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -29,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer}, // effects for its index of the package's variables
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact)},
+	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact)},
 }
 
 // readsFact marks a function that reads whole, with no limit, the request
@@ -60,6 +61,23 @@ type readsPackageFact struct{}
 func (*readsPackageFact) AFact()         {}
 func (*readsPackageFact) String() string { return "reads bodies" }
 
+// limiterFact marks a middleware of the package that bounds the body of
+// every request it passes on, for the package that puts it in front of
+// its router.
+type limiterFact struct{}
+
+func (*limiterFact) AFact()         {}
+func (*limiterFact) String() string { return "limits bodies" }
+
+// limitsFact marks a package that puts a body limit in front of a
+// router: every handler of the program is behind it, whichever package
+// declares it (the handlers' package does not import the one that
+// builds the server; the whole program's facts tell).
+type limitsFact struct{}
+
+func (*limitsFact) AFact()         {}
+func (*limitsFact) String() string { return "applies a body limit" }
+
 func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass) {
 		return nil, nil
@@ -88,6 +106,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if len(c.facts) > 0 {
 		pass.ExportPackageFact(new(readsPackageFact))
+	}
+	for _, fn := range c.middlewares() {
+		pass.ExportObjectFact(fn, new(limiterFact))
+	}
+	if c.router {
+		pass.ExportPackageFact(new(limitsFact))
 	}
 	if c.limitedPackage() {
 		return nil, nil
@@ -130,7 +154,8 @@ func (c *checker) collect(insp *inspector.Inspector) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			c.calls = append(c.calls, n)
-			if fn := c.callee(n); fn != nil && knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] {
+			if fn := c.callee(n); fn != nil && (knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] ||
+				fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact))) {
 				c.router = true
 			}
 		case *ast.AssignStmt:
@@ -277,12 +302,16 @@ func (c *checker) limited(fn ast.Node, param *types.Var) bool {
 }
 
 // limitedPackage reports whether the package bounds every request body in
-// front of its handlers: a body-limit middleware, or a middleware of its
-// own that assigns a limiter to the body.
+// front of its handlers: it applies a body-limit middleware, or has a
+// middleware of its own that assigns a limiter to the body.
 func (c *checker) limitedPackage() bool {
-	if c.router {
-		return true
-	}
+	return c.router || len(c.middlewares()) > 0
+}
+
+// middlewares returns the package's middlewares that bound the body of
+// every request they pass on.
+func (c *checker) middlewares() []*types.Func {
+	var out []*types.Func
 	for _, a := range c.limits {
 		for _, f := range c.pass.Files {
 			for _, d := range f.Decls {
@@ -291,10 +320,22 @@ func (c *checker) limitedPackage() bool {
 					continue
 				}
 				fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-				if fn != nil && isMiddleware(fn) {
-					return true
+				if fn != nil && isMiddleware(fn) && !slices.Contains(out, fn) {
+					out = append(out, fn)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// limitedProgram reports whether a package of the program puts a body
+// limit in front of its router. It asks for every package's facts, so
+// it is asked only when there is something to report.
+func (c *checker) limitedProgram() bool {
+	for _, f := range c.pass.AllPackageFacts() {
+		if _, ok := f.Fact.(*limitsFact); ok {
+			return true
 		}
 	}
 	return false
@@ -484,6 +525,9 @@ func (c *checker) report() {
 			continue
 		}
 		found = append(found, finding{r, h, fn})
+	}
+	if len(found) > 0 && c.limitedProgram() {
+		return
 	}
 	for _, f := range found {
 		if !f.r.upload && f.h.RequestExpr() != "" && f.h.WriterExpr() != "" {

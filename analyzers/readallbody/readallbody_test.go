@@ -10,5 +10,5 @@ import (
 
 func TestReadAllBody(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), readallbody.Analyzer,
-		"nethttp", "limitedpkg", "ownmiddleware", "ginapp", "echoapp", "echolimited", "httputil", "api")
+		"nethttp", "limitedpkg", "ownmiddleware", "ginapp", "echoapp", "echolimited", "httputil", "api", "bodylimit", "server")
 }

@@ -1,4 +1,4 @@
-// Package echolimited uses echo's BodyLimit middleware.
+// Package echolimited uses echo's BodyLimit middleware. // want package:"applies a body limit"
 package echolimited
 
 import (

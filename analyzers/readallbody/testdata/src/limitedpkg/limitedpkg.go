@@ -1,4 +1,4 @@
-// Package limitedpkg wraps its router in http.MaxBytesHandler: every body is bounded.
+// Package limitedpkg wraps its router in http.MaxBytesHandler: every body is bounded. // want package:"applies a body limit"
 package limitedpkg
 
 import (

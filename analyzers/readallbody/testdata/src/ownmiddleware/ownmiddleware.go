@@ -6,7 +6,7 @@ import (
 	"net/http"
 )
 
-func limitBodies(next http.Handler) http.Handler {
+func limitBodies(next http.Handler) http.Handler { // want limitBodies:"limits bodies"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 		next.ServeHTTP(w, r)
