@@ -3,10 +3,10 @@ package readallbody
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
