@@ -220,11 +220,11 @@ func (r *Result) shape(sig *types.Signature) (*Handler, bool) {
 		switch t := p.Type(); {
 		case isRequest(t):
 			h.Request = p
-		case knowledge.TypeName(t) == knowledge.WriterType:
+		case is(t, false, "net/http", "ResponseWriter"):
 			h.Writer = p
-		case knowledge.TypeName(t) == "context.Context":
+		case is(t, false, "context", "Context"):
 			h.context = p
-		case knowledge.RPCRequestTypes[knowledge.TypeName(t)]:
+		case named(t) != nil && knowledge.RPCRequestTypes[knowledge.TypeName(t)]:
 			h.Kind = RPC
 		default:
 			carriers = append(carriers, p)

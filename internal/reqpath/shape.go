@@ -2,13 +2,15 @@ package reqpath
 
 import (
 	"go/types"
+	"strings"
+	"sync"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 )
 
 // access is how a request, a response writer or the request's context is
 // reached from a value: the selectors that follow its name, ".Req",
-// ".Request()", ".Context().Request()".
+// ".Request()", ".Ctx.Request".
 type access struct {
 	found bool
 	path  string
@@ -25,13 +27,23 @@ type reach struct {
 func (r reach) carrier() bool { return r.request.found && r.writer.found }
 
 // Shapes answers, for the types of one package, which of them reach the
-// request and the response writer, and how. It caches what it learned.
+// request and the response writer, and how. It caches what it learned:
+// every function's parameters are asked about, and most are the same few
+// types.
 type Shapes struct {
-	cache map[types.Type]*reach
+	reach   map[types.Type]*reach
+	members map[types.Type][]member
+	writer  map[types.Type]bool
 }
 
 // NewShapes returns an empty cache.
-func NewShapes() *Shapes { return &Shapes{cache: make(map[types.Type]*reach)} }
+func NewShapes() *Shapes {
+	return &Shapes{
+		reach:   make(map[types.Type]*reach),
+		members: make(map[types.Type][]member),
+		writer:  make(map[types.Type]bool),
+	}
+}
 
 // maxDepth bounds the search through fields and accessors: gitea's
 // ctx.Base.Req is two steps, beego's c.Ctx.Request three.
@@ -39,15 +51,26 @@ const maxDepth = 3
 
 // Reach returns what t leads to.
 func (s *Shapes) Reach(t types.Type) reach {
-	if r, ok := s.cache[t]; ok {
+	if _, ok := frameworkOf(t); ok {
+		// A framework's context carries the request whether or not its
+		// fields show it (fiber's is fasthttp's): the table says how.
+		return reach{request: access{found: true}, writer: access{found: true}}
+	}
+	if !explorable(t) {
+		return reach{} // a string, a slice, a library's type: no request there
+	}
+	if r, ok := s.reach[t]; ok {
 		if r == nil {
 			return reach{} // being computed: a recursive type
 		}
 		return *r
 	}
-	s.cache[t] = nil
+	s.reach[t] = nil
 	r := s.search(t)
-	s.cache[t] = &r
+	if r.carrier() {
+		r.context = isContext(t)
+	}
+	s.reach[t] = &r
 	return r
 }
 
@@ -61,23 +84,16 @@ func (s *Shapes) ReachesRequest(t types.Type) bool {
 // first, to the nearest request and writer.
 func (s *Shapes) search(t types.Type) reach {
 	var r reach
-	r.context = isContext(t)
-	if _, ok := frameworkOf(t); ok {
-		// A framework's context carries the request whether or not its
-		// fields show it (fiber's is fasthttp's): the table says how.
-		r.request, r.writer = access{found: true}, access{found: true}
-		return r
-	}
 	type step struct {
 		t    types.Type
 		path string
 	}
-	seen := map[string]bool{}
+	seen := map[types.Type]bool{t: true}
 	level := []step{{t, ""}}
 	for depth := 0; depth < maxDepth && len(level) > 0 && !r.carrier(); depth++ {
 		var next []step
 		for _, st := range level {
-			for _, m := range members(st.t, 0) {
+			for _, m := range s.membersOf(st.t) {
 				path := st.path + m.sel
 				_, framework := frameworkOf(m.t)
 				switch {
@@ -88,16 +104,13 @@ func (s *Shapes) search(t types.Type) reach {
 					if framework && !r.writer.found {
 						r.writer = access{found: true, path: path}
 					}
-				case isWriter(m.t):
+				case s.isWriter(m.t):
 					if !r.writer.found {
 						r.writer = access{found: true, path: path}
 					}
-				default:
-					key := knowledge.TypeName(m.t)
-					if !seen[key] && explorable(m.t) {
-						seen[key] = true
-						next = append(next, step{m.t, path})
-					}
+				case explorable(m.t) && !seen[m.t]:
+					seen[m.t] = true
+					next = append(next, step{m.t, path})
 				}
 			}
 		}
@@ -112,55 +125,78 @@ type member struct {
 	sel string
 }
 
-// members returns the exported fields of a struct (promoted ones through
+// membersOf returns the exported fields of a struct (promoted ones through
 // embedding included) and the methods that take nothing and return one
-// value, of t or *t.
-func members(t types.Type, depth int) []member {
-	var out []member
-	base := t
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		base = p.Elem()
+// value, of t or *t, whose types may lead somewhere: named types and
+// pointers to them.
+func (s *Shapes) membersOf(t types.Type) []member {
+	if ms, ok := s.members[t]; ok {
+		return ms
 	}
-	if st, ok := base.Underlying().(*types.Struct); ok {
+	var out []member
+	add := func(t types.Type, sel string) {
+		if named(t) != nil {
+			out = append(out, member{t, sel})
+		}
+	}
+	var fields func(t types.Type, depth int)
+	fields = func(t types.Type, depth int) {
+		st, ok := deref(t).Underlying().(*types.Struct)
+		if !ok {
+			return
+		}
 		for i := range st.NumFields() {
 			f := st.Field(i)
-			if f.Embedded() && depth < maxDepth {
+			switch {
+			case f.Embedded() && depth < maxDepth:
 				// Promoted: c.Req of an embedded *Base reads as c.Req.
-				out = append(out, members(f.Type(), depth+1)...)
-				continue
-			}
-			if f.Exported() {
-				out = append(out, member{f.Type(), "." + f.Name()})
+				fields(f.Type(), depth+1)
+			case f.Exported():
+				add(f.Type(), "."+f.Name())
 			}
 		}
 	}
-	ms := types.NewMethodSet(types.NewPointer(base))
+	fields(t, 0)
+	base := deref(t)
+	var ms *types.MethodSet
 	if types.IsInterface(base) {
 		ms = types.NewMethodSet(base)
+	} else {
+		ms = types.NewMethodSet(types.NewPointer(base))
 	}
 	for i := range ms.Len() {
 		fn, ok := ms.At(i).Obj().(*types.Func)
 		if !ok || !fn.Exported() {
 			continue
 		}
-		sig := fn.Signature()
-		if sig.Params().Len() == 0 && sig.Results().Len() == 1 {
-			out = append(out, member{sig.Results().At(0).Type(), "." + fn.Name() + "()"})
+		if sig := fn.Signature(); sig.Params().Len() == 0 && sig.Results().Len() == 1 {
+			add(sig.Results().At(0).Type(), "."+fn.Name()+"()")
 		}
 	}
+	s.members[t] = out
 	return out
 }
 
-// explorable reports whether a search should look inside a type: structs
-// and interfaces of a package, not basic values, functions or containers.
-func explorable(t types.Type) bool {
+// named returns the named type t is, or points to, or nil.
+func named(t types.Type) *types.Named {
+	n, _ := types.Unalias(deref(t)).(*types.Named)
+	return n
+}
+
+func deref(t types.Type) types.Type {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
+		return p.Elem()
 	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || knowledge.Described(n.Obj().Pkg().Path()) {
-		// The types the tables describe lead to no request, but for the
-		// frameworks' contexts, which the search meets first.
+	return t
+}
+
+// explorable reports whether a search should look inside a type: the
+// structs and interfaces of packages the tables do not describe. The
+// types the tables describe lead to no request, but for the frameworks'
+// contexts, which the search meets first.
+func explorable(t types.Type) bool {
+	n := named(t)
+	if n == nil || n.Obj().Pkg() == nil || knowledge.Described(n.Obj().Pkg().Path()) {
 		return false
 	}
 	switch n.Underlying().(type) {
@@ -170,41 +206,50 @@ func explorable(t types.Type) bool {
 	return false
 }
 
-func isRequest(t types.Type) bool { return knowledge.TypeName(t) == knowledge.RequestType }
+// is reports whether t is the named type pkg.name, or a pointer to it
+// when ptr is set, without building the type's name.
+func is(t types.Type, ptr bool, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok != ptr {
+		return false
+	} else if ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
+}
+
+func isRequest(t types.Type) bool { return is(t, true, "net/http", "Request") }
 
 // isWriter reports whether t is an http.ResponseWriter or has its
-// methods: Header, Write and WriteHeader.
-func isWriter(t types.Type) bool {
-	if knowledge.TypeName(t) == knowledge.WriterType {
+// methods: Header, Write and WriteHeader (echo's *Response).
+func (s *Shapes) isWriter(t types.Type) bool {
+	if is(t, false, "net/http", "ResponseWriter") {
 		return true
 	}
-	ms := types.NewMethodSet(t)
-	if _, ok := types.Unalias(t).(*types.Pointer); !ok && !types.IsInterface(t) {
-		ms = types.NewMethodSet(types.NewPointer(t))
+	if !explorable(t) {
+		return false
+	}
+	if w, ok := s.writer[t]; ok {
+		return w
 	}
 	has := func(name string, params, results int) bool {
-		sel := ms.Lookup(nil, name)
-		if sel == nil {
-			return false
-		}
-		sig := sel.Obj().(*types.Func).Signature()
-		return sig.Params().Len() == params && sig.Results().Len() == results
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		fn, ok := obj.(*types.Func)
+		return ok && fn.Signature().Params().Len() == params && fn.Signature().Results().Len() == results
 	}
-	return has("Header", 0, 1) && has("Write", 1, 2) && has("WriteHeader", 1, 0)
+	w := has("WriteHeader", 1, 0) && has("Header", 0, 1) && has("Write", 1, 2)
+	s.writer[t] = w
+	return w
 }
 
 // isContext reports whether t implements context.Context: it has the
 // methods Deadline, Done, Err and Value.
 func isContext(t types.Type) bool {
-	if knowledge.TypeName(t) == "context.Context" {
+	if is(t, false, "context", "Context") {
 		return true
 	}
-	ms := types.NewMethodSet(t)
-	if _, ok := types.Unalias(t).(*types.Pointer); !ok && !types.IsInterface(t) {
-		ms = types.NewMethodSet(types.NewPointer(t))
-	}
-	for _, name := range []string{"Deadline", "Done", "Err", "Value"} {
-		if ms.Lookup(nil, name) == nil {
+	for _, name := range []string{"Done", "Deadline", "Err", "Value"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
 			return false
 		}
 	}
@@ -214,6 +259,10 @@ func isContext(t types.Type) bool {
 // frameworkOf returns the framework of a known web framework's handler
 // parameter type.
 func frameworkOf(t types.Type) (knowledge.Framework, bool) {
+	n := named(t)
+	if n == nil || n.Obj().Pkg() == nil || !frameworkPackages()[n.Obj().Pkg().Path()] {
+		return knowledge.Framework{}, false
+	}
 	name := knowledge.TypeName(t)
 	for _, f := range knowledge.Frameworks {
 		if f.Param == name {
@@ -222,3 +271,14 @@ func frameworkOf(t types.Type) (knowledge.Framework, bool) {
 	}
 	return knowledge.Framework{}, false
 }
+
+// frameworkPackages are the packages of the frameworks' handler
+// parameters: most types are of none, and say so without a name built.
+var frameworkPackages = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, f := range knowledge.Frameworks {
+		name := strings.TrimPrefix(f.Param, "*")
+		m[name[:strings.LastIndex(name, ".")]] = true
+	}
+	return m
+})
