@@ -18,16 +18,19 @@ func TestMeasureFixture(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	crisislint := filepath.Join(tmp, "crisislint")
-	if out, err := exec.Command("go", "build", "-o", crisislint, "../../cmd/crisislint").CombinedOutput(); err != nil {
-		t.Fatalf("building crisislint: %v\n%s", err, out)
+	floor := filepath.Join(tmp, "floor")
+	for bin, pkg := range map[string]string{crisislint: "../../cmd/crisislint", floor: "../cmd/floor"} {
+		if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
+			t.Fatalf("building %s: %v\n%s", pkg, err, out)
+		}
 	}
 	dir, _ := filepath.Abs("testdata/fixture")
 	m := Module{Name: "fixture", Path: "example.com/fixture", Version: "v0.0.0"}
-	res := Measure(m, dir, Tools(crisislint, filepath.Join(tmp, "no-bin"), tmp))
+	res := Measure(m, dir, Tools(crisislint, floor, filepath.Join(tmp, "no-bin"), tmp))
 	if len(res.Errors) > 0 {
 		t.Fatalf("errors: %v", res.Errors)
 	}
-	for _, tool := range []string{"crisislint", "go vet"} {
+	for _, tool := range []string{CrisislintCold, CrisislintWarm, Floor, GoVet} {
 		if u := res.Usage[tool]; u.Wall <= 0 || u.Peak <= 0 {
 			t.Errorf("%s: no usage measured: %+v", tool, u)
 		}

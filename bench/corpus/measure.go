@@ -14,7 +14,7 @@ import (
 // on every package of a module.
 type Tool struct {
 	Name string
-	Cmd  func(dir string) (env []string, name string, args []string)
+	Cmd  func(m Module) (env []string, name string, args []string)
 }
 
 // Standard tools, besides crisislint itself.
@@ -23,27 +23,54 @@ const (
 	GolangciVersion    = "v2.15.0"
 )
 
-// Tools returns crisislint (the binary at crisislint), go vet, and, when
-// their binaries are in bin, staticcheck and golangci-lint with gosec,
-// noctx and bodyclose. staticcheck and golangci-lint run with empty
-// caches of their own, as they would in a fresh CI job; go vet runs after
-// a warm-up, with its results cached, as in a developer's loop.
-func Tools(crisislint, bin, cacheDir string) []Tool {
+// The tools' names in results and reports.
+const (
+	CrisislintCold  = "crisislint cold"
+	CrisislintWarm  = "crisislint warm"
+	Floor           = "type-check floor"
+	GoVet           = "go vet"
+	StaticcheckCold = "staticcheck cold"
+	StaticcheckWarm = "staticcheck warm"
+	Golangci        = "golangci-lint"
+)
+
+// Tools returns, in the order they run: crisislint (the binary at
+// crisislint) with an empty cache of dependencies' facts, then again with
+// the cache the first run filled; the type-check floor (the binary at
+// floor); go vet, after a warm-up, with its results cached, as in a
+// developer's loop; and, when their binaries are in bin, staticcheck with
+// an empty cache of its own, then warm, and golangci-lint with gosec,
+// noctx and bodyclose and an empty cache, as in a fresh CI job.
+func Tools(crisislint, floor, bin, cacheDir string) []Tool {
+	facts := func(m Module) string { return filepath.Join(cacheDir, "crisislint-facts-"+m.Name) }
+	sccache := func(m Module) string { return filepath.Join(cacheDir, "staticcheck-"+m.Name) }
 	tools := []Tool{
-		{Name: "crisislint", Cmd: func(string) ([]string, string, []string) {
-			return nil, crisislint, []string{"-json", "./..."}
+		{Name: CrisislintCold, Cmd: func(m Module) ([]string, string, []string) {
+			_ = os.RemoveAll(facts(m))
+			return []string{"CRISISLINT_CACHE=" + facts(m)}, crisislint, []string{"-json", "./..."}
 		}},
-		{Name: "go vet", Cmd: func(string) ([]string, string, []string) {
+		{Name: CrisislintWarm, Cmd: func(m Module) ([]string, string, []string) {
+			return []string{"CRISISLINT_CACHE=" + facts(m)}, crisislint, []string{"-json", "./..."}
+		}},
+		{Name: Floor, Cmd: func(Module) ([]string, string, []string) {
+			return nil, floor, []string{"./..."}
+		}},
+		{Name: GoVet, Cmd: func(Module) ([]string, string, []string) {
 			return nil, "go", []string{"vet", "./..."}
 		}},
 	}
 	if sc := filepath.Join(bin, "staticcheck"); exists(sc) {
-		tools = append(tools, Tool{Name: "staticcheck", Cmd: func(string) ([]string, string, []string) {
-			return []string{"STATICCHECK_CACHE=" + fresh(cacheDir, "staticcheck")}, sc, []string{"./..."}
-		}})
+		tools = append(tools,
+			Tool{Name: StaticcheckCold, Cmd: func(m Module) ([]string, string, []string) {
+				_ = os.RemoveAll(sccache(m))
+				return []string{"STATICCHECK_CACHE=" + sccache(m)}, sc, []string{"./..."}
+			}},
+			Tool{Name: StaticcheckWarm, Cmd: func(m Module) ([]string, string, []string) {
+				return []string{"STATICCHECK_CACHE=" + sccache(m)}, sc, []string{"./..."}
+			}})
 	}
 	if gl := filepath.Join(bin, "golangci-lint"); exists(gl) {
-		tools = append(tools, Tool{Name: "golangci-lint", Cmd: func(string) ([]string, string, []string) {
+		tools = append(tools, Tool{Name: Golangci, Cmd: func(Module) ([]string, string, []string) {
 			return []string{"GOLANGCI_LINT_CACHE=" + fresh(cacheDir, "golangci")}, gl,
 				[]string{"run", "--no-config", "--default", "none", "-E", "gosec", "-E", "noctx", "-E", "bodyclose", "--output.text.path", "/dev/null", "./..."}
 		}})
@@ -82,13 +109,13 @@ func Measure(m Module, dir string, tools []Tool) Result {
 		res.Errors = append(res.Errors, "warming up: "+err.Error())
 	}
 	for _, t := range tools {
-		env, name, args := t.Cmd(dir)
+		env, name, args := t.Cmd(m)
 		out, stderr, u, err := Run(append(slices.Clone(m.Env), env...), dir, name, args...)
 		res.Usage[t.Name] = u
 		if err != nil {
 			res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", t.Name, err))
 		}
-		if t.Name != "crisislint" {
+		if t.Name != CrisislintWarm {
 			continue
 		}
 		if strings.Contains(string(stderr), "panic:") {
@@ -119,14 +146,17 @@ func Report(results []Result, triageDir string, when time.Time) (string, error) 
 	fmt.Fprintf(&b, "# crisislint on the corpus\n\nMeasured %s on %d modules. Wall time and peak resident memory of one run each, with the Go build cache warm; staticcheck and golangci-lint (gosec, noctx, bodyclose) start with empty caches of their own, go vet with its results cached.\n\n",
 		when.UTC().Format("2006-01-02"), len(results))
 
-	b.WriteString("## Cost\n\n| module | crisislint | go vet | staticcheck | golangci-lint | wall / vet | wall / staticcheck | memory / staticcheck |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	b.WriteString("## Cost\n\ncrisislint cold starts with an empty cache of dependencies' facts; warm is the next run. staticcheck cold starts with an empty cache; warm is the next run. The type-check floor lists the packages and type-checks them from source, their dependencies read from export data.\n\n")
+	b.WriteString("| module | crisislint cold | crisislint warm | type-check floor | go vet | staticcheck cold | staticcheck warm | golangci-lint | cold / staticcheck cold | warm / floor | warm / staticcheck warm | cold memory / staticcheck cold |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range results {
-		c := r.Usage["crisislint"]
-		fmt.Fprintf(&b, "| %s@%s | %s | %s | %s | %s | %s | %s | %s |\n", r.Module.Name, r.Module.Version,
-			usage(r.Usage, "crisislint"), usage(r.Usage, "go vet"), usage(r.Usage, "staticcheck"), usage(r.Usage, "golangci-lint"),
-			ratio(c.Wall.Seconds(), r.Usage["go vet"].Wall.Seconds()),
-			ratio(c.Wall.Seconds(), r.Usage["staticcheck"].Wall.Seconds()),
-			ratio(float64(c.Peak), float64(r.Usage["staticcheck"].Peak)))
+		cold, warm := r.Usage[CrisislintCold], r.Usage[CrisislintWarm]
+		fmt.Fprintf(&b, "| %s@%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.Module.Name, r.Module.Version,
+			usage(r.Usage, CrisislintCold), usage(r.Usage, CrisislintWarm), usage(r.Usage, Floor), usage(r.Usage, GoVet),
+			usage(r.Usage, StaticcheckCold), usage(r.Usage, StaticcheckWarm), usage(r.Usage, Golangci),
+			ratio(cold.Wall.Seconds(), r.Usage[StaticcheckCold].Wall.Seconds()),
+			ratio(warm.Wall.Seconds(), r.Usage[Floor].Wall.Seconds()),
+			ratio(warm.Wall.Seconds(), r.Usage[StaticcheckWarm].Wall.Seconds()),
+			ratio(float64(cold.Peak), float64(r.Usage[StaticcheckCold].Peak)))
 	}
 
 	total := make(map[string]*Tally)

@@ -79,9 +79,13 @@ func run(cmd string, names []string, cache, out string) error {
 		if err := gocmd(nil, "build", "-o", crisislint, "./cmd/crisislint"); err != nil {
 			return err
 		}
+		floor := filepath.Join(bin, "floor")
+		if err := gocmd(nil, "build", "-o", floor, "./bench/cmd/floor"); err != nil {
+			return err
+		}
 		switch cmd {
 		case "measure":
-			return measure(mods, modDir, crisislint, bin, cache, out)
+			return measure(mods, modDir, crisislint, floor, bin, cache, out)
 		case "triage":
 			return triage(mods, modDir, crisislint, false)
 		case "list":
@@ -103,8 +107,8 @@ func gocmd(env []string, args ...string) error {
 	return c.Run()
 }
 
-func measure(mods []corpus.Module, modDir, crisislint, bin, cache, out string) error {
-	tools := corpus.Tools(crisislint, bin, cache)
+func measure(mods []corpus.Module, modDir, crisislint, floor, bin, cache, out string) error {
+	tools := corpus.Tools(crisislint, floor, bin, cache)
 	var results []corpus.Result
 	for _, m := range mods {
 		dir, err := corpus.Fetch(m, modDir)
