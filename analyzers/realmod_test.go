@@ -26,3 +26,27 @@ func TestRealModules(t *testing.T) {
 	analysistest.Run(t, dir, queryinloop.Analyzer, "realmod/loopapp")
 	analysistest.Run(t, dir, handlerblock.Analyzer, "realmod/blockapp")
 }
+
+// TestRealModuleShapes runs the request-path analyzers on handlers of
+// every shape the request-path finder knows (httprouter, gorilla/mux,
+// gin, echo v5, fiber v3, hertz, fasthttp, buffalo, beego, iris, a
+// gitea-like context of the service's own, an adapter's func(*http.Request)
+// (any, error), gRPC, Connect, gqlgen), and queryinloop on the ORMs and
+// query builders the tables do not name (pop, ent, bun, squirrel, a
+// persister behind an interface), all with the real libraries: what they
+// do must come from their code, through facts.
+func TestRealModuleShapes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks the frameworks and ORMs from source")
+	}
+	dir := realmod.Dir(t)
+	t.Run("handlerblock", func(t *testing.T) {
+		analysistest.Run(t, dir, handlerblock.Analyzer, "realmod/shapesapp/...")
+	})
+	t.Run("readallbody", func(t *testing.T) {
+		analysistest.Run(t, dir, readallbody.Analyzer, "realmod/bodyapp")
+	})
+	t.Run("queryinloop", func(t *testing.T) {
+		analysistest.Run(t, dir, queryinloop.Analyzer, "realmod/ormapp/...")
+	})
+}

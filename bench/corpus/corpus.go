@@ -23,6 +23,11 @@ type Module struct {
 	Version string            `json:"version"`
 	Env     []string          `json:"env,omitempty"`   // for the go command: GONOSUMDB=...
 	Files   map[string]string `json:"files,omitempty"` // created in the copy: what the module zip lacks
+	// ModEdit are flags for go mod edit, run in the copy: a replace
+	// directive that points into a directory the module zip lacks (a
+	// generated client with a go.mod of its own) is dropped, so the
+	// published module it stands for is used.
+	ModEdit []string `json:"modedit,omitempty"`
 }
 
 // Load reads the corpus definition.
@@ -87,6 +92,16 @@ func Fetch(m Module, dir string) (string, error) {
 		}
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 			return "", err
+		}
+	}
+	if len(m.ModEdit) > 0 {
+		if out, err := command(m.Env, dst, "go", append([]string{"mod", "edit"}, m.ModEdit...)...).CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go mod edit in %s: %v\n%s", dst, err, out)
+		}
+		// The module's go.sum has no checksums for what stands in for a
+		// dropped replace: loading the packages once records them.
+		if out, err := command(m.Env, dst, "go", "list", "-mod=mod", "-e", "./...").CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go list -mod=mod in %s: %v\n%s", dst, err, out)
 		}
 	}
 	if out, err := command(m.Env, dst, "go", "mod", "download").CombinedOutput(); err != nil {

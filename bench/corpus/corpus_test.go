@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,32 @@ func TestPrecision(t *testing.T) {
 	}
 	if p := (Tally{Debatable: 2}).Precision(); p != -1 {
 		t.Errorf("precision with nothing judged: %v, want -1", p)
+	}
+}
+
+// pinned matches a release or a pseudo-version: not a branch, not latest.
+var pinned = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+incompatible)?$`)
+
+// TestCorpusDefinition checks bench/corpus.json: every service has a
+// unique name and a pinned version, and its go mod edit flags are flags.
+func TestCorpusDefinition(t *testing.T) {
+	mods, err := Load("../corpus.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, m := range mods {
+		if m.Name == "" || m.Path == "" || seen[m.Name] {
+			t.Errorf("%+v: a name and a module path, each name once", m)
+		}
+		seen[m.Name] = true
+		if !pinned.MatchString(m.Version) {
+			t.Errorf("%s: version %q is not pinned to a release or pseudo-version", m.Name, m.Version)
+		}
+		for _, f := range m.ModEdit {
+			if !strings.HasPrefix(f, "-") {
+				t.Errorf("%s: go mod edit takes flags, not %q", m.Name, f)
+			}
+		}
 	}
 }
