@@ -65,6 +65,7 @@ type Result struct {
 // Package is a named package and its diagnostics.
 type Package struct {
 	ID, PkgPath string
+	GoFiles     []string
 	Types       *types.Package
 	Diagnostics []Diagnostic
 }
@@ -143,7 +144,7 @@ func Run(cfg Config) (*Result, error) {
 		if u == nil {
 			continue
 		}
-		p := &Package{ID: n.pkg.ID, PkgPath: n.pkg.PkgPath, Types: u.c.pkg}
+		p := &Package{ID: n.pkg.ID, PkgPath: n.pkg.PkgPath, GoFiles: n.pkg.GoFiles, Types: u.c.pkg}
 		for _, a := range e.rootSet {
 			for _, d := range u.diagnostics[a] {
 				p.Diagnostics = append(p.Diagnostics, Diagnostic{a, d})
