@@ -15,6 +15,7 @@ package effects
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/reqpath"
@@ -136,41 +137,27 @@ func (s *Set) via(name string, sync bool) Set {
 	return out
 }
 
-// Fact records the effects of an exported function or a method, for the
-// packages that call it.
-type Fact struct {
-	Effects []Effect
-}
-
-// AFact marks Fact as an analysis fact.
-func (*Fact) AFact() {}
-
-func (f *Fact) String() string {
-	var parts []string
-	for _, e := range f.Effects {
-		parts = append(parts, fmt.Sprintf("%s(%s)", e.Kind, strings.Join(e.Chain, " → ")))
-	}
-	return "effects: " + strings.Join(parts, ", ")
-}
-
-func (f *Fact) set() Set {
-	var s Set
-	for _, e := range f.Effects {
-		if e.Kind < numKinds && len(e.Chain) > 0 {
-			s.add(e)
+func sameSet(a, b Set) bool {
+	for k := range a {
+		if (a[k] == nil) != (b[k] == nil) {
+			return false
+		}
+		if a[k] != nil && !slices.Equal(a[k].Chain, b[k].Chain) {
+			return false
 		}
 	}
-	return s
+	return true
 }
 
-func factOf(s Set) *Fact {
-	f := &Fact{}
-	for _, e := range s {
-		if e != nil {
-			f.Effects = append(f.Effects, *e)
+// io returns the I/O effect of s with the shortest chain, or nil.
+func (s *Set) io() *Effect {
+	var best *Effect
+	for _, k := range []Kind{DB, Redis, Network, Messaging} {
+		if e := s[k]; e != nil && (best == nil || len(e.Chain) < len(best.Chain)) {
+			best = e
 		}
 	}
-	return f
+	return best
 }
 
 // Analyzer computes the effects of the package's functions, exports them

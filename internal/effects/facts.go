@@ -1,0 +1,72 @@
+package effects
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+)
+
+// Fact records the effects of an exported function or a method, for the
+// packages that call it.
+type Fact struct {
+	Effects []Effect
+}
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string {
+	var parts []string
+	for _, e := range f.Effects {
+		parts = append(parts, fmt.Sprintf("%s(%s)", e.Kind, strings.Join(e.Chain, " → ")))
+	}
+	return "effects: " + strings.Join(parts, ", ")
+}
+
+func (f *Fact) set() Set {
+	var s Set
+	for _, e := range f.Effects {
+		if e.Kind < numKinds && len(e.Chain) > 0 {
+			s.add(e)
+		}
+	}
+	return s
+}
+
+func factOf(s Set) *Fact {
+	f := &Fact{}
+	for _, e := range s {
+		if e != nil {
+			f.Effects = append(f.Effects, *e)
+		}
+	}
+	return f
+}
+
+// export records the effects of the functions other packages can call:
+// exported functions, methods, and the methods of the package's
+// interfaces (from the package's types that implement them).
+func (r *Result) export() {
+	for fn, b := range r.funcs {
+		if !b.set.Empty() && (fn.Exported() || fn.Signature().Recv() != nil) {
+			r.pass.ExportObjectFact(fn, factOf(b.set))
+		}
+	}
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || !types.IsInterface(tn.Type()) {
+			continue
+		}
+		iface := tn.Type().Underlying().(*types.Interface)
+		for i := range iface.NumExplicitMethods() {
+			m := iface.ExplicitMethod(i)
+			if m.Pkg() != r.pass.Pkg {
+				continue // facts go on this package's objects only
+			}
+			if s := r.implementations(m); !s.Empty() {
+				r.pass.ExportObjectFact(m, factOf(s))
+			}
+		}
+	}
+}

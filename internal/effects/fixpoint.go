@@ -1,0 +1,80 @@
+package effects
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/crisislint/crisislint/internal/reqpath"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/analysis"
+)
+
+// maxRounds bounds the fixpoint over the package's functions; chains only
+// shorten and effects are only added, so it converges well before.
+const maxRounds = 12
+
+func run(pass *analysis.Pass) (res any, err error) {
+	r := &Result{
+		pass:   pass,
+		index:  strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		rp:     pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		bodies: make(map[ast.Node]*body),
+		funcs:  make(map[*types.Func]*body),
+		other:  make(map[*types.Func]*Set),
+		ifaces: make(map[*types.Func]*Set),
+		impls:  make(map[*types.Func][]*types.Func),
+		locked: make(map[*ast.CallExpr]string),
+		calls:  make(map[*ast.CallExpr]*callInfo),
+	}
+	defer func() {
+		// A bug here must not take every analyzer that requires this one
+		// down with it: they get what was computed so far, and report the
+		// bug.
+		if p := recover(); p != nil {
+			r.Panic = fmt.Sprint(p)
+			res, err = r, nil
+		}
+	}()
+	r.collect()
+	for range maxRounds {
+		changed := false
+		for _, b := range r.ordered() {
+			var s Set
+			for _, st := range b.sites {
+				for _, e := range r.call(st.call) {
+					if e != nil && st.counts(e.Kind) {
+						s.add(*e)
+					}
+				}
+			}
+			if !sameSet(s, b.set) {
+				changed = true
+				b.set = s
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, b := range r.bodies {
+		for _, st := range b.sites {
+			for k, e := range r.call(st.call) {
+				r.present[k] = r.present[k] || e != nil
+			}
+		}
+	}
+	r.export()
+	return r, nil
+}
+
+// ordered returns the bodies in source order, for deterministic results.
+func (r *Result) ordered() []*body {
+	out := make([]*body, 0, len(r.bodies))
+	for _, b := range r.bodies {
+		out = append(out, b)
+	}
+	slices.SortFunc(out, func(a, b *body) int { return int(a.node.Pos() - b.node.Pos()) })
+	return out
+}
