@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/reqpath"
+	"github.com/crisislint/crisislint/internal/varindex"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -168,7 +169,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "effects: compute what each function does when called (a helper of crisislint's analyzers)",
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{reqpath.Analyzer},
+	Requires:   []*analysis.Analyzer{reqpath.Analyzer, varindex.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
+	"github.com/crisislint/crisislint/internal/varindex"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -18,7 +19,7 @@ const maxRounds = 12
 func run(pass *analysis.Pass) (res any, err error) {
 	r := &Result{
 		pass:   pass,
-		index:  strexpr.NewIndex(pass.Files, pass.TypesInfo),
+		index:  pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
 		rp:     pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		bodies: make(map[ast.Node]*body),
 		funcs:  make(map[*types.Func]*body),

@@ -3,13 +3,11 @@ package effects
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 	"sync"
 
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Result answers questions about the calls of one package.
@@ -65,7 +63,7 @@ func (r *Result) Calls(node ast.Node) []*ast.CallExpr {
 	}
 	var out []*ast.CallExpr
 	for _, st := range b.sites {
-		if st.sync && !r.handsOn(st.call) {
+		if st.sync && !r.rp.HandsOn(st.call) {
 			out = append(out, st.call)
 		}
 	}
@@ -73,35 +71,12 @@ func (r *Result) Calls(node ast.Node) []*ast.CallExpr {
 }
 
 // HandsOn reports whether a call hands the request to a handler of the
-// same module (next.ServeHTTP(w, r), s.renderUser(ctx, u)): that one is
-// analyzed as a handler of its own, and what it does is reported there,
-// once. A handler of another module is a library's: what it does is
-// reported at the call.
-func (r *Result) HandsOn(call *ast.CallExpr) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.handsOn(call)
-}
+// same module: see reqpath.Result.HandsOn.
+func (r *Result) HandsOn(call *ast.CallExpr) bool { return r.rp.HandsOn(call) }
 
 // isHandler reports whether a function literal serves requests: handed
 // to a router, it runs per request, not when the function runs.
 func (r *Result) isHandler(lit *ast.FuncLit) bool { return r.rp.Of(lit) != nil }
-
-func (r *Result) handsOn(call *ast.CallExpr) bool {
-	sig, ok := r.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
-	if !ok || !r.rp.Serves(sig) {
-		return false
-	}
-	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
-		return true // a handler value: next.ServeHTTP, h(w, r)
-	}
-	return fn.Pkg() == r.pass.Pkg || r.pass.Module != nil && r.pass.Module.Path != "" && within(fn.Pkg().Path(), r.pass.Module.Path)
-}
-
-func within(path, module string) bool {
-	return path == module || strings.HasPrefix(path, module+"/")
-}
 
 // Stores reports whether a call keeps the function literals it is handed
 // rather than running them: see storesFunc.
@@ -112,8 +87,8 @@ func (r *Result) Stores(call *ast.CallExpr) bool { return r.storesFunc(call) }
 // looks for it can stop.
 func (r *Result) Has(k Kind) bool { return r.present[k] }
 
-// Index returns the package's index of variables, shared with the
-// analyzers that require this one.
+// Index returns the package's index of variables: varindex's result,
+// which an analyzer that needs nothing else of effects requires itself.
 func (r *Result) Index() *strexpr.Index { return r.index }
 
 // Lit returns what a function literal of the package does when it runs.
