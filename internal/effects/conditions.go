@@ -8,11 +8,12 @@ import (
 )
 
 // serving marks the sites made in a loop that serves a channel until it
-// is closed (for job := range jobs, for { select { ... } }), and on error
-// paths (if err != nil { ... }): a worker's queries, or a failure notice,
-// are not made on every call of the function.
+// is closed (for job := range jobs, for { select { ... } }) as a Worker's,
+// and those on error paths (if err != nil { ... }) as an ErrorPath's: a
+// worker's queries, or a failure notice, are not made on every call of
+// the function.
 func (r *Result) serving(b *body, block *ast.BlockStmt) {
-	var loops []ast.Node // and error paths: if err != nil { notify(...) }
+	var loops, errorPaths []ast.Node
 	ast.Inspect(block, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.RangeStmt:
@@ -27,13 +28,18 @@ func (r *Result) serving(b *body, block *ast.BlockStmt) {
 			}
 		case *ast.IfStmt:
 			if r.testsError(n.Cond) {
-				loops = append(loops, n.Body)
+				errorPaths = append(errorPaths, n.Body)
 			}
 		}
 		return true
 	})
 	for i := range b.sites {
-		b.sites[i].serve = b.sites[i].serve || inside(b.sites[i].call, loops)
+		if inside(b.sites[i].call, loops) {
+			b.sites[i].attrs |= Worker
+		}
+		if inside(b.sites[i].call, errorPaths) {
+			b.sites[i].attrs |= ErrorPath
+		}
 	}
 }
 
@@ -42,7 +48,7 @@ func inside(n ast.Node, nodes []ast.Node) bool {
 	return slices.ContainsFunc(nodes, func(m ast.Node) bool { return m.Pos() <= n.Pos() && n.End() <= m.End() })
 }
 
-// memos marks the sites of a lazy loader: a function that makes them only
+// memos marks the sites of a lazy loader (Lazy): a function that makes them only
 // while a field of its receiver is empty, after a guard
 // if a.Repo != nil { return nil }, or inside if a.Repo == nil { ... } or
 // if !a.loaded { ... }. Whether they run depends on whether the caller
@@ -81,7 +87,9 @@ func (r *Result) memos(b *body, fd *ast.FuncDecl) {
 		return true
 	})
 	for i := range b.sites {
-		b.sites[i].memo = b.sites[i].memo || inside(b.sites[i].call, guarded)
+		if inside(b.sites[i].call, guarded) {
+			b.sites[i].attrs |= Lazy
+		}
 	}
 }
 

@@ -66,6 +66,38 @@ func (k Kind) String() string {
 // database; a sleep in a goroutine no longer holds the request.
 func (k Kind) async() bool { return k == DB || k == Redis }
 
+// Attrs say why a call on a chain may not be made each time the function
+// runs: what the site of the call is. Effects does not decide what that
+// means for a crisis: the analyzer that owns the crisis does (a lazy
+// loader's query is no N+1, but a context.Background() behind the guard is
+// still detached from the request).
+type Attrs uint8
+
+const (
+	// Lazy is a call made only while a field of the receiver is still
+	// empty, or a flag the function raises is down: a lazy loader
+	// (if a.Repo != nil { return nil }), which a caller may have preloaded.
+	Lazy Attrs = 1 << iota
+	// ErrorPath is a call made only when an error occurred:
+	// if err != nil { notify(...) }.
+	ErrorPath
+	// Worker is a call made in a loop that serves a channel until it is
+	// closed: for job := range jobs, for { select { ... } }.
+	Worker
+)
+
+var attrNames = []string{"lazy", "errorpath", "worker"}
+
+func (a Attrs) String() string {
+	var names []string
+	for i, name := range attrNames {
+		if a&(1<<i) != 0 {
+			names = append(names, name)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
 // Effect is one kind of effect and how it comes about.
 type Effect struct {
 	Kind Kind
@@ -77,6 +109,9 @@ type Effect struct {
 	// service a message goes through (SendGrid), what start-up work builds
 	// (template), the mutex held, the detached context.
 	Note string
+	// Attrs are those of the calls on the chain: zero when every call of
+	// the chain is made each time its function runs.
+	Attrs Attrs
 }
 
 // Cause returns the last link of the chain: the call that does the thing.
@@ -111,17 +146,40 @@ func (s *Set) Empty() bool {
 // help, and facts must stay small.
 const maxChain = 8
 
-// add records e in s unless s has a shorter chain of the same kind. It
-// reports whether s changed.
+// add records e in s unless s has an effect of the same kind that is as
+// good (see better). It reports whether s changed.
 func (s *Set) add(e Effect) bool {
 	if len(e.Chain) > maxChain {
 		return false
 	}
-	if old := s[e.Kind]; old != nil && len(old.Chain) <= len(e.Chain) {
+	if old := s[e.Kind]; old != nil && !e.better(old) {
 		return false
 	}
 	s[e.Kind] = &e
 	return true
+}
+
+// better reports whether e says more than old about what a function
+// does: it is made each time where old is made only sometimes (has
+// Attrs), or else its chain is shorter.
+func (e *Effect) better(old *Effect) bool {
+	if (e.Attrs == 0) != (old.Attrs == 0) {
+		return e.Attrs == 0
+	}
+	return len(e.Chain) < len(old.Chain)
+}
+
+// Without returns the effects of s that have none of the attributes a.
+// As add prefers an effect without attributes, an effect s drops here is
+// one the function has only under those conditions.
+func (s Set) Without(a Attrs) Set {
+	var out Set
+	for k, e := range s {
+		if e != nil && e.Attrs&a == 0 {
+			out[k] = e
+		}
+	}
+	return out
 }
 
 // via returns the effects a caller gets by calling a function whose
@@ -133,7 +191,7 @@ func (s *Set) via(name string, sync bool) Set {
 		if e == nil || !sync && !e.Kind.async() {
 			continue
 		}
-		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note}
+		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Attrs: e.Attrs}
 	}
 	return out
 }
@@ -143,18 +201,18 @@ func sameSet(a, b Set) bool {
 		if (a[k] == nil) != (b[k] == nil) {
 			return false
 		}
-		if a[k] != nil && !slices.Equal(a[k].Chain, b[k].Chain) {
+		if a[k] != nil && (a[k].Attrs != b[k].Attrs || !slices.Equal(a[k].Chain, b[k].Chain)) {
 			return false
 		}
 	}
 	return true
 }
 
-// io returns the I/O effect of s with the shortest chain, or nil.
+// io returns the best I/O effect of s (see better), or nil.
 func (s *Set) io() *Effect {
 	var best *Effect
 	for _, k := range []Kind{DB, Redis, Network, Messaging} {
-		if e := s[k]; e != nil && (best == nil || len(e.Chain) < len(best.Chain)) {
+		if e := s[k]; e != nil && (best == nil || e.better(best)) {
 			best = e
 		}
 	}

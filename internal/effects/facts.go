@@ -18,7 +18,11 @@ func (*Fact) AFact() {}
 func (f *Fact) String() string {
 	var parts []string
 	for _, e := range f.Effects {
-		parts = append(parts, fmt.Sprintf("%s(%s)", e.Kind, strings.Join(e.Chain, " → ")))
+		kind := e.Kind.String()
+		if e.Attrs != 0 {
+			kind += "[" + e.Attrs.String() + "]"
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s)", kind, strings.Join(e.Chain, " → ")))
 	}
 	return "effects: " + strings.Join(parts, ", ")
 }

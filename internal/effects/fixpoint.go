@@ -46,7 +46,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 			for _, st := range b.sites {
 				for _, e := range r.call(st.call) {
 					if e != nil && st.counts(e.Kind) {
-						s.add(*e)
+						made := *e
+						made.Attrs |= st.attrs
+						s.add(made)
 					}
 				}
 			}

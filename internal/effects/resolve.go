@@ -24,10 +24,10 @@ func (r *Result) call(call *ast.CallExpr) Set {
 	}
 	if io := s.io(); io != nil {
 		if c.detached != nil {
-			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached)})
+			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: io.Attrs})
 		}
 		if c.mutex != "" {
-			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: c.mutex})
+			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: c.mutex, Attrs: io.Attrs})
 		}
 	}
 	return s

@@ -16,25 +16,17 @@ type body struct {
 }
 
 // site is a call a function makes when it runs; sync is false for a call
-// that runs in a goroutine of its own; memo is set for a call made only
-// when a field of the method's receiver is still empty (a lazy loader:
-// if a.Repo != nil { return nil }), which a caller may have preloaded.
+// that runs in a goroutine of its own; attrs say when the call is made
+// only sometimes (see conditions.go).
 type site struct {
 	call  *ast.CallExpr
 	sync  bool
-	memo  bool
-	serve bool // made in a loop that serves a channel until it closes
+	attrs Attrs
 }
 
 // counts reports whether an effect of kind k at the site is an effect of
-// its function: a goroutine's wait does not hold the caller, and a lazy
-// loader's query, a worker's, or an error path's are not made on every call.
-func (st site) counts(k Kind) bool {
-	if k.async() {
-		return !st.memo && !st.serve
-	}
-	return st.sync
-}
+// its function: a goroutine's wait does not hold the caller.
+func (st site) counts(k Kind) bool { return st.sync || k.async() }
 
 // collect finds the package's functions and the calls each makes when it
 // runs, and the calls made under a package-level mutex.
