@@ -1,8 +1,8 @@
 // Package effects computes what each function does when it is called:
 // makes a DB round trip, sends a redis command, waits on another service,
 // sends a message through a third-party service, blocks without a
-// context, sleeps, holds a package-level mutex across I/O, or does
-// start-up work. Library calls are known from the knowledge tables; calls
+// context, sleeps, holds a mutex shared by the package's callers across
+// I/O, or does start-up work. Library calls are known from the knowledge tables; calls
 // into the program's own functions, in this package or another, from
 // analysis facts. Each effect carries the shortest chain of calls that
 // leads to its cause, so a finding can say
@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/varindex"
 	"golang.org/x/tools/go/analysis"
@@ -46,13 +47,16 @@ const (
 	// GlobalLock is DB or network I/O made while a package-level mutex is
 	// held.
 	GlobalLock
+	// KeyLock is DB or network I/O made while a mutex taken by key from
+	// package-level state is held: locks[key], m.LoadOrStore(key, mu).
+	KeyLock
 	// Startup is work that gives the same result on every call: compiling
 	// a constant regular expression, parsing template files.
 	Startup
 	numKinds
 )
 
-var kindNames = [numKinds]string{"db", "redis", "network", "messaging", "nocontext", "detached", "sleep", "globallock", "startup"}
+var kindNames = [numKinds]string{"db", "redis", "network", "messaging", "nocontext", "detached", "sleep", "globallock", "keylock", "startup"}
 
 func (k Kind) String() string {
 	if k < numKinds {
@@ -227,7 +231,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "effects: compute what each function does when called (a helper of crisislint's analyzers)",
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{reqpath.Analyzer, varindex.Analyzer},
+	Requires:   []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

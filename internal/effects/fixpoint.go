@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"github.com/crisislint/crisislint/internal/varindex"
@@ -18,16 +19,17 @@ const maxRounds = 12
 
 func run(pass *analysis.Pass) (res any, err error) {
 	r := &Result{
-		pass:   pass,
-		index:  pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
-		rp:     pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
-		bodies: make(map[ast.Node]*body),
-		funcs:  make(map[*types.Func]*body),
-		other:  make(map[*types.Func]*Set),
-		ifaces: make(map[*types.Func]*Set),
-		impls:  make(map[*types.Func][]*types.Func),
-		locked: make(map[*ast.CallExpr]string),
-		calls:  make(map[*ast.CallExpr]*callInfo),
+		pass:    pass,
+		index:   pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
+		callees: pass.ResultOf[callindex.Analyzer].(*callindex.Index),
+		rp:      pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		bodies:  make(map[ast.Node]*body),
+		funcs:   make(map[*types.Func]*body),
+		other:   make(map[*types.Func]*Set),
+		ifaces:  make(map[*types.Func]*Set),
+		impls:   make(map[*types.Func][]*types.Func),
+		locked:  make(map[*ast.CallExpr]*lock),
+		calls:   make(map[*ast.CallExpr]*callInfo),
 	}
 	defer func() {
 		// A bug here must not take every analyzer that requires this one
@@ -39,6 +41,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 	}()
 	r.collect()
+	r.locks()
 	for range maxRounds {
 		changed := false
 		for _, b := range r.ordered() {

@@ -26,8 +26,8 @@ func (r *Result) call(call *ast.CallExpr) Set {
 		if c.detached != nil {
 			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: io.Attrs})
 		}
-		if c.mutex != "" {
-			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: c.mutex, Attrs: io.Attrs})
+		if c.lock != nil {
+			s.add(Effect{Kind: c.lock.kind, Chain: io.Chain, Note: c.lock.note, Attrs: io.Attrs})
 		}
 	}
 	return s
@@ -42,14 +42,14 @@ type callInfo struct {
 	body     *body       // a function or literal of this package
 	fn       *types.Func // a function of another package, or an interface method
 	detached *ast.CallExpr
-	mutex    string
+	lock     *lock
 }
 
 func (r *Result) static(call *ast.CallExpr) *callInfo {
 	if c, ok := r.calls[call]; ok {
 		return c
 	}
-	c := &callInfo{direct: r.direct(call), detached: r.DetachedContext(call), mutex: r.locked[call]}
+	c := &callInfo{direct: r.direct(call), detached: r.DetachedContext(call), lock: r.locked[call]}
 	r.resolve(call, c)
 	r.calls[call] = c
 	return c

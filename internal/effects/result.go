@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"sync"
 
+	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
@@ -16,16 +17,17 @@ type Result struct {
 	// partial, and the analyzers that use it report an internal error.
 	Panic string
 
-	pass  *analysis.Pass
-	index *strexpr.Index
-	rp    *reqpath.Result
+	pass    *analysis.Pass
+	index   *strexpr.Index
+	callees *callindex.Index
+	rp      *reqpath.Result
 
 	bodies map[ast.Node]*body            // *ast.FuncDecl or *ast.FuncLit
 	funcs  map[*types.Func]*body         // the package's declared functions
 	other  map[*types.Func]*Set          // functions of other packages, from facts
 	ifaces map[*types.Func]*Set          // interface methods, from facts
 	impls  map[*types.Func][]*types.Func // interface methods → the package's implementations
-	locked map[*ast.CallExpr]string      // calls made while a package-level mutex is held
+	locked map[*ast.CallExpr]*lock       // calls made while a shared mutex is held
 	calls  map[*ast.CallExpr]*callInfo   // what is known of each call, once
 
 	present [numKinds]bool // the kinds some call of the package has

@@ -29,7 +29,7 @@ type site struct {
 func (st site) counts(k Kind) bool { return st.sync || k.async() }
 
 // collect finds the package's functions and the calls each makes when it
-// runs, and the calls made under a package-level mutex.
+// runs.
 func (r *Result) collect() {
 	for _, f := range r.pass.Files {
 		for _, d := range f.Decls {
@@ -52,7 +52,6 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	b := &body{node: node}
 	r.bodies[node] = b
 	r.walk(b, block, true)
-	r.locks(block)
 	r.serving(b, block)
 	if fd, ok := node.(*ast.FuncDecl); ok {
 		r.memos(b, fd)
