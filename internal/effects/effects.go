@@ -232,6 +232,6 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

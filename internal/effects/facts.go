@@ -27,6 +27,36 @@ func (f *Fact) String() string {
 	return "effects: " + strings.Join(parts, ", ")
 }
 
+// ImplFact records, for the interfaces of other packages that the
+// package's types implement, what each implementation does: a call of
+// the interface method in a package that knows this fact may reach it.
+type ImplFact struct {
+	Impls []Impl
+}
+
+// Impl is what one method does as the implementation of an interface
+// method.
+type Impl struct {
+	// Method is the interface method's key: the qualified name of the
+	// interface that declares it and the method's
+	// ("github.com/ory/hydra/v2/jwk.Manager.GetKeySet").
+	Method string
+	// Effects are the implementation's, each chain starting with its
+	// name: (*sql.Persister).GetKeySet → (*sqlx.DB).GetContext.
+	Effects []Effect
+}
+
+// AFact marks ImplFact as an analysis fact.
+func (*ImplFact) AFact() {}
+
+func (f *ImplFact) String() string {
+	var parts []string
+	for _, impl := range f.Impls {
+		parts = append(parts, impl.Method+": "+strings.TrimPrefix((&Fact{Effects: impl.Effects}).String(), "effects: "))
+	}
+	return "implements " + strings.Join(parts, "; ")
+}
+
 func (f *Fact) set() Set {
 	var s Set
 	for _, e := range f.Effects {
@@ -48,8 +78,9 @@ func factOf(s Set) *Fact {
 }
 
 // export records the effects of the functions other packages can call:
-// exported functions, methods, and the methods of the package's
-// interfaces (from the package's types that implement them).
+// exported functions, methods, the methods of the package's interfaces
+// (from the implementations it knows), and the package's implementations
+// of other packages' interfaces.
 func (r *Result) export() {
 	for fn, b := range r.funcs {
 		if !b.set.Empty() && (fn.Exported() || fn.Signature().Recv() != nil) {
@@ -72,5 +103,8 @@ func (r *Result) export() {
 				r.pass.ExportObjectFact(m, factOf(s))
 			}
 		}
+	}
+	if f := r.implFact(); len(f.Impls) > 0 {
+		r.pass.ExportPackageFact(f)
 	}
 }

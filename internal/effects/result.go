@@ -27,8 +27,11 @@ type Result struct {
 	other  map[*types.Func]*Set          // functions of other packages, from facts
 	ifaces map[*types.Func]*Set          // interface methods, from facts
 	impls  map[*types.Func][]*types.Func // interface methods → the package's implementations
-	locked map[*ast.CallExpr]*lock       // calls made while a shared mutex is held
-	calls  map[*ast.CallExpr]*callInfo   // what is known of each call, once
+
+	concrete  *[]*types.TypeName          // the package's types that may implement interfaces, once asked
+	elsewhere map[string][]Impl           // interface method keys → other packages' implementations, once asked
+	locked    map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
+	calls     map[*ast.CallExpr]*callInfo // what is known of each call, once
 
 	present [numKinds]bool // the kinds some call of the package has
 
