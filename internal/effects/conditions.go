@@ -1,3 +1,6 @@
+// What a site is: a call made only sometimes, by a lazy loader, on an
+// error path, or in a worker loop (Attrs).
+
 package effects
 
 import (

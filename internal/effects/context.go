@@ -1,3 +1,6 @@
+// Context tracing: the context.Background() or context.TODO() a call's
+// context comes from.
+
 package effects
 
 import (

@@ -2,11 +2,17 @@
 // makes a DB round trip, sends a redis command, waits on another service,
 // sends a message through a third-party service, blocks without a
 // context, sleeps, holds a mutex shared by the package's callers across
-// I/O, or does start-up work. Library calls are known from the knowledge tables; calls
-// into the program's own functions, in this package or another, from
-// analysis facts. Each effect carries the shortest chain of calls that
-// leads to its cause, so a finding can say
-// loop → s.store.GetAuthor → (*sql.DB).QueryRowContext.
+// I/O, or does start-up work. Library calls are known from the knowledge
+// tables; calls into the program's own functions, in this package or
+// another, from analysis facts; calls through an interface, from the
+// facts of its implementations (interfaces.go).
+//
+// Each effect carries the shortest chain of calls that leads to its
+// cause, so a finding can say
+// loop → s.store.GetAuthor → (*sql.DB).QueryRowContext, and the Attrs of
+// the calls on the chain that are made only sometimes (a lazy loader, an
+// error path, a worker loop): what that means for a crisis is for the
+// analyzer that owns the crisis to say.
 //
 // The analyzers that care where a call runs (queryinloop, handlerblock,
 // thirdpartysync) require Analyzer and ask its Result about each call.

@@ -1,3 +1,7 @@
+// The facts effects exports: what a function or method does (Fact), and
+// what a package's implementations of other packages' interfaces do
+// (ImplFact).
+
 package effects
 
 import (

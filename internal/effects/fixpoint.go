@@ -1,3 +1,6 @@
+// The analyzer's run: collect the sites, then give every function of the
+// package its effects, until nothing changes.
+
 package effects
 
 import (

@@ -1,3 +1,6 @@
+// Calls through interfaces: the implementations a call of an interface
+// method may reach, in this package and in others.
+
 package effects
 
 import (

@@ -1,3 +1,6 @@
+// Mutexes shared by the package's callers (package-level, or taken by
+// key from package-level state) and the calls made while one is held.
+
 package effects
 
 import (

@@ -1,3 +1,6 @@
+// Call resolution: what a call does, from the tables for a library call,
+// from the package's functions and from facts for the program's own.
+
 package effects
 
 import (

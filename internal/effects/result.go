@@ -1,3 +1,6 @@
+// The Result: the questions the analyzers that require effects ask
+// about the calls of a package.
+
 package effects
 
 import (

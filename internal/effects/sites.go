@@ -1,3 +1,6 @@
+// Site collection: the calls each function of the package makes when it
+// runs, in its own goroutine or another.
+
 package effects
 
 import (
