@@ -167,7 +167,7 @@ func (r *Result) shared(e ast.Expr, hops int) *lock {
 	case *ast.TypeAssertExpr:
 		return r.shared(x.X, hops+1) // v.(*sync.Mutex)
 	case *ast.IndexExpr:
-		if _, ok := r.pass.TypesInfo.TypeOf(x.X).Underlying().(*types.Signature); !ok && r.global(x.X) {
+		if t := r.pass.TypesInfo.TypeOf(x.X); t != nil && !isFunc(t) && r.global(x.X) {
 			return &lock{kind: KeyLock, note: spell}
 		}
 	case *ast.CallExpr:
@@ -270,6 +270,13 @@ func (r *Result) sharedResult(call *ast.CallExpr, hops int) *lock {
 		return nil
 	}
 	return &lock{kind: kind, note: types.ExprString(call)}
+}
+
+// isFunc reports whether t is a function type: f[int] instantiates a
+// generic function, it takes nothing by key.
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 // sharable reports whether a variable of type t can hold a mutex that
