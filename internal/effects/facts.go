@@ -1,12 +1,11 @@
 // The facts effects exports: what a function or method does (Fact), and
 // what a package's implementations of other packages' interfaces do
-// (ImplFact).
+// (ImplFact). fixpoint.go exports them.
 
 package effects
 
 import (
 	"fmt"
-	"go/types"
 	"strings"
 )
 
@@ -79,36 +78,4 @@ func factOf(s Set) *Fact {
 		}
 	}
 	return f
-}
-
-// export records the effects of the functions other packages can call:
-// exported functions, methods, the methods of the package's interfaces
-// (from the implementations it knows), and the package's implementations
-// of other packages' interfaces.
-func (r *Result) export() {
-	for fn, b := range r.funcs {
-		if !b.set.Empty() && (fn.Exported() || fn.Signature().Recv() != nil) {
-			r.pass.ExportObjectFact(fn, factOf(b.set))
-		}
-	}
-	scope := r.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || !types.IsInterface(tn.Type()) {
-			continue
-		}
-		iface := tn.Type().Underlying().(*types.Interface)
-		for i := range iface.NumExplicitMethods() {
-			m := iface.ExplicitMethod(i)
-			if m.Pkg() != r.pass.Pkg {
-				continue // facts go on this package's objects only
-			}
-			if s := r.implementations(m); !s.Empty() {
-				r.pass.ExportObjectFact(m, factOf(s))
-			}
-		}
-	}
-	if f := r.implFact(); len(f.Impls) > 0 {
-		r.pass.ExportPackageFact(f)
-	}
 }

@@ -1,5 +1,5 @@
-// The analyzer's run: collect the sites, then give every function of the
-// package its effects, until nothing changes.
+// The analyzer's run: collect the sites, give every function of the
+// package its effects until nothing changes, and export them as facts.
 
 package effects
 
@@ -86,4 +86,36 @@ func (r *Result) ordered() []*body {
 	}
 	slices.SortFunc(out, func(a, b *body) int { return int(a.node.Pos() - b.node.Pos()) })
 	return out
+}
+
+// export records the effects of the functions other packages can call:
+// exported functions, methods, the methods of the package's interfaces
+// (from the implementations it knows), and the package's implementations
+// of other packages' interfaces.
+func (r *Result) export() {
+	for fn, b := range r.funcs {
+		if !b.set.Empty() && (fn.Exported() || fn.Signature().Recv() != nil) {
+			r.pass.ExportObjectFact(fn, factOf(b.set))
+		}
+	}
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || !types.IsInterface(tn.Type()) {
+			continue
+		}
+		iface := tn.Type().Underlying().(*types.Interface)
+		for i := range iface.NumExplicitMethods() {
+			m := iface.ExplicitMethod(i)
+			if m.Pkg() != r.pass.Pkg {
+				continue // facts go on this package's objects only
+			}
+			if s := r.implementations(m); !s.Empty() {
+				r.pass.ExportObjectFact(m, factOf(s))
+			}
+		}
+	}
+	if f := r.implFact(); len(f.Impls) > 0 {
+		r.pass.ExportPackageFact(f)
+	}
 }
