@@ -20,7 +20,9 @@
 //   - I/O under context.Background() or context.TODO(), detached from the
 //     request whose context is in scope;
 //   - time.Sleep;
-//   - a package-level mutex held across a DB or network call;
+//   - a package-level mutex held across a DB or network call, or a mutex
+//     taken by key from package-level state (locks[key], a sync.Map of
+//     mutexes): every request for the key queues behind the I/O;
 //   - work that belongs at start-up: regexp.MustCompile or Compile of a
 //     constant, template.ParseFiles and ParseGlob.
 //

@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 
 // kinds are the effects handlerblock reports, the most urgent first: one
 // finding per call.
-var kinds = []effects.Kind{effects.Detached, effects.NoContext, effects.GlobalLock, effects.Sleep, effects.Startup}
+var kinds = []effects.Kind{effects.Detached, effects.NoContext, effects.GlobalLock, effects.KeyLock, effects.Sleep, effects.Startup}
 
 func run(pass *analysis.Pass) (any, error) {
 	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
@@ -98,6 +98,9 @@ func (f *finding) diagnostic() analysis.Diagnostic {
 		}
 	case effects.GlobalLock:
 		msg = fmt.Sprintf("%s does I/O%s while the package-level mutex %s is held: every request waits for every other's I/O; hold the lock around the shared data only",
+			name, via, f.e.Note)
+	case effects.KeyLock:
+		msg = fmt.Sprintf("%s does I/O%s while the mutex %s, taken by key from package-level state, is held: every request for the same key waits for the others' I/O; hold the lock around the shared data only",
 			name, via, f.e.Note)
 	case effects.Sleep:
 		msg = fmt.Sprintf("%s sleeps%s while the request waits: requests and their goroutines pile up behind it; wait on a timer in a select that also watches %s.Done(), or do the waiting off the request path",

@@ -9,5 +9,5 @@ import (
 )
 
 func TestHandlerBlock(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), handlerblock.Analyzer, "web", "store", "api", "ginweb")
+	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), handlerblock.Analyzer, "web", "store", "api", "ginweb", "keylock")
 }

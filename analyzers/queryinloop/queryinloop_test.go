@@ -10,5 +10,5 @@ import (
 
 func TestQueryInLoop(t *testing.T) {
 	analysistest.Run(t, testgopath.Dir(t, "testdata"), queryinloop.Analyzer,
-		"loops", "gormloop", "redisloop", "pgxloop", "store", "service", "api")
+		"loops", "gormloop", "redisloop", "pgxloop", "store", "service", "api", "lazystore", "lazyloop")
 }

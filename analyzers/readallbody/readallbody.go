@@ -10,13 +10,13 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
-	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
+	"github.com/crisislint/crisislint/internal/varindex"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "readallbody",
 	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
-	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer}, // effects for its index of the package's variables
+	Requires:  []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact)},
 }
@@ -84,16 +84,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:  pass,
-		fx:    pass.ResultOf[effects.Analyzer].(*effects.Result),
+		index: pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
 		rp:    pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		facts: make(map[*types.Func]*readsFact),
 	}
-	// An inspector of our own rather than inspect.Analyzer's: drivers keep
-	// every Requires result alive until the whole run ends, and on a large
-	// program those tables cost more memory than the analysis itself.
-	insp := inspector.New(pass.Files)
-	c.index = c.fx.Index()
-	c.collect(insp)
+	c.collect(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
 
 	// A helper may call a helper: propagate until nothing changes.
 	for range 4 {
@@ -138,32 +133,34 @@ func relevant(pass *analysis.Pass) bool {
 
 type checker struct {
 	pass   *analysis.Pass
-	fx     *effects.Result
 	index  *strexpr.Index
 	rp     *reqpath.Result
-	calls  []*ast.CallExpr
+	calls  []callindex.Call
 	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
 	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
 	router bool                       // the package uses a body-limit middleware
 	konst  *ast.File                  // the file that declares maxBodyBytes in fixes
 }
 
-func (c *checker) collect(insp *inspector.Inspector) {
-	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}
-	insp.Preorder(nodes, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			c.calls = append(c.calls, n)
-			if fn := c.callee(n); fn != nil && (knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] ||
-				fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact))) {
-				c.router = true
-			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && c.isBody(n.Lhs[0]) && c.isLimiter(n.Rhs[0]) {
-				c.limits = append(c.limits, n)
-			}
+// collect finds the package's calls, whether it puts a body-limit
+// middleware in front of a router (a table's, or another package's that
+// limits bodies), and where it assigns a limiter to a request's body.
+func (c *checker) collect(calls *callindex.Index) {
+	c.calls = calls.All()
+	for _, call := range calls.All() {
+		if fn := call.Callee; fn != nil && (knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] ||
+			fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact))) {
+			c.router = true
 		}
-	})
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == 1 && len(a.Rhs) == 1 && c.isBody(a.Lhs[0]) && c.isLimiter(a.Rhs[0]) {
+				c.limits = append(c.limits, a)
+			}
+			return true
+		})
+	}
 }
 
 func (c *checker) callee(call *ast.CallExpr) *types.Func {
@@ -209,11 +206,8 @@ type read struct {
 // reads finds the reads of the package, as far as its facts tell.
 func (c *checker) reads() []read {
 	var out []read
-	for _, call := range c.calls {
-		fn := c.callee(call)
-		if fn == nil {
-			continue
-		}
+	for _, ic := range c.calls {
+		call, fn := ic.Expr, ic.Callee
 		name := knowledge.FuncName(fn)
 		if i, ok := knowledge.WholeReaders[name]; ok && i < len(call.Args) {
 			if src, ok := c.bodySource(call.Args[i], 0); ok {
@@ -231,7 +225,7 @@ func (c *checker) reads() []read {
 			continue
 		}
 		f := c.factOf(fn)
-		if f == nil || f.Param >= len(call.Args) || c.fx.HandsOn(call) {
+		if f == nil || f.Param >= len(call.Args) || c.rp.HandsOn(call) {
 			continue // a handler of this module reads it: reported there
 		}
 		r := read{call: call, helper: true, upload: f.Upload, chain: fn.Name() + " → " + f.Chain}
@@ -580,9 +574,9 @@ func (c *checker) reportRead(r read, h *reqpath.Handler, fn ast.Node) {
 // reportMultipart reports r.ParseMultipartForm with a memory limit over
 // knowledge.MultipartMemoryLimit, on a request that is not limited.
 func (c *checker) reportMultipart() {
-	for _, call := range c.calls {
-		fn := c.callee(call)
-		if fn == nil || !knowledge.MultipartParsers[knowledge.FuncName(fn)] || len(call.Args) != 1 || c.inTest(call) {
+	for _, ic := range c.calls {
+		call, fn := ic.Expr, ic.Callee
+		if !knowledge.MultipartParsers[knowledge.FuncName(fn)] || len(call.Args) != 1 || c.inTest(call) {
 			continue
 		}
 		tv := c.pass.TypesInfo.Types[call.Args[0]]

@@ -8,13 +8,12 @@ import (
 	"slices"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
-	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
+	"github.com/crisislint/crisislint/internal/varindex"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 //go:embed doc.go
@@ -25,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "sqlconcat",
 	Doc:       analyzerdoc.MustExtract(doc, "sqlconcat"),
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/sqlconcat",
-	Requires:  []*analysis.Analyzer{effects.Analyzer}, // for its index of the package's variables
+	Requires:  []*analysis.Analyzer{callindex.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact)},
 }
@@ -36,16 +35,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:  pass,
-		index: pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
+		index: pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
 		sinks: make(map[*types.Func]*sinkFact),
 		texts: make(map[*types.Func]*textFact),
 		iface: make(map[*types.Func]*knowledge.SQLSink),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
-	// An inspector of our own rather than inspect.Analyzer's: drivers keep
-	// every Requires result alive until the whole run ends, and on a large
-	// program those tables cost more memory than the analysis itself.
-	c.calls = c.sinkCalls(inspector.New(pass.Files))
+	c.calls = sinkCalls(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
 
 	c.summarize()
 	// Other packages can only call exported functions and methods: the
@@ -120,20 +116,12 @@ type sinkCall struct {
 // method of an interface a sink implements, or to any function declared
 // in the package or with facts (whether it is a wrapper is known only
 // after summarize).
-func (c *checker) sinkCalls(insp *inspector.Inspector) []sinkCall {
+func sinkCalls(calls *callindex.Index) []sinkCall {
 	var out []sinkCall
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil || !hasStringParam(fn) {
-			continue
+	for _, c := range calls.All() {
+		if c.Callee.Pkg() != nil && hasStringParam(c.Callee) {
+			out = append(out, sinkCall{call: c.Expr, fn: c.Callee, decl: c.Decl})
 		}
-		sc := sinkCall{call: call, fn: fn}
-		for d := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-			sc.decl = d.Node().(*ast.FuncDecl)
-			break
-		}
-		out = append(out, sc)
 	}
 	return out
 }

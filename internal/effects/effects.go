@@ -1,12 +1,18 @@
 // Package effects computes what each function does when it is called:
 // makes a DB round trip, sends a redis command, waits on another service,
 // sends a message through a third-party service, blocks without a
-// context, sleeps, holds a package-level mutex across I/O, or does
-// start-up work. Library calls are known from the knowledge tables; calls
-// into the program's own functions, in this package or another, from
-// analysis facts. Each effect carries the shortest chain of calls that
-// leads to its cause, so a finding can say
-// loop → s.store.GetAuthor → (*sql.DB).QueryRowContext.
+// context, sleeps, holds a mutex shared by the package's callers across
+// I/O, or does start-up work. Library calls are known from the knowledge
+// tables; calls into the program's own functions, in this package or
+// another, from analysis facts; calls through an interface, from the
+// facts of its implementations (interfaces.go).
+//
+// Each effect carries the shortest chain of calls that leads to its
+// cause, so a finding can say
+// loop → s.store.GetAuthor → (*sql.DB).QueryRowContext, and the Attrs of
+// the calls on the chain that are made only sometimes (a lazy loader, an
+// error path, a worker loop): what that means for a crisis is for the
+// analyzer that owns the crisis to say.
 //
 // The analyzers that care where a call runs (queryinloop, handlerblock,
 // thirdpartysync) require Analyzer and ask its Result about each call.
@@ -15,9 +21,12 @@ package effects
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
+	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/reqpath"
+	"github.com/crisislint/crisislint/internal/varindex"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -44,13 +53,16 @@ const (
 	// GlobalLock is DB or network I/O made while a package-level mutex is
 	// held.
 	GlobalLock
+	// KeyLock is DB or network I/O made while a mutex taken by key from
+	// package-level state is held: locks[key], m.LoadOrStore(key, mu).
+	KeyLock
 	// Startup is work that gives the same result on every call: compiling
 	// a constant regular expression, parsing template files.
 	Startup
 	numKinds
 )
 
-var kindNames = [numKinds]string{"db", "redis", "network", "messaging", "nocontext", "detached", "sleep", "globallock", "startup"}
+var kindNames = [numKinds]string{"db", "redis", "network", "messaging", "nocontext", "detached", "sleep", "globallock", "keylock", "startup"}
 
 func (k Kind) String() string {
 	if k < numKinds {
@@ -64,6 +76,38 @@ func (k Kind) String() string {
 // database; a sleep in a goroutine no longer holds the request.
 func (k Kind) async() bool { return k == DB || k == Redis }
 
+// Attrs say why a call on a chain may not be made each time the function
+// runs: what the site of the call is. Effects does not decide what that
+// means for a crisis: the analyzer that owns the crisis does (a lazy
+// loader's query is no N+1, but a context.Background() behind the guard is
+// still detached from the request).
+type Attrs uint8
+
+const (
+	// Lazy is a call made only while a field of the receiver is still
+	// empty, or a flag the function raises is down: a lazy loader
+	// (if a.Repo != nil { return nil }), which a caller may have preloaded.
+	Lazy Attrs = 1 << iota
+	// ErrorPath is a call made only when an error occurred:
+	// if err != nil { notify(...) }.
+	ErrorPath
+	// Worker is a call made in a loop that serves a channel until it is
+	// closed: for job := range jobs, for { select { ... } }.
+	Worker
+)
+
+var attrNames = []string{"lazy", "errorpath", "worker"}
+
+func (a Attrs) String() string {
+	var names []string
+	for i, name := range attrNames {
+		if a&(1<<i) != 0 {
+			names = append(names, name)
+		}
+	}
+	return strings.Join(names, "|")
+}
+
 // Effect is one kind of effect and how it comes about.
 type Effect struct {
 	Kind Kind
@@ -75,6 +119,9 @@ type Effect struct {
 	// service a message goes through (SendGrid), what start-up work builds
 	// (template), the mutex held, the detached context.
 	Note string
+	// Attrs are those of the calls on the chain: zero when every call of
+	// the chain is made each time its function runs.
+	Attrs Attrs
 }
 
 // Cause returns the last link of the chain: the call that does the thing.
@@ -109,17 +156,40 @@ func (s *Set) Empty() bool {
 // help, and facts must stay small.
 const maxChain = 8
 
-// add records e in s unless s has a shorter chain of the same kind. It
-// reports whether s changed.
+// add records e in s unless s has an effect of the same kind that is as
+// good (see better). It reports whether s changed.
 func (s *Set) add(e Effect) bool {
 	if len(e.Chain) > maxChain {
 		return false
 	}
-	if old := s[e.Kind]; old != nil && len(old.Chain) <= len(e.Chain) {
+	if old := s[e.Kind]; old != nil && !e.better(old) {
 		return false
 	}
 	s[e.Kind] = &e
 	return true
+}
+
+// better reports whether e says more than old about what a function
+// does: it is made each time where old is made only sometimes (has
+// Attrs), or else its chain is shorter.
+func (e *Effect) better(old *Effect) bool {
+	if (e.Attrs == 0) != (old.Attrs == 0) {
+		return e.Attrs == 0
+	}
+	return len(e.Chain) < len(old.Chain)
+}
+
+// Without returns the effects of s that have none of the attributes a.
+// As add prefers an effect without attributes, an effect s drops here is
+// one the function has only under those conditions.
+func (s Set) Without(a Attrs) Set {
+	var out Set
+	for k, e := range s {
+		if e != nil && e.Attrs&a == 0 {
+			out[k] = e
+		}
+	}
+	return out
 }
 
 // via returns the effects a caller gets by calling a function whose
@@ -131,46 +201,32 @@ func (s *Set) via(name string, sync bool) Set {
 		if e == nil || !sync && !e.Kind.async() {
 			continue
 		}
-		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note}
+		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Attrs: e.Attrs}
 	}
 	return out
 }
 
-// Fact records the effects of an exported function or a method, for the
-// packages that call it.
-type Fact struct {
-	Effects []Effect
-}
-
-// AFact marks Fact as an analysis fact.
-func (*Fact) AFact() {}
-
-func (f *Fact) String() string {
-	var parts []string
-	for _, e := range f.Effects {
-		parts = append(parts, fmt.Sprintf("%s(%s)", e.Kind, strings.Join(e.Chain, " → ")))
-	}
-	return "effects: " + strings.Join(parts, ", ")
-}
-
-func (f *Fact) set() Set {
-	var s Set
-	for _, e := range f.Effects {
-		if e.Kind < numKinds && len(e.Chain) > 0 {
-			s.add(e)
+func sameSet(a, b Set) bool {
+	for k := range a {
+		if (a[k] == nil) != (b[k] == nil) {
+			return false
+		}
+		if a[k] != nil && (a[k].Attrs != b[k].Attrs || !slices.Equal(a[k].Chain, b[k].Chain)) {
+			return false
 		}
 	}
-	return s
+	return true
 }
 
-func factOf(s Set) *Fact {
-	f := &Fact{}
-	for _, e := range s {
-		if e != nil {
-			f.Effects = append(f.Effects, *e)
+// io returns the best I/O effect of s (see better), or nil.
+func (s *Set) io() *Effect {
+	var best *Effect
+	for _, k := range []Kind{DB, Redis, Network, Messaging} {
+		if e := s[k]; e != nil && (best == nil || e.better(best)) {
+			best = e
 		}
 	}
-	return f
+	return best
 }
 
 // Analyzer computes the effects of the package's functions, exports them
@@ -181,7 +237,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "effects: compute what each function does when called (a helper of crisislint's analyzers)",
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{reqpath.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact)},
+	Requires:   []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
+	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

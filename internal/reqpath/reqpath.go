@@ -28,10 +28,13 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Kind is the protocol a handler serves.
@@ -147,6 +150,8 @@ type Result struct {
 	shapes   *Shapes
 	handlers []*Handler
 	byNode   map[ast.Node]*Handler
+
+	mu sync.Mutex // guards shapes' cache: the analyzers that require this one ask concurrently
 }
 
 // Handlers returns the package's handlers in source order.
@@ -157,14 +162,42 @@ func (r *Result) Of(n ast.Node) *Handler { return r.byNode[n] }
 
 // ReachesRequest reports whether a value of type t is the request or
 // leads to it.
-func (r *Result) ReachesRequest(t types.Type) bool { return r.shapes.ReachesRequest(t) }
+func (r *Result) ReachesRequest(t types.Type) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.shapes.ReachesRequest(t)
+}
 
 // Serves reports whether a function of signature sig, called with the
 // request, serves it: it has a handler's shape. A call of one hands the
 // request on, and a literal of one is a handler, not work done now.
 func (r *Result) Serves(sig *types.Signature) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	_, ok := r.shape(sig)
 	return ok
+}
+
+// HandsOn reports whether a call hands the request to a handler of the
+// same module (next.ServeHTTP(w, r), s.renderUser(ctx, u)): that one is
+// analyzed as a handler of its own, and what it does is reported there,
+// once. A handler of another module is a library's: what it does is
+// reported at the call.
+func (r *Result) HandsOn(call *ast.CallExpr) bool {
+	sig, ok := r.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
+	if !ok || !r.Serves(sig) {
+		return false
+	}
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return true // a handler value: next.ServeHTTP, h(w, r)
+	}
+	mod := r.pass.Module
+	return fn.Pkg() == r.pass.Pkg || mod != nil && mod.Path != "" && within(fn.Pkg().Path(), mod.Path)
+}
+
+func within(path, module string) bool {
+	return path == module || strings.HasPrefix(path, module+"/")
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -2,14 +2,25 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"store"
 )
 
-type API struct{ store *store.Store }
+type API struct {
+	store *store.Store
+	prof  *store.Profile
+}
 
 func (a *API) user(w http.ResponseWriter, r *http.Request) {
 	name, _ := a.store.Name(r.PathValue("id")) // want `a.store.Name does I/O that cannot be cancelled \(a.store.Name → \(\*sql.DB\).QueryRow\)`
 	w.Write([]byte(name))
+}
+
+// A lazy loader queries only when the name is not loaded yet; when it
+// does, the query runs detached from the request.
+func (a *API) name(w http.ResponseWriter, r *http.Request) {
+	a.prof.LoadName(context.Background()) // want `a.prof.LoadName does I/O under context.Background\(\) \(a.prof.LoadName → \(\*sql.DB\).QueryRowContext\), detached from the request: .*pass r.Context\(\) down instead`
+	w.Write([]byte(a.prof.Name))
 }

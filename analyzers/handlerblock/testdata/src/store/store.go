@@ -2,7 +2,10 @@
 // through facts.
 package store
 
-import "database/sql"
+import (
+	"context"
+	"database/sql"
+)
 
 type Store struct{ db *sql.DB }
 
@@ -10,4 +13,17 @@ func (s *Store) Name(id string) (string, error) {
 	var name string
 	err := s.db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&name)
 	return name, err
+}
+
+// Profile loads its owner's name on first use.
+type Profile struct {
+	db   *sql.DB
+	Name string
+}
+
+func (p *Profile) LoadName(ctx context.Context) error {
+	if p.Name != "" {
+		return nil
+	}
+	return p.db.QueryRowContext(ctx, "SELECT name FROM users LIMIT 1").Scan(&p.Name)
 }

@@ -52,7 +52,7 @@ func (r *Repo) Both(ctx context.Context, id int) string { // want Both:`effects:
 }
 
 // LoadUser is a lazy loader: whether it queries depends on the caller.
-func (r *Repo) LoadUser(ctx context.Context) {
+func (r *Repo) LoadUser(ctx context.Context) { // want LoadUser:`effects: db\[lazy\]\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
 	if r.user != nil {
 		return
 	}
@@ -60,7 +60,7 @@ func (r *Repo) LoadUser(ctx context.Context) {
 }
 
 // LoadTags is a lazy loader on a flag it raises itself.
-func (r *Repo) LoadTags(ctx context.Context) {
+func (r *Repo) LoadTags(ctx context.Context) { // want LoadTags:`effects: db\[lazy\]`
 	if !r.tagsLoaded {
 		r.tags = r.Get(ctx, 2)
 		r.tagsLoaded = true
@@ -83,7 +83,7 @@ type Hook struct {
 }
 
 // HookTag loads the tags the first time a hook run needs them.
-func HookTag(ctx context.Context, r *Repo, h *Hook) {
+func HookTag(ctx context.Context, r *Repo, h *Hook) { // want HookTag:`effects: db\[lazy\]`
 	if !h.gotTags {
 		h.tags = r.Get(ctx, 4)
 		h.gotTags = true
@@ -112,7 +112,7 @@ func (r *Repo) Async(ctx context.Context) { // want Async:`effects: db\(\(\*repo
 }
 
 // Serve consumes a channel: a worker, not a query per call.
-func (r *Repo) Serve(ctx context.Context, ids <-chan int) {
+func (r *Repo) Serve(ctx context.Context, ids <-chan int) { // want Serve:`effects: db\[worker\]`
 	for id := range ids {
 		r.Get(ctx, id)
 	}
@@ -140,11 +140,20 @@ func (r *Repo) Hash(ctx context.Context, email string) string {
 func cacheGet(key string, load func() string) string { return load() }
 
 // Cleanup queries only when it fails.
-func (r *Repo) Cleanup(ctx context.Context) (err error) {
+func (r *Repo) Cleanup(ctx context.Context) (err error) { // want Cleanup:`effects: db\[errorpath\]`
 	defer func() {
 		if err != nil {
 			r.Get(ctx, 0)
 		}
 	}()
 	return nil
+}
+
+// Mixed queries lazily through a short chain, and each time through a
+// longer one: the effect it is known by is the one made each time.
+func (r *Repo) Mixed(ctx context.Context) { // want Mixed:`effects: db\(\(\*repo.Repo\).Both → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\), sleep\(\(\*repo.Repo\).Both → repo.Wait → time.Sleep\)$`
+	if r.user == nil {
+		r.Get(ctx, 1)
+	}
+	r.Both(ctx, 2)
 }

@@ -15,7 +15,9 @@ func Through(ctx context.Context, rd repo.Reader) string { // want Through:`effe
 	return rd.Read(ctx, 1)
 }
 
-func Lazy(ctx context.Context, r *repo.Repo) {
+// Lazy calls a lazy loader first, then a worker: the first is the one
+// it is known by.
+func Lazy(ctx context.Context, r *repo.Repo) { // want Lazy:`effects: db\[lazy\]\(\(\*repo.Repo\).LoadUser → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)$`
 	r.LoadUser(ctx)
 	r.Warm(ctx)
 	r.Serve(ctx, nil)
@@ -23,4 +25,10 @@ func Lazy(ctx context.Context, r *repo.Repo) {
 
 func Counted(ctx context.Context) int { // want Counted:`effects: db\(repo.Count → \(\*sql.DB\).QueryRowContext\)`
 	return repo.Count[int](ctx, nil)
+}
+
+// Detach hands a lazy loader a detached context: whether it queries
+// depends on what was preloaded, but when it does, it is detached.
+func Detach(r *repo.Repo) { // want Detach:`effects: db\[lazy\]\(.*\), detached\[lazy\]\(\(\*repo.Repo\).LoadUser → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+	r.LoadUser(context.Background())
 }

@@ -1,0 +1,208 @@
+// What a site is: a call made only sometimes, by a lazy loader, on an
+// error path, or in a worker loop (Attrs).
+
+package effects
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// serving marks the sites made in a loop that serves a channel until it
+// is closed (for job := range jobs, for { select { ... } }) as a Worker's,
+// and those on error paths (if err != nil { ... }) as an ErrorPath's: a
+// worker's queries, or a failure notice, are not made on every call of
+// the function.
+func (r *Result) serving(b *body, block *ast.BlockStmt) {
+	var loops, errorPaths []ast.Node
+	ast.Inspect(block, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if t := r.pass.TypesInfo.TypeOf(n.X); t != nil {
+				if _, ok := t.Underlying().(*types.Chan); ok {
+					loops = append(loops, n)
+				}
+			}
+		case *ast.ForStmt:
+			if n.Cond == nil && slices.ContainsFunc(n.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.SelectStmt); return ok }) {
+				loops = append(loops, n)
+			}
+		case *ast.IfStmt:
+			if r.testsError(n.Cond) {
+				errorPaths = append(errorPaths, n.Body)
+			}
+		}
+		return true
+	})
+	for i := range b.sites {
+		if inside(b.sites[i].call, loops) {
+			b.sites[i].attrs |= Worker
+		}
+		if inside(b.sites[i].call, errorPaths) {
+			b.sites[i].attrs |= ErrorPath
+		}
+	}
+}
+
+// inside reports whether n lies within one of the nodes.
+func inside(n ast.Node, nodes []ast.Node) bool {
+	return slices.ContainsFunc(nodes, func(m ast.Node) bool { return m.Pos() <= n.Pos() && n.End() <= m.End() })
+}
+
+// memos marks the sites of a lazy loader (Lazy): a function that makes them only
+// while a field of its receiver is empty, after a guard
+// if a.Repo != nil { return nil }, or inside if a.Repo == nil { ... } or
+// if !a.loaded { ... }. Whether they run depends on whether the caller
+// preloaded the field. A pointer parameter's flag counts too, when the
+// function raises it: if !ctx.gotTags { ctx.tags = load(); ctx.gotTags = true }.
+func (r *Result) memos(b *body, fd *ast.FuncDecl) {
+	owners := make(map[types.Object]bool) // the holders of memo fields; true: a parameter
+	if fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
+		if recv := r.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]; recv != nil {
+			owners[recv] = false
+		}
+	}
+	for _, field := range fd.Type.Params.List {
+		for _, name := range field.Names {
+			if obj := r.pass.TypesInfo.Defs[name]; obj != nil {
+				if _, ok := obj.Type().Underlying().(*types.Pointer); ok {
+					owners[obj] = true
+				}
+			}
+		}
+	}
+	if len(owners) == 0 {
+		return
+	}
+	var guarded []ast.Node // ranges whose calls are memoized
+	for _, st := range fd.Body.List {
+		if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil &&
+			r.testsField(ifs.Cond, owners, token.NEQ, fd) && endsInReturn(ifs.Body) {
+			guarded = append(guarded, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
+		}
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if ifs, ok := n.(*ast.IfStmt); ok && r.testsField(ifs.Cond, owners, token.EQL, fd) {
+			guarded = append(guarded, ifs.Body)
+		}
+		return true
+	})
+	for i := range b.sites {
+		if inside(b.sites[i].call, guarded) {
+			b.sites[i].attrs |= Lazy
+		}
+	}
+}
+
+// testsField reports whether cond, or a conjunct of it, compares a field
+// of an owner with its zero value using op: a.Repo != nil, a.ID == 0,
+// len(a.Units) == 0.
+func (r *Result) testsField(cond ast.Expr, owners map[types.Object]bool, op token.Token, fd *ast.FuncDecl) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		// if !a.loaded { load } guards a load on a boolean flag.
+		return op == token.EQL && c.Op == token.NOT && r.flag(c.X, owners, fd)
+	case *ast.SelectorExpr:
+		// if a.loaded { return } guards the early return.
+		return op == token.NEQ && r.flag(c, owners, fd)
+	case *ast.BinaryExpr:
+		// a.Repo == nil && a.RepoID > 0 guards a load; so does
+		// a.Repo != nil || a.RepoID == 0 guard the early return.
+		if c.Op == token.LAND && op == token.EQL || c.Op == token.LOR && op == token.NEQ {
+			return r.testsField(c.X, owners, op, fd) || r.testsField(c.Y, owners, op, fd)
+		}
+		nonEmpty := op == token.NEQ && c.Op == token.GTR // len(a.Units) > 0
+		if c.Op != op && !nonEmpty {
+			return false
+		}
+		x := ast.Unparen(c.X)
+		if call, ok := x.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "len" {
+				x = ast.Unparen(call.Args[0])
+			}
+		}
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		// Only a receiver's: a function that fills a parameter's empty
+		// field, if c.Commits == nil { c.Commits = load(c) }, is how code
+		// loads per item, and the loop around it is the N+1.
+		if param, ok := owners[r.pass.TypesInfo.Uses[id]]; !ok || param {
+			return false
+		}
+		tv := r.pass.TypesInfo.Types[c.Y]
+		return tv.IsNil() || tv.Value != nil
+	}
+	return false
+}
+
+// flag reports whether x is a boolean field of an owner that fd also
+// sets, a.loaded: a flag raised once loaded, not a setting such as
+// a.disabled that merely skips the work.
+func (r *Result) flag(x ast.Expr, owners map[types.Object]bool, fd *ast.FuncDecl) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if _, ok := owners[r.pass.TypesInfo.Uses[id]]; !ok {
+		return false
+	}
+	if b, ok := r.pass.TypesInfo.TypeOf(sel).Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return false
+	}
+	return r.sets(fd, sel)
+}
+
+// sets reports whether fd assigns the field sel selects.
+func (r *Result) sets(fd *ast.FuncDecl, sel *ast.SelectorExpr) bool {
+	field := r.pass.TypesInfo.Uses[sel.Sel]
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if s, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && r.pass.TypesInfo.Uses[s.Sel] == field {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// TestsError reports whether cond tests an error for non-nil: what it
+// guards is an error path.
+func (r *Result) TestsError(cond ast.Expr) bool { return r.testsError(cond) }
+
+// testsError reports whether cond tests an error for non-nil.
+func (r *Result) testsError(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.NEQ && r.pass.TypesInfo.Types[be.Y].IsNil() {
+			if t := r.pass.TypesInfo.TypeOf(be.X); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func endsInReturn(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}

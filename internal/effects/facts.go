@@ -1,0 +1,81 @@
+// The facts effects exports: what a function or method does (Fact), and
+// what a package's implementations of other packages' interfaces do
+// (ImplFact). fixpoint.go exports them.
+
+package effects
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Fact records the effects of an exported function or a method, for the
+// packages that call it.
+type Fact struct {
+	Effects []Effect
+}
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string {
+	var parts []string
+	for _, e := range f.Effects {
+		kind := e.Kind.String()
+		if e.Attrs != 0 {
+			kind += "[" + e.Attrs.String() + "]"
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s)", kind, strings.Join(e.Chain, " → ")))
+	}
+	return "effects: " + strings.Join(parts, ", ")
+}
+
+// ImplFact records, for the interfaces of other packages that the
+// package's types implement, what each implementation does: a call of
+// the interface method in a package that knows this fact may reach it.
+type ImplFact struct {
+	Impls []Impl
+}
+
+// Impl is what one method does as the implementation of an interface
+// method.
+type Impl struct {
+	// Method is the interface method's key: the qualified name of the
+	// interface that declares it and the method's
+	// ("github.com/ory/hydra/v2/jwk.Manager.GetKeySet").
+	Method string
+	// Effects are the implementation's, each chain starting with its
+	// name: (*sql.Persister).GetKeySet → (*sqlx.DB).GetContext.
+	Effects []Effect
+}
+
+// AFact marks ImplFact as an analysis fact.
+func (*ImplFact) AFact() {}
+
+func (f *ImplFact) String() string {
+	var parts []string
+	for _, impl := range f.Impls {
+		parts = append(parts, impl.Method+": "+strings.TrimPrefix((&Fact{Effects: impl.Effects}).String(), "effects: "))
+	}
+	return "implements " + strings.Join(parts, "; ")
+}
+
+func (f *Fact) set() Set {
+	var s Set
+	for _, e := range f.Effects {
+		if e.Kind < numKinds && len(e.Chain) > 0 {
+			s.add(e)
+		}
+	}
+	return s
+}
+
+func factOf(s Set) *Fact {
+	f := &Fact{}
+	for _, e := range s {
+		if e != nil {
+			f.Effects = append(f.Effects, *e)
+		}
+	}
+	return f
+}

@@ -1,0 +1,209 @@
+// Call resolution: what a call does, from the tables for a library call,
+// from the package's functions and from facts for the program's own.
+
+package effects
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// call returns what a call does: what the callee does itself (a library
+// call), and what it does through the functions it runs.
+func (r *Result) call(call *ast.CallExpr) Set {
+	c := r.static(call)
+	s := c.direct
+	if callee, ok := r.calleeSet(c); ok {
+		for _, e := range callee.via(c.name, true) {
+			if e != nil {
+				s.add(*e)
+			}
+		}
+	}
+	if io := s.io(); io != nil {
+		if c.detached != nil {
+			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: io.Attrs})
+		}
+		if c.lock != nil {
+			s.add(Effect{Kind: c.lock.kind, Chain: io.Chain, Note: c.lock.note, Attrs: io.Attrs})
+		}
+	}
+	return s
+}
+
+// callInfo is what does not change about a call while the package's
+// functions converge: its direct effects, what it calls, its context.
+type callInfo struct {
+	direct   Set
+	name     string      // the callee's first link
+	hop      string      // a method value's method, a link of its own
+	body     *body       // a function or literal of this package
+	fn       *types.Func // a function of another package, or an interface method
+	detached *ast.CallExpr
+	lock     *lock
+}
+
+func (r *Result) static(call *ast.CallExpr) *callInfo {
+	if c, ok := r.calls[call]; ok {
+		return c
+	}
+	c := &callInfo{direct: r.direct(call), detached: r.DetachedContext(call), lock: r.locked[call]}
+	r.resolve(call, c)
+	r.calls[call] = c
+	return c
+}
+
+// calleeSet returns what the callee does now.
+func (r *Result) calleeSet(c *callInfo) (Set, bool) {
+	var s Set
+	switch {
+	case c.body != nil:
+		s = c.body.set
+	case c.fn != nil:
+		s = r.funcSet(c.fn)
+	default:
+		return s, false
+	}
+	if c.hop != "" {
+		s = s.via(c.hop, true)
+	}
+	return s, true
+}
+
+// direct returns the effects whose cause is the call itself: a library
+// call that does I/O, sleeps, or does start-up work.
+func (r *Result) direct(call *ast.CallExpr) Set {
+	var s Set
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return s
+	}
+	name := knowledge.FuncName(fn)
+	if !knowledge.Described(knowledge.PackageOf(name)) && fn.Signature().Recv() == nil {
+		return s // only library functions and methods have direct effects
+	}
+	cause := []string{Name(fn)}
+	if lib, ok := knowledge.DBRoundTrip(fn); ok {
+		s.add(Effect{Kind: DB, Chain: cause, Note: lib})
+	}
+	if lib := knowledge.RedisPackage(fn); lib != "" && !r.pipelined(call) {
+		s.add(Effect{Kind: Redis, Chain: cause, Note: lib})
+	}
+	if knowledge.IsNetworkCall(fn) {
+		s.add(Effect{Kind: Network, Chain: cause})
+	}
+	if service, ok := knowledge.Messaging[name]; ok {
+		s.add(Effect{Kind: Messaging, Chain: cause, Note: service})
+	}
+	if v, ok := knowledge.ContextVariants[name]; ok {
+		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name})
+	}
+	if knowledge.Sleepers[name] {
+		s.add(Effect{Kind: Sleep, Chain: cause})
+	}
+	if what, ok := knowledge.StartupWork[name]; ok && r.constantArgs(call) {
+		s.add(Effect{Kind: Startup, Chain: cause, Note: what})
+	}
+	return s
+}
+
+// pipelined reports whether a redis command is queued on a pipeline.
+func (r *Result) pipelined(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && knowledge.RedisBatchTypes[knowledge.TypeName(r.pass.TypesInfo.TypeOf(sel.X))]
+}
+
+func (r *Result) constantArgs(call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	for _, a := range call.Args {
+		tv := r.pass.TypesInfo.Types[a]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve finds what a call reaches among the program's functions: a
+// declared function or method, the methods a call through an interface may
+// reach, a closure or method value held in a local variable.
+func (r *Result) resolve(call *ast.CallExpr, c *callInfo) {
+	fun := ast.Unparen(call.Fun)
+	if lit, ok := fun.(*ast.FuncLit); ok {
+		c.name, c.body = "func literal", r.bodies[lit]
+		return
+	}
+	switch obj := r.calleeObject(fun).(type) {
+	case *types.Func:
+		if obj.Pkg() != nil && knowledge.Described(obj.Pkg().Path()) {
+			return // the tables say what it does: see direct
+		}
+		c.name = Name(obj)
+		r.target(obj, c)
+	case *types.Var:
+		// A local variable holding a closure or a method value.
+		ws := r.index.Writes(obj)
+		if len(ws) != 1 || ws[0].Kind != strexpr.Assign || ws[0].RHS == nil {
+			return
+		}
+		switch rhs := ast.Unparen(ws[0].RHS).(type) {
+		case *ast.FuncLit:
+			c.name, c.body = obj.Name(), r.bodies[rhs]
+		case *ast.SelectorExpr, *ast.Ident:
+			if fn, ok := r.calleeObject(rhs).(*types.Func); ok {
+				c.name, c.hop = obj.Name(), Name(fn) // get := s.author
+				r.target(fn, c)
+			}
+		}
+	}
+}
+
+func (r *Result) target(fn *types.Func, c *callInfo) {
+	fn = fn.Origin()
+	if b := r.funcs[fn]; b != nil {
+		c.body = b
+	} else {
+		c.fn = fn
+	}
+}
+
+func (r *Result) calleeObject(fun ast.Expr) types.Object {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		return r.pass.TypesInfo.Uses[f]
+	case *ast.SelectorExpr:
+		return r.pass.TypesInfo.Uses[f.Sel]
+	case *ast.IndexExpr:
+		return r.calleeObject(ast.Unparen(f.X)) // a generic function instantiated
+	case *ast.IndexListExpr:
+		return r.calleeObject(ast.Unparen(f.X))
+	}
+	return nil
+}
+
+func (r *Result) funcSet(fn *types.Func) Set {
+	fn = fn.Origin()
+	if b := r.funcs[fn]; b != nil {
+		return b.set
+	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return r.implementations(fn)
+	}
+	if s, ok := r.other[fn]; ok {
+		return *s
+	}
+	var s Set
+	var f Fact
+	if fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) {
+		s = f.set()
+	}
+	r.other[fn] = &s
+	return s
+}

@@ -1,0 +1,121 @@
+// The Result: the questions the analyzers that require effects ask
+// about the calls of a package.
+
+package effects
+
+import (
+	"go/ast"
+	"go/types"
+	"sync"
+
+	"github.com/crisislint/crisislint/internal/callindex"
+	"github.com/crisislint/crisislint/internal/reqpath"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Result answers questions about the calls of one package.
+type Result struct {
+	// Panic is set when computing the effects failed: what is known is
+	// partial, and the analyzers that use it report an internal error.
+	Panic string
+
+	pass    *analysis.Pass
+	index   *strexpr.Index
+	callees *callindex.Index
+	rp      *reqpath.Result
+
+	bodies map[ast.Node]*body            // *ast.FuncDecl or *ast.FuncLit
+	funcs  map[*types.Func]*body         // the package's declared functions
+	other  map[*types.Func]*Set          // functions of other packages, from facts
+	ifaces map[*types.Func]*Set          // interface methods, from facts
+	impls  map[*types.Func][]*types.Func // interface methods → the package's implementations
+
+	concrete  *[]*types.TypeName          // the package's types that may implement interfaces, once asked
+	elsewhere map[string][]Impl           // interface method keys → other packages' implementations, once asked
+	locked    map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
+	calls     map[*ast.CallExpr]*callInfo // what is known of each call, once
+
+	present [numKinds]bool // the kinds some call of the package has
+
+	mu sync.Mutex // guards the caches when analyzers ask concurrently
+}
+
+// Call returns what a call does. Analyzers that require this one may ask
+// concurrently.
+func (r *Result) Call(call *ast.CallExpr) Set {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.call(call)
+}
+
+// Func returns what calling fn does, when fn is the program's: a function
+// of this package, or of another through its facts, or an interface
+// method through the implementations visible here.
+func (r *Result) Func(fn *types.Func) Set {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.funcSet(fn)
+}
+
+// Calls returns the calls a function of the package (a declaration or a
+// literal) makes while it runs: not those of the goroutines it starts,
+// nor of the function literals it only stores, nor those that hand the
+// request to another handler of the module (see HandsOn).
+func (r *Result) Calls(node ast.Node) []*ast.CallExpr {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	b := r.bodies[node]
+	if b == nil {
+		return nil
+	}
+	var out []*ast.CallExpr
+	for _, st := range b.sites {
+		if st.sync && !r.rp.HandsOn(st.call) {
+			out = append(out, st.call)
+		}
+	}
+	return out
+}
+
+// HandsOn reports whether a call hands the request to a handler of the
+// same module: see reqpath.Result.HandsOn.
+func (r *Result) HandsOn(call *ast.CallExpr) bool { return r.rp.HandsOn(call) }
+
+// isHandler reports whether a function literal serves requests: handed
+// to a router, it runs per request, not when the function runs.
+func (r *Result) isHandler(lit *ast.FuncLit) bool { return r.rp.Of(lit) != nil }
+
+// Stores reports whether a call keeps the function literals it is handed
+// rather than running them: see storesFunc.
+func (r *Result) Stores(call *ast.CallExpr) bool { return r.storesFunc(call) }
+
+// Has reports whether any function of the package has an effect of kind
+// k: when none has, no call of the package has one, and an analyzer that
+// looks for it can stop.
+func (r *Result) Has(k Kind) bool { return r.present[k] }
+
+// Index returns the package's index of variables: varindex's result,
+// which an analyzer that needs nothing else of effects requires itself.
+func (r *Result) Index() *strexpr.Index { return r.index }
+
+// Lit returns what a function literal of the package does when it runs.
+func (r *Result) Lit(lit *ast.FuncLit) Set {
+	if b := r.bodies[lit]; b != nil {
+		return b.set
+	}
+	return Set{}
+}
+
+// Name names a function in a chain: pkg.Func, (*pkg.Type).Method.
+func Name(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	sig := fn.Signature()
+	if recv := sig.Recv(); recv != nil {
+		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}

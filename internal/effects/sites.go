@@ -1,0 +1,123 @@
+// Site collection: the calls each function of the package makes when it
+// runs, in its own goroutine or another.
+
+package effects
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// body is a function of the package and what it does.
+type body struct {
+	node  ast.Node
+	sites []site
+	set   Set
+}
+
+// site is a call a function makes when it runs; sync is false for a call
+// that runs in a goroutine of its own; attrs say when the call is made
+// only sometimes (see conditions.go).
+type site struct {
+	call  *ast.CallExpr
+	sync  bool
+	attrs Attrs
+}
+
+// counts reports whether an effect of kind k at the site is an effect of
+// its function: a goroutine's wait does not hold the caller.
+func (st site) counts(k Kind) bool { return st.sync || k.async() }
+
+// collect finds the package's functions and the calls each makes when it
+// runs.
+func (r *Result) collect() {
+	for _, f := range r.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			b := r.newBody(fd, fd.Body)
+			if fn, ok := r.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				r.funcs[fn] = b
+			}
+		}
+	}
+}
+
+func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
+	if b, ok := r.bodies[node]; ok {
+		return b // a literal met again, inside another literal
+	}
+	b := &body{node: node}
+	r.bodies[node] = b
+	r.walk(b, block, true)
+	r.serving(b, block)
+	if fd, ok := node.(*ast.FuncDecl); ok {
+		r.memos(b, fd)
+	}
+	return b
+}
+
+// walk records the calls under n that run when the function runs. A
+// function literal runs with it when it is called at once, deferred, run
+// by go (in a goroutine of its own), or handed to a call (a callback); a
+// literal that is stored runs when it is called, and is a body of its own.
+func (r *Result) walk(b *body, n ast.Node, sync bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			r.walk(b, n.Call, false)
+			return false
+		case *ast.CallExpr:
+			b.sites = append(b.sites, site{call: n, sync: sync})
+			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+				r.walk(b, lit.Body, sync)
+				r.newBody(lit, lit.Body)
+				for _, a := range n.Args {
+					r.walk(b, a, sync)
+				}
+				return false
+			}
+			stores := r.storesFunc(n)
+			for _, a := range n.Args {
+				if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+					if !stores && !r.isHandler(lit) { // mux.HandleFunc registers a handler: it runs per request
+
+						r.walk(b, lit.Body, sync)
+					}
+					r.newBody(lit, lit.Body)
+				} else {
+					r.walk(b, a, sync)
+				}
+			}
+			r.walk(b, n.Fun, sync)
+			return false
+		case *ast.FuncLit:
+			// Stored, returned or assigned: it runs when it is called.
+			r.newBody(n, n.Body)
+			return false
+		}
+		return true
+	})
+}
+
+// storesFunc reports whether a call keeps a function it is handed
+// instead of running it each time: append(fns, func() {...}), a
+// conversion (http.HandlerFunc(func(w, r) {...})), a sync.Once that runs
+// it once per process, or a cache that runs it on a miss.
+func (r *Result) storesFunc(call *ast.CallExpr) bool {
+	if r.pass.TypesInfo.Types[call.Fun].IsType() {
+		return true
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if _, ok := r.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
+			return true
+		}
+	}
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	return fn != nil && (knowledge.OnceRunners[knowledge.FuncName(fn)] || knowledge.IsCacheLoader(fn))
+}

@@ -1,0 +1,184 @@
+// Package locks holds mutexes across I/O: package-level ones, ones taken
+// by key from package-level state, and the caller's own.
+package locks
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+var (
+	db *sql.DB
+
+	mu       sync.Mutex
+	byKey    = map[string]*sync.Mutex{}
+	byKeyMu  sync.Mutex
+	syncMap  sync.Map
+	shards   [16]sync.Mutex
+	registry = &keyed{m: map[string]*sync.Mutex{}}
+	state    struct {
+		users sync.Mutex
+		rows  map[int]*sync.RWMutex
+	}
+)
+
+func Global(ctx context.Context) { // want Global:`effects: db\(\(\*sql.DB\).ExecContext\), globallock\(\(\*sql.DB\).ExecContext\)$`
+	mu.Lock()
+	defer mu.Unlock()
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
+
+func Field(ctx context.Context) { // want Field:`effects: db\(\(\*sql.DB\).ExecContext\), globallock\(\(\*sql.DB\).ExecContext\)$`
+	state.users.Lock()
+	db.ExecContext(ctx, "UPDATE users SET seen = now()")
+	state.users.Unlock()
+}
+
+// --- taken by key ---
+
+func FromMap(ctx context.Context, key string) { // want FromMap:`effects: db\(\(\*sql.DB\).QueryRowContext\), keylock\(\(\*sql.DB\).QueryRowContext\)$`
+	l := byKey[key]
+	l.Lock()
+	defer l.Unlock()
+	db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key)
+}
+
+func InPlace(ctx context.Context, key string) { // want InPlace:`effects: db\(\(\*sql.DB\).ExecContext\), keylock\(\(\*sql.DB\).ExecContext\)$`
+	byKey[key].Lock()
+	db.ExecContext(ctx, "DELETE FROM settings WHERE key = $1", key)
+	byKey[key].Unlock()
+}
+
+func FromSyncMap(ctx context.Context, key string) { // want FromSyncMap:`effects: db\(\(\*sql.DB\).ExecContext\), keylock\(\(\*sql.DB\).ExecContext\)$`
+	v, _ := syncMap.LoadOrStore(key, &sync.Mutex{})
+	v.(*sync.Mutex).Lock()
+	defer v.(*sync.Mutex).Unlock()
+	db.ExecContext(ctx, "UPDATE tokens SET used = true WHERE key = $1", key)
+}
+
+func FromSyncMapVar(ctx context.Context, key string) { // want FromSyncMapVar:`effects: db\(\(\*sql.DB\).ExecContext\), keylock\(\(\*sql.DB\).ExecContext\)$`
+	v, _ := syncMap.LoadOrStore(key, new(sync.Mutex))
+	l := v.(*sync.Mutex)
+	l.Lock()
+	defer l.Unlock()
+	db.ExecContext(ctx, "UPDATE tokens SET used = true WHERE key = $1", key)
+}
+
+func Striped(ctx context.Context, id int) { // want Striped:`effects: db\(\(\*sql.DB\).ExecContext\), keylock\(\(\*sql.DB\).ExecContext\)$`
+	shards[id%len(shards)].Lock()
+	defer shards[id%len(shards)].Unlock()
+	db.ExecContext(ctx, "UPDATE rows SET n = n + 1 WHERE id = $1", id)
+}
+
+func Rows(ctx context.Context, id int) { // want Rows:`effects: db\(\(\*sql.DB\).QueryRowContext\), keylock\(\(\*sql.DB\).QueryRowContext\)$`
+	state.rows[id].RLock()
+	defer state.rows[id].RUnlock()
+	db.QueryRowContext(ctx, "SELECT n FROM rows WHERE id = $1", id)
+}
+
+type keyed struct {
+	mu sync.Mutex
+	m  map[string]*sync.Mutex
+}
+
+// Get is the registry's own: its mutex is its receiver's, not shared here.
+func (k *keyed) Get(key string) *sync.Mutex {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m[key] == nil {
+		k.m[key] = &sync.Mutex{}
+	}
+	return k.m[key]
+}
+
+func Registry(ctx context.Context, key string) { // want Registry:`effects: db\(\(\*sql.DB\).ExecContext\), keylock\(\(\*sql.DB\).ExecContext\)$`
+	registry.Get(key).Lock()
+	defer registry.Get(key).Unlock()
+	db.ExecContext(ctx, "UPDATE jobs SET owner = $1", key)
+}
+
+// lockFor takes the key's mutex from the package's map, making it on
+// first use.
+func lockFor(key string) *sync.Mutex {
+	byKeyMu.Lock()
+	defer byKeyMu.Unlock()
+	l, ok := byKey[key]
+	if !ok {
+		l = &sync.Mutex{}
+		byKey[key] = l
+	}
+	return l
+}
+
+func Helper(ctx context.Context, key string) { // want Helper:`effects: db\(\(\*sql.DB\).ExecContext\), keylock\(\(\*sql.DB\).ExecContext\)$`
+	l := lockFor(key)
+	l.Lock()
+	defer l.Unlock()
+	db.ExecContext(ctx, "UPDATE keys SET rotated = now() WHERE key = $1", key)
+}
+
+// Through holds the key's lock across a call that queries.
+func Through(ctx context.Context, key string) { // want Through:`effects: db\(locks.Global → \(\*sql.DB\).ExecContext\), globallock\(locks.Global → \(\*sql.DB\).ExecContext\), keylock\(locks.Global → \(\*sql.DB\).ExecContext\)$`
+	l := byKey[key]
+	l.Lock()
+	defer l.Unlock()
+	Global(ctx)
+}
+
+// --- not shared, or not across I/O ---
+
+func Local(ctx context.Context) { // want Local:`effects: db\(\(\*sql.DB\).ExecContext\)$`
+	var m sync.Mutex
+	m.Lock()
+	defer m.Unlock()
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
+
+func Fresh(ctx context.Context) { // want Fresh:`effects: db\(\(\*sql.DB\).ExecContext\)$`
+	l := &sync.Mutex{}
+	l.Lock()
+	defer l.Unlock()
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
+
+type Service struct {
+	mu    sync.Mutex
+	locks map[string]*sync.Mutex
+}
+
+func (s *Service) Receiver(ctx context.Context, key string) { // want Receiver:`effects: db\(\(\*sql.DB\).ExecContext\)$`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.locks[key]
+	l.Lock()
+	defer l.Unlock()
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
+
+var counts = map[string]int{}
+
+// InMemory holds the key's lock across in-memory work only.
+func InMemory(key string) {
+	l := byKey[key]
+	l.Lock()
+	defer l.Unlock()
+	counts[key]++
+}
+
+// Released lets the key's lock go before the query.
+func Released(ctx context.Context, key string) { // want Released:`effects: db\(\(\*sql.DB\).ExecContext\)$`
+	l := byKey[key]
+	l.Lock()
+	counts[key]++
+	l.Unlock()
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
+
+// Copied copies a package-level mutex: the copy is the function's own.
+func Copied(ctx context.Context) { // want Copied:`effects: db\(\(\*sql.DB\).ExecContext\)$`
+	m := shards[0]
+	m.Lock()
+	defer m.Unlock()
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
