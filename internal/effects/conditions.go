@@ -137,6 +137,9 @@ func (r *Result) testsField(cond ast.Expr, owners map[types.Object]bool, op toke
 		if param, ok := owners[r.pass.TypesInfo.Uses[id]]; !ok || param {
 			return false
 		}
+		if isError(r.pass.TypesInfo.TypeOf(sel)) {
+			return false // if q.err != nil { return q.err }: a builder's failure, not a cache
+		}
 		tv := r.pass.TypesInfo.Types[c.Y]
 		return tv.IsNil() || tv.Value != nil
 	}
@@ -205,4 +208,8 @@ func endsInReturn(b *ast.BlockStmt) bool {
 	}
 	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
 	return ok
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }

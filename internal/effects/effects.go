@@ -153,14 +153,20 @@ func (s *Set) Empty() bool {
 }
 
 // maxChain bounds the length of a chain: beyond it, a message would not
-// help, and facts must stay small.
+// help, and facts must stay small. A longer chain keeps its first links
+// and its cause, the middle elided: libraries' own calls make deep
+// chains (pop's Find is seven calls from the query), and the effect must
+// not be lost for it.
 const maxChain = 8
+
+// elided stands for the links a long chain leaves out.
+const elided = "…"
 
 // add records e in s unless s has an effect of the same kind that is as
 // good (see better). It reports whether s changed.
 func (s *Set) add(e Effect) bool {
-	if len(e.Chain) > maxChain {
-		return false
+	if n := len(e.Chain); n > maxChain {
+		e.Chain = append(slices.Clip(e.Chain[:maxChain-2]), elided, e.Chain[n-1])
 	}
 	if old := s[e.Kind]; old != nil && !e.better(old) {
 		return false

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -19,8 +20,9 @@ func (r *Result) call(call *ast.CallExpr) Set {
 	c := r.static(call)
 	s := c.direct
 	if callee, ok := r.calleeSet(c); ok {
+		drop := r.dropped(call, c)
 		for _, e := range callee.via(c.name, true) {
-			if e != nil {
+			if e != nil && !drop[e.Kind] {
 				s.add(*e)
 			}
 		}
@@ -34,6 +36,81 @@ func (r *Result) call(call *ast.CallExpr) Set {
 		}
 	}
 	return s
+}
+
+// dropped returns the kinds of what the callee does that do not count
+// for this call:
+//   - a library's sleeps and start-up work (a retry's wait in a driver, a
+//     regular expression compiled on an SDK's error path) are its own
+//     business, and nobody using it can change them;
+//   - a library called with the request's context (an argument, or a
+//     WithContext(ctx) on the way to the call) is responsible for using
+//     it: a context-less path deep inside (pop's eager loading) is its
+//     own;
+//   - a method called on what a call just returned, through an interface
+//     (x.QueryRow().Scan(&v)), does not make the round trip the first
+//     call made again: any other implementation's would be a guess.
+func (r *Result) dropped(call *ast.CallExpr, c *callInfo) map[Kind]bool {
+	var drop map[Kind]bool
+	set := func(ks ...Kind) {
+		if drop == nil {
+			drop = make(map[Kind]bool)
+		}
+		for _, k := range ks {
+			drop[k] = true
+		}
+	}
+	if c.fn != nil && r.library(c.fn) {
+		set(Sleep, Startup)
+		if r.passesContext(call) {
+			set(NoContext, Detached)
+		}
+	}
+	if c.fn != nil && c.fn.Signature().Recv() != nil && types.IsInterface(c.fn.Signature().Recv().Type()) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+				for k, e := range r.call(inner) {
+					if e != nil {
+						set(Kind(k))
+					}
+				}
+			}
+		}
+	}
+	return drop
+}
+
+// library reports whether fn is of another module than the package's: a
+// dependency's. Without module information (GOPATH), nothing is.
+func (r *Result) library(fn *types.Func) bool {
+	m := r.pass.Module
+	if fn.Pkg() == nil || m == nil || m.Path == "" {
+		return false
+	}
+	path := fn.Pkg().Path()
+	return path != m.Path && !strings.HasPrefix(path, m.Path+"/")
+}
+
+// passesContext reports whether a call hands a context.Context to its
+// callee: as an argument, or to a call its receiver is made by
+// (c.WithContext(ctx).Where(q).All(&v)).
+func (r *Result) passesContext(call *ast.CallExpr) bool {
+	for {
+		for _, a := range call.Args {
+			if knowledge.IsContext(r.pass.TypesInfo.TypeOf(a)) {
+				return true
+			}
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		call = inner
+	}
 }
 
 // callInfo is what does not change about a call while the package's

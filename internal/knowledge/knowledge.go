@@ -125,3 +125,21 @@ func keys[V any](m map[string]V) []string {
 	}
 	return out
 }
+
+// IsContext reports whether t is a context.Context or implements one: it
+// has the methods Deadline, Done, Err and Value (a framework's request
+// context, as buffalo's and gitea's are).
+func IsContext(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if TypeName(t) == "context.Context" {
+		return true
+	}
+	for _, name := range []string{"Done", "Deadline", "Err", "Value"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
+			return false
+		}
+	}
+	return true
+}

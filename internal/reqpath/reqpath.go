@@ -293,6 +293,9 @@ func (r *Result) shape(sig *types.Signature) (*Handler, bool) {
 // request: a func(*http.Request) (any, error) given to an adapter that
 // makes an HTTP handler of it.
 func (r *Result) adapted(call *ast.CallExpr) {
+	if !r.programs(call) {
+		return // a library's hook (resty's pre-request hook) gets an outbound request
+	}
 	for _, a := range call.Args {
 		var node ast.Node
 		var fn *types.Func
@@ -332,6 +335,25 @@ func (r *Result) adapted(call *ast.CallExpr) {
 			}
 		}
 	}
+}
+
+// programs reports whether a call is to the program's own code: a
+// function of the module, a conversion to one of its types, a function
+// value. Without module information (GOPATH), every call is.
+func (r *Result) programs(call *ast.CallExpr) bool {
+	m := r.pass.Module
+	if m == nil || m.Path == "" {
+		return true
+	}
+	var pkg *types.Package
+	if tv := r.pass.TypesInfo.Types[call.Fun]; tv.IsType() {
+		if n, ok := types.Unalias(tv.Type).(*types.Named); ok {
+			pkg = n.Obj().Pkg()
+		}
+	} else if fn, ok := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); ok {
+		pkg = fn.Pkg()
+	}
+	return pkg == nil || pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
 }
 
 // decl returns the declaration of a function of the package.

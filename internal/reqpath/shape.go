@@ -68,7 +68,7 @@ func (s *Shapes) Reach(t types.Type) reach {
 	s.reach[t] = nil
 	r := s.search(t)
 	if r.carrier() {
-		r.context = isContext(t)
+		r.context = knowledge.IsContext(t)
 	}
 	s.reach[t] = &r
 	return r
@@ -240,20 +240,6 @@ func (s *Shapes) isWriter(t types.Type) bool {
 	w := has("WriteHeader", 1, 0) && has("Header", 0, 1) && has("Write", 1, 2)
 	s.writer[t] = w
 	return w
-}
-
-// isContext reports whether t implements context.Context: it has the
-// methods Deadline, Done, Err and Value.
-func isContext(t types.Type) bool {
-	if is(t, false, "context", "Context") {
-		return true
-	}
-	for _, name := range []string{"Done", "Deadline", "Err", "Value"} {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
-			return false
-		}
-	}
-	return true
 }
 
 // frameworkOf returns the framework of a known web framework's handler

@@ -1,0 +1,41 @@
+// Package builder is a query builder, as bun and squirrel are: a guard on
+// the builder's error is no cache, and a row's Scan does not query again.
+package builder
+
+import "database/sql"
+
+var db *sql.DB
+
+// Scanner is what a query hands back: a row, or a builder that queries
+// when scanned.
+type Scanner interface {
+	Scan(dest ...any) error // want Scan:`effects: db\(\(\*builder.Query\).Scan → \(\*sql.DB\).QueryRow\), nocontext`
+}
+
+type Query struct {
+	err error
+}
+
+// Scan queries; the guard on q.err is an early failure, not a lazy load.
+func (q *Query) Scan(dest ...any) error { // want Scan:`effects: db\(\(\*sql.DB\).QueryRow\), nocontext`
+	if q.err != nil {
+		return q.err
+	}
+	return db.QueryRow("SELECT 1").Scan(dest...)
+}
+
+// Row is what QueryRow hands back.
+type Row struct{ row *sql.Row }
+
+func (r *Row) Scan(dest ...any) error { return r.row.Scan(dest...) }
+
+func (q *Query) QueryRow() Scanner { // want QueryRow:`effects: db\(\(\*sql.DB\).QueryRow\), nocontext`
+	return &Row{db.QueryRow("SELECT 1")}
+}
+
+// Name queries once: the Scan of the row QueryRow returned is the same
+// round trip, though another Scanner's Scan would query.
+func Name(q *Query) (name string) { // want Name:`effects: db\(\(\*builder.Query\).QueryRow → \(\*sql.DB\).QueryRow\), nocontext\(\(\*builder.Query\).QueryRow → \(\*sql.DB\).QueryRow\)$`
+	q.QueryRow().Scan(&name)
+	return name
+}
