@@ -10,7 +10,10 @@ import (
 
 // The JSON output has the shape of go/analysis drivers (go vet -json,
 // multichecker -json): package ID → analyzer → diagnostics, with each
-// Finding listed once, under the first package it was found in.
+// Finding listed once, under the first package it was found in. Paths
+// follow the one rule of every output but SARIF: relative to the working
+// directory when the file lies below it, as the text output prints them
+// (SARIF's are relative to the module root; see printSARIF).
 
 type jsonEdit struct {
 	Filename string `json:"filename"`
@@ -34,11 +37,11 @@ type jsonDiagnostic struct {
 func printJSON(w io.Writer, found []Finding) error {
 	tree := make(map[string]map[string][]jsonDiagnostic)
 	for _, f := range found {
-		d := jsonDiagnostic{Posn: f.Pos.String(), End: f.End.String(), Message: f.Message}
+		d := jsonDiagnostic{Posn: position(f.Pos), End: position(f.End), Message: f.Message}
 		if f.Fix != nil {
 			fix := jsonFix{Message: f.Fix.Message}
 			for _, e := range f.Fix.Edits {
-				fix.Edits = append(fix.Edits, jsonEdit{Filename: e.File, Start: e.Start, End: e.End, New: e.New})
+				fix.Edits = append(fix.Edits, jsonEdit{Filename: rel(e.File), Start: e.Start, End: e.End, New: e.New})
 			}
 			d.SuggestedFixes = []jsonFix{fix}
 		}

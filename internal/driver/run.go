@@ -22,29 +22,35 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	out, err := Analyze(Request{Patterns: cfg.patterns, Tests: cfg.tests, Tags: cfg.tags, Analyzers: cfg.analyzers})
+	req := Request{Patterns: cfg.patterns, Tests: cfg.tests, Tags: cfg.tags, Analyzers: cfg.analyzers}
+	out, err := Analyze(req)
 	if err != nil {
 		fmt.Fprintf(stderr, "crisislint: %v\n", err)
 		return ExitError
 	}
 	code := ExitClean
+	if cfg.fix {
+		fixed, err := applyFixes(out.Findings, cfg.diff, stdout, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			code = ExitError
+		}
+		if fixed > 0 && !cfg.diff {
+			// What remains is what to print, at its place in the fixed
+			// files: the fixes moved lines (an import dropped, a
+			// statement added), and only the analysis knows which
+			// findings they settled.
+			if out, err = Analyze(req); err != nil {
+				fmt.Fprintf(stderr, "crisislint: after the fixes: %v\n", err)
+				return ExitError
+			}
+		}
+	}
 	for _, p := range out.Problems {
 		fmt.Fprintf(stderr, "crisislint: %s\n", p)
 		code = ExitError
 	}
 	found := out.Findings
-
-	unfixed := len(found)
-	if cfg.fix {
-		fixed, err := applyFixes(found, cfg.diff, stdout, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "crisislint: %v\n", err)
-			code = ExitError
-		}
-		if !cfg.diff {
-			unfixed -= fixed
-		}
-	}
 	var perr error
 	switch cfg.format {
 	case "json":
@@ -60,7 +66,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crisislint: %v\n", perr)
 		return ExitError
 	}
-	if code == ExitClean && unfixed > 0 {
+	if code == ExitClean && len(found) > 0 {
 		code = ExitFindings
 	}
 	return code
