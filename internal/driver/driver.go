@@ -77,6 +77,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		tags    = fs.String("tags", "", "comma-separated build tags")
 		checks  = fs.String("checks", "", "comma-separated analyzers to run (default: all)")
 		explain = fs.String("explain", "", "print the documentation of an analyzer and exit")
+		version = fs.Bool("version", false, "print the versions of crisislint, golang.org/x/tools and Go, and exit")
 	)
 	enabled := make(map[string]*bool)
 	for _, a := range analyzers.All {
@@ -94,6 +95,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	}
 	rest := fs.Args()
 
+	if *version {
+		printVersion(stdout)
+		return nil, errDone
+	}
 	if *explain != "" {
 		return nil, explainAnalyzer(*explain, stdout)
 	}
