@@ -56,7 +56,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 	case "json":
 		perr = printJSON(stdout, found)
 	case "sarif":
-		perr = printSARIF(stdout, found)
+		perr = printSARIF(stdout, found, out.Problems, moduleRoot(""), newSources(nil))
 	default:
 		if !cfg.diff {
 			printText(stdout, found)

@@ -21,7 +21,7 @@ func printVersion(w io.Writer) {
 		fmt.Fprintf(w, "crisislint (unknown: built without module information) %s\n", runtime.Version())
 		return
 	}
-	version := cmp.Or(info.Main.Version, "(devel)")
+	version := moduleVersion()
 	for _, s := range info.Settings {
 		if s.Key == "vcs.revision" {
 			version += " " + s.Value
@@ -37,4 +37,12 @@ func printVersion(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, "crisislint %s\n%s %s\n%s\n", version, toolsModule, tools, info.GoVersion)
+}
+
+// moduleVersion returns crisislint's module version: a tag, or "(devel)".
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		return cmp.Or(info.Main.Version, "(devel)")
+	}
+	return "(devel)"
 }
