@@ -32,7 +32,10 @@ type config struct {
 	fix, diff bool
 	tests     bool
 	tags      string
-	analyzers []*analysis.Analyzer
+	// newFromRev, baseline and writeBaseline: see "Adopting crisislint
+	// on an existing service" in the README.
+	newFromRev, baseline, writeBaseline string
+	analyzers                           []*analysis.Analyzer
 	patterns  []string
 }
 
@@ -40,6 +43,7 @@ const usage = `crisislint finds the code-level causes of production crises in Go
 
 Usage:
   crisislint [flags] packages...     analyze packages (patterns as for go build: ./...)
+  crisislint [flags] files.go...     analyze the packages of these files, report findings in these files
   crisislint help [analyzer]         describe the analyzers, or one of them
   go vet -vettool=$(command -v crisislint) packages...
 
@@ -77,6 +81,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		tags    = fs.String("tags", "", "comma-separated build tags")
 		checks  = fs.String("checks", "", "comma-separated analyzers to run (default: all)")
 		explain = fs.String("explain", "", "print the documentation of an analyzer and exit")
+		newFrom = fs.String("new-from-rev", "", "report only findings on lines changed since this git revision (committed, staged or not)")
+		base    = fs.String("baseline", "", "report only findings not recorded in this baseline file")
+		writeB  = fs.String("write-baseline", "", "write the current findings to this baseline file, print nothing and exit 0")
 		version = fs.Bool("version", false, "print the versions of crisislint, golang.org/x/tools and Go, and exit")
 	)
 	enabled := make(map[string]*bool)
@@ -131,7 +138,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		*fix = true
 	}
 
-	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, patterns: rest}
+	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, patterns: rest,
+		newFromRev: *newFrom, baseline: *base, writeBaseline: *writeB}
 	switch {
 	case *jsonOut:
 		cfg.format = "json"

@@ -23,10 +23,55 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		}
 	}
 	req := Request{Patterns: cfg.patterns, Tests: cfg.tests, Tags: cfg.tags, Analyzers: cfg.analyzers}
-	out, err := Analyze(req)
+	root := ""
+	if cfg.baseline != "" || cfg.writeBaseline != "" || cfg.format == "sarif" {
+		root = moduleRoot("")
+	}
+	analyze := func() (*Outcome, error) {
+		var out *Outcome
+		var err error
+		if fileArgs(cfg.patterns) {
+			out, err = analyzeFiles(req, cfg.patterns)
+		} else {
+			out, err = Analyze(req)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if cfg.newFromRev != "" {
+			// Asked after each analysis: -fix changes lines.
+			changed, err := changedSince(".", cfg.newFromRev)
+			if err != nil {
+				return nil, fmt.Errorf("-new-from-rev: %v", err)
+			}
+			out.keep(changed.touches)
+		}
+		if cfg.baseline != "" && cfg.writeBaseline == "" {
+			known, err := readBaseline(cfg.baseline, root)
+			if err != nil {
+				return nil, err
+			}
+			out.keep(known)
+		}
+		return out, nil
+	}
+	out, err := analyze()
 	if err != nil {
 		fmt.Fprintf(stderr, "crisislint: %v\n", err)
 		return ExitError
+	}
+	if cfg.writeBaseline != "" {
+		if err := writeBaseline(cfg.writeBaseline, root, out.Findings); err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "crisislint: wrote %d %s to %s\n", len(out.Findings), plural(len(out.Findings), "finding", "findings"), cfg.writeBaseline)
+		code := ExitClean
+		for _, p := range out.Problems {
+			fmt.Fprintf(stderr, "crisislint: %s\n", p)
+			code = ExitError
+		}
+		return code
 	}
 	code := ExitClean
 	if cfg.fix {
@@ -40,7 +85,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 			// files: the fixes moved lines (an import dropped, a
 			// statement added), and only the analysis knows which
 			// findings they settled.
-			if out, err = Analyze(req); err != nil {
+			if out, err = analyze(); err != nil {
 				fmt.Fprintf(stderr, "crisislint: after the fixes: %v\n", err)
 				return ExitError
 			}
@@ -56,7 +101,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 	case "json":
 		perr = printJSON(stdout, found)
 	case "sarif":
-		perr = printSARIF(stdout, found, out.Problems, moduleRoot(""), newSources(nil))
+		perr = printSARIF(stdout, found, out.Problems, root, newSources(nil))
 	default:
 		if !cfg.diff {
 			printText(stdout, found)
