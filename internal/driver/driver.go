@@ -36,7 +36,7 @@ type config struct {
 	// on an existing service" in the README.
 	newFromRev, baseline, writeBaseline string
 	analyzers                           []*analysis.Analyzer
-	patterns  []string
+	patterns                            []string
 }
 
 const usage = `crisislint finds the code-level causes of production crises in Go services.
