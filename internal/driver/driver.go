@@ -45,6 +45,7 @@ Usage:
   crisislint [flags] packages...     analyze packages (patterns as for go build: ./...)
   crisislint [flags] files.go...     analyze the packages of these files, report findings in these files
   crisislint help [analyzer]         describe the analyzers, or one of them
+  crisislint lsp                     a language server for editors (LSP over stdin and stdout)
   go vet -vettool=$(command -v crisislint) packages...
 
 Exit status: 0 no findings, 1 findings, 2 usage error or packages that did not load.

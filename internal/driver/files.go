@@ -27,10 +27,11 @@ func fileArgs(args []string) bool {
 	return len(args) > 0
 }
 
-// analyzeFiles runs base on the packages of files and keeps the findings
+// AnalyzeFiles runs base on the packages of files and keeps the findings
 // in those files. Test files are left out: crisislint reports nothing in
-// test code.
-func analyzeFiles(base Request, files []string) (*Outcome, error) {
+// test code. A file may exist only in base.Overlay (an editor's new,
+// unsaved file).
+func AnalyzeFiles(base Request, files []string) (*Outcome, error) {
 	byRoot := make(map[string]map[string]bool) // module root → package directories
 	named := make(map[string]bool)
 	for _, f := range files {
@@ -41,10 +42,12 @@ func analyzeFiles(base Request, files []string) (*Outcome, error) {
 		if strings.HasSuffix(abs, "_test.go") {
 			continue
 		}
-		if _, err := os.Stat(abs); err != nil {
-			return nil, err
+		if _, ok := base.Overlay[abs]; !ok {
+			if _, err := os.Stat(abs); err != nil {
+				return nil, err
+			}
 		}
-		root := findModule(filepath.Dir(abs))
+		root := FindModule(filepath.Dir(abs))
 		if root == "" {
 			return nil, fmt.Errorf("%s is not in a Go module (no go.mod above it)", f)
 		}
@@ -86,8 +89,8 @@ func analyzeFiles(base Request, files []string) (*Outcome, error) {
 	return out, nil
 }
 
-// findModule returns the directory of the go.mod that governs dir, or "".
-func findModule(dir string) string {
+// FindModule returns the directory of the go.mod that governs dir, or "".
+func FindModule(dir string) string {
 	for {
 		if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !fi.IsDir() {
 			return dir

@@ -31,7 +31,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		var out *Outcome
 		var err error
 		if fileArgs(cfg.patterns) {
-			out, err = analyzeFiles(req, cfg.patterns)
+			out, err = AnalyzeFiles(req, cfg.patterns)
 		} else {
 			out, err = Analyze(req)
 		}

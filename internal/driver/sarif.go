@@ -217,7 +217,7 @@ func printSARIF(w io.Writer, found []Finding, problems []string, root string, sr
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "crisislint",
-			Version:        moduleVersion(),
+			Version:        Version(),
 			InformationURI: "https://github.com/crisislint/crisislint",
 		}},
 		OriginalURIBaseIDs: map[string]sarifArtifact{

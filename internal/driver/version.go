@@ -21,7 +21,7 @@ func printVersion(w io.Writer) {
 		fmt.Fprintf(w, "crisislint (unknown: built without module information) %s\n", runtime.Version())
 		return
 	}
-	version := moduleVersion()
+	version := Version()
 	for _, s := range info.Settings {
 		if s.Key == "vcs.revision" {
 			version += " " + s.Value
@@ -40,7 +40,7 @@ func printVersion(w io.Writer) {
 }
 
 // moduleVersion returns crisislint's module version: a tag, or "(devel)".
-func moduleVersion() string {
+func Version() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		return cmp.Or(info.Main.Version, "(devel)")
 	}
