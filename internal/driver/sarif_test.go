@@ -83,7 +83,7 @@ func validSARIF(t *testing.T, sch *jsonschema.Schema, out []byte) sarifLog {
 }
 
 // repoRoot is the crisislint module's root.
-func repoRoot(t *testing.T) string {
+func repoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
@@ -109,7 +109,7 @@ func uris(log sarifLog) []string {
 // directory, with the same URIs under %SRCROOT%.
 func TestSARIFDemo(t *testing.T) {
 	sch := sarifSchema(t)
-	root := repoRoot(t)
+	root := repoRoot()
 	fromRoot, code := sarifFrom(t, root, "./examples/demo")
 	if code != ExitFindings {
 		t.Fatalf("exit code %d, want %d", code, ExitFindings)

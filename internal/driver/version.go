@@ -39,7 +39,7 @@ func printVersion(w io.Writer) {
 	fmt.Fprintf(w, "crisislint %s\n%s %s\n%s\n", version, toolsModule, tools, info.GoVersion)
 }
 
-// moduleVersion returns crisislint's module version: a tag, or "(devel)".
+// Version returns crisislint's module version: a tag, or "(devel)".
 func Version() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		return cmp.Or(info.Main.Version, "(devel)")

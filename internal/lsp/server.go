@@ -107,7 +107,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, version string) int {
 // server: a panic is an InternalError, and a notification that fails is
 // logged, since jsonrpc2 ends the connection when a notification's
 // handler returns an error (it has no response to carry it).
-func (s *Server) handle(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
+func (s *Server) handle(_ context.Context, req *jsonrpc2.Request) (result any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = jsonrpc2.Errorf(jsonrpc2.InternalError, "crisislint: %s: %v (please report it)", req.Method(), r)
@@ -558,6 +558,11 @@ type Stdio struct {
 	Out io.WriteCloser
 }
 
-func (s Stdio) Read(p []byte) (int, error)  { return s.In.Read(p) }
+// Read reads standard input.
+func (s Stdio) Read(p []byte) (int, error) { return s.In.Read(p) }
+
+// Write writes standard output.
 func (s Stdio) Write(p []byte) (int, error) { return s.Out.Write(p) }
-func (s Stdio) Close() error                { return errors.Join(s.In.Close(), s.Out.Close()) }
+
+// Close closes both.
+func (s Stdio) Close() error { return errors.Join(s.In.Close(), s.Out.Close()) }

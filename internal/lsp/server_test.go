@@ -75,7 +75,7 @@ func start(t *testing.T) *client {
 	c := &client{t: t, diags: make(chan PublishDiagnosticsParams, 16), code: make(chan int, 1)}
 	go func() { c.code <- Serve(context.Background(), serverSide, "test") }()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(clientSide), jsonrpc2.WithCodec(codec{}))
-	c.conn.Go(context.Background(), func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
+	c.conn.Go(context.Background(), func(_ context.Context, req *jsonrpc2.Request) (any, error) {
 		switch req.Method() {
 		case "textDocument/publishDiagnostics":
 			var p PublishDiagnosticsParams
@@ -319,7 +319,7 @@ func TestRobust(t *testing.T) {
 	code := make(chan int, 1)
 	go func() { code <- Serve(context.Background(), serverSide, "test") }()
 	c := newRawConn(t, clientSide)
-	defer clientSide.Close()
+	defer func() { _ = clientSide.Close() }()
 
 	c.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
 	if got := c.response("1"); got != 0 {

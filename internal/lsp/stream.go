@@ -44,7 +44,7 @@ func (s *tolerantStream) Read(ctx context.Context) (jsonrpc2.Message, int64, err
 			return msg, n, nil
 		}
 		parseErr := jsonrpc2.Errorf(jsonrpc2.ParseError, "crisislint: not a JSON-RPC message: %v", err)
-		if _, werr := s.Stream.Write(ctx, jsonrpc2.NewResponse(jsonrpc2.ID{}, nil, parseErr)); werr != nil {
+		if _, werr := s.Write(ctx, jsonrpc2.NewResponse(jsonrpc2.ID{}, nil, parseErr)); werr != nil {
 			return nil, n, werr
 		}
 	}
