@@ -18,8 +18,11 @@
 //	        settings:
 //	          disable: [queryinloop]   # optional
 //
-// Findings are reported under the linter name crisislint; the
-// //crisislint:ignore comments work as under the command.
+// Findings are reported under the linter name crisislint, as
+// "analyzer: severity: message"; the //crisislint:ignore comments work as
+// under the command. golangci-lint takes an issue's severity only from its
+// severity rules, never from the diagnostic, so the severity travels in
+// the text, where a rule can match it (see the README).
 package plugin
 
 import (
@@ -27,6 +30,7 @@ import (
 	"slices"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/report"
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 )
@@ -57,15 +61,32 @@ func New(conf any) (register.LinterPlugin, error) {
 
 type linter struct{ disable []string }
 
-// BuildAnalyzers returns analyzers.All, without the disabled ones.
+// BuildAnalyzers returns analyzers.All, without the disabled ones, each
+// reporting its findings' severity in their text.
 func (l *linter) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	var out []*analysis.Analyzer
 	for _, a := range analyzers.All {
 		if !slices.Contains(l.disable, a.Name) {
-			out = append(out, a)
+			out = append(out, withSeverity(a))
 		}
 	}
 	return out, nil
+}
+
+// withSeverity returns a copy of a whose diagnostics start with their
+// severity ("error: ", "warning: ", "note: "), which report.Severity
+// carries in the diagnostic's Category.
+func withSeverity(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	c.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Message = report.SeverityOf(d).String() + ": " + d.Message
+			pass.Report(d)
+		}
+		return a.Run(&p)
+	}
+	return &c
 }
 
 // GetLoadMode asks golangci-lint for type information: the analyzers need it.

@@ -4,16 +4,19 @@
 //
 //	crisislint ./...
 //	go vet -vettool=$(command -v crisislint) ./...
+//	crisislint lsp    # a language server, for editors
 //
 // crisislint help lists the analyzers; crisislint -explain NAME describes one.
 package main
 
 import (
+	"context"
 	"os"
 	"strings"
 
 	"github.com/crisislint/crisislint/analyzers"
 	"github.com/crisislint/crisislint/internal/driver"
+	"github.com/crisislint/crisislint/internal/lsp"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -24,6 +27,9 @@ func crisislint() int {
 		// go vet speaks to its tool through the unitchecker protocol: a
 		// -V=full or -flags query, then one .cfg file per package.
 		unitchecker.Main(analyzers.All...) // exits
+	}
+	if len(os.Args) == 2 && os.Args[1] == "lsp" {
+		return lsp.Serve(context.Background(), lsp.Stdio{In: os.Stdin, Out: os.Stdout}, driver.Version())
 	}
 	return driver.Main(os.Args[1:], os.Stdout, os.Stderr)
 }

@@ -32,15 +32,20 @@ type config struct {
 	fix, diff bool
 	tests     bool
 	tags      string
-	analyzers []*analysis.Analyzer
-	patterns  []string
+	// newFromRev, baseline and writeBaseline: see "Adopting crisislint
+	// on an existing service" in the README.
+	newFromRev, baseline, writeBaseline string
+	analyzers                           []*analysis.Analyzer
+	patterns                            []string
 }
 
 const usage = `crisislint finds the code-level causes of production crises in Go services.
 
 Usage:
   crisislint [flags] packages...     analyze packages (patterns as for go build: ./...)
+  crisislint [flags] files.go...     analyze the packages of these files, report findings in these files
   crisislint help [analyzer]         describe the analyzers, or one of them
+  crisislint lsp                     a language server for editors (LSP over stdin and stdout)
   go vet -vettool=$(command -v crisislint) packages...
 
 Exit status: 0 no findings, 1 findings, 2 usage error or packages that did not load.
@@ -77,6 +82,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		tags    = fs.String("tags", "", "comma-separated build tags")
 		checks  = fs.String("checks", "", "comma-separated analyzers to run (default: all)")
 		explain = fs.String("explain", "", "print the documentation of an analyzer and exit")
+		newFrom = fs.String("new-from-rev", "", "report only findings on lines changed since this git revision (committed, staged or not)")
+		base    = fs.String("baseline", "", "report only findings not recorded in this baseline file")
+		writeB  = fs.String("write-baseline", "", "write the current findings to this baseline file, print nothing and exit 0")
+		version = fs.Bool("version", false, "print the versions of crisislint, golang.org/x/tools and Go, and exit")
 	)
 	enabled := make(map[string]*bool)
 	for _, a := range analyzers.All {
@@ -94,6 +103,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	}
 	rest := fs.Args()
 
+	if *version {
+		printVersion(stdout)
+		return nil, errDone
+	}
 	if *explain != "" {
 		return nil, explainAnalyzer(*explain, stdout)
 	}
@@ -126,7 +139,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		*fix = true
 	}
 
-	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, patterns: rest}
+	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, patterns: rest,
+		newFromRev: *newFrom, baseline: *base, writeBaseline: *writeB}
 	switch {
 	case *jsonOut:
 		cfg.format = "json"

@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/crisislint/crisislint/internal/fixes"
@@ -66,7 +67,10 @@ func applyFixes(found []Finding, printDiff bool, stdout, stderr io.Writer) (int,
 	}
 	for _, p := range paths {
 		if printDiff {
-			stdout.Write(diff.Diff(rel(p)+" (original)", original[p], rel(p)+" (fixed)", files[p]))
+			// a/ and b/ as git writes them: git apply and patch -p1 take
+			// the diff from the directory it was printed in.
+			name := filepath.ToSlash(rel(p))
+			stdout.Write(diff.Diff("a/"+name, original[p], "b/"+name, files[p]))
 			continue
 		}
 		info, err := os.Stat(p)

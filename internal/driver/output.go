@@ -3,14 +3,14 @@ package driver
 import (
 	"encoding/json"
 	"io"
-	"path/filepath"
-
-	"github.com/crisislint/crisislint/analyzers"
 )
 
 // The JSON output has the shape of go/analysis drivers (go vet -json,
 // multichecker -json): package ID → analyzer → diagnostics, with each
-// Finding listed once, under the first package it was found in.
+// Finding listed once, under the first package it was found in. Paths
+// follow the one rule of every output but SARIF: relative to the working
+// directory when the file lies below it, as the text output prints them
+// (SARIF's are relative to the module root; see printSARIF).
 
 type jsonEdit struct {
 	Filename string `json:"filename"`
@@ -34,11 +34,11 @@ type jsonDiagnostic struct {
 func printJSON(w io.Writer, found []Finding) error {
 	tree := make(map[string]map[string][]jsonDiagnostic)
 	for _, f := range found {
-		d := jsonDiagnostic{Posn: f.Pos.String(), End: f.End.String(), Message: f.Message}
+		d := jsonDiagnostic{Posn: position(f.Pos), End: position(f.End), Message: f.Message}
 		if f.Fix != nil {
 			fix := jsonFix{Message: f.Fix.Message}
 			for _, e := range f.Fix.Edits {
-				fix.Edits = append(fix.Edits, jsonEdit{Filename: e.File, Start: e.Start, End: e.End, New: e.New})
+				fix.Edits = append(fix.Edits, jsonEdit{Filename: rel(e.File), Start: e.Start, End: e.End, New: e.New})
 			}
 			d.SuggestedFixes = []jsonFix{fix}
 		}
@@ -50,101 +50,4 @@ func printJSON(w io.Writer, found []Finding) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "\t")
 	return enc.Encode(tree)
-}
-
-// SARIF 2.1.0, the subset code scanning services read.
-
-type sarifLog struct {
-	Version string     `json:"version"`
-	Schema  string     `json:"$schema"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
-
-type sarifRule struct {
-	ID               string       `json:"id"`
-	ShortDescription sarifMessage `json:"shortDescription"`
-	FullDescription  sarifMessage `json:"fullDescription"`
-	HelpURI          string       `json:"helpUri"`
-}
-
-type sarifMessage struct {
-	Text string `json:"text"`
-}
-
-type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-}
-
-type sarifLocation struct {
-	PhysicalLocation sarifPhysical `json:"physicalLocation"`
-}
-
-type sarifPhysical struct {
-	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           sarifRegion   `json:"region"`
-}
-
-type sarifArtifact struct {
-	URI string `json:"uri"`
-}
-
-type sarifRegion struct {
-	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn"`
-	EndLine     int `json:"endLine"`
-	EndColumn   int `json:"endColumn"`
-}
-
-func printSARIF(w io.Writer, found []Finding) error {
-	run := sarifRun{
-		Tool: sarifTool{Driver: sarifDriver{
-			Name:           "crisislint",
-			InformationURI: "https://github.com/crisislint/crisislint",
-		}},
-		Results: []sarifResult{},
-	}
-	for _, a := range analyzers.All {
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-			ID:               a.Name,
-			ShortDescription: sarifMessage{summary(a)},
-			FullDescription:  sarifMessage{a.Doc},
-			HelpURI:          a.URL,
-		})
-	}
-	for _, f := range found {
-		run.Results = append(run.Results, sarifResult{
-			RuleID:  f.Analyzer,
-			Level:   "warning",
-			Message: sarifMessage{f.Message},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(rel(f.Pos.Filename))},
-				Region:           sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
-			}}},
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{
-		Version: "2.1.0",
-		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
-		Runs:    []sarifRun{run},
-	})
 }

@@ -22,12 +22,75 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	out, err := Analyze(Request{Patterns: cfg.patterns, Tests: cfg.tests, Tags: cfg.tags, Analyzers: cfg.analyzers})
+	req := Request{Patterns: cfg.patterns, Tests: cfg.tests, Tags: cfg.tags, Analyzers: cfg.analyzers}
+	root := ""
+	if cfg.baseline != "" || cfg.writeBaseline != "" || cfg.format == "sarif" {
+		root = moduleRoot("")
+	}
+	analyze := func() (*Outcome, error) {
+		var out *Outcome
+		var err error
+		if fileArgs(cfg.patterns) {
+			out, err = AnalyzeFiles(req, cfg.patterns)
+		} else {
+			out, err = Analyze(req)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if cfg.newFromRev != "" {
+			// Asked after each analysis: -fix changes lines.
+			changed, err := changedSince(".", cfg.newFromRev)
+			if err != nil {
+				return nil, fmt.Errorf("-new-from-rev: %v", err)
+			}
+			out.keep(changed.touches)
+		}
+		if cfg.baseline != "" && cfg.writeBaseline == "" {
+			known, err := readBaseline(cfg.baseline, root)
+			if err != nil {
+				return nil, err
+			}
+			out.keep(known)
+		}
+		return out, nil
+	}
+	out, err := analyze()
 	if err != nil {
 		fmt.Fprintf(stderr, "crisislint: %v\n", err)
 		return ExitError
 	}
+	if cfg.writeBaseline != "" {
+		if err := writeBaseline(cfg.writeBaseline, root, out.Findings); err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "crisislint: wrote %d %s to %s\n", len(out.Findings), plural(len(out.Findings), "finding", "findings"), cfg.writeBaseline)
+		code := ExitClean
+		for _, p := range out.Problems {
+			fmt.Fprintf(stderr, "crisislint: %s\n", p)
+			code = ExitError
+		}
+		return code
+	}
 	code := ExitClean
+	if cfg.fix {
+		fixed, err := applyFixes(out.Findings, cfg.diff, stdout, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "crisislint: %v\n", err)
+			code = ExitError
+		}
+		if fixed > 0 && !cfg.diff {
+			// What remains is what to print, at its place in the fixed
+			// files: the fixes moved lines (an import dropped, a
+			// statement added), and only the analysis knows which
+			// findings they settled.
+			if out, err = analyze(); err != nil {
+				fmt.Fprintf(stderr, "crisislint: after the fixes: %v\n", err)
+				return ExitError
+			}
+		}
+	}
 	for _, p := range out.Problems {
 		fmt.Fprintf(stderr, "crisislint: %s\n", p)
 		code = ExitError
@@ -41,24 +104,12 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 			s.Named, s.Dependencies, s.Cached, s.SecondRound)
 	}
 	found := out.Findings
-
-	unfixed := len(found)
-	if cfg.fix {
-		fixed, err := applyFixes(found, cfg.diff, stdout, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "crisislint: %v\n", err)
-			code = ExitError
-		}
-		if !cfg.diff {
-			unfixed -= fixed
-		}
-	}
 	var perr error
 	switch cfg.format {
 	case "json":
 		perr = printJSON(stdout, found)
 	case "sarif":
-		perr = printSARIF(stdout, found)
+		perr = printSARIF(stdout, found, out.Problems, root, newSources(nil))
 	default:
 		if !cfg.diff {
 			printText(stdout, found)
@@ -68,7 +119,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crisislint: %v\n", perr)
 		return ExitError
 	}
-	if code == ExitClean && unfixed > 0 {
+	if code == ExitClean && len(found) > 0 {
 		code = ExitFindings
 	}
 	return code
