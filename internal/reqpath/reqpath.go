@@ -299,15 +299,17 @@ func (r *Result) adapted(call *ast.CallExpr) {
 	for _, a := range call.Args {
 		var node ast.Node
 		var fn *types.Func
+		var id *ast.Ident
 		switch a := ast.Unparen(a).(type) {
 		case *ast.FuncLit:
 			node = a
-		case *ast.Ident, *ast.SelectorExpr:
-			id := a.(ast.Expr)
-			if sel, ok := id.(*ast.SelectorExpr); ok {
-				id = sel.Sel
-			}
-			fn, _ = r.pass.TypesInfo.Uses[id.(*ast.Ident)].(*types.Func)
+		case *ast.Ident:
+			id = a
+		case *ast.SelectorExpr:
+			id = a.Sel // a method value: s.list
+		}
+		if id != nil {
+			fn, _ = r.pass.TypesInfo.Uses[id].(*types.Func)
 			if fn == nil || fn.Pkg() != r.pass.Pkg {
 				continue
 			}
