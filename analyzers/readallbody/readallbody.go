@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact)},
+	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(wantsLimitsFact)},
 }
 
 // readsFact marks a function that reads whole, with no limit, the request
@@ -77,6 +77,21 @@ type limitsFact struct{}
 
 func (*limitsFact) AFact()         {}
 func (*limitsFact) String() string { return "applies a body limit" }
+
+// wantsLimitsFact marks a package that looked for a body limit in the
+// whole program: a driver that analyzes the whole program asks it
+// whether another package's facts may change its findings (Wants).
+type wantsLimitsFact struct{}
+
+func (*wantsLimitsFact) AFact()         {}
+func (*wantsLimitsFact) String() string { return "wants a body limit" }
+
+// Wants reports whether a fact of another package may change the
+// package's findings: it applies a body limit.
+func (*wantsLimitsFact) Wants(f analysis.Fact) bool {
+	_, ok := f.(*limitsFact)
+	return ok
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass) {
@@ -327,6 +342,7 @@ func (c *checker) middlewares() []*types.Func {
 // limit in front of its router. It asks for every package's facts, so
 // it is asked only when there is something to report.
 func (c *checker) limitedProgram() bool {
+	c.pass.ExportPackageFact(new(wantsLimitsFact))
 	for _, f := range c.pass.AllPackageFacts() {
 		if _, ok := f.Fact.(*limitsFact); ok {
 			return true

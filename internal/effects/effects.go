@@ -244,6 +244,6 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact), new(WantsFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

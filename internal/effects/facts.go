@@ -6,7 +6,10 @@ package effects
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // Fact records the effects of an exported function or a method, for the
@@ -58,6 +61,37 @@ func (f *ImplFact) String() string {
 		parts = append(parts, impl.Method+": "+strings.TrimPrefix((&Fact{Effects: impl.Effects}).String(), "effects: "))
 	}
 	return "implements " + strings.Join(parts, "; ")
+}
+
+// WantsFact records the interface methods a package looked for
+// implementations of in other packages. A driver that analyzes the whole
+// program asks it whether a package's analysis may change with facts of
+// packages it does not import (see Wants): crisislint's engine analyzes a
+// package a second time, with the whole program's facts, only then.
+type WantsFact struct {
+	Methods []string // sorted
+}
+
+// AFact marks WantsFact as an analysis fact.
+func (*WantsFact) AFact() {}
+
+func (f *WantsFact) String() string {
+	return "wants implementations of " + strings.Join(f.Methods, ", ")
+}
+
+// Wants reports whether a fact of another package may change what this
+// package's calls do: it implements one of the methods.
+func (f *WantsFact) Wants(other analysis.Fact) bool {
+	impls, ok := other.(*ImplFact)
+	if !ok {
+		return false
+	}
+	for _, impl := range impls.Impls {
+		if _, found := slices.BinarySearch(f.Methods, impl.Method); found {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *Fact) set() Set {

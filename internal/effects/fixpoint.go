@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"slices"
 
 	"github.com/crisislint/crisislint/internal/callindex"
@@ -117,5 +118,9 @@ func (r *Result) export() {
 	}
 	if f := r.implFact(); len(f.Impls) > 0 {
 		r.pass.ExportPackageFact(f)
+	}
+	if len(r.asked) > 0 {
+		methods := slices.Sorted(maps.Keys(r.asked))
+		r.pass.ExportPackageFact(&WantsFact{Methods: methods})
 	}
 }

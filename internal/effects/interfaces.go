@@ -152,6 +152,10 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 	if !ok {
 		return nil
 	}
+	if r.asked == nil {
+		r.asked = make(map[string]bool)
+	}
+	r.asked[key] = true
 	if r.elsewhere == nil {
 		r.elsewhere = make(map[string][]Impl)
 		for _, pf := range r.pass.AllPackageFacts() {

@@ -33,6 +33,7 @@ type Result struct {
 
 	concrete  *[]*types.TypeName          // the package's types that may implement interfaces, once asked
 	elsewhere map[string][]Impl           // interface method keys → other packages' implementations, once asked
+	asked     map[string]bool             // the interface method keys looked up elsewhere
 	locked    map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
 	calls     map[*ast.CallExpr]*callInfo // what is known of each call, once
 

@@ -27,7 +27,8 @@ type unit struct {
 	errors      []string // analyzers that failed
 
 	mu         sync.Mutex
-	askedWhole bool // an analyzer asked for every package's facts
+	askedWhole bool                        // an analyzer asked for every package's facts
+	askedBy    map[*analysis.Analyzer]bool // which
 	whole      map[string]pkgFacts
 }
 
@@ -132,7 +133,16 @@ func (u *unit) pass(a *analysis.Analyzer, results map[*analysis.Analyzer]any) *a
 		ImportPackageFact: u.importPackageFact,
 		ExportPackageFact: func(f analysis.Fact) { u.facts[factKey{"", reflect.TypeOf(f)}] = f },
 		AllObjectFacts:    u.allObjectFacts,
-		AllPackageFacts:   u.allPackageFacts,
+		AllPackageFacts: func() []analysis.PackageFact {
+			u.mu.Lock()
+			u.askedWhole = true
+			if u.askedBy == nil {
+				u.askedBy = make(map[*analysis.Analyzer]bool)
+			}
+			u.askedBy[a] = true
+			u.mu.Unlock()
+			return u.allPackageFacts()
+		},
 	}
 	pass.ReadFile = u.readFile
 	return pass
@@ -212,9 +222,6 @@ func (u *unit) allObjectFacts() []analysis.ObjectFact {
 // program: what implements an interface, or limits every request's body,
 // may be in a package this one does not import.
 func (u *unit) allPackageFacts() []analysis.PackageFact {
-	u.mu.Lock()
-	u.askedWhole = true
-	u.mu.Unlock()
 	var out []analysis.PackageFact
 	add := func(pkg *types.Package, facts pkgFacts) {
 		for k, f := range facts {

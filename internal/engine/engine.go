@@ -23,6 +23,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -98,8 +100,7 @@ type engine struct {
 	depSet     []*analysis.Analyzer
 	mu         sync.Mutex
 	res        *Result
-	// last is each named package's latest analysis; its syntax is kept
-	// only while a second round may need it.
+	// last is each named package's latest analysis, without its syntax.
 	last    map[*node]*unit
 	whole   map[string]pkgFacts // every package's facts after the first round
 	changed map[*node]bool      // named packages whose facts the second round changed
@@ -126,7 +127,7 @@ func Run(cfg Config) (*Result, error) {
 	}
 	e.depSet = order(e.depSet) // with what they require
 	registerFacts(e.rootSet)
-	e.salt = executableHash() + " " + names(e.rootSet)
+	e.salt = executableHash() + " " + names(e.depSet)
 	if err := e.openCache(); err != nil {
 		return nil, err
 	}
@@ -275,6 +276,7 @@ func (e *engine) schedule(round int, nodes []*node) {
 				select {
 				case n := <-ready:
 					e.analyze(round, n)
+					boundHeap()
 					mu.Lock()
 					for _, m := range users[n] {
 						if waiting[m]--; waiting[m] == 0 {
@@ -328,22 +330,25 @@ func (e *engine) analyze(round int, n *node) {
 func (e *engine) analyzeRoot(round int, n *node) {
 	e.mu.Lock()
 	old := e.last[n]
-	again := old != nil && (old.askedWhole || slices.ContainsFunc(n.imports, func(d *node) bool { return e.changed[d] }))
+	again := old != nil && (old.askedWhole && e.wantsMore(n, old) || slices.ContainsFunc(n.imports, func(d *node) bool { return e.changed[d] }))
 	e.mu.Unlock()
 	if round == 2 && !again {
 		return
 	}
-	c := old.checkedOrNil()
-	if c == nil {
-		var ok bool
-		if c, ok = e.checkRoot(n); !ok {
-			return
-		}
+	c, ok := e.checkRoot(n)
+	if !ok {
+		return
 	}
 	u := &unit{e: e, n: n, c: c, round: round, whole: e.whole}
 	u.run(e.rootSet)
-	if !u.askedWhole {
-		u.c = &checked{pkg: c.pkg} // a second round, if any, checks it again
+	// Only the types stay: a second round checks the package again, which
+	// costs less than keeping every package's syntax until then.
+	u.c = &checked{pkg: c.pkg}
+	if round == 1 && n.pkg.ID == n.pkg.PkgPath && len(u.errors) == 0 {
+		// What the first round learned is what the package's facts are
+		// when it is a dependency of another run (crisislint ./api/...,
+		// the editor, the pre-commit hook): keep them.
+		e.cache.save(n.key, u.facts)
 	}
 	if n.pkg.ID == n.pkg.PkgPath {
 		e.facts.put(n.pkg.PkgPath, u.facts)
@@ -359,12 +364,53 @@ func (e *engine) analyzeRoot(round int, n *node) {
 	e.last[n] = u
 }
 
-// checkedOrNil returns the syntax and types a unit kept, or nil.
-func (u *unit) checkedOrNil() *checked {
-	if u == nil || u.c == nil || u.c.files == nil {
-		return nil
+// A wanter is a package fact that says which facts of other packages
+// may change its package's analysis (effects' WantsFact: the
+// implementations of the interface methods it calls).
+type wanter interface {
+	Wants(analysis.Fact) bool
+}
+
+// wantsMore reports whether a package that asked for every package's
+// facts in the first round may find more among those of the packages it
+// does not depend on: yes, unless each analyzer that asked says, in a
+// package fact of its own, what it wants, and no such fact is there.
+func (e *engine) wantsMore(n *node, u *unit) bool {
+	var wants []wanter
+	for a := range u.askedBy {
+		found := false
+		for k, f := range u.facts {
+			if w, ok := f.(wanter); ok && k.path == "" && slices.ContainsFunc(a.FactTypes, func(t analysis.Fact) bool { return reflect.TypeOf(t) == k.typ }) {
+				wants = append(wants, w)
+				found = true
+			}
+		}
+		if !found {
+			return true
+		}
 	}
-	return u.c
+	closure := map[string]bool{n.pkg.PkgPath: true}
+	var visit func(m *node)
+	visit = func(m *node) {
+		for _, d := range m.imports {
+			if !closure[d.pkg.PkgPath] {
+				closure[d.pkg.PkgPath] = true
+				visit(d)
+			}
+		}
+	}
+	visit(n)
+	for path, facts := range e.whole {
+		if closure[path] {
+			continue
+		}
+		for k, f := range facts {
+			if k.path == "" && slices.ContainsFunc(wants, func(w wanter) bool { return w.Wants(f) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkRoot type-checks a named package from source, or says why not.
@@ -438,4 +484,22 @@ func goEnv(cfg Config, name string) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// boundHeap keeps the heap near what the run holds on to. Analysis
+// allocates much short-lived data on top of the syntax, types and facts
+// it keeps; left alone, the collector lets the heap grow to twice the
+// live data before reclaiming that garbage. A soft limit a little above
+// the live heap, raised as the live heap grows, keeps the peak near what
+// is needed for a few percent of CPU (the collector works harder near
+// the limit and never fails an allocation). A GOMEMLIMIT or GOGC the
+// user set wins.
+func boundHeap() {
+	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	live := int64(sample[0].Value.Uint64())
+	debug.SetMemoryLimit(live*3/2 + 128<<20)
 }

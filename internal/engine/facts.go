@@ -185,16 +185,12 @@ var executableHash = sync.OnceValue(func() string {
 // keyOf returns the cache key of a package's facts, its imports' keys
 // computed first: a Merkle hash of the graph below it, so a change
 // anywhere below (even in a package without facts, whose types others
-// use) gives new keys above.
+// use) gives new keys above. A package has the same key whether it is
+// named or a dependency, so a run on the whole module leaves the facts a
+// run on one package of it needs.
 func (e *engine) keyOf(n *node) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "crisislint facts 1\n%s\n%s\n%s\n", e.salt, n.pkg.ID, filepath.Base(n.pkg.ExportFile))
-	if !n.facts {
-		for _, d := range n.imports {
-			fmt.Fprintf(h, "dep %s\n", d.key)
-		}
-		return hex.EncodeToString(h.Sum(nil))
-	}
 	for _, name := range n.pkg.CompiledGoFiles {
 		fmt.Fprintf(h, "file %s", name)
 		if !e.immutable(name) {

@@ -1,4 +1,4 @@
-// Package echoapp exercises readallbody on echo handlers.
+// Package echoapp exercises readallbody on echo handlers. // want package:"wants a body limit"
 package echoapp
 
 import (

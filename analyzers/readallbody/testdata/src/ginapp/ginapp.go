@@ -1,4 +1,4 @@
-// Package ginapp exercises readallbody on gin handlers.
+// Package ginapp exercises readallbody on gin handlers. // want package:"wants a body limit"
 package ginapp
 
 import (

@@ -1,4 +1,4 @@
-// Package nethttp exercises readallbody on net/http handlers. // want package:"reads bodies"
+// Package nethttp exercises readallbody on net/http handlers. // want package:"reads bodies" package:"wants a body limit"
 package nethttp
 
 import (

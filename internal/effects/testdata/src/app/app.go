@@ -1,4 +1,4 @@
-// Package app calls through interfaces whose implementations are in
+// Package app calls through interfaces whose implementations are in // want package:"wants implementations of hook.Plugin.Run, keys.Manager.GetKeySet, persistence.Persister.Ping, persistence.Provider.Persister"
 // packages it reaches only through the registry.
 package app
 

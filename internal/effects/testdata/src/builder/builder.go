@@ -1,4 +1,4 @@
-// Package builder is a query builder, as bun and squirrel are: a guard on
+// Package builder is a query builder, as bun and squirrel are: a guard on // want package:"wants implementations of builder.Scanner.Scan"
 // the builder's error is no cache, and a row's Scan does not query again.
 package builder
 

@@ -1,4 +1,4 @@
-// Package repo has the effects a service inherits.
+// Package repo has the effects a service inherits. // want package:"wants implementations of repo.Reader.Read"
 package repo
 
 import (

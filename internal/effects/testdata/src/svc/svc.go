@@ -1,4 +1,4 @@
-// Package svc inherits the effects of repo through facts.
+// Package svc inherits the effects of repo through facts. // want package:"wants implementations of repo.Reader.Read"
 package svc
 
 import (
