@@ -163,8 +163,12 @@ type checker struct {
 func (c *checker) collect(calls *callindex.Index) {
 	c.calls = calls.All()
 	for _, call := range calls.All() {
-		if fn := call.Callee; fn != nil && (knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] ||
-			fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact))) {
+		fn := call.Callee
+		if fn == nil || call.Decl != nil && c.isMiddlewareDecl(call.Decl) {
+			continue // a middleware built on another (echo's BodyLimit on BodyLimitWithConfig) applies nothing
+		}
+		if knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] ||
+			fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact)) {
 			c.router = true
 		}
 	}
@@ -338,13 +342,53 @@ func (c *checker) middlewares() []*types.Func {
 	return out
 }
 
-// limitedProgram reports whether a package of the program puts a body
-// limit in front of its router. It asks for every package's facts, so
-// it is asked only when there is something to report.
+// limitedProgram reports whether a package of the program's module puts
+// a body limit in front of its router (a library that does, for a server
+// of its own, limits nothing of this one's). It asks for every package's
+// facts, so it is asked only when there is something to report.
 func (c *checker) limitedProgram() bool {
 	c.pass.ExportPackageFact(new(wantsLimitsFact))
 	for _, f := range c.pass.AllPackageFacts() {
-		if _, ok := f.Fact.(*limitsFact); ok {
+		if _, ok := f.Fact.(*limitsFact); ok && c.sameModule(f.Package) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameModule reports whether a package is of the module of the package
+// analyzed; without module information (GOPATH), every package is.
+func (c *checker) sameModule(pkg *types.Package) bool {
+	m := c.pass.Module
+	if m == nil || m.Path == "" {
+		return true
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+}
+
+// isMiddlewareDecl reports whether a declaration makes a middleware
+// rather than a router: it takes a handler to wrap
+// (func(next http.Handler) http.Handler), or returns a function that does
+// (echo's BodyLimit returns an echo.MiddlewareFunc).
+func (c *checker) isMiddlewareDecl(fd *ast.FuncDecl) bool {
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	takesHandler := func(sig *types.Signature) bool {
+		for i := range sig.Params().Len() {
+			if knowledge.MiddlewareResults[knowledge.TypeName(sig.Params().At(i).Type())] {
+				return true
+			}
+		}
+		return false
+	}
+	sig := fn.Signature()
+	if takesHandler(sig) {
+		return true
+	}
+	for i := range sig.Results().Len() {
+		if r, ok := sig.Results().At(i).Type().Underlying().(*types.Signature); ok && takesHandler(r) {
 			return true
 		}
 	}

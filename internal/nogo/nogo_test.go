@@ -54,7 +54,8 @@ func closure(as []*analysis.Analyzer) []*analysis.Analyzer {
 // nogoTestdata are analyzer test packages that make every fact type.
 var nogoTestdata = map[string][]string{
 	"../../analyzers/sqlconcat/testdata":   {"helpers", "repository", "handlers", "store"},
-	"../../analyzers/readallbody/testdata": {"httputil", "api"},
+	"../../analyzers/readallbody/testdata": {"httputil", "api", "server"},
+	"../../internal/effects/testdata":      {"app"},
 	"testdata":                             {"rpcsvc", "rpcimpl"},
 }
 

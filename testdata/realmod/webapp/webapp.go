@@ -1,4 +1,4 @@
-// Package webapp uses the real web frameworks crisislint knows, so the
+// Package webapp uses the real web frameworks crisislint knows, so the // want package:"wants a body limit"
 // tests see that readallbody matches their APIs as they are.
 package webapp
 
