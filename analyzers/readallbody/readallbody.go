@@ -1,14 +1,12 @@
 package readallbody
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
 	"strings"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -19,14 +17,11 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports request bodies read whole into memory with no limit.
 var Analyzer = &analysis.Analyzer{
 	Name:      "readallbody",
-	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
-	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer}, // effects for its index of the package's variables
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact)},

@@ -1,13 +1,11 @@
 package sqlconcat
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
 	"slices"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -17,14 +15,11 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports SQL text built from non-constant strings.
 var Analyzer = &analysis.Analyzer{
 	Name:      "sqlconcat",
-	Doc:       analyzerdoc.MustExtract(doc, "sqlconcat"),
-	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/sqlconcat",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer}, // for its index of the package's variables
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact)},

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
 )
 
 // The JSON output has the shape of go/analysis drivers (go vet -json,
@@ -76,14 +78,21 @@ type sarifDriver struct {
 }
 
 type sarifRule struct {
-	ID               string       `json:"id"`
-	ShortDescription sarifMessage `json:"shortDescription"`
-	FullDescription  sarifMessage `json:"fullDescription"`
-	HelpURI          string       `json:"helpUri"`
+	ID                   string       `json:"id"`
+	ShortDescription     sarifMessage `json:"shortDescription"`
+	FullDescription      sarifMessage `json:"fullDescription"`
+	Help                 sarifMessage `json:"help"`
+	HelpURI              string       `json:"helpUri"`
+	DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
 }
 
 type sarifMessage struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifResult struct {
@@ -122,18 +131,21 @@ func printSARIF(w io.Writer, found []Finding) error {
 		Results: []sarifResult{},
 	}
 	for _, a := range analyzers.All {
+		doc := analyzerdoc.Documentation(a)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-			ID:               a.Name,
-			ShortDescription: sarifMessage{summary(a)},
-			FullDescription:  sarifMessage{a.Doc},
-			HelpURI:          a.URL,
+			ID:                   a.Name,
+			ShortDescription:     sarifMessage{Text: doc.Title},
+			FullDescription:      sarifMessage{Text: doc.Text},
+			Help:                 sarifMessage{Text: doc.Format(false), Markdown: doc.FormatMarkdown(false)},
+			HelpURI:              a.URL,
+			DefaultConfiguration: sarifConfig{Level: sarifLevel(doc.Severity)},
 		})
 	}
 	for _, f := range found {
 		run.Results = append(run.Results, sarifResult{
 			RuleID:  f.Analyzer,
 			Level:   "warning",
-			Message: sarifMessage{f.Message},
+			Message: sarifMessage{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(rel(f.Pos.Filename))},
 				Region:           sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
@@ -147,4 +159,15 @@ func printSARIF(w io.Writer, found []Finding) error {
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// sarifLevel maps a documented severity to a SARIF level.
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.SeverityError:
+		return "error"
+	case lint.SeverityWarning, lint.SeverityDeprecated:
+		return "warning"
+	}
+	return "note"
 }

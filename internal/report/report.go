@@ -34,17 +34,30 @@ type Ignore struct {
 
 // ParseIgnore parses the text of one comment. It returns ok == false for a
 // comment that is not a suppression directive at all, and a non-empty
-// problem for a directive that is malformed: one that names no analyzer or
-// gives no reason. Whether the names are known is the caller's business.
+// problem for a directive that is malformed: one that names no analyzer,
+// gives no reason, or is written as a Go directive is not (with a space
+// after the slashes, or in a block comment), which Go tools and readers
+// take for prose. Whether the names are known is the caller's business.
 func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
-	rest, found := strings.CutPrefix(text, Directive)
+	body, block := strings.CutPrefix(text, "/*")
+	if block {
+		body = strings.TrimSuffix(body, "*/")
+	} else if body, ok = strings.CutPrefix(text, "//"); !ok {
+		return Ignore{}, false, ""
+	}
+	trimmed := strings.TrimLeftFunc(body, unicode.IsSpace)
+	rest, found := strings.CutPrefix(trimmed, Directive[len("//"):])
 	if !found || rest != "" && !unicode.IsSpace(rune(rest[0])) {
 		return Ignore{}, false, ""
 	}
-	rest = strings.TrimSpace(rest)
-	if rest == "" {
-		return Ignore{}, true, "names no analyzer and gives no reason"
+	misspelt := ""
+	switch {
+	case block:
+		misspelt = "is a block comment"
+	case trimmed != body:
+		misspelt = "has a space after //"
 	}
+	rest = strings.TrimSpace(rest)
 	names, reason := rest, ""
 	if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
 		names, reason = rest[:i], rest[i:]
@@ -59,6 +72,10 @@ func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
 		return unicode.IsSpace(r) || strings.ContainsRune("-:/", r)
 	}))
 	switch {
+	case misspelt != "":
+		return ig, true, misspelt
+	case len(ig.Names) == 0 && ig.Reason == "":
+		return ig, true, "names no analyzer and gives no reason"
 	case len(ig.Names) == 0:
 		return ig, true, "names no analyzer"
 	case ig.Reason == "":

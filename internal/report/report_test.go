@@ -24,7 +24,13 @@ func TestParseIgnore(t *testing.T) {
 		{"//crisislint:ignore", true, nil, "", "names no analyzer and gives no reason"},
 		{"//crisislint:ignore ,, why", true, nil, "why", "names no analyzer"},
 		{"//crisislint:ignorex sqlconcat why", false, nil, "", ""},
-		{"// crisislint:ignore sqlconcat why", false, nil, "", ""},
+		{"// crisislint:ignore sqlconcat why", true, []string{"sqlconcat"}, "why", "has a space after //"},
+		{"//\tcrisislint:ignore sqlconcat why", true, []string{"sqlconcat"}, "why", "has a space after //"},
+		{"/* crisislint:ignore sqlconcat why */", true, []string{"sqlconcat"}, "why", "is a block comment"},
+		{"/*crisislint:ignore*/", true, nil, "", "is a block comment"},
+		{"// crisislint:ignorex sqlconcat why", false, nil, "", ""},
+		{"// see the crisislint:ignore comment above", false, nil, "", ""},
+		{"//	//crisislint:ignore sqlconcat quoted in a doc comment", false, nil, "", ""},
 		{"//nolint:errcheck", false, nil, "", ""},
 	} {
 		ig, ok, problem := ParseIgnore(tc.text)
