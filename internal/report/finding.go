@@ -97,7 +97,7 @@ func (r *Reporter) Flush() {
 	var out []analysis.Diagnostic
 	for _, f := range r.findings {
 		file := File(r.pass, f.Pos)
-		if file != nil && generated(r.pass, file) {
+		if file != nil && Generated(r.pass, file) {
 			continue
 		}
 		quiet := file != nil && suppressed(r.pass, file, f.Pos)
