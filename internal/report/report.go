@@ -1,20 +1,21 @@
 // Package report is the one path by which crisislint's analyzers report a
-// finding. It drops findings in generated files and findings a user
-// suppressed with a //crisislint:ignore comment, so suppression behaves the
-// same under every driver: the crisislint command, go vet -vettool,
-// golangci-lint, an editor.
+// finding. It drops findings in test code, in generated files, and
+// findings a user suppressed with a //crisislint:ignore comment, so these
+// rules hold the same for every analyzer under every driver: the
+// crisislint command, go vet -vettool, golangci-lint, an editor.
 package report
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"path/filepath"
-	"regexp"
+	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -84,11 +85,12 @@ func ParseIgnore(text string) (ig Ignore, ok bool, problem string) {
 	return ig, true, ""
 }
 
-// Report reports d unless it falls in a generated file or a well-formed
-// //crisislint:ignore comment naming this analyzer covers its line.
+// Report reports d unless it falls in test code, in a generated file, or
+// on a line a well-formed //crisislint:ignore comment naming this
+// analyzer covers.
 func Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	if f := File(pass, d.Pos); f != nil {
-		if Generated(pass, f) || suppressed(pass, f, d.Pos) {
+		if IsTestCode(pass, d.Pos) || Generated(pass, f) || suppressed(pass, f, d.Pos) {
 			return
 		}
 	}
@@ -164,24 +166,71 @@ func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
 	return false
 }
 
-// testFile matches the names of files that hold test support code outside
-// _test.go files: tests.go, test_utils.go, testhelpers.go, testing.go.
-var testFile = regexp.MustCompile(`^(.*_)?(tests?|testing|test_?utils?|test_?helpers?)(_.*)?\.go$`)
-
-// testPackage matches the names of packages of test support code:
-// testutil, testhelpers, tests, integrationtests, unittest.
-var testPackage = regexp.MustCompile(`^(test\w*|\w*tests|\w*unittest|\w*testutils?|\w*testhelpers?|\w*testing)$`)
-
-// IsTestCode reports whether pos lies in test code: a _test.go file, a
-// file or package of test support code. The crises crisislint finds need
-// production traffic; test code has none, so it is not reported there.
+// IsTestCode reports whether pos lies in test code. The crises
+// crisislint finds need production traffic, which test code never sees,
+// so the report path drops findings there, for every analyzer; analyzers
+// may ask too, to skip work. Test code is decided by what the code is,
+// never by a name's prefix (testimonials, contests and test_results.go
+// are production code):
+//
+//   - a _test.go file, which the go command builds into test binaries
+//     only, and the package_test packages made of them;
+//   - a package of test support: one whose own files, its _test.go files
+//     aside, import package testing (other than for testing.Testing,
+//     which production code calls) or a testing library such as testify
+//     or gomock (knowledge.TestingPackages). Its code is written to run
+//     under tests; so is all of it, the helpers that import nothing of
+//     testing included (a testutil, gitea's models/unittest).
 func IsTestCode(pass *analysis.Pass, pos token.Pos) bool {
-	return isTestCode(pass.Fset.Position(pos).Filename, pass.Pkg.Name())
+	if tf := pass.Fset.File(pos); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+		return true
+	}
+	return strings.HasSuffix(pass.Pkg.Name(), "_test") || testSupport(pass)
 }
 
-func isTestCode(filename, pkg string) bool {
-	name := filepath.Base(filename)
-	return strings.HasSuffix(name, "_test.go") || testFile.MatchString(name) || testPackage.MatchString(pkg)
+// testSupport reports whether the package of the pass is test support.
+func testSupport(pass *analysis.Pass) bool {
+	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return knowledge.TestingPackages[p.Path()] }) {
+		return false // the quick answer, for almost every package
+	}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Package); tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			path, err := strconv.Unquote(imp.Path.Value)
+			if err == nil && knowledge.TestingPackages[path] && !(path == "testing" && onlyTestingTesting(pass, f)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyTestingTesting reports whether the file uses nothing of package
+// testing but testing.Testing.
+func onlyTestingTesting(pass *analysis.Pass, f *ast.File) bool {
+	only := pass.TypesInfo != nil
+	ast.Inspect(f, func(n ast.Node) bool {
+		if !only {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			id, ok := n.X.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if pn, ok := pass.TypesInfo.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == "testing" &&
+				"testing."+n.Sel.Name != knowledge.TestingTesting {
+				only = false
+			}
+		case *ast.ImportSpec:
+			only = n.Name == nil || n.Name.Name != "." // a dot import hides what is used
+		}
+		return true
+	})
+	return only
 }
 
 // InternalError starts the message of a finding that reports a bug in
