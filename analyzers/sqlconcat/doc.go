@@ -54,10 +54,12 @@ rows, err := db.QueryContext(ctx,
 	},
 	Fixes: true,
 	Remedy: `The suggested fix turns a spliced value into a placeholder and passes
-the value as an argument, in the placeholder style of the driver: $1,
-$2, ... for pgx and lib/pq, ? for MySQL, SQLite, sqlx and gorm. When the
-driver is not visible from the package, the style of the package's
-other queries decides, and ? is the default. Identifiers get no
-automatic fix: placeholders cannot bind them, so check the name against
-an allowlist of known columns, or quote it.`,
+the value as an argument, in the placeholder style of the database
+driver: $1, $2, ... for pgx and lib/pq, ? for MySQL, SQLite and gorm. The
+driver is the one the package, or a package it imports, imports or opens
+by name (sql.Open("postgres", dsn)); failing that, the style of the
+package's other queries, when they agree. When nothing tells, there is
+no fix: "?" in a PostgreSQL program compiles and fails at run time.
+Identifiers get no automatic fix: placeholders cannot bind them, so
+check the name against an allowlist of known columns, or quote it.`,
 })

@@ -22,25 +22,29 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer}, // for its index of the package's variables
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact)},
+	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact), new(dialectFact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	drivers := importedDialects(pass)
 	if !usesSQL(pass) {
+		exportDialects(pass, drivers)
 		return nil, nil
 	}
 	c := &checker{
-		pass:  pass,
-		index: pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
-		sinks: make(map[*types.Func]*sinkFact),
-		texts: make(map[*types.Func]*textFact),
-		iface: make(map[*types.Func]*knowledge.SQLSink),
+		pass:    pass,
+		drivers: drivers,
+		index:   pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
+		sinks:   make(map[*types.Func]*sinkFact),
+		texts:   make(map[*types.Func]*textFact),
+		iface:   make(map[*types.Func]*knowledge.SQLSink),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
 	// An inspector of our own rather than inspect.Analyzer's: drivers keep
 	// every Requires result alive until the whole run ends, and on a large
 	// program those tables cost more memory than the analysis itself.
 	c.calls = c.sinkCalls(inspector.New(pass.Files))
+	exportDialects(pass, c.drivers)
 
 	c.summarize()
 	// Other packages can only call exported functions and methods: the
@@ -100,8 +104,10 @@ type checker struct {
 	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
 	iface map[*types.Func]*knowledge.SQLSink
 
-	dialect knowledge.Dialect // the package's placeholder style, once known
-	callers *callers          // who calls the package's functions, once asked
+	drivers      dialects          // the styles of the drivers the package knows of
+	dialect      knowledge.Dialect // the package's placeholder style, once known
+	dialectKnown bool
+	callers      *callers // who calls the package's functions, once asked
 }
 
 // sinkCall is a call that sends SQL text, and the function it is in.
@@ -123,6 +129,7 @@ func (c *checker) sinkCalls(insp *inspector.Inspector) []sinkCall {
 		if fn == nil || fn.Pkg() == nil || !hasStringParam(fn) {
 			continue
 		}
+		c.drivers |= dialectBit(openedDialect(c.pass.TypesInfo, call, fn))
 		sc := sinkCall{call: call, fn: fn}
 		for d := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			sc.decl = d.Node().(*ast.FuncDecl)
@@ -411,8 +418,8 @@ func (c *checker) check(sc sinkCall) {
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass the values as arguments: one array argument (= ANY($1)) in PostgreSQL, or one placeholder per value (sqlx.In)",
 			name, from)
 	case where.value:
-		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with a %s placeholder",
-			name, from, c.placeholderWord(s, parts))
+		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with %s",
+			name, from, c.placeholder(s, parts))
 	default:
 		msg = fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
 			name, from)
