@@ -487,8 +487,17 @@ func (c *checker) source(node ast.Node) string {
 	if tf == nil {
 		return types.ExprString(node.(ast.Expr))
 	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+	content, ok := c.contents[tf]
+	if !ok {
+		// Read once per file: a fix asks for many expressions' source, and
+		// a file read per question made a big file's cost quadratic.
+		var err error
+		if content, err = c.pass.ReadFile(tf.Name()); err != nil {
+			content = nil
+		}
+		c.contents[tf] = content
+	}
+	if content == nil {
 		return types.ExprString(node.(ast.Expr))
 	}
 	return string(content[tf.Offset(node.Pos()):tf.Offset(node.End())])

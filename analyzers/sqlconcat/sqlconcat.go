@@ -3,6 +3,7 @@ package sqlconcat
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -32,12 +33,13 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:    pass,
-		drivers: drivers,
-		index:   pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
-		sinks:   make(map[*types.Func]*sinkFact),
-		texts:   make(map[*types.Func]*textFact),
-		iface:   make(map[*types.Func]*knowledge.SQLSink),
+		pass:     pass,
+		drivers:  drivers,
+		index:    pass.ResultOf[effects.Analyzer].(*effects.Result).Index(),
+		sinks:    make(map[*types.Func]*sinkFact),
+		texts:    make(map[*types.Func]*textFact),
+		iface:    make(map[*types.Func]*knowledge.SQLSink),
+		contents: make(map[*token.File][]byte),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
 	// An inspector of our own rather than inspect.Analyzer's: drivers keep
@@ -67,7 +69,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	for _, sc := range c.calls {
-		c.check(sc)
+		if !sc.generated { // a generated file's findings are its generator's
+			c.check(sc)
+		}
 	}
 	return nil, nil
 }
@@ -104,6 +108,8 @@ type checker struct {
 	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
 	iface map[*types.Func]*knowledge.SQLSink
 
+	contents map[*token.File][]byte // the files whose source fixes quote
+
 	drivers      dialects          // the styles of the drivers the package knows of
 	dialect      knowledge.Dialect // the package's placeholder style, once known
 	dialectKnown bool
@@ -112,9 +118,10 @@ type checker struct {
 
 // sinkCall is a call that sends SQL text, and the function it is in.
 type sinkCall struct {
-	call *ast.CallExpr
-	fn   *types.Func   // the callee
-	decl *ast.FuncDecl // the enclosing declaration, nil at package level
+	call      *ast.CallExpr
+	fn        *types.Func   // the callee
+	decl      *ast.FuncDecl // the enclosing declaration, nil at package level
+	generated bool          // in a generated file: summarized for facts, not checked
 }
 
 // sinkCalls finds the calls that may send SQL: to a library sink, to a
@@ -122,6 +129,12 @@ type sinkCall struct {
 // in the package or with facts (whether it is a wrapper is known only
 // after summarize).
 func (c *checker) sinkCalls(insp *inspector.Inspector) []sinkCall {
+	var generated []*ast.File
+	for _, f := range c.pass.Files {
+		if report.Generated(c.pass, f) {
+			generated = append(generated, f)
+		}
+	}
 	var out []sinkCall
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
@@ -131,6 +144,11 @@ func (c *checker) sinkCalls(insp *inspector.Inspector) []sinkCall {
 		}
 		c.drivers |= dialectBit(openedDialect(c.pass.TypesInfo, call, fn))
 		sc := sinkCall{call: call, fn: fn}
+		for _, f := range generated {
+			if f.FileStart <= call.Pos() && call.Pos() < f.FileEnd {
+				sc.generated = true
+			}
+		}
 		for d := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			sc.decl = d.Node().(*ast.FuncDecl)
 			break

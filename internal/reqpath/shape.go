@@ -4,6 +4,7 @@ import (
 	"go/types"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // access is how a request, a response writer or the request's context is
@@ -25,13 +26,15 @@ type reach struct {
 func (r reach) carrier() bool { return r.request.found && r.writer.found }
 
 // Shapes answers, for the types of one package, which of them reach the
-// request and the response writer, and how. It caches what it learned.
+// request and the response writer, and how. It caches what it learned, by
+// type identity: every *sql.DB in a signature is a type of its own, and a
+// cache by pointer asked for the method sets of each anew.
 type Shapes struct {
-	cache map[types.Type]*reach
+	cache typeutil.Map // types.Type → *reach
 }
 
 // NewShapes returns an empty cache.
-func NewShapes() *Shapes { return &Shapes{cache: make(map[types.Type]*reach)} }
+func NewShapes() *Shapes { return &Shapes{} }
 
 // maxDepth bounds the search through fields and accessors: gitea's
 // ctx.Base.Req is two steps, beego's c.Ctx.Request three.
@@ -39,15 +42,15 @@ const maxDepth = 3
 
 // Reach returns what t leads to.
 func (s *Shapes) Reach(t types.Type) reach {
-	if r, ok := s.cache[t]; ok {
-		if r == nil {
-			return reach{} // being computed: a recursive type
+	if v := s.cache.At(t); v != nil {
+		if r := v.(*reach); r != nil {
+			return *r
 		}
-		return *r
+		return reach{} // being computed: a recursive type
 	}
-	s.cache[t] = nil
+	s.cache.Set(t, (*reach)(nil))
 	r := s.search(t)
-	s.cache[t] = &r
+	s.cache.Set(t, &r)
 	return r
 }
 
