@@ -75,8 +75,6 @@ const maxRounds = 12
 func run(pass *analysis.Pass) (res any, err error) {
 	r := &Result{
 		pass:   pass,
-		index:  strexpr.NewIndex(pass.Files, pass.TypesInfo),
-		rp:     pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		bodies: make(map[ast.Node]*body),
 		funcs:  make(map[*types.Func]*body),
 		other:  make(map[*types.Func]*Set),
@@ -94,6 +92,8 @@ func run(pass *analysis.Pass) (res any, err error) {
 			res, err = r, nil
 		}
 	}()
+	r.rp = pass.ResultOf[reqpath.Analyzer].(*reqpath.Result)
+	r.index = strexpr.NewIndex(pass.Files, pass.TypesInfo)
 	r.collect()
 	for range maxRounds {
 		changed := false
