@@ -734,15 +734,9 @@ func (r *Result) calleeObject(fun ast.Expr) types.Object {
 	return nil
 }
 
-// Func returns what calling fn does, when fn is the program's: a function
-// of this package, or of another through its facts, or an interface
-// method through the implementations visible here.
-func (r *Result) Func(fn *types.Func) Set {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.funcSet(fn)
-}
-
+// funcSet returns what calling fn does, when fn is the program's: a
+// function of this package, or of another through its facts, or an
+// interface method through the implementations visible here.
 func (r *Result) funcSet(fn *types.Func) Set {
 	fn = fn.Origin()
 	if b := r.funcs[fn]; b != nil {
@@ -915,14 +909,6 @@ func (r *Result) Has(k Kind) bool { return r.present[k] }
 // Index returns the package's index of variables, shared with the
 // analyzers that require this one.
 func (r *Result) Index() *strexpr.Index { return r.index }
-
-// Lit returns what a function literal of the package does when it runs.
-func (r *Result) Lit(lit *ast.FuncLit) Set {
-	if b := r.bodies[lit]; b != nil {
-		return b.set
-	}
-	return Set{}
-}
 
 // Name names a function in a chain: pkg.Func, (*pkg.Type).Method.
 func Name(fn *types.Func) string {

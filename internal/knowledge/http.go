@@ -1,10 +1,5 @@
 package knowledge
 
-import (
-	"fmt"
-	"go/types"
-)
-
 // Framework describes how one web framework hands a request to a handler:
 // the handler's shape, and the expressions that reach the *http.Request,
 // a ResponseWriter and the request's context from the handler's parameter.
@@ -14,8 +9,6 @@ type Framework struct {
 	// Param is the type of the handler's single parameter; empty for
 	// net/http, whose handlers take (http.ResponseWriter, *http.Request).
 	Param string
-	// ReturnsError is set when the handler shape returns an error.
-	ReturnsError bool
 	// Request reaches the *http.Request; empty when the framework does not
 	// expose one (fiber is built on fasthttp).
 	Request string
@@ -25,21 +18,18 @@ type Framework struct {
 	Context string
 }
 
-// NetHTTP is the standard library's handler shape.
-var NetHTTP = Framework{Name: "net/http", Request: "%s", Context: "%s.Context()"}
-
 // Frameworks lists the handler shapes of the web frameworks crisislint
 // knows, besides net/http (chi and gorilla/mux handlers are net/http ones).
 var Frameworks = []Framework{
 	{Name: "gin", Param: "*github.com/gin-gonic/gin.Context",
 		Request: "%s.Request", Writer: "%s.Writer", Context: "%s.Request.Context()"},
-	{Name: "echo", Param: "github.com/labstack/echo/v4.Context", ReturnsError: true,
+	{Name: "echo", Param: "github.com/labstack/echo/v4.Context",
 		Request: "%s.Request()", Writer: "%s.Response()", Context: "%s.Request().Context()"},
-	{Name: "echo", Param: "*github.com/labstack/echo/v5.Context", ReturnsError: true,
+	{Name: "echo", Param: "*github.com/labstack/echo/v5.Context",
 		Request: "%s.Request()", Writer: "%s.Response()", Context: "%s.Request().Context()"},
-	{Name: "fiber", Param: "*github.com/gofiber/fiber/v2.Ctx", ReturnsError: true,
+	{Name: "fiber", Param: "*github.com/gofiber/fiber/v2.Ctx",
 		Context: "%s.UserContext()"},
-	{Name: "fiber", Param: "github.com/gofiber/fiber/v3.Ctx", ReturnsError: true,
+	{Name: "fiber", Param: "github.com/gofiber/fiber/v3.Ctx",
 		Context: "%s.Context()"},
 	// fasthttp's and hertz's request contexts are not net/http's: no
 	// *http.Request to reach. fasthttp's is a context.Context itself;
@@ -71,79 +61,6 @@ const (
 	GRPCHandlerType = "HandlerType"
 	GraphQLSchema   = "github.com/99designs/gqlgen/graphql.ExecutableSchema"
 )
-
-// Handler describes a function recognised as an HTTP handler.
-type Handler struct {
-	Framework Framework
-	// Writer and Request are the net/http handler's parameters; for the
-	// other frameworks Request is the context parameter and Writer is nil.
-	Writer, Request *types.Var
-}
-
-// RequestExpr returns the source text that reaches the *http.Request in a
-// handler, or "" when the framework exposes none or the parameter has no name.
-func (h Handler) RequestExpr() string { return h.expr(h.Framework.Request, h.Request) }
-
-// WriterExpr returns the source text that reaches an http.ResponseWriter.
-func (h Handler) WriterExpr() string {
-	if h.Framework.Param == "" {
-		return h.expr("%s", h.Writer)
-	}
-	return h.expr(h.Framework.Writer, h.Request)
-}
-
-// ContextExpr returns the source text that reaches the request's context.
-func (h Handler) ContextExpr() string { return h.expr(h.Framework.Context, h.Request) }
-
-func (h Handler) expr(format string, v *types.Var) string {
-	if format == "" || v == nil || v.Name() == "" || v.Name() == "_" {
-		return ""
-	}
-	return fmt.Sprintf(format, v.Name())
-}
-
-// HandlerOf reports whether a function of signature sig has the shape of
-// an HTTP handler of net/http or one of the known frameworks.
-func HandlerOf(sig *types.Signature) (Handler, bool) {
-	params := sig.Params()
-	switch params.Len() {
-	case 2:
-		if sig.Results().Len() == 0 &&
-			TypeName(params.At(0).Type()) == "net/http.ResponseWriter" &&
-			TypeName(params.At(1).Type()) == "*net/http.Request" {
-			return Handler{Framework: NetHTTP, Writer: params.At(0), Request: params.At(1)}, true
-		}
-	case 1:
-		name := TypeName(params.At(0).Type())
-		for _, f := range Frameworks {
-			if f.Param != name {
-				continue
-			}
-			res := sig.Results()
-			if f.ReturnsError && (res.Len() != 1 || res.At(0).Type().String() != "error") ||
-				!f.ReturnsError && res.Len() != 0 {
-				continue
-			}
-			return Handler{Framework: f, Request: params.At(0)}, true
-		}
-	}
-	return Handler{}, false
-}
-
-// FrameworkOfParam returns the framework whose handlers take a parameter
-// of type t, so a helper that takes a *gin.Context can be followed.
-func FrameworkOfParam(t types.Type) (Framework, bool) {
-	name := TypeName(t)
-	if name == "*net/http.Request" {
-		return NetHTTP, true
-	}
-	for _, f := range Frameworks {
-		if f.Param == name {
-			return f, true
-		}
-	}
-	return Framework{}, false
-}
 
 // RequestType is the type whose Body field is an inbound request body.
 // (Framework accessors reach it first: gin's c.Request, echo's c.Request().)
@@ -246,15 +163,6 @@ var ReaderWrappers = map[string]int{
 	"bufio.NewReader":     0,
 	"bufio.NewReaderSize": 0,
 	"io.TeeReader":        0,
-}
-
-// RequestAccessors reach the *http.Request (or the framework context) of
-// their receiver: following them leads from c.Request back to c.
-var RequestAccessors = map[string]bool{
-	"(*net/http.Request).WithContext":                true,
-	"(*net/http.Request).Clone":                      true,
-	"(github.com/labstack/echo/v4.Context).Request":  true,
-	"(*github.com/labstack/echo/v5.Context).Request": true,
 }
 
 // MiddlewareResults are the result types of a function that wraps a

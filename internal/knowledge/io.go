@@ -219,12 +219,6 @@ var RedisBatchTypes = map[string]bool{
 	"*github.com/go-redis/redis/v8.Pipeline": true,
 }
 
-// IsRedisCommand reports whether a call of fn sends a command to redis.
-// Whether the receiver is a pipeline is the caller's to check.
-func IsRedisCommand(fn *types.Func) bool {
-	return RedisPackage(fn) != ""
-}
-
 // RedisPackage returns the go-redis package of a redis command method, or "".
 func RedisPackage(fn *types.Func) string {
 	recv := fn.Signature().Recv()

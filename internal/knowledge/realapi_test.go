@@ -31,7 +31,6 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		slices.Collect(maps.Keys(MultipartParsers)),
 		slices.Collect(maps.Keys(UserInputs)),
 		slices.Collect(maps.Keys(ReaderWrappers)),
-		slices.Collect(maps.Keys(RequestAccessors)),
 		slices.Collect(maps.Keys(dbRoundTrips)),
 		slices.Collect(maps.Keys(networkCalls)),
 		slices.Collect(maps.Keys(Messaging)),
