@@ -309,6 +309,14 @@ func init() {
 	}
 }
 
+// ContextSetters return a copy of their receiver that carries the context
+// given as the argument at the index: a request made by http.NewRequest
+// and then given the request's context has a context after all.
+var ContextSetters = map[string]int{
+	"(*net/http.Request).WithContext": 0,
+	"(*net/http.Request).Clone":       0,
+}
+
 // Detachers return a context that no request can cancel.
 var Detachers = map[string]bool{
 	"context.Background": true,
