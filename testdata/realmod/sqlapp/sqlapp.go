@@ -1,4 +1,4 @@
-// Package sqlapp uses the real SQL libraries crisislint knows, so the tests // want package:"sql dialect: [$]N"
+// Package sqlapp uses the real SQL libraries crisislint knows, so the tests
 // see that sqlconcat matches their APIs as they are.
 package sqlapp
 
