@@ -58,7 +58,7 @@ func (c *checker) fix(sc sinkCall, s sink, q ast.Expr, parts []strexpr.Part) (an
 	if !ok || len(values) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	if def != nil && !c.movable(values, def, sc.call) {
+	if def != nil && !c.movable(values, def, sc) {
 		return analysis.SuggestedFix{}, false
 	}
 
@@ -438,8 +438,17 @@ func constText(parts []strexpr.Part) string {
 // movable reports whether the values, evaluated where the SQL text is
 // built (def), can be evaluated at the call instead: they are variables
 // or fields that keep their meaning and value in between.
-func (c *checker) movable(values []ast.Expr, def ast.Node, call *ast.CallExpr) bool {
-	scope := c.pass.Pkg.Scope().Innermost(call.Pos())
+func (c *checker) movable(values []ast.Expr, def ast.Node, sc sinkCall) bool {
+	call := sc.call
+	// From the enclosing function's scope down: from the package's, the
+	// search would scan every function of the file, for every fix.
+	outer := c.pass.Pkg.Scope()
+	if sc.decl != nil {
+		if s := c.pass.TypesInfo.Scopes[sc.decl.Type]; s != nil {
+			outer = s
+		}
+	}
+	scope := outer.Innermost(call.Pos())
 	for _, v := range values {
 		ok := true
 		ast.Inspect(v.(*sourced).Expr, func(n ast.Node) bool {

@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -150,9 +151,22 @@ func File(pass *analysis.Pass, pos token.Pos) *ast.File {
 }
 
 func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
-	line := pass.Fset.Position(pos).Line
-	for _, g := range f.Comments {
-		for _, c := range g.List {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return false
+	}
+	line, raw := pass.Fset.Position(pos).Line, tf.Line(pos)
+	// The comments near the finding only: a scan of the whole file for
+	// each finding made a big file's cost quadratic. Lines are compared
+	// as //line directives map them (cgo's translation keeps the user's
+	// lines apart from a directive or two).
+	end := f.FileEnd
+	if raw < tf.LineCount() {
+		end = tf.LineStart(raw + 1)
+	}
+	i := sort.Search(len(f.Comments), func(i int) bool { return f.Comments[i].Pos() >= end })
+	for i--; i >= 0 && tf.Line(f.Comments[i].End()) >= raw-3; i-- {
+		for _, c := range f.Comments[i].List {
 			l := pass.Fset.Position(c.Slash).Line
 			if l != line && l != line-1 {
 				continue
