@@ -5,6 +5,8 @@ package knowledge
 // run under a test binary: a testutil, gitea's models/unittest. The
 // standard testing package counts unless only testing.Testing is used,
 // which production code calls to know whether it runs under a test.
+// net/http/httptest is not one: production code records responses with
+// it (pocketbase's batch API does).
 var TestingPackages = map[string]bool{
 	"testing":                                     true,
 	"testing/iotest":                              true,
