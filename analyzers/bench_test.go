@@ -3,14 +3,12 @@ package analyzers_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers"
 	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 )
 
 // BenchmarkAnalyzers times each analyzer on its own testdata, packages
@@ -34,19 +32,7 @@ func BenchmarkAnalyzers(b *testing.B) {
 			gopath, pkgs := testgopath.Load(b, filepath.Join(a.Name, "testdata"), patterns...)
 			// As the crisislint command does: analyze the testdata's own
 			// packages (fakes included), not the standard library.
-			own := make(map[*packages.Package]bool)
-			packages.Visit(pkgs, nil, func(p *packages.Package) {
-				if len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], gopath) {
-					own[p] = true
-				}
-			})
-			for p := range own {
-				for path, imp := range p.Imports {
-					if !own[imp] {
-						delete(p.Imports, path)
-					}
-				}
-			}
+			testgopath.AnalyzeOwn(gopath, pkgs)
 			b.ResetTimer()
 			for range b.N {
 				if _, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil); err != nil {

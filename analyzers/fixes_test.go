@@ -36,8 +36,10 @@ func TestFixesCompile(t *testing.T) {
 			continue
 		}
 		t.Run(a.Name, func(t *testing.T) {
-			_, pkgs := testgopath.Load(t, filepath.Join(a.Name, "testdata"), pkgDirs...)
+			gopath, pkgs := testgopath.Load(t, filepath.Join(a.Name, "testdata"), pkgDirs...)
+			restore := testgopath.AnalyzeOwn(gopath, pkgs)
 			graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+			restore()
 			if err != nil {
 				t.Fatal(err)
 			}

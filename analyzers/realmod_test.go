@@ -1,32 +1,81 @@
 package analyzers_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"github.com/crisislint/crisislint/internal/driver"
 	"github.com/crisislint/crisislint/internal/enginetest"
 	"github.com/crisislint/crisislint/internal/realmod"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// TestRealModules runs the analyzers on packages of testdata/realmod, which
-// use the real gin, echo, chi, fiber, sqlx, pgx, gorm, go-redis and lib/pq
-// at pinned versions: the
-// fakes under each analyzer's testdata must not be the only APIs they see.
-// It also runs them, for facts, over the whole source of those libraries.
+// realApps are the packages of testdata/realmod that use the real gin,
+// echo, chi, fiber, sqlx, pgx, gorm, go-redis and lib/pq at pinned
+// versions, each checked for one analyzer: the fakes under each
+// analyzer's testdata must not be the only APIs they see.
+var realApps = map[string]*analysis.Analyzer{
+	"sqlapp":   sqlconcat.Analyzer,
+	"webapp":   readallbody.Analyzer,
+	"loopapp":  queryinloop.Analyzer,
+	"blockapp": handlerblock.Analyzer,
+}
+
+// TestRealModules runs the analyzers on the real-module apps the way the
+// crisislint command does (driver.Analyze: the apps from source, the
+// libraries from export data), and checks each app's findings of its
+// analyzer against its // want comments.
 func TestRealModules(t *testing.T) {
-	if testing.Short() {
-		t.Skip("type-checks gin, echo, gorm and pgx from source")
-	}
 	dir := realmod.Dir(t)
-	analysistest.Run(t, dir, sqlconcat.Analyzer, "realmod/sqlapp")
-	analysistest.Run(t, dir, readallbody.Analyzer, "realmod/webapp")
-	analysistest.Run(t, dir, queryinloop.Analyzer, "realmod/loopapp")
-	analysistest.Run(t, dir, handlerblock.Analyzer, "realmod/blockapp")
+	t.Setenv("GOWORK", "off")
+	var patterns []string
+	var as []*analysis.Analyzer
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for app, a := range realApps {
+		patterns = append(patterns, "./"+app)
+		as = append(as, a)
+		names, _ := filepath.Glob(filepath.Join(dir, app, "*.go"))
+		for _, name := range names {
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, f)
+		}
+	}
+	out, err := driver.Analyze(driver.Request{Dir: dir, Patterns: patterns, Analyzers: as})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range out.Problems {
+		t.Error(p)
+	}
+	wants := realmod.Wants(t, fset, files)
+	for _, f := range out.Findings {
+		app := filepath.Base(filepath.Dir(f.Pos.Filename))
+		if a := realApps[app]; a != nil && a.Name == f.Analyzer {
+			wants.Match(t, f.Pos, f.Analyzer, f.Message)
+		}
+	}
+	wants.Unmatched(t, "the analyzers")
+}
+
+// TestRealModulesFromSource runs them as go vet -vettool does, over the
+// whole source of the libraries too, for facts: slow, so only in CI.
+func TestRealModulesFromSource(t *testing.T) {
+	patterns := make(map[*analysis.Analyzer][]string)
+	for app, a := range realApps {
+		patterns[a] = append(patterns[a], "realmod/"+app)
+	}
+	realmod.CheckFromSource(t, patterns)
 }
 
 // TestRealModuleShapes runs the request-path analyzers on handlers of

@@ -1,24 +1,19 @@
 package badignore
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
-	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports malformed //crisislint:ignore comments.
 var Analyzer = &analysis.Analyzer{
 	Name: "badignore",
-	Doc:  analyzerdoc.MustExtract(doc, "badignore"),
-	URL:  "https://github.com/crisislint/crisislint/tree/main/analyzers/badignore",
+	Doc:  Doc.String(),
+	URL:  Doc.URL(),
 	Run:  report.Guard(run),
 }
 
@@ -34,11 +29,24 @@ func run(pass *analysis.Pass) (any, error) {
 					report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment %s, so it suppresses nothing; write %s ANALYZER REASON", problem, report.Directive))
 					continue
 				}
+				var known, unknown []string
 				for _, name := range ig.Names {
-					if !knowledge.IsAnalyzer(name) {
-						report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment names %q, which is not a crisislint analyzer, so it suppresses nothing; known analyzers: %s",
-							name, strings.Join(knowledge.Analyzers, ", ")))
+					if analyzerdoc.Known(name) {
+						known = append(known, name)
+					} else {
+						unknown = append(unknown, name)
 					}
+				}
+				for _, name := range unknown {
+					// The report path suppresses the names it is given: a
+					// comment with one good name among typos still works
+					// for the good one.
+					effect := ", so it suppresses nothing"
+					if len(known) > 0 {
+						effect = "; the comment suppresses " + strings.Join(known, ", ") + " only"
+					}
+					report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment names %q, which is not a crisislint analyzer%s; known analyzers: %s",
+						name, effect, strings.Join(analyzerdoc.Names(), ", ")))
 				}
 			}
 		}

@@ -1,54 +1,66 @@
 // Package handlerblock defines an Analyzer that reports blocking or
 // uncancellable work on the request path of an HTTP handler.
 //
-// # Analyzer handlerblock
-//
-// handlerblock: report blocking or uncancellable work on the request path
-//
-// The crisis: requests pile up behind blocking, uncancellable work. A
-// query that keeps running after its client gave up holds a connection;
-// enough of them and the pool is empty, and every request waits.
-//
-// handlerblock reports, in an HTTP handler (net/http, gin, echo, fiber)
-// and in every function it calls, in the same package or another
-// (through analysis facts):
-//
-//   - I/O without a context where a context-taking variant exists:
-//     Query (QueryContext), Exec, QueryRow, Begin (BeginTx), Prepare,
-//     sqlx's Select and Get, http.NewRequest (NewRequestWithContext),
-//     exec.Command (CommandContext);
-//   - I/O under context.Background() or context.TODO(), detached from the
-//     request whose context is in scope;
-//   - time.Sleep;
-//   - a package-level mutex held across a DB or network call, or a mutex
-//     taken by key from package-level state (locks[key], a sync.Map of
-//     mutexes): every request for the key queues behind the I/O;
-//   - work that belongs at start-up: regexp.MustCompile or Compile of a
-//     constant, template.ParseFiles and ParseGlob.
-//
-// A cause written in the handler is reported where it is; one reached
-// through a call, at that call, with the chain. Work started with go is
-// not on the request path.
-//
-// It does not report the same calls outside a handler (main, init, CLI
-// commands, workers, tests), a context derived from the request's
-// (context.WithTimeout(r.Context(), d)), or
-// context.WithoutCancel(r.Context()), which detaches on purpose.
-//
-// Bad:
-//
-//	func profile(w http.ResponseWriter, r *http.Request) {
-//		row := db.QueryRow("SELECT name FROM users WHERE id = $1", id)
-//
-// Good:
-//
-//	func profile(w http.ResponseWriter, r *http.Request) {
-//		row := db.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = $1", id)
-//
-// The suggested fixes rename a call to its context variant and pass the
-// request's context (r.Context(), c.Request.Context() for gin,
-// c.Request().Context() for echo, c.UserContext() for fiber); replace a
-// detached context by the request's; and hoist a constant regular
-// expression, or a template.Must(template.ParseFiles(...)), to a
-// package-level variable.
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain handlerblock prints it.
 package handlerblock
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is handlerblock's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "handlerblock",
+	Crisis: "requests pile up behind blocking, uncancellable work",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "blocking or uncancellable work on the request path",
+		Text: `A query that keeps running after its client gave up holds a connection;
+enough of them and the pool is empty, and every request waits.
+
+handlerblock reports, on the request path (an HTTP handler of any
+framework, known by its shape; a gRPC or Connect method; a GraphQL
+resolver) and in every function it calls, in the same package, another
+package of the program, or a dependency (through analysis facts):
+
+  - I/O without a context where a context-taking variant exists:
+    Query (QueryContext), Exec, QueryRow, Begin (BeginTx), Prepare,
+    sqlx's Select and Get, http.NewRequest (NewRequestWithContext),
+    exec.Command (CommandContext);
+  - I/O under context.Background() or context.TODO(), detached from the
+    request whose context is in scope;
+  - time.Sleep;
+  - a package-level mutex held across a DB or network call, or a mutex
+    taken by key from package-level state (locks[key], a sync.Map of
+    mutexes): every request for the key queues behind the I/O;
+  - work that belongs at start-up: regexp.MustCompile or Compile of a
+    constant, template.ParseFiles and ParseGlob.
+
+A cause written in the handler is reported where it is; one reached
+through a call, at that call, with the chain. Work started with go is
+not on the request path.
+
+It does not report the same calls outside a handler (main, init, CLI
+commands, workers, tests), a context derived from the request's
+(context.WithTimeout(r.Context(), d)), or
+context.WithoutCancel(r.Context()), which detaches on purpose.`,
+		Before: `
+func profile(w http.ResponseWriter, r *http.Request) {
+	row := db.QueryRow("SELECT name FROM users WHERE id = $1", id)
+`,
+		After: `
+func profile(w http.ResponseWriter, r *http.Request) {
+	row := db.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = $1", id)
+`,
+		Severity: lint.SeverityWarning,
+	},
+	Fixes: true,
+	Remedy: `The suggested fixes rename a call to its context variant and pass the
+request's context (r.Context(), c.Request.Context() for gin,
+c.Request().Context() for echo, c.UserContext() for fiber); replace a
+detached context by the request's; and hoist a constant regular
+expression, or a template.Must(template.ParseFiles(...)), to a
+package-level variable.`,
+})

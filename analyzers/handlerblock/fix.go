@@ -191,7 +191,7 @@ func (f *finding) newName() string {
 		suffix = "Template"
 	}
 	name := string(r) + suffix
-	for i := 2; f.pass.Pkg.Scope().Lookup(name) != nil || knowledge.IsAnalyzer(name); i++ {
+	for i := 2; f.pass.Pkg.Scope().Lookup(name) != nil; i++ {
 		name = fmt.Sprintf("%s%s%d", string(r), suffix, i)
 	}
 	return name

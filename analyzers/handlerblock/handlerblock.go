@@ -1,26 +1,21 @@
 package handlerblock
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports blocking or uncancellable work on the request path.
 var Analyzer = &analysis.Analyzer{
 	Name:     "handlerblock",
-	Doc:      analyzerdoc.MustExtract(doc, "handlerblock"),
-	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/handlerblock",
+	Doc:      Doc.String(),
+	URL:      Doc.URL(),
 	Requires: []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:      report.Guard(run),
 }

@@ -1,7 +1,6 @@
 package queryinloop
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -11,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -21,14 +19,11 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports database round trips made in each iteration of a loop.
 var Analyzer = &analysis.Analyzer{
 	Name:     "queryinloop",
-	Doc:      analyzerdoc.MustExtract(doc, "queryinloop"),
-	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/queryinloop",
+	Doc:      Doc.String(),
+	URL:      Doc.URL(),
 	Requires: []*analysis.Analyzer{effects.Analyzer},
 	Run:      report.Guard(run),
 }

@@ -1,48 +1,60 @@
 // Package readallbody defines an Analyzer that reports inbound request
 // bodies read whole into memory with no size limit.
 //
-// # Analyzer readallbody
-//
-// readallbody: report request bodies read whole into memory with no size limit
-//
-// The crisis: a 1 GB upload exhausts the heap. Go's HTTP server does not
-// bound request bodies: a handler that reads the body whole lets one client
-// send a gigabyte, and every request the process was serving fails with it.
-//
-// readallbody reports, in an HTTP handler of net/http, gin or echo:
-// io.ReadAll, ioutil.ReadAll or bytes.Buffer.ReadFrom of the request body
-// (r.Body, gin's c.Request.Body and c.GetRawData(), echo's
-// c.Request().Body); json.NewDecoder and xml.NewDecoder on the body;
-// io.ReadAll of a file uploaded through r.FormFile; and
-// r.ParseMultipartForm with a memory limit over 64 MiB. When the body is
-// handed to a helper that reads it, in the same package or in another
-// (through analysis facts), the finding is at the call in the handler and
-// names the chain.
-//
-// It does not report a body limited in the same function by
-// http.MaxBytesReader or io.LimitReader (or by the caller in the same
-// package before it calls the helper), response bodies of outbound calls,
-// or handlers of a package that wraps its router in http.MaxBytesHandler
-// or a body-limit middleware (echo's middleware.BodyLimit, chi's
-// middleware.RequestSize, gin-contrib/size, or one of its own that sets
-// r.Body = http.MaxBytesReader).
-//
-// Bad:
-//
-//	func create(w http.ResponseWriter, r *http.Request) {
-//		var in Order
-//		if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
-//
-// Good:
-//
-//	func create(w http.ResponseWriter, r *http.Request) {
-//		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
-//		var in Order
-//		if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
-//
-// The suggested fix inserts that first line, with the handler's own
-// ResponseWriter (c.Writer for gin, c.Response() for echo), and declares
-// maxBodyBytes = 1 MiB once in the package, where the team can see and
-// tune it. For an uploaded file, stream it with io.Copy to disk or
-// storage instead of reading it whole.
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain readallbody prints it.
 package readallbody
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is readallbody's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "readallbody",
+	Crisis: "a 1 GB upload exhausts the heap",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "request bodies read whole into memory with no size limit",
+		Text: `Go's HTTP server does not bound request bodies: a handler that reads the
+body whole lets one client send a gigabyte, and every request the
+process was serving fails with it.
+
+readallbody reports, in an HTTP handler of net/http, gin or echo:
+io.ReadAll, ioutil.ReadAll or bytes.Buffer.ReadFrom of the request body
+(r.Body, gin's c.Request.Body and c.GetRawData(), echo's
+c.Request().Body); json.NewDecoder and xml.NewDecoder on the body;
+io.ReadAll of a file uploaded through r.FormFile; and
+r.ParseMultipartForm with a memory limit over 64 MiB. When the body is
+handed to a helper that reads it, in the same package or in another
+(through analysis facts), the finding is at the call in the handler and
+names the chain.
+
+It does not report a body limited in the same function by
+http.MaxBytesReader or io.LimitReader (or by the caller in the same
+package before it calls the helper), response bodies of outbound calls,
+or handlers of a package that wraps its router in http.MaxBytesHandler
+or a body-limit middleware (echo's middleware.BodyLimit, chi's
+middleware.RequestSize, gin-contrib/size, or one of its own that sets
+r.Body = http.MaxBytesReader).`,
+		Before: `
+func create(w http.ResponseWriter, r *http.Request) {
+	var in Order
+	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+`,
+		After: `
+func create(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	var in Order
+	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+`,
+		Severity: lint.SeverityError,
+	},
+	Fixes: true,
+	Remedy: `The suggested fix inserts that first line, with the handler's own
+ResponseWriter (c.Writer for gin, c.Response() for echo), and declares
+maxBodyBytes = 1 MiB once in the package, where the team can see and
+tune it. For an uploaded file, stream it with io.Copy to disk or
+storage instead of reading it whole.`,
+})

@@ -1,7 +1,6 @@
 package readallbody
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -9,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -20,14 +18,11 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports request bodies read whole into memory with no limit.
 var Analyzer = &analysis.Analyzer{
 	Name:      "readallbody",
-	Doc:       analyzerdoc.MustExtract(doc, "readallbody"),
-	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/readallbody",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(wantsLimitsFact)},

@@ -2,51 +2,64 @@
 // non-constant strings and sent to a database: the code-level cause of SQL
 // injection.
 //
-// # Analyzer sqlconcat
-//
-// sqlconcat: report SQL built from non-constant strings (SQL injection)
-//
-// The crisis: an attacker drops a table through a search box. Whoever types
-// "x' OR '1'='1" (or "'; DROP TABLE users; --") into it makes the server run
-// a query its author never wrote.
-//
-// sqlconcat reports a call that sends SQL to a database (database/sql's
-// DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,
-// Order, Group, Having, Joins and Select) when the SQL text is built from
-// strings that are not constant: with +, +=, fmt.Sprintf, a
-// strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
-// directly or through local variables. It follows helper functions that
-// return such SQL, and treats a function of yours that passes its string
-// parameter on as the SQL text as a sink of its own, in the same package
-// or in another (through analysis facts).
-//
-// A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
-// VALUES) is reported whatever its origin. A name spliced in as a table,
-// column or ORDER BY term is reported when it comes from a parameter of
-// the function or from user input (a request value, os.Args); names taken
-// from struct fields or configuration are left alone.
-//
-// It does not report SQL built only from constants, placeholder lists
-// (strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
-// times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
-// or pgx.Identifier.Sanitize, or strings chosen from a closed set of
-// constants (a switch or a map of constant values).
-//
-// Bad:
-//
-//	rows, err := db.QueryContext(ctx,
-//		"SELECT id, name FROM users WHERE name = '"+name+"'")
-//
-// Good:
-//
-//	rows, err := db.QueryContext(ctx,
-//		"SELECT id, name FROM users WHERE name = $1", name)
-//
-// The suggested fix turns a spliced value into a placeholder and passes
-// the value as an argument, in the placeholder style of the driver: $1,
-// $2, ... for pgx and lib/pq, ? for MySQL, SQLite, sqlx and gorm. When the
-// driver is not visible from the package, the style of the package's
-// other queries decides, and ? is the default. Identifiers get no
-// automatic fix: placeholders cannot bind them, so check the name against
-// an allowlist of known columns, or quote it.
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain sqlconcat prints it.
 package sqlconcat
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is sqlconcat's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "sqlconcat",
+	Crisis: "an attacker drops a table through a search box",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "SQL built from non-constant strings (SQL injection)",
+		Text: `Whoever types "x' OR '1'='1" (or "'; DROP TABLE users; --") into it
+makes the server run a query its author never wrote.
+
+sqlconcat reports a call that sends SQL to a database (database/sql's
+DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,
+Order, Group, Having, Joins and Select) when the SQL text is built from
+strings that are not constant: with +, +=, fmt.Sprintf, a
+strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
+directly or through local variables. It follows helper functions that
+return such SQL, and treats a function of yours that passes its string
+parameter on as the SQL text as a sink of its own, in the same package
+or in another (through analysis facts).
+
+A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
+VALUES) is reported whatever its origin. A name spliced in as a table,
+column or ORDER BY term is reported when it comes from a parameter of
+the function or from user input (a request value, os.Args); names taken
+from struct fields or configuration are left alone.
+
+It does not report SQL built only from constants, placeholder lists
+(strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
+times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
+or pgx.Identifier.Sanitize, or strings chosen from a closed set of
+constants (a switch or a map of constant values).`,
+		Before: `
+rows, err := db.QueryContext(ctx,
+	"SELECT id, name FROM users WHERE name = '"+name+"'")
+`,
+		After: `
+rows, err := db.QueryContext(ctx,
+	"SELECT id, name FROM users WHERE name = $1", name)
+`,
+		Severity: lint.SeverityError,
+	},
+	Fixes: true,
+	Remedy: `The suggested fix turns a spliced value into a placeholder and passes
+the value as an argument, in the placeholder style of the database
+driver: $1, $2, ... for pgx and lib/pq, ? for MySQL, SQLite and gorm. The
+driver is the one the package, or a package it imports, imports or opens
+by name (sql.Open("postgres", dsn)); failing that, the style of the
+package's other queries, when they agree. When nothing tells, there is
+no fix: "?" in a PostgreSQL program compiles and fails at run time.
+Identifiers get no automatic fix: placeholders cannot bind them, so
+check the name against an allowlist of known columns, or quote it.`,
+})

@@ -3,7 +3,6 @@ package sqlconcat
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -59,7 +58,7 @@ func (c *checker) fix(sc sinkCall, s sink, q ast.Expr, parts []strexpr.Part) (an
 	if !ok || len(values) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	if def != nil && !c.movable(values, def, sc.call) {
+	if def != nil && !c.movable(values, def, sc) {
 		return analysis.SuggestedFix{}, false
 	}
 
@@ -109,7 +108,7 @@ func (c *checker) fix(sc sinkCall, s sink, q ast.Expr, parts []strexpr.Part) (an
 	}
 	slices.SortFunc(edits, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Pass the value as an argument with a %s placeholder", c.placeholderWord(s, parts)),
+		Message:   fmt.Sprintf("Pass the value as an argument with %s", c.placeholder(s, parts)),
 		TextEdits: edits,
 	}, true
 }
@@ -202,7 +201,7 @@ func (c *checker) rewriteConcat(e ast.Expr, d knowledge.Dialect, all []strexpr.P
 		if !w.value || w.list && !isSimple(op) {
 			return "", nil, nil, false
 		}
-		ph := placeholder(d, &next)
+		ph := placeholderText(d, &next)
 		arg := c.source(op)
 		if w.quoted {
 			if i == 0 || i == len(ops)-1 || !segs[i-1].lit || !segs[i+1].lit ||
@@ -297,7 +296,7 @@ func (c *checker) rewriteSprintf(call *ast.CallExpr, d knowledge.Dialect, all []
 		} else if strings.HasSuffix(strings.TrimRight(text(flat[:at-1]), " \t\r\n"), `"`) {
 			return "", nil, nil, false
 		}
-		p.v = strexpr.Verb{Text: placeholder(d, &next)}
+		p.v = strexpr.Verb{Text: placeholderText(d, &next)}
 		p.drop = true
 		values = append(values, exprWithSource(p.arg, arg))
 		before = append(before, strings.Count(constText(flat[:at-1]), "?"))
@@ -418,7 +417,7 @@ func nextPlaceholder(parts []strexpr.Part) int {
 	return n + 1
 }
 
-func placeholder(d knowledge.Dialect, next *int) string {
+func placeholderText(d knowledge.Dialect, next *int) string {
 	if d == knowledge.Dollar {
 		*next++
 		return "$" + strconv.Itoa(*next-1)
@@ -439,8 +438,17 @@ func constText(parts []strexpr.Part) string {
 // movable reports whether the values, evaluated where the SQL text is
 // built (def), can be evaluated at the call instead: they are variables
 // or fields that keep their meaning and value in between.
-func (c *checker) movable(values []ast.Expr, def ast.Node, call *ast.CallExpr) bool {
-	scope := c.pass.Pkg.Scope().Innermost(call.Pos())
+func (c *checker) movable(values []ast.Expr, def ast.Node, sc sinkCall) bool {
+	call := sc.call
+	// From the enclosing function's scope down: from the package's, the
+	// search would scan every function of the file, for every fix.
+	outer := c.pass.Pkg.Scope()
+	if sc.decl != nil {
+		if s := c.pass.TypesInfo.Scopes[sc.decl.Type]; s != nil {
+			outer = s
+		}
+	}
+	scope := outer.Innermost(call.Pos())
 	for _, v := range values {
 		ok := true
 		ast.Inspect(v.(*sourced).Expr, func(n ast.Node) bool {
@@ -488,77 +496,18 @@ func (c *checker) source(node ast.Node) string {
 	if tf == nil {
 		return types.ExprString(node.(ast.Expr))
 	}
-	content, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
+	content, ok := c.contents[tf]
+	if !ok {
+		// Read once per file: a fix asks for many expressions' source, and
+		// a file read per question made a big file's cost quadratic.
+		var err error
+		if content, err = c.pass.ReadFile(tf.Name()); err != nil {
+			content = nil
+		}
+		c.contents[tf] = content
+	}
+	if content == nil {
 		return types.ExprString(node.(ast.Expr))
 	}
 	return string(content[tf.Offset(node.Pos()):tf.Offset(node.End())])
-}
-
-// dialectFor decides the placeholder style of a fix: the library's; else
-// the placeholders already in the query; else the driver the package
-// imports; else the style of the package's other queries; else "?".
-func (c *checker) dialectFor(s sink, parts []strexpr.Part) knowledge.Dialect {
-	if s.Dialect != knowledge.DialectUnknown {
-		return s.Dialect
-	}
-	t := constText(parts)
-	switch {
-	case dollarRE.MatchString(t):
-		return knowledge.Dollar
-	case strings.Contains(t, "?"):
-		return knowledge.Question
-	}
-	return c.packageDialect()
-}
-
-func (c *checker) packageDialect() knowledge.Dialect {
-	if c.dialect != knowledge.DialectUnknown {
-		return c.dialect
-	}
-	c.dialect = knowledge.Question
-	for _, f := range c.pass.Files {
-		for _, imp := range f.Imports {
-			path, _ := strconv.Unquote(imp.Path.Value)
-			if d, ok := knowledge.DriverDialects[path]; ok {
-				c.dialect = d
-				return d
-			}
-		}
-	}
-	dollar, question := 0, 0
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			tv := c.pass.TypesInfo.Types[lit]
-			if tv.Value == nil || tv.Value.Kind() != constant.String {
-				return true
-			}
-			s := constant.StringVal(tv.Value)
-			if !sqlWords.MatchString(s) {
-				return true
-			}
-			dollar += len(dollarRE.FindAllString(s, -1))
-			question += strings.Count(s, "?")
-			return true
-		})
-	}
-	if dollar > question {
-		c.dialect = knowledge.Dollar
-	}
-	return c.dialect
-}
-
-// placeholderWord names the placeholder style for a message.
-func (c *checker) placeholderWord(s sink, parts []strexpr.Part) string {
-	switch c.dialectFor(s, parts) {
-	case knowledge.Dollar:
-		return "$N"
-	case knowledge.Named:
-		return ":name"
-	}
-	return "?"
 }

@@ -1,13 +1,12 @@
 package sqlconcat
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -16,32 +15,34 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports SQL text built from non-constant strings.
 var Analyzer = &analysis.Analyzer{
 	Name:      "sqlconcat",
-	Doc:       analyzerdoc.MustExtract(doc, "sqlconcat"),
-	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/sqlconcat",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact)},
+	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact), new(dialectFact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	drivers := importedDialects(pass)
 	if !usesSQL(pass) {
+		exportDialects(pass, drivers)
 		return nil, nil
 	}
 	c := &checker{
-		pass:  pass,
-		index: pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
-		sinks: make(map[*types.Func]*sinkFact),
-		texts: make(map[*types.Func]*textFact),
-		iface: make(map[*types.Func]*knowledge.SQLSink),
+		pass:     pass,
+		drivers:  drivers,
+		index:    pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
+		sinks:    make(map[*types.Func]*sinkFact),
+		texts:    make(map[*types.Func]*textFact),
+		iface:    make(map[*types.Func]*knowledge.SQLSink),
+		contents: make(map[*token.File][]byte),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
-	c.calls = sinkCalls(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
+	c.calls = c.sinkCalls(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
+	exportDialects(pass, c.drivers)
 
 	c.summarize()
 	// Other packages can only call exported functions and methods: the
@@ -64,7 +65,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	for _, sc := range c.calls {
-		c.check(sc)
+		if !sc.generated { // a generated file's findings are its generator's
+			c.check(sc)
+		}
 	}
 	return nil, nil
 }
@@ -101,27 +104,47 @@ type checker struct {
 	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
 	iface map[*types.Func]*knowledge.SQLSink
 
-	dialect knowledge.Dialect // the package's placeholder style, once known
-	callers *callers          // who calls the package's functions, once asked
+	contents map[*token.File][]byte // the files whose source fixes quote
+
+	drivers      dialects          // the styles of the drivers the package knows of
+	dialect      knowledge.Dialect // the package's placeholder style, once known
+	dialectKnown bool
+	callers      *callers // who calls the package's functions, once asked
 }
 
 // sinkCall is a call that sends SQL text, and the function it is in.
 type sinkCall struct {
-	call *ast.CallExpr
-	fn   *types.Func   // the callee
-	decl *ast.FuncDecl // the enclosing declaration, nil at package level
+	call      *ast.CallExpr
+	fn        *types.Func   // the callee
+	decl      *ast.FuncDecl // the enclosing declaration, nil at package level
+	generated bool          // in a generated file: summarized for facts, not checked
 }
 
 // sinkCalls finds the calls that may send SQL: to a library sink, to a
 // method of an interface a sink implements, or to any function declared
 // in the package or with facts (whether it is a wrapper is known only
 // after summarize).
-func sinkCalls(calls *callindex.Index) []sinkCall {
-	var out []sinkCall
-	for _, c := range calls.All() {
-		if c.Callee.Pkg() != nil && hasStringParam(c.Callee) {
-			out = append(out, sinkCall{call: c.Expr, fn: c.Callee, decl: c.Decl})
+func (c *checker) sinkCalls(calls *callindex.Index) []sinkCall {
+	var generated []*ast.File
+	for _, f := range c.pass.Files {
+		if report.Generated(c.pass, f) {
+			generated = append(generated, f)
 		}
+	}
+	var out []sinkCall
+	for _, ic := range calls.All() {
+		fn := ic.Callee
+		if fn.Pkg() == nil || !hasStringParam(fn) {
+			continue
+		}
+		c.drivers |= dialectBit(openedDialect(c.pass.TypesInfo, ic.Expr, fn))
+		sc := sinkCall{call: ic.Expr, fn: fn, decl: ic.Decl}
+		for _, f := range generated {
+			if f.FileStart <= ic.Expr.Pos() && ic.Expr.Pos() < f.FileEnd {
+				sc.generated = true
+			}
+		}
+		out = append(out, sc)
 	}
 	return out
 }
@@ -404,8 +427,8 @@ func (c *checker) check(sc sinkCall) {
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass the values as arguments: one array argument (= ANY($1)) in PostgreSQL, or one placeholder per value (sqlx.In)",
 			name, from)
 	case where.value:
-		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with a %s placeholder",
-			name, from, c.placeholderWord(s, parts))
+		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with %s",
+			name, from, c.placeholder(s, parts))
 	default:
 		msg = fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
 			name, from)

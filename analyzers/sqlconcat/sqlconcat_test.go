@@ -10,5 +10,5 @@ import (
 
 func TestSQLConcat(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), sqlconcat.Analyzer,
-		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers")
+		"basic", "nodriver", "mysqluse", "pgstore", "pgmain", "pgdb", "pgrepo", "opener", "styled", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers")
 }

@@ -1,40 +1,52 @@
 // Package thirdpartysync defines an Analyzer that reports synchronous
 // calls to third-party messaging services on the request path.
 //
-// # Analyzer thirdpartysync
-//
-// thirdpartysync: report emails, SMS and notifications sent while an HTTP request waits
-//
-// The crisis: a slow email API hangs registration. When the mail provider
-// takes 30 seconds to answer, or is down, every sign-up request waits for
-// it, holds a goroutine and a connection, and times out at the client.
-//
-// thirdpartysync reports, in an HTTP handler (net/http, gin, echo, fiber)
-// and in every function it calls, in the same package or another
-// (through analysis facts): net/smtp.SendMail and smtp.Client sends,
-// gomail and go-mail DialAndSend, SendGrid, Mailgun and Twilio clients,
-// and AWS SES and SNS SendEmail and Publish. A call written in the
-// handler is reported where it is; one reached through a notifier or a
-// service, at the handler's call, with the chain.
-//
-// It does not report the same calls inside a function started with go,
-// in a worker or job handler that is not an HTTP handler, or outside the
-// request path.
-//
-// Bad:
-//
-//	func register(w http.ResponseWriter, r *http.Request) {
-//		...
-//		smtp.SendMail(addr, auth, from, []string{u.Email}, welcome(u))
-//
-// Good:
-//
-//	func register(w http.ResponseWriter, r *http.Request) {
-//		...
-//		jobs.Insert(r.Context(), WelcomeEmailArgs{UserID: u.ID}) // river, asynq, an outbox table
-//
-// There is no automatic fix: enqueue the message on a durable queue (a
-// table-backed outbox, river, asynq) and respond at once. A bare
-// goroutine also frees the request, but loses the message when the
-// process dies before it is sent.
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain thirdpartysync prints it.
 package thirdpartysync
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is thirdpartysync's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "thirdpartysync",
+	Crisis: "a slow email API hangs registration",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "emails, SMS and notifications sent while an HTTP request waits",
+		Text: `When the mail provider takes 30 seconds to answer, or is down, every
+sign-up request waits for it, holds a goroutine and a connection, and
+times out at the client.
+
+thirdpartysync reports, in an HTTP handler (net/http, gin, echo, fiber)
+and in every function it calls, in the same package or another
+(through analysis facts): net/smtp.SendMail and smtp.Client sends,
+gomail and go-mail DialAndSend, SendGrid, Mailgun and Twilio clients,
+and AWS SES and SNS SendEmail and Publish. A call written in the
+handler is reported where it is; one reached through a notifier or a
+service, at the handler's call, with the chain.
+
+It does not report the same calls inside a function started with go,
+in a worker or job handler that is not an HTTP handler, or outside the
+request path.`,
+		Before: `
+func register(w http.ResponseWriter, r *http.Request) {
+	...
+	smtp.SendMail(addr, auth, from, []string{u.Email}, welcome(u))
+`,
+		After: `
+func register(w http.ResponseWriter, r *http.Request) {
+	...
+	jobs.Insert(r.Context(), WelcomeEmailArgs{UserID: u.ID}) // river, asynq, an outbox table
+`,
+		Severity: lint.SeverityWarning,
+	},
+	Fixes: false,
+	Remedy: `There is no automatic fix: enqueue the message on a durable queue (a
+table-backed outbox, river, asynq) and respond at once. A bare
+goroutine also frees the request, but loses the message when the
+process dies before it is sent.`,
+})

@@ -1,26 +1,21 @@
 package thirdpartysync
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
 
-	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports third-party messaging calls made while a request waits.
 var Analyzer = &analysis.Analyzer{
 	Name:     "thirdpartysync",
-	Doc:      analyzerdoc.MustExtract(doc, "thirdpartysync"),
-	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/thirdpartysync",
+	Doc:      Doc.String(),
+	URL:      Doc.URL(),
 	Requires: []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:      report.Guard(run),
 }

@@ -11,6 +11,7 @@ import (
 	"reflect"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -57,7 +58,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "callindex",
 	Doc:        "callindex: index the calls of a package by the function they call (a helper of crisislint's analyzers)",
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/callindex",
-	Run:        run,
+	Run:        report.Safe(run),
 	ResultType: reflect.TypeFor[*Index](),
 }
 

@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/report"
+	"honnef.co/go/tools/analysis/lint"
 )
 
 // SARIF 2.1.0 as a code-scanning upload takes it: paths relative to
@@ -54,6 +56,7 @@ type sarifRule struct {
 	ID                   string             `json:"id"`
 	ShortDescription     sarifMessage       `json:"shortDescription"`
 	FullDescription      sarifMessage       `json:"fullDescription"`
+	Help                 sarifMessage       `json:"help"`
 	HelpURI              string             `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
 }
@@ -63,7 +66,8 @@ type sarifConfiguration struct {
 }
 
 type sarifMessage struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -185,13 +189,13 @@ func (sw *sarifWriter) location(pos, end token.Position, message string) sarifLo
 		},
 	}}
 	if message != "" {
-		loc.Message = &sarifMessage{message}
+		loc.Message = &sarifMessage{Text: message}
 	}
 	return loc
 }
 
 func (sw *sarifWriter) fix(fix *Fix) sarifFix {
-	out := sarifFix{Description: sarifMessage{fix.Message}}
+	out := sarifFix{Description: sarifMessage{Text: fix.Message}}
 	byFile := make(map[string]int) // file → its index in ArtifactChanges
 	for _, e := range fix.Edits {
 		i, ok := byFile[e.File]
@@ -205,7 +209,7 @@ func (sw *sarifWriter) fix(fix *Fix) sarifFix {
 		r.StartLine, r.StartColumn = lineColumn(content, e.Start)
 		r.EndLine, r.EndColumn = lineColumn(content, e.End)
 		change := &out.ArtifactChanges[i]
-		change.Replacements = append(change.Replacements, sarifReplacement{DeletedRegion: r, InsertedContent: sarifMessage{e.New}})
+		change.Replacements = append(change.Replacements, sarifReplacement{DeletedRegion: r, InsertedContent: sarifMessage{Text: e.New}})
 	}
 	return out
 }
@@ -229,17 +233,19 @@ func printSARIF(w io.Writer, found []Finding, problems []string, root string, sr
 	}
 	for _, p := range problems {
 		inv := &run.Invocations[0]
-		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "error", Message: sarifMessage{p}})
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "error", Message: sarifMessage{Text: p}})
 	}
 	ruleIndex := make(map[string]int)
 	for i, a := range analyzers.All {
 		ruleIndex[a.Name] = i
+		doc := analyzerdoc.Documentation(a)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID:                   a.Name,
-			ShortDescription:     sarifMessage{summary(a)},
-			FullDescription:      sarifMessage{a.Doc},
+			ShortDescription:     sarifMessage{Text: doc.Title},
+			FullDescription:      sarifMessage{Text: doc.Text},
+			Help:                 sarifMessage{Text: doc.Format(false), Markdown: doc.FormatMarkdown(false)},
 			HelpURI:              a.URL,
-			DefaultConfiguration: sarifConfiguration{Level: "warning"},
+			DefaultConfiguration: sarifConfiguration{Level: sarifDocLevel(doc.Severity)},
 		})
 	}
 	for _, f := range found {
@@ -251,7 +257,7 @@ func printSARIF(w io.Writer, found []Finding, problems []string, root string, sr
 			RuleID:    f.Analyzer,
 			RuleIndex: i,
 			Level:     sarifLevel(f.Severity),
-			Message:   sarifMessage{f.Message},
+			Message:   sarifMessage{Text: f.Message},
 			Locations: []sarifLocation{sw.location(f.Pos, f.End, "")},
 		}
 		for j, r := range f.Related {
@@ -272,4 +278,15 @@ func printSARIF(w io.Writer, found []Finding, problems []string, root string, sr
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// sarifDocLevel maps a documented severity to a SARIF level.
+func sarifDocLevel(s lint.Severity) string {
+	switch s {
+	case lint.SeverityError:
+		return "error"
+	case lint.SeverityWarning, lint.SeverityDeprecated:
+		return "warning"
+	}
+	return "note"
 }

@@ -22,38 +22,77 @@ func (r *Result) DetachedContext(call *ast.CallExpr) *ast.CallExpr {
 		case "context.Context":
 			return r.detachedRoot(a, 0)
 		case knowledge.RequestType:
-			// client.Do(req): the request carries the context it was made with.
-			if made := r.madeWith(a); made != nil && len(made.Args) > 0 {
-				return r.detachedRoot(made.Args[0], 0)
+			// client.Do(req): the request carries the context it was made
+			// or given with.
+			if ctx := r.requestContext(a); ctx != nil {
+				return r.detachedRoot(ctx, 0)
 			}
 		}
 	}
 	return nil
 }
 
-// madeWith returns the http.NewRequestWithContext call a request variable
-// comes from, or nil.
-func (r *Result) madeWith(e ast.Expr) *ast.CallExpr {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	ws := r.index.Writes(v)
-	if len(ws) != 1 || ws[0].RHS == nil {
-		return nil
-	}
-	call, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr)
-	if !ok {
-		return nil
-	}
-	if fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); fn != nil && knowledge.FuncName(fn) == "net/http.NewRequestWithContext" {
-		return call
+// requestContext returns the context a request expression carries, or
+// nil when it is not known: the context argument of the
+// http.NewRequestWithContext or req.WithContext(ctx) call it comes from,
+// directly or through a variable assigned once.
+func (r *Result) requestContext(e ast.Expr) ast.Expr {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(r.pass.TypesInfo, e).(*types.Func)
+		if fn == nil {
+			return nil
+		}
+		name := knowledge.FuncName(fn)
+		i, setter := knowledge.ContextSetters[name]
+		if name == "net/http.NewRequestWithContext" {
+			i, setter = 0, true
+		}
+		if setter && i < len(e.Args) {
+			return e.Args[i]
+		}
+	case *ast.Ident:
+		v, ok := r.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return nil
+		}
+		if ws := r.index.Writes(v); len(ws) == 1 && ws[0].RHS != nil {
+			return r.requestContext(ws[0].RHS)
+		}
 	}
 	return nil
+}
+
+// givenContext reports whether the value a call makes (a request of
+// http.NewRequest) is given a context later, in a variable it is stored
+// in: req = req.WithContext(ctx), or client.Do(req.WithContext(ctx)).
+func (r *Result) givenContext(call *ast.CallExpr) bool {
+	if r.contextSet == nil {
+		r.contextSet = make(map[*ast.CallExpr]bool)
+		for _, ic := range r.callees.All() {
+			if _, setter := knowledge.ContextSetters[knowledge.FuncName(ic.Callee)]; !setter {
+				continue
+			}
+			sel, ok := ast.Unparen(ic.Expr.Fun).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			id, ok := ast.Unparen(sel.X).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+			if !ok {
+				continue
+			}
+			for _, w := range r.index.Writes(v) {
+				if made, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok {
+					r.contextSet[made] = true
+				}
+			}
+		}
+	}
+	return r.contextSet[call]
 }
 
 func (r *Result) detachedRoot(e ast.Expr, depth int) *ast.CallExpr {

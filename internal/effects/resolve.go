@@ -177,7 +177,7 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 	if service, ok := knowledge.Messaging[name]; ok {
 		s.add(Effect{Kind: Messaging, Chain: cause, Note: service})
 	}
-	if v, ok := knowledge.ContextVariants[name]; ok {
+	if v, ok := knowledge.ContextVariants[name]; ok && !r.givenContext(call) {
 		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name})
 	}
 	if knowledge.Sleepers[name] {

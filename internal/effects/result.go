@@ -31,11 +31,14 @@ type Result struct {
 	ifaces map[*types.Func]*Set          // interface methods, from facts
 	impls  map[*types.Func][]*types.Func // interface methods → the package's implementations
 
-	concrete  *[]*types.TypeName          // the package's types that may implement interfaces, once asked
-	elsewhere map[string][]Impl           // interface method keys → other packages' implementations, once asked
-	asked     map[string]bool             // the interface method keys looked up elsewhere
-	locked    map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
-	calls     map[*ast.CallExpr]*callInfo // what is known of each call, once
+	concrete  *[]*types.TypeName // the package's types that may implement interfaces, once asked
+	elsewhere map[string][]Impl  // interface method keys → other packages' implementations, once asked
+	asked     map[string]bool    // the interface method keys looked up elsewhere
+	// contextSet holds the calls whose result is later given a context
+	// (see givenContext), once asked.
+	contextSet map[*ast.CallExpr]bool
+	locked     map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
+	calls      map[*ast.CallExpr]*callInfo // what is known of each call, once
 
 	present [numKinds]bool // the kinds some call of the package has
 
@@ -48,15 +51,6 @@ func (r *Result) Call(call *ast.CallExpr) Set {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.call(call)
-}
-
-// Func returns what calling fn does, when fn is the program's: a function
-// of this package, or of another through its facts, or an interface
-// method through the implementations visible here.
-func (r *Result) Func(fn *types.Func) Set {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.funcSet(fn)
 }
 
 // Calls returns the calls a function of the package (a declaration or a
@@ -99,14 +93,6 @@ func (r *Result) Has(k Kind) bool { return r.present[k] }
 // Index returns the package's index of variables: varindex's result,
 // which an analyzer that needs nothing else of effects requires itself.
 func (r *Result) Index() *strexpr.Index { return r.index }
-
-// Lit returns what a function literal of the package does when it runs.
-func (r *Result) Lit(lit *ast.FuncLit) Set {
-	if b := r.bodies[lit]; b != nil {
-		return b.set
-	}
-	return Set{}
-}
 
 // Name names a function in a chain: pkg.Func, (*pkg.Type).Method.
 func Name(fn *types.Func) string {

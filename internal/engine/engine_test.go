@@ -6,9 +6,13 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/crisislint/crisislint/internal/engine"
 	"golang.org/x/tools/go/analysis"
@@ -250,5 +254,48 @@ func TestSecondRound(t *testing.T) {
 		if stats.SecondRound != 1 {
 			t.Errorf("%+v, want api analyzed again, alone", stats)
 		}
+	}
+}
+
+// TestBoundedParallelism: the engine runs analyzers on no more packages
+// at a time than there are processors, required analyzers included: more
+// would only keep more packages' syntax alive together.
+func TestBoundedParallelism(t *testing.T) {
+	var mu sync.Mutex
+	now, most := 0, 0
+	gauge := func(*analysis.Pass) (any, error) {
+		mu.Lock()
+		now++
+		most = max(most, now)
+		mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+		mu.Lock()
+		now--
+		mu.Unlock()
+		return 0, nil
+	}
+	dep := &analysis.Analyzer{Name: "dep", Doc: "dep: required", Run: gauge, ResultType: reflect.TypeFor[int]()}
+	top := &analysis.Analyzer{Name: "top", Doc: "top: requires dep", Requires: []*analysis.Analyzer{dep},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.ResultOf[dep] != 0 {
+				return nil, fmt.Errorf("ResultOf[dep] = %v", pass.ResultOf[dep])
+			}
+			_, err := gauge(pass)
+			return nil, err
+		}}
+	files := map[string]string{"m/go.mod": "module example.com/m\n\ngo 1.26\n"}
+	for i := range 12 {
+		files[fmt.Sprintf("m/p%d/p.go", i)] = fmt.Sprintf("package p%d\n", i)
+	}
+	dir := write(t, files)
+	res, err := engine.Run(engine.Config{Dir: filepath.Join(dir, "m"), Patterns: []string{"./..."}, Analyzers: []*analysis.Analyzer{top}, CacheDir: "off"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 || res.Stats.Named != 12 {
+		t.Fatalf("problems %q, stats %+v", res.Problems, res.Stats)
+	}
+	if limit := runtime.GOMAXPROCS(0); most > limit {
+		t.Errorf("%d passes ran at once, more than GOMAXPROCS=%d", most, limit)
 	}
 }

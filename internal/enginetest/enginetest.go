@@ -8,22 +8,18 @@
 // and knows nothing of the engine's second round; this runs the product's
 // own path: dependencies' facts computed once and cached, the whole
 // program's facts for the packages that ask. Expectations of facts
-// (`// want name:"fact"`) are analysistest's and are ignored here.
+// (`// want name:"fact"`) are analysistest's and are ignored here; the
+// comments are read as realmod reads them.
 package enginetest
 
 import (
-	"fmt"
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
-	"regexp"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/crisislint/crisislint/internal/engine"
+	"github.com/crisislint/crisislint/internal/realmod"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -39,102 +35,22 @@ func Run(t *testing.T, dir string, analyzers []*analysis.Analyzer, patterns ...s
 	for _, p := range res.Problems {
 		t.Errorf("problem: %s", p)
 	}
-	type line struct {
-		file string
-		line int
-	}
-	wants := make(map[line][]*regexp.Regexp)
+	var files []*ast.File
+	fset := token.NewFileSet()
 	for _, p := range res.Packages {
-		for _, file := range p.GoFiles {
-			for l, res := range expectations(t, file) {
-				wants[line{file, l}] = append(wants[line{file, l}], res...)
+		for _, name := range p.GoFiles {
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+			if err != nil {
+				t.Fatal(err)
 			}
+			files = append(files, f)
 		}
 	}
+	wants := realmod.Wants(t, fset, files)
 	for _, p := range res.Packages {
 		for _, d := range p.Diagnostics {
-			pos := res.Fset.Position(d.Pos)
-			at := line{pos.Filename, pos.Line}
-			i := slices.IndexFunc(wants[at], func(re *regexp.Regexp) bool { return re.MatchString(d.Message) })
-			if i < 0 {
-				t.Errorf("%s: unexpected diagnostic: %s (%s)", pos, d.Message, d.Analyzer.Name)
-				continue
-			}
-			wants[at] = slices.Delete(wants[at], i, i+1)
+			wants.Match(t, res.Fset.Position(d.Pos), d.Analyzer.Name, d.Message)
 		}
 	}
-	var missed []string
-	for at, res := range wants {
-		for _, re := range res {
-			missed = append(missed, fmt.Sprintf("%s:%d: no diagnostic was reported matching `%s`", at.file, at.line, re))
-		}
-	}
-	slices.Sort(missed)
-	for _, m := range missed {
-		t.Error(m)
-	}
-}
-
-// expectations returns the patterns of the want comments of a file, by
-// line.
-func expectations(t *testing.T, file string) map[int][]*regexp.Regexp {
-	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, file, nil, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make(map[int][]*regexp.Regexp)
-	for _, g := range f.Comments {
-		for _, c := range g.List {
-			res := wanted(t, fset, c)
-			if len(res) > 0 {
-				l := fset.Position(c.Slash).Line
-				out[l] = append(out[l], res...)
-			}
-		}
-	}
-	return out
-}
-
-// wanted parses the patterns of one comment: after "want", string
-// literals; name:"fact" pairs are skipped.
-func wanted(t *testing.T, fset *token.FileSet, c *ast.Comment) []*regexp.Regexp {
-	text := strings.TrimPrefix(strings.TrimPrefix(c.Text, "//"), "/*")
-	text = strings.TrimSpace(text)
-	rest, ok := strings.CutPrefix(text, "want ")
-	if !ok {
-		return nil
-	}
-	var s scanner.Scanner
-	src := []byte(rest)
-	s.Init(fset.AddFile("want", -1, len(src)), src, nil, 0)
-	var out []*regexp.Regexp
-	fact := false
-	for {
-		_, tok, lit := s.Scan()
-		switch tok {
-		case token.EOF, token.SEMICOLON:
-			return out
-		case token.IDENT:
-			fact = true // name:"fact": analysistest's
-		case token.COLON:
-		case token.STRING:
-			if fact {
-				fact = false
-				continue
-			}
-			pat, err := strconv.Unquote(lit)
-			if err != nil {
-				t.Fatalf("%s: bad want pattern %s: %v", fset.Position(c.Slash), lit, err)
-			}
-			re, err := regexp.Compile(pat)
-			if err != nil {
-				t.Fatalf("%s: bad want pattern %s: %v", fset.Position(c.Slash), lit, err)
-			}
-			out = append(out, re)
-		default:
-			return out
-		}
-	}
+	wants.Unmatched(t, "the analyzers")
 }

@@ -219,12 +219,6 @@ var RedisBatchTypes = map[string]bool{
 	"*github.com/go-redis/redis/v8.Pipeline": true,
 }
 
-// IsRedisCommand reports whether a call of fn sends a command to redis.
-// Whether the receiver is a pipeline is the caller's to check.
-func IsRedisCommand(fn *types.Func) bool {
-	return RedisPackage(fn) != ""
-}
-
 // RedisPackage returns the go-redis package of a redis command method, or "".
 func RedisPackage(fn *types.Func) string {
 	recv := fn.Signature().Recv()
@@ -313,6 +307,14 @@ func init() {
 			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
 		}
 	}
+}
+
+// ContextSetters return a copy of their receiver that carries the context
+// given as the argument at the index: a request made by http.NewRequest
+// and then given the request's context has a context after all.
+var ContextSetters = map[string]int{
+	"(*net/http.Request).WithContext": 0,
+	"(*net/http.Request).Clone":       0,
 }
 
 // Detachers return a context that no request can cancel.

@@ -15,8 +15,10 @@ package knowledge
 
 import (
 	"go/types"
+	"runtime"
 	"strings"
 	"sync"
+	"weak"
 )
 
 // FuncName returns the name under which fn is known in the tables: its
@@ -27,17 +29,23 @@ func FuncName(fn *types.Func) string {
 		return ""
 	}
 	fn = fn.Origin()
-	if name, ok := funcNames.Load(fn); ok {
+	key := weak.Make(fn)
+	if name, ok := funcNames.Load(key); ok {
 		return name.(string)
 	}
 	name := fn.FullName()
-	funcNames.Store(fn, name)
+	if _, loaded := funcNames.LoadOrStore(key, name); !loaded {
+		runtime.AddCleanup(fn, func(key weak.Pointer[types.Func]) { funcNames.Delete(key) }, key)
+	}
 	return name
 }
 
 // funcNames caches FuncName: analyzers ask it of every call, and go/types
-// builds the name anew each time.
-var funcNames sync.Map // *types.Func → string
+// builds the name anew each time. It holds the functions weakly, and
+// forgets a function's name when the function is collected: a
+// long-running driver loads new types on every change, and the cache
+// must not keep the old ones, and all the types they reach, alive.
+var funcNames sync.Map // weak.Pointer[types.Func] → string
 
 // TypeName returns the qualified name of t as the tables spell it:
 // "*net/http.Request", "github.com/labstack/echo/v4.Context".

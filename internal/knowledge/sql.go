@@ -140,16 +140,6 @@ func LookupSQLSink(fn *types.Func) (SQLSink, bool) {
 	return s, ok
 }
 
-// SQLSinkNames returns the names of every sink in the table, for tests
-// that check the table against the real libraries.
-func SQLSinkNames() []string {
-	names := make([]string, 0, len(sqlSinks))
-	for n := range sqlSinks {
-		names = append(names, n)
-	}
-	return names
-}
-
 // SQLLibraryPackages are the packages whose import makes SQL sinks reachable.
 var SQLLibraryPackages = []string{
 	"database/sql",
@@ -171,6 +161,33 @@ var DriverDialects = map[string]Dialect{
 	"modernc.org/sqlite":                     Question,
 	"github.com/glebarez/go-sqlite":          Question,
 	"github.com/ClickHouse/clickhouse-go/v2": Question,
+}
+
+// SQLOpeners open a database through a database/sql driver named by the
+// string at the index given: sql.Open("postgres", dsn). The name tells the
+// driver's placeholder style, often in a package that never imports the
+// driver (main does, for its side effect).
+var SQLOpeners = map[string]int{
+	"database/sql.Open":                      0,
+	"github.com/jmoiron/sqlx.Open":           0,
+	"github.com/jmoiron/sqlx.MustOpen":       0,
+	"github.com/jmoiron/sqlx.Connect":        0,
+	"github.com/jmoiron/sqlx.MustConnect":    0,
+	"github.com/jmoiron/sqlx.ConnectContext": 1,
+	"github.com/jmoiron/sqlx.NewDb":          1,
+}
+
+// DriverNames maps the name a database/sql driver registers under to its
+// placeholder style.
+var DriverNames = map[string]Dialect{
+	"postgres":         Dollar, // lib/pq
+	"pgx":              Dollar, // pgx/v4/stdlib, pgx/v5/stdlib
+	"pgx/v5":           Dollar,
+	"cloudsqlpostgres": Dollar,
+	"mysql":            Question,
+	"sqlite3":          Question, // mattn/go-sqlite3
+	"sqlite":           Question, // modernc.org/sqlite, glebarez/go-sqlite
+	"clickhouse":       Question,
 }
 
 // SQLQuoters make a string safe to splice into SQL: they quote an

@@ -27,8 +27,11 @@ const (
 
 import "database/sql"
 
+// Open opens the database: MySQL, whose placeholder a fix writes.
+func Open(dsn string) (*sql.DB, error) { return sql.Open("mysql", dsn) }
+
 func ByName(db *sql.DB, name string) error {
-	_, err := db.Query("SELECT id FROM users WHERE name = $1", name)
+	_, err := db.Query("SELECT id FROM users WHERE name = ?", name)
 	return err
 }
 `
@@ -37,6 +40,9 @@ func ByName(db *sql.DB, name string) error {
 	storeInjected = `package store
 
 import "database/sql"
+
+// Open opens the database: MySQL, whose placeholder a fix writes.
+func Open(dsn string) (*sql.DB, error) { return sql.Open("mysql", dsn) }
 
 func ByName(db *sql.DB, name string) error {
 	/* é𝄞 */ _, err := db.Query("SELECT id FROM users WHERE name = '" + name + "'")
@@ -169,7 +175,7 @@ func TestSession(t *testing.T) {
 	if d.Severity < SeverityError || d.Severity > SeverityInformation {
 		t.Errorf("severity %d", d.Severity)
 	}
-	if want := (Position{Line: 5, Character: 30}); d.Range.Start != want {
+	if want := (Position{Line: 8, Character: 30}); d.Range.Start != want {
 		t.Errorf("range starts at %+v, want %+v (UTF-16 units, not bytes)", d.Range.Start, want)
 	}
 
@@ -217,7 +223,7 @@ func TestSession(t *testing.T) {
 	// An incremental change brings the finding back.
 	c.notify("textDocument/didChange", DidChangeParams{
 		TextDocument:   VersionedTextDocumentIdentifier{URI: uri, Version: ptr(3)},
-		ContentChanges: []ContentChange{{Range: &Range{Start: Position{Line: 5, Character: 0}, End: Position{Line: 6, Character: 0}}, Text: strings.Split(storeInjected, "\n")[5] + "\n"}},
+		ContentChanges: []ContentChange{{Range: &Range{Start: Position{Line: 8, Character: 0}, End: Position{Line: 9, Character: 0}}, Text: strings.Split(storeInjected, "\n")[8] + "\n"}},
 	})
 	if p := c.wait(uri, 3); len(p.Diagnostics) != 1 {
 		t.Errorf("after an incremental change: %+v", p.Diagnostics)

@@ -84,7 +84,7 @@ func New(pass *analysis.Pass) *Reporter { return &Reporter{pass: pass} }
 func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
 
 // Flush reports the findings: a finding whose place a suppression comment
-// covers, or that lies in a generated file, is dropped; the findings that
+// covers, or that lies in test code or a generated file, is dropped; the findings that
 // share a root become one, at the first place in source order, that
 // lists the others as related locations and carries every place's fixes
 // (crisislint -fix still fixes each place). A suppression comment at the
@@ -97,7 +97,7 @@ func (r *Reporter) Flush() {
 	var out []analysis.Diagnostic
 	for _, f := range r.findings {
 		file := File(r.pass, f.Pos)
-		if file != nil && generated(r.pass, file) {
+		if file != nil && (IsTestCode(r.pass, f.Pos) || Generated(r.pass, file)) {
 			continue
 		}
 		quiet := file != nil && suppressed(r.pass, file, f.Pos)

@@ -32,6 +32,7 @@ import (
 	"sync"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -139,7 +140,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "reqpath",
 	Doc:        "reqpath: find the functions that serve requests (a helper of crisislint's analyzers)",
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/reqpath",
-	Run:        run,
+	Run:        report.Safe(run),
 	FactTypes:  []analysis.Fact{new(ServerFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // access is how a request, a response writer or the request's context is
@@ -27,23 +28,18 @@ type reach struct {
 func (r reach) carrier() bool { return r.request.found && r.writer.found }
 
 // Shapes answers, for the types of one package, which of them reach the
-// request and the response writer, and how. It caches what it learned:
-// every function's parameters are asked about, and most are the same few
-// types.
+// request and the response writer, and how. It caches what it learned, by
+// type identity: every function's parameters are asked about, most are
+// the same few types, and every *T written in a signature is a type of
+// its own.
 type Shapes struct {
-	reach   map[types.Type]*reach
-	members map[types.Type][]member
-	writer  map[types.Type]bool
+	reach   typeutil.Map // types.Type → *reach, nil while being computed
+	members typeutil.Map // types.Type → []member
+	writer  typeutil.Map // types.Type → bool
 }
 
 // NewShapes returns an empty cache.
-func NewShapes() *Shapes {
-	return &Shapes{
-		reach:   make(map[types.Type]*reach),
-		members: make(map[types.Type][]member),
-		writer:  make(map[types.Type]bool),
-	}
-}
+func NewShapes() *Shapes { return &Shapes{} }
 
 // maxDepth bounds the search through fields and accessors: gitea's
 // ctx.Base.Req is two steps, beego's c.Ctx.Request three.
@@ -59,18 +55,18 @@ func (s *Shapes) Reach(t types.Type) reach {
 	if !explorable(t) {
 		return reach{} // a string, a slice, a library's type: no request there
 	}
-	if r, ok := s.reach[t]; ok {
-		if r == nil {
-			return reach{} // being computed: a recursive type
+	if v := s.reach.At(t); v != nil {
+		if r := v.(*reach); r != nil {
+			return *r
 		}
-		return *r
+		return reach{} // being computed: a recursive type
 	}
-	s.reach[t] = nil
+	s.reach.Set(t, (*reach)(nil))
 	r := s.search(t)
 	if r.carrier() {
 		r.context = knowledge.IsContext(t)
 	}
-	s.reach[t] = &r
+	s.reach.Set(t, &r)
 	return r
 }
 
@@ -130,8 +126,8 @@ type member struct {
 // value, of t or *t, whose types may lead somewhere: named types and
 // pointers to them.
 func (s *Shapes) membersOf(t types.Type) []member {
-	if ms, ok := s.members[t]; ok {
-		return ms
+	if ms := s.members.At(t); ms != nil {
+		return ms.([]member)
 	}
 	var out []member
 	add := func(t types.Type, sel string) {
@@ -173,7 +169,7 @@ func (s *Shapes) membersOf(t types.Type) []member {
 			add(sig.Results().At(0).Type(), "."+fn.Name()+"()")
 		}
 	}
-	s.members[t] = out
+	s.members.Set(t, out)
 	return out
 }
 
@@ -229,8 +225,8 @@ func (s *Shapes) isWriter(t types.Type) bool {
 	if !explorable(t) {
 		return false
 	}
-	if w, ok := s.writer[t]; ok {
-		return w
+	if w := s.writer.At(t); w != nil {
+		return w.(bool)
 	}
 	has := func(name string, params, results int) bool {
 		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
@@ -238,7 +234,7 @@ func (s *Shapes) isWriter(t types.Type) bool {
 		return ok && fn.Signature().Params().Len() == params && fn.Signature().Results().Len() == results
 	}
 	w := has("WriteHeader", 1, 0) && has("Header", 0, 1) && has("Write", 1, 2)
-	s.writer[t] = w
+	s.writer.Set(t, w)
 	return w
 }
 

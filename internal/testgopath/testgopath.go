@@ -11,6 +11,7 @@ package testgopath
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -51,6 +52,37 @@ func Load(t testing.TB, testdata string, patterns ...string) (gopath string, pkg
 		t.Fatalf("testgopath: the packages in %s do not load", testdata)
 	}
 	return gopath, pkgs
+}
+
+// AnalyzeOwn limits the analysis of pkgs to the packages of the GOPATH
+// (the testdata and the stubs), as the crisislint command limits it to
+// the program's own packages: the standard library is loaded from source
+// but not analyzed, which costs most of the time otherwise. It keeps, in
+// the import graph, only the edges between those packages, and returns a
+// function that puts the others back (type-checking a fixed file needs
+// them).
+func AnalyzeOwn(gopath string, pkgs []*packages.Package) (restore func()) {
+	own := make(map[*packages.Package]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.GoFiles) > 0 && strings.HasPrefix(p.GoFiles[0], gopath) {
+			own[p] = true
+		}
+	})
+	saved := make(map[*packages.Package]map[string]*packages.Package, len(own))
+	for p := range own {
+		saved[p] = p.Imports
+		p.Imports = make(map[string]*packages.Package)
+		for path, imp := range saved[p] {
+			if own[imp] {
+				p.Imports[path] = imp
+			}
+		}
+	}
+	return func() {
+		for p, imports := range saved {
+			p.Imports = imports
+		}
+	}
 }
 
 // stubsDir finds testdata/stubs/src in the enclosing module's root.

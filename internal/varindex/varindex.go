@@ -8,6 +8,7 @@ package varindex
 import (
 	"reflect"
 
+	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 )
@@ -17,8 +18,8 @@ var Analyzer = &analysis.Analyzer{
 	Name: "varindex",
 	Doc:  "varindex: index where each variable of a package gets its value (a helper of crisislint's analyzers)",
 	URL:  "https://github.com/crisislint/crisislint/tree/main/internal/varindex",
-	Run: func(pass *analysis.Pass) (any, error) {
+	Run: report.Safe(func(pass *analysis.Pass) (any, error) {
 		return strexpr.NewIndex(pass.Files, pass.TypesInfo), nil
-	},
+	}),
 	ResultType: reflect.TypeFor[*strexpr.Index](),
 }

@@ -15,7 +15,7 @@ func f() {
 	//crisislint:ignore
 	_ = 4
 
-	// want +1 `names "sqlconcta", which is not a crisislint analyzer`
+	// want +1 `names "sqlconcta", which is not a crisislint analyzer, so it suppresses nothing; known analyzers: `
 	//crisislint:ignore sqlconcta a typo
 	_ = 5
 
@@ -24,4 +24,22 @@ func f() {
 
 	//crisislint:ignorex is another directive altogether
 	_ = 7
+
+	// want +1 `names "nosuch", which is not a crisislint analyzer; the comment suppresses sqlconcat only`
+	//crisislint:ignore sqlconcat,nosuch one typo among good names
+	_ = 8
+
+	// want +1 `this crisislint:ignore comment has a space after //, so it suppresses nothing; write //crisislint:ignore ANALYZER REASON`
+	// crisislint:ignore sqlconcat a space after the slashes
+	_ = 9
+
+	/* crisislint:ignore sqlconcat a block comment */ // want `this crisislint:ignore comment is a block comment, so it suppresses nothing`
+	_ = 10
+
+	// Names reserved for analyzers not built yet are accepted.
+	//crisislint:ignore httptimeout,idempotency,globalgrowth the catalogue reserves these
+	_ = 11
+
+	// A comment that mentions crisislint:ignore in prose is no directive.
+	_ = 12
 }

@@ -88,7 +88,27 @@ func viaHelper(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(loadUser(r.PathValue("id")))) // want `loadUser does I/O that cannot be cancelled \(loadUser → \(\*sql.DB\).QueryRow\): .*pass r.Context\(\) down and use QueryRowContext`
 }
 
+func detachedRequest(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("GET", "http://backend/", nil)
+	http.DefaultClient.Do(req.WithContext(context.Background())) // want `http.DefaultClient.Do runs under context.Background\(\), detached from the request`
+}
+
 // --- not reported ---
+
+// A request whose context is set after NewRequest has one.
+func withContextLater(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("GET", "http://backend/", nil)
+	req = req.WithContext(r.Context())
+	http.DefaultClient.Do(req)
+}
+
+func withContextAtDo(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequest("GET", "http://backend/", nil)
+	if err != nil {
+		return
+	}
+	http.DefaultClient.Do(req.WithContext(r.Context()))
+}
 
 func derived(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

@@ -1,4 +1,4 @@
-// Package basic exercises sqlconcat on database/sql with lib/pq imported: // want package:"uses sql"
+// Package basic exercises sqlconcat on database/sql with lib/pq imported: // want package:"uses sql" package:"sql dialect: [$]N"
 // fixes use $N.
 package basic
 

@@ -2,7 +2,8 @@ package basic
 
 import "database/sql"
 
-// Test support code outside _test.go files is not reported either.
+// A file named like test support, in a package that is not, is
+// production code: reported.
 func resetUser(db *sql.DB, name string) {
-	db.Exec("DELETE FROM users WHERE name = '" + name + "'")
+	db.Exec("DELETE FROM users WHERE name = '" + name + "'") // want `db.Exec runs SQL built from parameter name`
 }

@@ -1,4 +1,4 @@
-// Package sqlxpg uses sqlx with PostgreSQL: sqlx passes the SQL to the
+// Package sqlxpg uses sqlx with PostgreSQL: sqlx passes the SQL to the // want package:"sql dialect: [$]N"
 // driver as it is, so fixes use $N.
 package sqlxpg
 

@@ -1,4 +1,4 @@
-// Package sqlxuse exercises sqlx.
+// Package sqlxuse exercises sqlx, with no driver in sight: no fixes.
 package sqlxuse
 
 import (
@@ -11,7 +11,7 @@ type User struct{ Name string }
 
 func selectByName(db *sqlx.DB, name string) {
 	var us []User
-	db.Select(&us, "SELECT * FROM users WHERE name = '"+name+"'") // want `db.Select runs SQL built from parameter name: .* with a \? placeholder`
+	db.Select(&us, "SELECT * FROM users WHERE name = '"+name+"'") // want `db.Select runs SQL built from parameter name: .* with a placeholder \(\$1 in PostgreSQL, \? in MySQL and SQLite\)`
 }
 
 func get(db *sqlx.DB, id string) {

@@ -32,3 +32,8 @@ func In(query string, args ...interface{}) (string, []interface{}, error) { retu
 func Select(q Queryer, dest interface{}, query string, args ...interface{}) error {
 	return nil
 }
+
+func Open(driverName, dataSourceName string) (*DB, error)    { return nil, nil }
+func Connect(driverName, dataSourceName string) (*DB, error) { return nil, nil }
+func MustConnect(driverName, dataSourceName string) *DB      { return nil }
+func NewDb(db *sql.DB, driverName string) *DB                { return nil }

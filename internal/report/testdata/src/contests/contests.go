@@ -1,0 +1,3 @@
+package contests
+
+func Enter() {} // want `flush Enter` `node Enter`

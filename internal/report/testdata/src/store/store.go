@@ -1,0 +1,3 @@
+package store
+
+func Get() {} // want `flush Get` `node Get`
