@@ -562,10 +562,10 @@ func (r *Result) call(call *ast.CallExpr) Set {
 	}
 	if io := s.io(); io != nil {
 		if c.detached != nil {
-			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached)})
+			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Remote: io.Remote})
 		}
 		if c.mutex != "" {
-			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: c.mutex})
+			s.add(Effect{Kind: GlobalLock, Chain: io.Chain, Note: c.mutex, Remote: io.Remote})
 		}
 	}
 	return s
@@ -610,11 +610,12 @@ func (r *Result) calleeSet(c *callInfo) (Set, bool) {
 	return s, true
 }
 
-// io returns the I/O effect of s with the shortest chain, or nil.
+// io returns the I/O effect of s that waits on a remote service, else
+// the one with the shortest chain, or nil.
 func (s *Set) io() *Effect {
 	var best *Effect
 	for _, k := range []Kind{DB, Redis, Network, Messaging} {
-		if e := s[k]; e != nil && (best == nil || len(e.Chain) < len(best.Chain)) {
+		if e := s[k]; e != nil && (best == nil || e.Remote && !best.Remote || e.Remote == best.Remote && len(e.Chain) < len(best.Chain)) {
 			best = e
 		}
 	}
@@ -641,13 +642,13 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 		s.add(Effect{Kind: Redis, Chain: cause, Note: lib})
 	}
 	if knowledge.IsNetworkCall(fn) {
-		s.add(Effect{Kind: Network, Chain: cause})
+		s.add(Effect{Kind: Network, Chain: cause, Remote: true})
 	}
 	if service, ok := knowledge.Messaging[name]; ok {
-		s.add(Effect{Kind: Messaging, Chain: cause, Note: service})
+		s.add(Effect{Kind: Messaging, Chain: cause, Note: service, Remote: true})
 	}
 	if v, ok := knowledge.ContextVariants[name]; ok {
-		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name})
+		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name, Remote: v.Remote})
 	}
 	if knowledge.Sleepers[name] {
 		s.add(Effect{Kind: Sleep, Chain: cause})

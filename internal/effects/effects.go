@@ -75,6 +75,11 @@ type Effect struct {
 	// service a message goes through (SendGrid), what start-up work builds
 	// (template), the mutex held, the detached context.
 	Note string
+	// Remote is set when the cause waits on another service over the
+	// network: an HTTP request, a gRPC call, a message sent; a request
+	// built without a context; a detached context or a held mutex around
+	// such a wait.
+	Remote bool
 }
 
 // Cause returns the last link of the chain: the call that does the thing.
@@ -109,13 +114,16 @@ func (s *Set) Empty() bool {
 // help, and facts must stay small.
 const maxChain = 8
 
-// add records e in s unless s has a shorter chain of the same kind. It
-// reports whether s changed.
+// add records e in s unless s has a better effect of the same kind: one
+// that waits on a remote service where e does not (a function that looks
+// a row up and then fetches a page from another site is, for what it
+// costs, a remote fetch), or else one with a chain no longer. It reports
+// whether s changed.
 func (s *Set) add(e Effect) bool {
 	if len(e.Chain) > maxChain {
 		return false
 	}
-	if old := s[e.Kind]; old != nil && len(old.Chain) <= len(e.Chain) {
+	if old := s[e.Kind]; old != nil && (old.Remote && !e.Remote || old.Remote == e.Remote && len(old.Chain) <= len(e.Chain)) {
 		return false
 	}
 	s[e.Kind] = &e
@@ -131,7 +139,7 @@ func (s *Set) via(name string, sync bool) Set {
 		if e == nil || !sync && !e.Kind.async() {
 			continue
 		}
-		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note}
+		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Remote: e.Remote}
 	}
 	return out
 }
@@ -148,7 +156,11 @@ func (*Fact) AFact() {}
 func (f *Fact) String() string {
 	var parts []string
 	for _, e := range f.Effects {
-		parts = append(parts, fmt.Sprintf("%s(%s)", e.Kind, strings.Join(e.Chain, " → ")))
+		remote := ""
+		if e.Remote && e.Kind != Network && e.Kind != Messaging { // those are remote by definition
+			remote = "remote: "
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s%s)", e.Kind, remote, strings.Join(e.Chain, " → ")))
 	}
 	return "effects: " + strings.Join(parts, ", ")
 }

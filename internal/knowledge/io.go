@@ -288,31 +288,53 @@ type ContextVariant struct {
 	Name string // the variant's name: QueryContext, NewRequestWithContext
 	// More is source text appended to the arguments: BeginTx takes options.
 	More string
+	// Remote is set when the call (or the request it builds) waits on
+	// another service over the network, as long as that service takes.
+	Remote bool
+	// Rows is set when the call returns rows, as many as the data holds
+	// (a scan), rather than one row or one statement's result.
+	Rows bool
 }
 
 // ContextVariants maps a context-less call that does I/O to the variant
 // that takes a context first.
 var ContextVariants = map[string]ContextVariant{
-	"net/http.NewRequest":      {Name: "NewRequestWithContext"},
+	"net/http.NewRequest":      {Name: "NewRequestWithContext", Remote: true},
 	"os/exec.Command":          {Name: "CommandContext"},
 	"(*database/sql.DB).Begin": {Name: "BeginTx", More: ", nil"},
 	"(*database/sql.DB).Ping":  {Name: "PingContext"},
 }
 
+// rowMethods are the database methods that return rows as many as the
+// data holds.
+var rowMethods = map[string]bool{"Query": true, "Queryx": true, "Select": true}
+
 func init() {
 	for _, r := range []string{"*database/sql.DB", "*database/sql.Tx"} {
 		for _, m := range []string{"Query", "QueryRow", "Exec", "Prepare"} {
-			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
+			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 		}
 	}
 	for _, m := range []string{"Query", "QueryRow", "Exec"} {
-		ContextVariants["(*database/sql.Stmt)."+m] = ContextVariant{Name: m + "Context"}
+		ContextVariants["(*database/sql.Stmt)."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 	}
 	for _, r := range []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx"} {
 		for _, m := range []string{"Queryx", "QueryRowx", "Select", "Get", "MustExec", "NamedExec"} {
-			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
+			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 		}
 	}
+}
+
+// ScanVariant reports whether the context variant named name returns
+// rows as many as the data holds (QueryContext, SelectContext): a scan,
+// not a point lookup or a single statement.
+func ScanVariant(name string) bool {
+	for _, v := range ContextVariants {
+		if v.Name == name {
+			return v.Rows
+		}
+	}
+	return false
 }
 
 // Detachers return a context that no request can cancel.

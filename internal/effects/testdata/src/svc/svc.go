@@ -24,3 +24,12 @@ func Lazy(ctx context.Context, r *repo.Repo) {
 func Counted(ctx context.Context) int { // want Counted:`effects: db\(repo.Count → \(\*sql.DB\).QueryRowContext\)`
 	return repo.Count[int](ctx, nil)
 }
+
+// Subscribe looks a row up, then fetches a page: the fetch, though its
+// chain is longer, is what a context-less call of it costs.
+func Subscribe(r *repo.Repo, url string) { // want Subscribe:`effects: db\(\(\*repo.Repo\).Legacy → \(\*sql.DB\).QueryRow\), nocontext\(remote: svc.fetch → repo.Page → http.NewRequest\)`
+	r.Legacy(1)
+	fetch(url)
+}
+
+func fetch(url string) { repo.Page(url) }
