@@ -19,6 +19,21 @@
 // (through analysis facts), the finding is at the call in the handler and
 // names the chain.
 //
+// Reading a body or an upload whole with no limit is an error: one
+// request decides how much of the heap it takes, and when it takes too
+// much the process dies with every request it was serving. Whether the
+// handler sits behind authentication does not lower it: that only
+// narrows who can send the request (a login form, a webhook or a leaked
+// token is enough), and the code does not show it. A multipart form
+// parsed with too large a memory limit is a warning: each request is
+// bounded, and it takes several at once to exhaust the heap.
+//
+// When no handler of a package limits a body, the package lacks a limit,
+// not each handler: its reads are one finding, at the first, with the
+// others as related locations, naming the one remedy (http.MaxBytesHandler
+// around the router, or a body-limit middleware). The suggested fix still
+// limits each handler that reads.
+//
 // It does not report a body limited in the same function by
 // http.MaxBytesReader or io.LimitReader (or by the caller in the same
 // package before it calls the helper), response bodies of outbound calls,
