@@ -23,6 +23,8 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	rep := report.New(pass)
+	defer rep.Flush()
 	for _, f := range pass.Files {
 		for _, g := range f.Comments {
 			for _, c := range g.List {
@@ -31,13 +33,15 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				if problem != "" {
-					report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment %s, so it suppresses nothing; write %s ANALYZER REASON", problem, report.Directive))
+					rep.Add(report.Finding{Pos: c.Pos(), End: c.End(), Severity: report.Warning,
+						Message: fmt.Sprintf("this crisislint:ignore comment %s, so it suppresses nothing; write %s ANALYZER REASON", problem, report.Directive)})
 					continue
 				}
 				for _, name := range ig.Names {
 					if !knowledge.IsAnalyzer(name) {
-						report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment names %q, which is not a crisislint analyzer, so it suppresses nothing; known analyzers: %s",
-							name, strings.Join(knowledge.Analyzers, ", ")))
+						rep.Add(report.Finding{Pos: c.Pos(), End: c.End(), Severity: report.Warning,
+							Message: fmt.Sprintf("this crisislint:ignore comment names %q, which is not a crisislint analyzer, so it suppresses nothing; known analyzers: %s",
+								name, strings.Join(knowledge.Analyzers, ", "))})
 					}
 				}
 			}

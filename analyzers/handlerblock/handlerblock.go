@@ -128,14 +128,7 @@ func (f *finding) root() (root, also string) {
 	case f.e.Direct() || f.e.Kind == effects.Detached && f.fx.DetachedContext(f.call) != nil:
 		return "", ""
 	}
-	links := f.e.Chain[:len(f.e.Chain)-1] // the program's functions, the library's cause left out
-	blamed := links[len(links)-1]
-	for _, link := range links {
-		if pkg := linkPackage(link); pkg != "" && pkg != f.pass.Pkg.Name() {
-			blamed = link
-			break
-		}
-	}
+	blamed := f.e.Blamed(f.pass.Pkg.Name())
 	return f.e.Kind.String() + " " + blamed, "calls that reach " + blamed
 }
 
@@ -146,7 +139,7 @@ func (f *finding) layerPackage() string {
 	if f.e.Kind != effects.NoContext || f.e.Direct() || f.e.Remote {
 		return ""
 	}
-	return linkPackage(f.e.Chain[len(f.e.Chain)-2])
+	return effects.LinkPackage(f.e.Chain[len(f.e.Chain)-2])
 }
 
 func (f *finding) finding() report.Finding {

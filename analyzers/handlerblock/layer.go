@@ -116,31 +116,12 @@ func takesContext(fn *types.Func) bool {
 	return false
 }
 
-// linkPackage returns the name of the package of a link of a chain:
-// storage for "(*storage.Storage).UserByID" or "storage.FetchJobs"; ""
-// for a closure's link ("func literal", a local variable's name).
-func linkPackage(link string) string {
-	name := link
-	if strings.HasPrefix(link, "(") {
-		i := strings.Index(link, ").")
-		if i < 0 {
-			return ""
-		}
-		name = strings.TrimPrefix(link[1:i], "*")
-	}
-	pkg, _, ok := strings.Cut(name, ".")
-	if !ok {
-		return ""
-	}
-	return pkg
-}
-
 // entry returns, for a message, the first link of a chain in package pkg:
 // the function the handler's code calls into it, Storage.UserByID rather
 // than the fetchUser it calls.
 func entry(chain []string, pkg string) string {
 	for _, link := range chain {
-		if linkPackage(link) != pkg {
+		if effects.LinkPackage(link) != pkg {
 			continue
 		}
 		if !strings.HasPrefix(link, "(") {

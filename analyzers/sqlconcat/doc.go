@@ -26,6 +26,12 @@
 // the function or from user input (a request value, os.Args); names taken
 // from struct fields or configuration are left alone.
 //
+// A value spliced in, and a name that comes from user input, are errors:
+// whoever sends the request can read or drop any table. A name that comes
+// from a parameter is a warning: the program usually passes a table or
+// column of its own, but nothing at the call checks it, and the next
+// caller may pass a request value.
+//
 // It does not report SQL built only from constants, placeholder lists
 // (strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
 // times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier

@@ -17,6 +17,12 @@
 // handler is reported where it is; one reached through a notifier or a
 // service, at the handler's call, with the chain.
 //
+// A finding is a warning: the request waits for the provider, so the
+// feature is as slow as the provider and down when it is, while the rest
+// of the service goes on. The handlers of a package that send through one
+// notifier or service of another package are one finding, at the first,
+// with the others as related locations: the remedy is the notifier's.
+//
 // It does not report the same calls inside a function started with go,
 // in a worker or job handler that is not an HTTP handler, or outside the
 // request path.

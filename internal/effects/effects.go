@@ -94,6 +94,43 @@ func (e Effect) Path(first string) string {
 	return strings.Join(append([]string{first}, e.Chain[1:]...), " → ")
 }
 
+// Blamed returns the link of the chain that a finding about a call with
+// this effect, made in package pkg, blames: the first function of another
+// package the chain goes through (the API the caller uses:
+// "(*storage.Storage).UserByID"), or else the function that makes the
+// call that does the thing. A direct effect blames none: "".
+func (e Effect) Blamed(pkg string) string {
+	if e.Direct() {
+		return ""
+	}
+	links := e.Chain[:len(e.Chain)-1] // the program's functions, without the cause
+	for _, link := range links {
+		if p := LinkPackage(link); p != "" && p != pkg {
+			return link
+		}
+	}
+	return links[len(links)-1]
+}
+
+// LinkPackage returns the name of the package of a link of a chain:
+// storage for "(*storage.Storage).UserByID" or "storage.FetchJobs", and
+// "" for a closure's link ("func literal", a local variable's name).
+func LinkPackage(link string) string {
+	name := link
+	if strings.HasPrefix(link, "(") {
+		i := strings.Index(link, ").")
+		if i < 0 {
+			return ""
+		}
+		name = strings.TrimPrefix(link[1:i], "*")
+	}
+	pkg, _, ok := strings.Cut(name, ".")
+	if !ok {
+		return ""
+	}
+	return pkg
+}
+
 // Set is what a call or a function does, at most one Effect per Kind.
 type Set [numKinds]*Effect
 
