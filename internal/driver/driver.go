@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -32,6 +33,7 @@ type config struct {
 	fix, diff bool
 	tests     bool
 	tags      string
+	floor     report.Severity // findings below it are not shown
 	analyzers []*analysis.Analyzer
 	patterns  []string
 }
@@ -77,6 +79,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		tags    = fs.String("tags", "", "comma-separated build tags")
 		checks  = fs.String("checks", "", "comma-separated analyzers to run (default: all)")
 		explain = fs.String("explain", "", "print the documentation of an analyzer and exit")
+		level   = fs.String("severity", "note", "show only findings of this level or above: note, warning or error")
 	)
 	enabled := make(map[string]*bool)
 	for _, a := range analyzers.All {
@@ -126,7 +129,11 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		*fix = true
 	}
 
-	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, patterns: rest}
+	floor, ok := report.ParseSeverity(*level)
+	if !ok {
+		return nil, fmt.Errorf("-severity %q: want note, warning or error", *level)
+	}
+	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, floor: floor, patterns: rest}
 	switch {
 	case *jsonOut:
 		cfg.format = "json"
