@@ -15,6 +15,7 @@ import (
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -26,11 +27,12 @@ var doc string
 
 // Analyzer reports database round trips made in each iteration of a loop.
 var Analyzer = &analysis.Analyzer{
-	Name:     "queryinloop",
-	Doc:      analyzerdoc.MustExtract(doc, "queryinloop"),
-	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/queryinloop",
-	Requires: []*analysis.Analyzer{effects.Analyzer},
-	Run:      report.Guard(run),
+	Name:      "queryinloop",
+	Doc:       analyzerdoc.MustExtract(doc, "queryinloop"),
+	URL:       "https://github.com/crisislint/crisislint/tree/main/analyzers/queryinloop",
+	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
+	Run:       report.Guard(run),
+	FactTypes: []analysis.Fact{new(jobFact)},
 }
 
 // smallLoop is the largest constant number of iterations that is not a
@@ -42,13 +44,22 @@ func run(pass *analysis.Pass) (any, error) {
 	if fx.Panic != "" {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
+	c := &checker{
+		pass:    pass,
+		fx:      fx,
+		rp:      pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		units:   make(map[ast.Stmt]string),
+		decoded: make(map[*types.Var]bool),
+	}
+	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: fx.Index()}
+	c.findJobs() // for the packages that import this one, whatever it does itself
 	if !fx.Has(effects.DB) && !fx.Has(effects.Redis) {
 		return nil, nil // no function here talks to a database
 	}
-	c := &checker{pass: pass, fx: fx}
 	graphql := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return slices.Contains(knowledge.GraphQLPackages, p.Path())
 	})
+	rep := report.New(pass)
 	for cur := range inspector.New(pass.Files).Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
@@ -58,9 +69,10 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		var loop ast.Stmt
+		var fn ast.Node
 		for _, l := range c.loopsOf(cur) {
-			if !leavesAfter(cur, l) && !c.memoized(cur, l) {
-				loop = l // each iteration of l runs the call
+			if !leavesAfter(cur, l.loop) && !c.memoized(cur, l.loop) {
+				loop, fn = l.loop, l.fn // each iteration of l runs the call
 				break
 			}
 		}
@@ -73,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if e == nil {
 			e, what = set[effects.Redis], "redis command"
 		}
-		if e == nil || c.preparedInTx(call) {
+		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" {
 			continue
 		}
 		name := callName(call)
@@ -88,40 +100,101 @@ func run(pass *analysis.Pass) (any, error) {
 		case graphql && e.Kind == effects.DB:
 			remedy += ", or a DataLoader in a GraphQL resolver"
 		}
-		report.Node(pass, call, fmt.Sprintf("%s in a loop runs one %s per iteration%s: N items cost N %s (N+1); %s",
-			name, what, how, unit, remedy))
+		f := report.Finding{Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+			Message: fmt.Sprintf("%s in a loop runs one %s per iteration%s: N items cost N %s (N+1); %s", name, what, how, unit, remedy)}
+		if items := c.collection(loop); items != nil && c.fromRequest(items, 0) {
+			if c.bulkAction(loop) {
+				continue // the action the user asked for, on each item selected
+			}
+			f.Severity = report.Note
+			f.Message = fmt.Sprintf("%s in a loop runs one %s per item of %s, which the request names%s: as many %s as the client sends items; fine for the handful a user selects, but if the list can grow, %s",
+				name, what, shorten(types.ExprString(items)), how, unit, remedy)
+		}
+		if !e.Direct() {
+			// The loops of a package that call the same helper are one
+			// cause: the helper loads one item where its callers have many.
+			f.Root, f.Also = e.Chain[0], "calls of "+e.Chain[0]+" in loops"
+		}
+		rep.Add(f)
 	}
+	rep.Flush()
 	return nil, nil
 }
 
 type checker struct {
-	pass *analysis.Pass
-	fx   *effects.Result
+	pass    *analysis.Pass
+	fx      *effects.Result
+	rp      *reqpath.Result
+	jobs    map[*types.Func]string        // the package's functions that are jobs, and why
+	decls   map[*types.Func]*ast.FuncDecl // the package's functions
+	units   map[ast.Stmt]string           // the loops whose iterations are units of work, and why
+	decoded map[*types.Var]bool           // the variables the client's data is decoded into
+	ev      *strexpr.Evaluator            // for the SQL text of a statement
+}
+
+// loopAt is a loop around a call, and the function it is in.
+type loopAt struct {
+	loop ast.Stmt
+	fn   ast.Node // *ast.FuncDecl or *ast.FuncLit
+}
+
+// collection returns what a loop walks: the range expression, or x in
+// for i := 0; i < len(x); i++; nil for other loops.
+func (c *checker) collection(loop ast.Stmt) ast.Expr {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.X
+	case *ast.ForStmt:
+		if cond, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr); ok {
+			if call, ok := ast.Unparen(cond.Y).(*ast.CallExpr); ok && len(call.Args) == 1 {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+					return call.Args[0]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
 }
 
 // loopsOf returns the loops, innermost first, each iteration of which
-// runs the call at cur. A function literal in a loop runs per iteration
-// when it is called at once, started with go, deferred, or handed to a
-// call (errgroup.Go, a transaction callback); a literal that is stored is
-// not.
-func (c *checker) loopsOf(cur inspector.Cursor) []ast.Stmt {
-	var loops []ast.Stmt
+// runs the call at cur, with the function each is in. A function literal
+// in a loop runs per iteration when it is called at once, started with go,
+// deferred, or handed to a call (errgroup.Go, a transaction callback); a
+// literal that is stored is not.
+func (c *checker) loopsOf(cur inspector.Cursor) []loopAt {
+	var loops []loopAt
+	var inner []ast.Stmt // the loops met since the last function boundary
+	found := func(fn ast.Node) {
+		for _, l := range inner {
+			loops = append(loops, loopAt{l, fn})
+		}
+		inner = nil
+	}
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl:
+			found(n)
 			return loops
 		case *ast.FuncLit:
+			found(n)
 			call, ok := p.Parent().Node().(*ast.CallExpr)
 			if !ok || call.Fun != n && c.fx.Stores(call) {
 				return loops // stored (append(fns, func() {...})), returned, assigned
 			}
 		case *ast.ForStmt:
 			if c.inBody(cur, n.Body) && c.iterates(n) {
-				loops = append(loops, n)
+				inner = append(inner, n)
 			}
 		case *ast.RangeStmt:
 			if c.inBody(cur, n.Body) && c.iteratesRange(n) {
-				loops = append(loops, n)
+				inner = append(inner, n)
 			}
 		}
 	}
@@ -520,9 +593,16 @@ func migration(name string) bool {
 	return strings.Contains(name, "migrat") || strings.HasPrefix(name, "upgrade")
 }
 
-// oneOff reports whether call is in migration code.
+// oneOff reports whether call is in migration code, or in a command-line
+// program (package main, or a package under cmd/): code an operator runs
+// now and then, where a statement per item costs seconds once and no
+// request waits for it.
 func (c *checker) oneOff(cur inspector.Cursor) bool {
-	if slices.ContainsFunc(strings.Split(c.pass.Pkg.Path(), "/"), migration) ||
+	elems := strings.Split(c.pass.Pkg.Path(), "/")
+	if c.pass.Pkg.Name() == "main" || slices.Contains(elems, "cmd") {
+		return true
+	}
+	if slices.ContainsFunc(elems, migration) ||
 		migration(filepath.Base(c.pass.Fset.Position(cur.Node().Pos()).Filename)) {
 		return true
 	}

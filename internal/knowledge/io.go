@@ -428,3 +428,50 @@ var OnceRunners = map[string]bool{
 	"sync.OnceValue":  true,
 	"sync.OnceValues": true,
 }
+
+// Transactions start a database transaction, or run a function in one: a
+// function that calls one makes its work atomic, a unit of its own.
+var Transactions = map[string]bool{
+	"(*database/sql.DB).Begin":                          true,
+	"(*database/sql.DB).BeginTx":                        true,
+	"(*database/sql.Conn).BeginTx":                      true,
+	"(*github.com/jmoiron/sqlx.DB).Beginx":              true,
+	"(*github.com/jmoiron/sqlx.DB).BeginTxx":            true,
+	"(*github.com/jmoiron/sqlx.DB).MustBegin":           true,
+	"(*github.com/jmoiron/sqlx.DB).MustBeginTx":         true,
+	"github.com/jackc/pgx/v5.BeginFunc":                 true,
+	"github.com/jackc/pgx/v5.BeginTxFunc":               true,
+	"(*github.com/jackc/pgx/v5.Conn).Begin":             true,
+	"(*github.com/jackc/pgx/v5.Conn).BeginTx":           true,
+	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Begin":     true,
+	"(*github.com/jackc/pgx/v5/pgxpool.Pool).BeginTx":   true,
+	"(*github.com/jackc/pgx/v4.Conn).Begin":             true,
+	"(*github.com/jackc/pgx/v4.Conn).BeginTx":           true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).Begin":     true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginTx":   true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginFunc": true,
+	"(*gorm.io/gorm.DB).Begin":                          true,
+	"(*gorm.io/gorm.DB).Transaction":                    true,
+	"(*xorm.io/xorm.Session).Begin":                     true,
+	"(*xorm.io/xorm.Engine).Transaction":                true,
+	"(*github.com/uptrace/bun.DB).BeginTx":              true,
+	"(*github.com/uptrace/bun.DB).RunInTx":              true,
+}
+
+// OutsideWork is work a function does outside the database that makes
+// each call of it a job of its own: running a process (git, an image
+// converter), writing files, building an archive. The value says what,
+// for messages.
+var OutsideWork = map[string]string{
+	"os/exec.Command":              "runs a process",
+	"os/exec.CommandContext":       "runs a process",
+	"os.Create":                    "writes files",
+	"os.CreateTemp":                "writes files",
+	"os.WriteFile":                 "writes files",
+	"os.OpenFile":                  "writes files",
+	"os.RemoveAll":                 "removes files",
+	"archive/zip.NewWriter":        "builds an archive",
+	"archive/tar.NewWriter":        "builds an archive",
+	"compress/gzip.NewWriter":      "builds an archive",
+	"compress/gzip.NewWriterLevel": "builds an archive",
+}

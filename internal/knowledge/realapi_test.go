@@ -42,6 +42,8 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		slices.Collect(maps.Keys(StartupWork)),
 		slices.Collect(maps.Keys(StartupWrappers)),
 		slices.Collect(maps.Keys(PoolPrepares)),
+		slices.Collect(maps.Keys(Transactions)),
+		slices.Collect(maps.Keys(OutsideWork)),
 	)
 	var typeNames []string
 	for _, f := range Frameworks {
