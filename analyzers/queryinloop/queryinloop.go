@@ -76,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 				break
 			}
 		}
-		if loop == nil {
+		if loop == nil || c.onErrorPath(cur, loop, fn) {
 			continue
 		}
 		set := fx.Call(call)
@@ -343,6 +343,8 @@ func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 	switch u := t.Underlying().(type) {
 	case *types.Chan:
 		return false
+	case *types.Basic:
+		return u.Info()&types.IsString == 0 // the runes of one string (the split points of a name) are not items
 	case *types.Array:
 		return u.Len() > smallLoop
 	case *types.Pointer:
@@ -364,6 +366,18 @@ func elemType(t types.Type) types.Type {
 		return u.Elem()
 	}
 	return nil
+}
+
+// onErrorPath reports whether the loop runs only when something failed:
+// it lies in the branch of an error test, in its function (a deferred
+// cleanup, if errRet != nil { for _, p := range added { remove(p) } }).
+func (c *checker) onErrorPath(cur inspector.Cursor, loop ast.Stmt, fn ast.Node) bool {
+	for p := cur.Parent(); p.Node() != nil && p.Node() != fn; p = p.Parent() {
+		if ifs, ok := p.Node().(*ast.IfStmt); ok && ifs.Body.Pos() <= loop.Pos() && loop.End() <= ifs.Body.End() && c.fx.TestsError(ifs.Cond) {
+			return true
+		}
+	}
+	return false
 }
 
 // memoized reports whether the call is made on an error path, on a
@@ -534,7 +548,9 @@ func leavesAfter(cur inspector.Cursor, loop ast.Stmt) bool {
 
 // exitsOnSuccess reports whether a loop body leaves the loop by a path
 // that is not an error path: a break or return at its top level, or under
-// a condition that does not test an error.
+// a condition (or an else branch) that is not a bare error test. A probe
+// for the first free name, if exist := lookup(name); !exist { return name },
+// stops at its first miss.
 func exitsOnSuccess(body *ast.BlockStmt) bool {
 	for _, st := range body.List {
 		switch st := st.(type) {
@@ -545,12 +561,33 @@ func exitsOnSuccess(body *ast.BlockStmt) bool {
 				return true
 			}
 		case *ast.IfStmt:
-			if !strings.Contains(types.ExprString(st.Cond), "!= nil") && exitsOnSuccess(st.Body) {
+			if ifExitsOnSuccess(st) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func ifExitsOnSuccess(st *ast.IfStmt) bool {
+	if !errorTest(st.Cond) && exitsOnSuccess(st.Body) {
+		return true
+	}
+	switch e := st.Else.(type) {
+	case *ast.IfStmt:
+		return ifExitsOnSuccess(e)
+	case *ast.BlockStmt:
+		return exitsOnSuccess(e)
+	}
+	return false
+}
+
+// errorTest reports whether a condition is a bare error test, err != nil:
+// the way out of a loop on failure. err != nil || IsNotExist(err) also
+// tests for a result.
+func errorTest(cond ast.Expr) bool {
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && be.Op == token.NEQ && types.ExprString(be.Y) == "nil"
 }
 
 // preparedInTx reports whether the call executes a prepared statement

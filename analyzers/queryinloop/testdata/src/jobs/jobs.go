@@ -134,3 +134,81 @@ func names(ctx context.Context, ids []int64) {
 		repository.GetRepository(ctx, id) // one of the related calls
 	}
 }
+
+// --- searches and error paths, from gitea: not reported ---
+
+func branchExists(ctx context.Context, name string) (bool, error) {
+	var ok bool
+	err := db.QueryRowContext(ctx, "SELECT true FROM branch WHERE name = $1", name).Scan(&ok)
+	return ok, err
+}
+
+// uniquePatchBranchName probes for the first free name, as gitea's
+// editor does: it stops at its first miss.
+func uniquePatchBranchName(ctx context.Context, prefix string) string {
+	for i := 1; i <= 1000; i++ {
+		name := prefix + "-patch-" + string(rune('0'+i%10))
+		if exist, err := branchExists(ctx, name); err != nil {
+			return ""
+		} else if !exist {
+			return name
+		}
+	}
+	return ""
+}
+
+// uniqueRepositoryName stops when the lookup fails for want of a row.
+func uniqueRepositoryName(ctx context.Context, name string) string {
+	for i := 1; i < 1000; i++ {
+		_, err := repository.GetRepository(ctx, int64(i))
+		if err != nil || err == sql.ErrNoRows {
+			return name
+		}
+	}
+	return ""
+}
+
+// agitBaseBranch tries the split points of one branch name, as gitea's
+// agit does: the runes of a string are not items.
+func agitBaseBranch(ctx context.Context, name string) string {
+	for p, v := range name {
+		if v != '/' {
+			continue
+		}
+		if ok, _ := branchExists(ctx, name[:p]); ok {
+			return name[:p]
+		}
+	}
+	return ""
+}
+
+// changeFiles removes what it added when it fails, as gitea's
+// ChangeRepoFiles does: the loop runs on the error path only.
+func changeFiles(ctx context.Context, oids []string) (errRet error) {
+	defer func() {
+		if errRet != nil {
+			for _, oid := range oids {
+				db.ExecContext(ctx, "DELETE FROM lfs_meta_object WHERE oid = $1", oid)
+			}
+		}
+	}()
+	return nil
+}
+
+// --- reported: searches that stop only on failure, loops over numbers ---
+
+// probeAll leaves only on a failure: every name is looked up.
+func probeAll(ctx context.Context, prefix string) {
+	for i := 1; i <= 1000; i++ {
+		if _, err := branchExists(ctx, prefix); err != nil { // want `^warning: branchExists in a loop runs one query per iteration .* \(and 1 more calls of jobs.branchExists in loops in this package\)$`
+			return
+		}
+	}
+}
+
+// overCount ranges over a number of items.
+func overCount(ctx context.Context, n int) {
+	for i := range n {
+		branchExists(ctx, string(rune(i))) // one of branchExists's calls
+	}
+}
