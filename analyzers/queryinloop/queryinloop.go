@@ -85,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if e == nil {
 			e, what = set[effects.Redis], "redis command"
 		}
-		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" {
+		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" || c.ownState(call, e, loop) {
 			continue
 		}
 		name := callName(call)
@@ -366,6 +366,68 @@ func elemType(t types.Type) types.Type {
 		return u.Elem()
 	}
 	return nil
+}
+
+// ownState reports whether the call updates the loop's item with its own
+// state: the item, a struct, is handed whole to an update (a task's step
+// with its status and times, a column with its position, a branch with
+// its commit). Each row gets values of its own, which one UPDATE does not
+// set: batching is not the remedy. An insert of the item is (Insert with a
+// slice), and an update by ID with the same values for all is too.
+func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt) bool {
+	if e.Kind != effects.DB || !knowledge.IsUpdate(e.Cause()) {
+		return false
+	}
+	for _, a := range call.Args {
+		if c.isItem(a, loop) && isStruct(c.pass.TypesInfo.TypeOf(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isItem reports whether e is the loop's item: the range value, or the
+// element its key or counter indexes, or its address.
+func (c *checker) isItem(e ast.Expr, loop ast.Stmt) bool {
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return x.Op == token.AND && c.isItem(x.X, loop)
+	case *ast.Ident:
+		if rs, ok := loop.(*ast.RangeStmt); ok && rs.Value != nil {
+			if v, ok := rs.Value.(*ast.Ident); ok && info.ObjectOf(v) != nil && info.ObjectOf(v) == info.Uses[x] {
+				return true
+			}
+		}
+	case *ast.IndexExpr:
+		id, ok := ast.Unparen(x.Index).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		var counter ast.Expr
+		switch l := loop.(type) {
+		case *ast.RangeStmt:
+			counter = l.Key
+		case *ast.ForStmt:
+			if as, ok := l.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+				counter = as.Lhs[0]
+			}
+		}
+		k, ok := counter.(*ast.Ident)
+		return ok && info.ObjectOf(k) != nil && info.ObjectOf(k) == info.Uses[id]
+	}
+	return false
+}
+
+func isStruct(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // onErrorPath reports whether the loop runs only when something failed:

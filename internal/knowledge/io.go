@@ -109,6 +109,14 @@ func IsWrite(name string) bool {
 	return false
 }
 
+// IsUpdate reports whether the round trip named name (a method name, or
+// a chain link ending in one) updates rows in place: Update, Updates,
+// Save, rather than inserting or deleting them.
+func IsUpdate(name string) bool {
+	method := name[strings.LastIndex(name, ".")+1:]
+	return strings.HasPrefix(method, "Update") || strings.HasPrefix(method, "Save")
+}
+
 // writeRemedies say, per library, how to write many rows in one round trip.
 var writeRemedies = map[string]string{
 	"gorm.io/gorm":            "write them together (Create with a slice, CreateInBatches, or one Updates with WHERE id IN ?)",

@@ -34,3 +34,17 @@ func TestVariantsByName(t *testing.T) {
 		}
 	}
 }
+
+func TestIsUpdate(t *testing.T) {
+	for name, want := range map[string]bool{
+		"(*gorm.io/gorm.DB).Save":        true,
+		"(*xorm.Session).Update":         true,
+		"(*gorm.DB).UpdateColumns":       true,
+		"(*xorm.Session).Insert":         false,
+		"(*database/sql.DB).ExecContext": false,
+	} {
+		if got := IsUpdate(name); got != want {
+			t.Errorf("IsUpdate(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
