@@ -148,6 +148,10 @@ func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
 			why = "each iteration runs a transaction"
 		case knowledge.OutsideWork[name] != "":
 			why = "each iteration " + knowledge.OutsideWork[name]
+		case c.jobOf(callee) == "runs a transaction":
+			// Whatever it returns (the comment it created), a function that
+			// makes its work atomic acts on the item.
+			why = "each iteration calls " + effects.Name(callee) + ", which runs a transaction"
 		case !actionOnly(callee.Signature()):
 		case c.jobOf(callee) != "":
 			why = "each iteration calls " + effects.Name(callee) + ", which " + c.jobOf(callee)

@@ -368,55 +368,61 @@ func elemType(t types.Type) types.Type {
 	return nil
 }
 
-// ownState reports whether the call updates the loop's item with its own
-// state: the item, a struct, is handed whole to an update (a task's step
-// with its status and times, a column with its position, a branch with
-// its commit). Each row gets values of its own, which one UPDATE does not
-// set: batching is not the remedy. An insert of the item is (Insert with a
-// slice), and an update by ID with the same values for all is too.
+// ownState reports whether the call updates rows with values of their
+// own, item by item: the item, a struct, handed whole to an update (a
+// task's step with its status and times, a column with its position); a
+// struct built in the iteration (&Comment{Content: updated}); or two
+// values of the iteration, a key and what to set
+// (Exec("UPDATE ... SET sorting = ? WHERE id = ?", sorting, id)). One
+// UPDATE does not set different values per row: batching is not the
+// remedy. An insert of the item is (Insert with a slice), and so is an
+// update with the same values for all (SetStatus(ctx, n.ID, read)).
 func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt) bool {
-	if e.Kind != effects.DB || !knowledge.IsUpdate(e.Cause()) {
+	if e.Kind != effects.DB || !knowledge.IsUpdate(e.Cause()) && !c.updateSQL(call) {
 		return false
 	}
+	perItem := 0
 	for _, a := range call.Args {
-		if c.isItem(a, loop) && isStruct(c.pass.TypesInfo.TypeOf(a)) {
+		if !c.perIteration(a, loop) {
+			continue
+		}
+		if isStruct(c.pass.TypesInfo.TypeOf(a)) {
 			return true
 		}
+		perItem++
 	}
-	return false
+	return perItem >= 2
 }
 
-// isItem reports whether e is the loop's item: the range value, or the
-// element its key or counter indexes, or its address.
-func (c *checker) isItem(e ast.Expr, loop ast.Stmt) bool {
-	info := c.pass.TypesInfo
-	switch x := ast.Unparen(e).(type) {
-	case *ast.UnaryExpr:
-		return x.Op == token.AND && c.isItem(x.X, loop)
-	case *ast.Ident:
-		if rs, ok := loop.(*ast.RangeStmt); ok && rs.Value != nil {
-			if v, ok := rs.Value.(*ast.Ident); ok && info.ObjectOf(v) != nil && info.ObjectOf(v) == info.Uses[x] {
-				return true
-			}
-		}
-	case *ast.IndexExpr:
-		id, ok := ast.Unparen(x.Index).(*ast.Ident)
-		if !ok {
-			return false
-		}
-		var counter ast.Expr
-		switch l := loop.(type) {
-		case *ast.RangeStmt:
-			counter = l.Key
-		case *ast.ForStmt:
-			if as, ok := l.Init.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
-				counter = as.Lhs[0]
-			}
-		}
-		k, ok := counter.(*ast.Ident)
-		return ok && info.ObjectOf(k) != nil && info.ObjectOf(k) == info.Uses[id]
+// updateSQL reports whether a call sends an UPDATE statement.
+func (c *checker) updateSQL(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return false
 	}
-	return false
+	sink, ok := knowledge.LookupSQLSink(fn)
+	if !ok || sink.Query >= len(call.Args) {
+		return false
+	}
+	parts := c.ev.Eval(call.Args[sink.Query])
+	return len(parts) > 0 && parts[0].Kind == strexpr.Const &&
+		strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), "UPDATE ")
+}
+
+// perIteration reports whether an expression takes its value from the
+// iteration: it reads the loop's key, value or counter, or a variable
+// declared in its body.
+func (c *checker) perIteration(e ast.Expr, loop ast.Stmt) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func isStruct(t types.Type) bool {
@@ -684,15 +690,19 @@ func (c *checker) preparedInTx(call *ast.CallExpr) bool {
 	return !knowledge.PoolPrepares[knowledge.FuncName(on)]
 }
 
-// migration reports whether a name is that of schema or data migrations
-// (a package, a file, a function): code that runs once per deployment,
-// where a statement per item is the norm and no request waits for it.
+// migration reports whether a name is that of schema or data migrations,
+// or of maintenance (a package, a file, a function): code that runs once
+// per deployment, or that an operator or a timer runs now and then to
+// clean up or check the data (cleanup, doctor, expired rows), where a
+// statement per item is the norm and no request waits for it.
 func migration(name string) bool {
 	name = strings.ToLower(name)
-	return strings.Contains(name, "migrat") || strings.HasPrefix(name, "upgrade")
+	return strings.Contains(name, "migrat") || strings.HasPrefix(name, "upgrade") ||
+		strings.HasPrefix(name, "clean") || strings.Contains(name, "cleanup") ||
+		strings.Contains(name, "expired") || strings.Contains(name, "doctor") || name == "cron"
 }
 
-// oneOff reports whether call is in migration code, or in a command-line
+// oneOff reports whether call is in migration or maintenance code, or in a command-line
 // program (package main, or a package under cmd/): code an operator runs
 // now and then, where a statement per item costs seconds once and no
 // request waits for it.

@@ -212,3 +212,36 @@ func overCount(ctx context.Context, n int) {
 		branchExists(ctx, string(rune(i))) // one of branchExists's calls
 	}
 }
+
+// --- maintenance and per-row values, from gitea: not reported ---
+
+// cleanExpiredArtifacts is a timer's cleanup: it runs now and then, and
+// no request waits for it.
+func cleanExpiredArtifacts(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		db.ExecContext(ctx, "UPDATE artifact SET status = 'expired' WHERE id = $1", id)
+	}
+}
+
+// moveColumns writes each column's own position.
+func moveColumns(ctx context.Context, sorted map[int64]int64) {
+	for sorting, id := range sorted {
+		db.ExecContext(ctx, "UPDATE project_board SET sorting = $1 WHERE id = $2", sorting, id)
+	}
+}
+
+// assignAll adds each assignee with its comment, in a transaction each:
+// the action on each, whatever the helper returns.
+func assignAll(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		assign(ctx, id)
+	}
+}
+
+func assign(ctx context.Context, id int64) (int64, error) {
+	err := repository.WithTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO issue_assignees (assignee_id) VALUES ($1)", id)
+		return err
+	})
+	return id, err
+}
