@@ -14,16 +14,33 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// jobFact marks a function each call of which is a job of its own: it
-// runs a transaction, a process, writes files or builds an archive, itself
-// or through the functions it calls. A loop that runs such a job per item
-// does a unit of work per item, which batching does not replace.
+// jobFact marks a function each call of which does work beyond the
+// database, itself or through the functions it calls: it runs a process,
+// writes files or builds an archive (What), or runs a transaction (Tx). A
+// loop that hands each item to such work does a unit of work per item,
+// which batching does not replace.
 type jobFact struct {
-	What string // "runs a transaction", "runs a process", ...
+	What string // "runs a process", "writes files", ...; "" for none
+	Tx   bool
 }
 
-func (*jobFact) AFact()           {}
-func (f *jobFact) String() string { return "job: " + f.What }
+func (*jobFact) AFact() {}
+
+func (f *jobFact) String() string {
+	var parts []string
+	if f.What != "" {
+		parts = append(parts, f.What)
+	}
+	if f.Tx {
+		parts = append(parts, "runs a transaction")
+	}
+	return "job: " + strings.Join(parts, ", ")
+}
+
+// A job is what a function does beyond the database.
+type job = jobFact
+
+func (j job) none() bool { return j.What == "" && !j.Tx }
 
 // maxJobRounds bounds the propagation of jobs among the package's
 // functions; a chain of helpers longer than that is not followed.
@@ -32,7 +49,7 @@ const maxJobRounds = 8
 // findJobs finds the package's functions that are jobs, and exports the
 // facts of those other packages can call.
 func (c *checker) findJobs() {
-	c.jobs = make(map[*types.Func]string)
+	c.jobs = make(map[*types.Func]job)
 	c.decls = make(map[*types.Func]*ast.FuncDecl)
 	type decl struct {
 		fn      *types.Func
@@ -65,40 +82,43 @@ func (c *checker) findJobs() {
 	for range maxJobRounds {
 		changed := false
 		for _, d := range decls {
-			if c.jobs[d.fn] != "" {
-				continue
-			}
+			j := c.jobs[d.fn]
 			for _, callee := range d.callees {
-				if what := c.jobOf(callee); what != "" {
-					c.jobs[d.fn] = what
-					changed = true
-					break
+				cj := c.jobOf(callee)
+				if j.What == "" && cj.What != "" {
+					j.What, changed = cj.What, true
 				}
+				if !j.Tx && cj.Tx {
+					j.Tx, changed = true, true
+				}
+			}
+			if !j.none() {
+				c.jobs[d.fn] = j
 			}
 		}
 		if !changed {
 			break
 		}
 	}
-	for fn, what := range c.jobs {
+	for fn, j := range c.jobs {
 		if fn.Exported() || fn.Signature().Recv() != nil {
-			c.pass.ExportObjectFact(fn, &jobFact{What: what})
+			c.pass.ExportObjectFact(fn, &jobFact{What: j.What, Tx: j.Tx})
 		}
 	}
 }
 
-// jobOf says what makes a call of fn a job, or "".
-func (c *checker) jobOf(fn *types.Func) string {
+// jobOf says what work beyond the database a call of fn does.
+func (c *checker) jobOf(fn *types.Func) job {
 	name := knowledge.FuncName(fn)
 	if knowledge.Transactions[name] {
-		return "runs a transaction"
+		return job{Tx: true}
 	}
 	if what, ok := knowledge.OutsideWork[name]; ok {
-		return what
+		return job{What: what}
 	}
 	fn = fn.Origin()
-	if what, ok := c.jobs[fn]; ok {
-		return what
+	if j, ok := c.jobs[fn]; ok {
+		return j
 	}
 	// Only the program's own functions: a library that opens a file or
 	// starts a process now and then (net/http parsing a multipart form
@@ -106,10 +126,10 @@ func (c *checker) jobOf(fn *types.Func) string {
 	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.ownModule(fn.Pkg().Path()) {
 		var f jobFact
 		if c.pass.ImportObjectFact(fn, &f) {
-			return f.What
+			return f
 		}
 	}
-	return ""
+	return job{}
 }
 
 // unitOfWork says why each iteration of a loop is a unit of work of its
@@ -141,6 +161,7 @@ func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
 			return true
 		}
 		name := knowledge.FuncName(callee)
+		j := c.jobOf(callee)
 		switch {
 		case c.ddl(call, callee):
 			why = "each iteration changes the schema, one statement per object"
@@ -148,13 +169,14 @@ func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
 			why = "each iteration runs a transaction"
 		case knowledge.OutsideWork[name] != "":
 			why = "each iteration " + knowledge.OutsideWork[name]
-		case c.jobOf(callee) == "runs a transaction":
-			// Whatever it returns (the comment it created), a function that
-			// makes its work atomic acts on the item.
-			why = "each iteration calls " + effects.Name(callee) + ", which runs a transaction"
+		case j.Tx && handsFunc(call):
+			// db.WithTx(ctx, func(ctx) error { ... }): the iteration's work,
+			// made atomic item by item. A helper that merely uses a
+			// transaction inside (many wrap a single UPDATE in one) is not.
+			why = "each iteration runs a transaction"
 		case !actionOnly(callee.Signature()):
-		case c.jobOf(callee) != "":
-			why = "each iteration calls " + effects.Name(callee) + ", which " + c.jobOf(callee)
+		case j.What != "":
+			why = "each iteration calls " + effects.Name(callee) + ", which " + j.What
 		default:
 			if set := c.fx.Call(call); set.Has(effects.Network) || set.Has(effects.Messaging) {
 				why = "each iteration calls " + effects.Name(callee) + ", which waits on another service"
@@ -195,7 +217,7 @@ func (c *checker) bulkAction(loop ast.Stmt) bool {
 		if !ok || found {
 			return !found
 		}
-		if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && c.jobOf(callee) != "" {
+		if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !c.jobOf(callee).none() {
 			found = true
 		} else if e := c.fx.Call(call)[effects.DB]; e != nil && knowledge.IsWrite(e.Cause()) {
 			found = true
@@ -213,6 +235,15 @@ func loopBody(loop ast.Stmt) *ast.BlockStmt {
 		return l.Body
 	}
 	return nil
+}
+
+// handsFunc reports whether a call hands a function literal to its
+// callee: the work a transaction runner runs.
+func handsFunc(call *ast.CallExpr) bool {
+	return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+		_, ok := ast.Unparen(a).(*ast.FuncLit)
+		return ok
+	})
 }
 
 // actionOnly reports whether a function returns nothing but, at most, an

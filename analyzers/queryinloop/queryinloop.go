@@ -125,7 +125,7 @@ type checker struct {
 	pass    *analysis.Pass
 	fx      *effects.Result
 	rp      *reqpath.Result
-	jobs    map[*types.Func]string        // the package's functions that are jobs, and why
+	jobs    map[*types.Func]job           // the package's functions that do work beyond the database
 	decls   map[*types.Func]*ast.FuncDecl // the package's functions
 	units   map[ast.Stmt]string           // the loops whose iterations are units of work, and why
 	decoded map[*types.Var]bool           // the variables the client's data is decoded into

@@ -230,11 +230,20 @@ func moveColumns(ctx context.Context, sorted map[int64]int64) {
 	}
 }
 
-// assignAll adds each assignee with its comment, in a transaction each:
-// the action on each, whatever the helper returns.
+// assignAll adds each assignee through a helper that wraps its insert in a
+// transaction: the helper is still one statement per item, and inserting
+// them together is the remedy.
 func assignAll(ctx context.Context, ids []int64) {
 	for _, id := range ids {
-		assign(ctx, id)
+		assign(ctx, id) // want `^warning: assign in a loop runs one query per iteration`
+	}
+}
+
+// failTasks sets the same status on each task through a helper that runs
+// a transaction: one UPDATE with = ANY($1) would do.
+func failTasks(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		repository.SetStatus(ctx, id, "failure") // want `^warning: repository.SetStatus in a loop runs one query per iteration`
 	}
 }
 

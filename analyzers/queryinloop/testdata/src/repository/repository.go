@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"os"
 	"os/exec"
 )
 
@@ -26,10 +27,23 @@ func WithTx(ctx context.Context, f func(tx *sql.Tx) error) error { // want WithT
 }
 
 // DeleteRepository deletes a repository and all that hangs on it, in a
-// transaction.
-func DeleteRepository(ctx context.Context, id int64) error { // want DeleteRepository:"job: runs a transaction"
-	return WithTx(ctx, func(tx *sql.Tx) error {
+// transaction, and its files.
+func DeleteRepository(ctx context.Context, id int64) error { // want DeleteRepository:"job: removes files, runs a transaction"
+	err := WithTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "DELETE FROM repository WHERE id = $1", id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return os.RemoveAll("/data/repositories/" + string(rune(id)))
+}
+
+// SetStatus updates one row in a transaction, as many of gitea's helpers
+// do: a transaction inside does not make it a unit of work.
+func SetStatus(ctx context.Context, id int64, status string) error { // want SetStatus:"job: runs a transaction"
+	return WithTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE task SET status = $1 WHERE id = $2", status, id)
 		return err
 	})
 }
