@@ -71,7 +71,7 @@ func run(pass *analysis.Pass) (any, error) {
 		var loop ast.Stmt
 		var fn ast.Node
 		for _, l := range c.loopsOf(cur) {
-			if !leavesAfter(cur, l.loop) && !c.memoized(cur, l.loop) {
+			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) {
 				loop, fn = l.loop, l.fn // each iteration of l runs the call
 				break
 			}
@@ -125,11 +125,12 @@ type checker struct {
 	pass    *analysis.Pass
 	fx      *effects.Result
 	rp      *reqpath.Result
-	jobs    map[*types.Func]job           // the package's functions that do work beyond the database
-	decls   map[*types.Func]*ast.FuncDecl // the package's functions
-	units   map[ast.Stmt]string           // the loops whose iterations are units of work, and why
-	decoded map[*types.Var]bool           // the variables the client's data is decoded into
-	ev      *strexpr.Evaluator            // for the SQL text of a statement
+	jobs    map[*types.Func]job             // the package's functions that do work beyond the database
+	decls   map[*types.Func]*ast.FuncDecl   // the package's functions
+	units   map[ast.Stmt]string             // the loops whose iterations are units of work, and why
+	decoded map[*types.Var]bool             // the variables the client's data is decoded into
+	ev      *strexpr.Evaluator              // for the SQL text of a statement
+	calls   map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, once asked
 }
 
 // loopAt is a loop around a call, and the function it is in.
@@ -394,19 +395,26 @@ func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt)
 	return perItem >= 2
 }
 
-// updateSQL reports whether a call sends an UPDATE statement.
+// updateSQL reports whether a call sends an UPDATE statement: a string
+// argument that starts with one (through an interface such as gitea's
+// db.Engine, or a wrapper, as well as database/sql).
 func (c *checker) updateSQL(call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if fn == nil {
-		return false
+	for _, a := range call.Args {
+		if t := c.pass.TypesInfo.TypeOf(a); t == nil || !isStringType(t) {
+			continue
+		}
+		parts := c.ev.Eval(a)
+		if len(parts) > 0 && parts[0].Kind == strexpr.Const &&
+			strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), "UPDATE ") {
+			return true
+		}
 	}
-	sink, ok := knowledge.LookupSQLSink(fn)
-	if !ok || sink.Query >= len(call.Args) {
-		return false
-	}
-	parts := c.ev.Eval(call.Args[sink.Query])
-	return len(parts) > 0 && parts[0].Kind == strexpr.Const &&
-		strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), "UPDATE ")
+	return false
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // perIteration reports whether an expression takes its value from the
@@ -554,6 +562,77 @@ func (c *checker) mapCache(ifs *ast.IfStmt) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// searches reports whether the loop stops on what the call finds: the
+// call is in the condition of an if whose branch leaves the loop
+// (if HasForked(org) { return org }), or it sets a variable that a later
+// if of its block tests, other than a bare error test, to leave
+// (isMember, err := IsTeamMember(...); ...; if isMember { return true }).
+// A search makes one query per item only when nothing matches.
+func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
+	var stmt ast.Stmt // the statement of the loop's body, or of a block in it, that holds the call
+	var block []ast.Stmt
+	for p := cur; p.Node() != nil && p.Node() != loop; p = p.Parent() {
+		if ifs, ok := p.Node().(*ast.IfStmt); ok && ifs.Cond.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Cond.End() {
+			return !errorTest(ifs.Cond) && leaves(ifs.Body)
+		}
+		if b, ok := p.Parent().Node().(*ast.BlockStmt); ok {
+			if st, ok := p.Node().(ast.Stmt); ok {
+				stmt, block = st, b.List
+				break
+			}
+		}
+	}
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	set := make(map[types.Object]bool)
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil && !isError(obj.Type()) {
+				set[obj] = true
+			}
+		}
+	}
+	after := false
+	for _, st := range block {
+		if st == stmt {
+			after = true
+			continue
+		}
+		ifs, ok := st.(*ast.IfStmt)
+		if !after || !ok || errorTest(ifs.Cond) || !leaves(ifs.Body) {
+			continue
+		}
+		tests := false
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && set[c.pass.TypesInfo.Uses[id]] {
+				tests = true
+			}
+			return !tests
+		})
+		if tests {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether a block ends by leaving the loop: a return or a
+// break.
+func leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch st := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok == token.BREAK && st.Label == nil
+	}
+	return false
 }
 
 // leavesAfter reports whether the loop is left right after the call: a

@@ -62,7 +62,7 @@ func (c *checker) fromRequest(e ast.Expr, depth int) bool {
 		if !ok {
 			return false
 		}
-		if c.decodedInto(v) {
+		if c.decodedInto(v) || c.paramFromRequest(v, depth) {
 			return true
 		}
 		// A variable that may hold what the client sent: any of its
@@ -231,4 +231,52 @@ func (c *checker) decodedInto(v *types.Var) bool {
 	})
 	c.decoded[v] = found
 	return found
+}
+
+// paramFromRequest reports whether every caller in the package passes what
+// the client sent to parameter v of an unexported function: a helper of
+// the handlers, parseReviewersByNames(ctx, opts.Reviewers, ...). Other
+// packages cannot call it, so its callers here are all.
+func (c *checker) paramFromRequest(v *types.Var, depth int) bool {
+	i, ok := c.fx.Index().Param(v)
+	if !ok || i < 0 {
+		return false
+	}
+	fd, ok := c.fx.Index().Owner(v).(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok || fn.Exported() {
+		return false
+	}
+	calls := c.callsOf()[fn]
+	if len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		if i >= len(call.Args) || !c.fromRequest(call.Args[i], depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// callsOf returns the package's calls by callee, once.
+func (c *checker) callsOf() map[*types.Func][]*ast.CallExpr {
+	if c.calls != nil {
+		return c.calls
+	}
+	c.calls = make(map[*types.Func][]*ast.CallExpr)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+					c.calls[fn] = append(c.calls[fn], call)
+				}
+			}
+			return true
+		})
+	}
+	return c.calls
 }

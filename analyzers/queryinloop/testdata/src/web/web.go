@@ -134,3 +134,28 @@ func listIssues(ctx context.Context, page int) []*Issue {
 	db.QueryContext(ctx, "SELECT id, poster_id FROM issue LIMIT 50 OFFSET $1", page*50)
 	return nil
 }
+
+// parseReviewers is a helper of the handlers: every caller passes the
+// names of the request, so its loop walks them.
+func parseReviewers(ctx context.Context, names []string) {
+	for _, name := range names {
+		db.QueryRowContext(ctx, "SELECT id FROM users WHERE name = $1", name) // want `^note: .*per item of names, which the request names`
+	}
+}
+
+func RequestReview(ctx *Context) {
+	parseReviewers(ctx.Req.Context(), ctx.FormStrings("reviewer"))
+}
+
+// listNames is called with the request's names and with a list of its
+// own: not every caller passes the client's data.
+func listNames(ctx context.Context, names []string) {
+	for _, name := range names {
+		db.QueryRowContext(ctx, "SELECT id FROM users WHERE name = $1", name) // want `^warning: db.QueryRowContext in a loop runs one query per iteration`
+	}
+}
+
+func NamesFromBoth(ctx *Context, own []string) {
+	listNames(ctx.Req.Context(), ctx.FormStrings("name"))
+	listNames(ctx.Req.Context(), own)
+}
