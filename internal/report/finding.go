@@ -93,7 +93,15 @@ func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
 // suppression comment at the reported place covers the whole root; one at
 // another place drops that place only.
 func (r *Reporter) Flush() {
-	slices.SortStableFunc(r.findings, func(a, b Finding) int { return cmp.Compare(a.Pos, b.Pos) })
+	// Source order by file name and offset, not by token.Pos: go/packages
+	// parses a package's files concurrently, so the order of their bases
+	// in the file set, and the first place of a root, would change from
+	// run to run.
+	before := func(a, b token.Pos) int {
+		pa, pb := r.pass.Fset.Position(a), r.pass.Fset.Position(b)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	}
+	slices.SortStableFunc(r.findings, func(a, b Finding) int { return before(a.Pos, b.Pos) })
 	var groups [][]Finding // each root's findings, in source order; a finding without a root alone
 	byRoot := make(map[string]int)
 	for _, f := range r.findings {
@@ -136,7 +144,7 @@ func (r *Reporter) Flush() {
 		}
 		out = append(out, d)
 	}
-	slices.SortStableFunc(out, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(out, func(a, b analysis.Diagnostic) int { return before(a.Pos, b.Pos) })
 	for _, d := range out {
 		r.pass.Report(d)
 	}

@@ -201,3 +201,33 @@ func TestReporterCountsAPlaceOnce(t *testing.T) {
 		t.Fatalf("got %v; want line 4 once, with line 5 related", got)
 	}
 }
+
+// TestReporterOrderIsSourceOrder checks that the first place of a root
+// is the first by file name and offset, whatever order the files were
+// parsed in: go/packages parses them concurrently.
+func TestReporterOrderIsSourceOrder(t *testing.T) {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range []string{"b.go", "a.go"} { // b.go gets the lower positions
+		f, err := parser.ParseFile(fset, name, "package p\n\nvar _ = 1\n", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	var got []analysis.Diagnostic
+	pass := &analysis.Pass{
+		Analyzer: &analysis.Analyzer{Name: "x"},
+		Fset:     fset,
+		Files:    files,
+		Report:   func(d analysis.Diagnostic) { got = append(got, d) },
+	}
+	rep := New(pass)
+	for _, f := range files {
+		rep.Add(Finding{Pos: f.Decls[0].Pos(), Message: fset.Position(f.Pos()).Filename, Root: "r"})
+	}
+	rep.Flush()
+	if len(got) != 1 || !strings.HasPrefix(got[0].Message, "a.go") {
+		t.Fatalf("got %v; want the root reported in a.go, b.go related", got)
+	}
+}
