@@ -1,10 +1,12 @@
 package handlerblock
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
@@ -59,6 +61,14 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// In source order by file name and offset (handlers come in token.Pos
+	// order, which follows the order go/packages happened to parse the
+	// files in), so a layer's message lists its functions the same way
+	// every run.
+	slices.SortStableFunc(found, func(a, b *finding) int {
+		pa, pb := pass.Fset.Position(a.call.Pos()), pass.Fset.Position(b.call.Pos())
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
 	layers := findLayers(pass, fx, found)
 	rep := report.New(pass)
 	for _, f := range found {
