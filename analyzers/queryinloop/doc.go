@@ -46,7 +46,7 @@
 //     the user asked for, item by item.
 //
 // Code an operator runs now and then is not reported either: migrations,
-// and command-line programs (package main, packages under cmd/).
+// and command-line programs (package main, packages under cmd/ or cli/).
 //
 // A loop over rows or data is a warning. A loop over the items the request
 // names that only loads something per item is a note: the client decides

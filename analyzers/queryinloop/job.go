@@ -247,11 +247,14 @@ func handsFunc(call *ast.CallExpr) bool {
 }
 
 // actionOnly reports whether a function returns nothing but, at most, an
-// error: it acts on what it is given rather than loading something.
+// error (of any type that is one: miniflux's *LocalizedErrorWrapper): it
+// acts on what it is given rather than loading something.
 func actionOnly(sig *types.Signature) bool {
 	res := sig.Results()
-	return res.Len() == 0 || res.Len() == 1 && isError(res.At(0).Type())
+	return res.Len() == 0 || res.Len() == 1 && types.Implements(res.At(0).Type(), errorType)
 }
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // servesQueue reports whether the loop walks the items of a queue's batch
 // handler: a function that takes them variadic and returns the ones it

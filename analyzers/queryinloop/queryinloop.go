@@ -782,12 +782,12 @@ func migration(name string) bool {
 }
 
 // oneOff reports whether call is in migration or maintenance code, or in a command-line
-// program (package main, or a package under cmd/): code an operator runs
+// program (package main, or a package under cmd/ or cli/): code an operator runs
 // now and then, where a statement per item costs seconds once and no
 // request waits for it.
 func (c *checker) oneOff(cur inspector.Cursor) bool {
 	elems := strings.Split(c.pass.Pkg.Path(), "/")
-	if c.pass.Pkg.Name() == "main" || slices.Contains(elems, "cmd") {
+	if c.pass.Pkg.Name() == "main" || slices.Contains(elems, "cmd") || slices.Contains(elems, "cli") {
 		return true
 	}
 	if slices.ContainsFunc(elems, migration) ||
