@@ -18,6 +18,8 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	rep := report.New(pass)
+	defer rep.Flush()
 	for _, f := range pass.Files {
 		for _, g := range f.Comments {
 			for _, c := range g.List {
@@ -26,7 +28,8 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				if problem != "" {
-					report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment %s, so it suppresses nothing; write %s ANALYZER REASON", problem, report.Directive))
+					rep.Add(report.Finding{Pos: c.Pos(), End: c.End(), Severity: report.Warning,
+						Message: fmt.Sprintf("this crisislint:ignore comment %s, so it suppresses nothing; write %s ANALYZER REASON", problem, report.Directive)})
 					continue
 				}
 				var known, unknown []string
@@ -45,8 +48,9 @@ func run(pass *analysis.Pass) (any, error) {
 					if len(known) > 0 {
 						effect = "; the comment suppresses " + strings.Join(known, ", ") + " only"
 					}
-					report.Node(pass, c, fmt.Sprintf("this crisislint:ignore comment names %q, which is not a crisislint analyzer%s; known analyzers: %s",
-						name, effect, strings.Join(analyzerdoc.Names(), ", ")))
+					rep.Add(report.Finding{Pos: c.Pos(), End: c.End(), Severity: report.Warning,
+						Message: fmt.Sprintf("this crisislint:ignore comment names %q, which is not a crisislint analyzer%s; known analyzers: %s",
+							name, effect, strings.Join(analyzerdoc.Names(), ", "))})
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/internal/report/reporttest"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	// Every analyzer of crisislint is linked into the programs that run
@@ -12,5 +13,5 @@ import (
 )
 
 func TestBadIgnore(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), badignore.Analyzer, "a")
+	analysistest.Run(t, analysistest.TestData(), reporttest.Levels(badignore.Analyzer), "a")
 }

@@ -28,7 +28,11 @@ slashes or as a block comment, which is not read as a directive (it
 suppresses nothing either); and a name that is no crisislint analyzer's
 (a typo would otherwise silence nothing, quietly): the comment still
 suppresses the analyzers it names rightly. The names the catalogue
-reserves for analyzers not built yet are accepted.`,
+reserves for analyzers not built yet are accepted.
+
+Its finding is a warning: it does no harm in production, but it ranks
+with the findings it fails to hide, so that a floor that shows them
+shows why they were not suppressed.`,
 		Before: `
 // crisislint:ignore sqlconcta
 rows, err := db.Query("SELECT id FROM t ORDER BY " + col)

@@ -45,7 +45,32 @@ not on the request path.
 It does not report the same calls outside a handler (main, init, CLI
 commands, workers, tests), a context derived from the request's
 (context.WithTimeout(r.Context(), d)), or
-context.WithoutCancel(r.Context()), which detaches on purpose.`,
+context.WithoutCancel(r.Context()), which detaches on purpose.
+
+Each finding has a level by the harm it does (crisislint -severity
+sets the floor, and the output puts the worst first):
+
+  - error: a request to another service that ignores the request's
+    context (built with http.NewRequest, or under a detached context):
+    when the client leaves, it goes on for as long as that service
+    takes; and I/O under a package-level mutex, which makes every
+    request wait for every other's;
+  - warning: a query that returns rows as many as the data holds, a
+    process run without a context, a database call under a detached
+    context, a sleep;
+  - note: a context-less point lookup or single statement, which ends
+    in milliseconds whoever waits, and start-up work done per request.
+
+A call that reaches several of these is reported for the worst: a
+function that looks a row up and then fetches a page is a remote fetch.
+
+One root cause is one finding per package: the calls of a package's
+handlers that reach the same function of another package (the API they
+use that takes no context: Storage.UserByID, FindSubscriptions) are
+reported once, where it hurts most, with the other calls as related
+locations. When most functions of a package that do I/O take no context
+(a storage layer written before contexts), every call into it is one
+finding that says so: the remedy is the layer's.`,
 		Before: `
 func profile(w http.ResponseWriter, r *http.Request) {
 	row := db.QueryRow("SELECT name FROM users WHERE id = $1", id)

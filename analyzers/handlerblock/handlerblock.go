@@ -1,11 +1,14 @@
 package handlerblock
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
@@ -20,8 +23,8 @@ var Analyzer = &analysis.Analyzer{
 	Run:      report.Guard(run),
 }
 
-// kinds are the effects handlerblock reports, the most urgent first: one
-// finding per call.
+// kinds are the effects handlerblock reports; of those a call has, the
+// one that hurts most is reported, and among equals the first here.
 var kinds = []effects.Kind{effects.Detached, effects.NoContext, effects.GlobalLock, effects.KeyLock, effects.Sleep, effects.Startup}
 
 func run(pass *analysis.Pass) (any, error) {
@@ -29,6 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if fx.Panic != "" {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
+	var found []*finding
 	for _, h := range pass.ResultOf[reqpath.Analyzer].(*reqpath.Result).Handlers() {
 		if report.IsTestCode(pass, h.Node.Pos()) {
 			continue
@@ -36,31 +40,114 @@ func run(pass *analysis.Pass) (any, error) {
 		ctx := h.ContextExpr()
 		for _, call := range fx.Calls(h.Node) {
 			set := fx.Call(call)
+			var worst *finding
 			for _, k := range kinds {
 				e := set[k]
 				if e == nil || k == effects.Detached && ctx == "" {
 					continue // the request's context is not in scope
 				}
-				c := &finding{pass: pass, fx: fx, h: h, call: call, e: e, ctx: ctx}
-				report.Report(pass, c.diagnostic())
-				break
+				f := &finding{pass: pass, fx: fx, h: h, call: call, e: e, ctx: ctx}
+				if worst == nil || f.severity() > worst.severity() {
+					worst = f
+				}
+			}
+			if worst != nil {
+				found = append(found, worst)
 			}
 		}
 	}
+	// In source order by file name and offset (handlers come in token.Pos
+	// order, which follows the order go/packages happened to parse the
+	// files in), so a layer's message lists its functions the same way
+	// every run.
+	slices.SortStableFunc(found, func(a, b *finding) int {
+		pa, pb := pass.Fset.Position(a.call.Pos()), pass.Fset.Position(b.call.Pos())
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
+	layers := findLayers(pass, fx, found)
+	rep := report.New(pass)
+	for _, f := range found {
+		f.layer = layers[f.layerPackage()]
+		rep.Add(f.finding())
+	}
+	rep.Flush()
 	return nil, nil
 }
 
 // finding is one call on a handler's request path that blocks.
 type finding struct {
-	pass *analysis.Pass
-	fx   *effects.Result
-	h    *reqpath.Handler
-	call *ast.CallExpr
-	e    *effects.Effect
-	ctx  string // the request's context, as the handler spells it; "" if not in scope
+	pass  *analysis.Pass
+	fx    *effects.Result
+	h     *reqpath.Handler
+	call  *ast.CallExpr
+	e     *effects.Effect
+	ctx   string // the request's context, as the handler spells it; "" if not in scope
+	layer *layer // the context-less layer the call reaches, or nil
 }
 
-func (f *finding) diagnostic() analysis.Diagnostic {
+// severity ranks the harm of going on with the work once the client has
+// left, or of doing it at all on the request path:
+//
+//   - Error: a wait on another service over the network that ignores
+//     the request (a request built without a context, or under a
+//     detached one), as long as that service takes; and I/O under a
+//     package-level mutex, which makes every request wait for every
+//     other's I/O.
+//   - Warning: a query that returns rows as many as the data holds, a
+//     process run without a context, a database call under a detached
+//     context, a sleep.
+//   - Note: a context-less point lookup or single statement (it ends in
+//     milliseconds whoever waits for it), and start-up work done per
+//     request.
+func (f *finding) severity() report.Severity {
+	switch f.e.Kind {
+	case effects.GlobalLock, effects.KeyLock:
+		return report.Error
+	case effects.NoContext, effects.Detached:
+		switch {
+		case f.e.Remote:
+			return report.Error
+		case f.e.Kind == effects.Detached, f.e.Note == "CommandContext", knowledge.ScanVariant(f.e.Note):
+			return report.Warning
+		}
+		return report.Note
+	case effects.Sleep:
+		return report.Warning
+	}
+	return report.Note
+}
+
+// root names what a finding's call reaches that is to blame, so the calls
+// of one package that reach it are one finding: the first function of
+// another package the chain goes through (the API the handlers use that
+// takes no context: Storage.UserByID, subscription.FindSubscriptions), or
+// else the function that makes the blocking call; or the layer of
+// context-less functions it belongs to. A cause written in the handler,
+// and a context detached at the call itself, are causes of their own.
+func (f *finding) root() (root, also string) {
+	switch {
+	case f.layer != nil:
+		return "layer " + f.layer.name, "calls into package " + f.layer.name
+	case f.e.Kind == effects.GlobalLock, f.e.Kind == effects.KeyLock:
+		return "lock " + f.e.Note, "calls made under " + f.e.Note
+	case f.e.Direct() || f.e.Kind == effects.Detached && f.fx.DetachedContext(f.call) != nil:
+		return "", ""
+	}
+	blamed := f.e.Blamed(f.pass.Pkg.Name())
+	return f.e.Kind.String() + " " + blamed, "calls that reach " + blamed
+}
+
+// layerPackage returns the package of the function that makes a
+// context-less call, when the call reaches one through the program's
+// code: the layer the call may belong to.
+func (f *finding) layerPackage() string {
+	if f.e.Kind != effects.NoContext || f.e.Direct() || f.e.Remote {
+		return ""
+	}
+	return effects.LinkPackage(f.e.Chain[len(f.e.Chain)-2])
+}
+
+func (f *finding) finding() report.Finding {
 	name := callName(f.call)
 	via := ""
 	if !f.e.Direct() {
@@ -74,11 +161,22 @@ func (f *finding) diagnostic() analysis.Diagnostic {
 	var fix *analysis.SuggestedFix
 	switch f.e.Kind {
 	case effects.NoContext:
-		if f.e.Direct() {
+		switch {
+		case f.e.Direct() && f.e.Remote:
+			msg = fmt.Sprintf("%s builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on for as long as that service takes, and holds its goroutine and connection; use %s with %s",
+				name, f.e.Note, ctx)
+			fix = f.variantFix()
+		case f.e.Direct():
 			msg = fmt.Sprintf("%s cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use %s with %s",
 				name, f.e.Note, ctx)
 			fix = f.variantFix()
-		} else {
+		case f.e.Remote:
+			msg = fmt.Sprintf("%s sends a request to another service that cannot be cancelled%s: when the client goes away or times out, the request goes on for as long as that service takes, and holds its goroutine and connection; pass %s down and use %s",
+				name, via, ctx, f.e.Note)
+		case f.layer != nil:
+			msg = fmt.Sprintf("%s does I/O that cannot be cancelled%s: %s; when the client goes away or times out, the queries go on and hold their connections; give the layer's methods a context.Context, use %s and the other context variants inside, and pass %s down",
+				name, via, f.layer.describe(), f.e.Note, ctx)
+		default:
 			msg = fmt.Sprintf("%s does I/O that cannot be cancelled%s: when the client goes away or times out, the work goes on and holds its connection or process; pass %s down and use %s",
 				name, via, ctx, f.e.Note)
 		}
@@ -108,11 +206,12 @@ func (f *finding) diagnostic() analysis.Diagnostic {
 			msg = fmt.Sprintf("%s builds the same %s on every request%s; build it once, in a package-level variable", name, f.e.Note, via)
 		}
 	}
-	d := analysis.Diagnostic{Pos: f.call.Pos(), End: f.call.End(), Message: msg}
+	root, also := f.root()
+	out := report.Finding{Pos: f.call.Pos(), End: f.call.End(), Message: msg, Severity: f.severity(), Root: root, Also: also}
 	if fix != nil {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		out.Fixes = []analysis.SuggestedFix{*fix}
 	}
-	return d
+	return out
 }
 
 // callName names the called function as the code spells it.

@@ -4,10 +4,12 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/internal/report/reporttest"
 	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestHandlerBlock(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), handlerblock.Analyzer, "web", "store", "api", "ginweb", "keylock")
+	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), reporttest.Levels(handlerblock.Analyzer),
+		"web", "store", "api", "ginweb", "ui", "mixed", "keylock")
 }

@@ -34,7 +34,37 @@ It does not report retry and polling loops (a loop without a
 collection, or that leaves as soon as the call succeeds), loops over a
 small constant number of items or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
-executed in a loop inside a transaction, the standard bulk-write idiom.`,
+executed in a loop inside a transaction, the standard bulk-write idiom.
+
+An N+1 is a loop where one query for all items is the remedy. A loop
+whose every iteration is a whole unit of work is not one, and is not
+reported:
+
+  - a queue's batch handler, func(items ...T) []T, walking its items:
+    each was queued as a job of its own;
+  - an iteration that starts a transaction, runs a process (git, a
+    converter), writes files or builds an archive;
+  - an iteration that hands the item to a job and gets back at most an
+    error: a function of the program that does one of those
+    (db.WithTx, a repository's deletion, a mirror's git sync, a package
+    index built per architecture), or that waits on another service (a
+    webhook's delivery, an email);
+  - an iteration that changes the schema (ALTER TABLE, CREATE INDEX,
+    ...): one statement per table, which no statement replaces;
+  - a loop over the items the request names (the issues a user
+    selected, the assignees of a form, the IDs of a query string or a
+    JSON body) whose iteration writes or calls a job: it is the action
+    the user asked for, item by item.
+
+Code an operator runs now and then is not reported either: migrations,
+and command-line programs (package main, packages under cmd/ or cli/).
+
+A loop over rows or data is a warning. A loop over the items the request
+names that only loads something per item is a note: the client decides
+how many, usually the handful a user selected; batch it if the list can
+grow. The loops of a package that call the same helper are one finding,
+at the loop that hurts most, with the others as related locations: the
+remedy (a helper that loads many) is one.`,
 		Before: `
 for i := range posts {
 	posts[i].Author, err = s.store.GetAuthor(ctx, posts[i].AuthorID)

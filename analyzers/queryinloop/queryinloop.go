@@ -13,6 +13,7 @@ import (
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -21,11 +22,12 @@ import (
 
 // Analyzer reports database round trips made in each iteration of a loop.
 var Analyzer = &analysis.Analyzer{
-	Name:     "queryinloop",
-	Doc:      Doc.String(),
-	URL:      Doc.URL(),
-	Requires: []*analysis.Analyzer{effects.Analyzer},
-	Run:      report.Guard(run),
+	Name:      "queryinloop",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
+	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
+	Run:       report.Guard(run),
+	FactTypes: []analysis.Fact{new(jobFact)},
 }
 
 // smallLoop is the largest constant number of iterations that is not a
@@ -37,13 +39,22 @@ func run(pass *analysis.Pass) (any, error) {
 	if fx.Panic != "" {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
+	c := &checker{
+		pass:    pass,
+		fx:      fx,
+		rp:      pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		units:   make(map[ast.Stmt]string),
+		decoded: make(map[*types.Var]bool),
+	}
+	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: fx.Index()}
+	c.findJobs() // for the packages that import this one, whatever it does itself
 	if !fx.Has(effects.DB) && !fx.Has(effects.Redis) {
 		return nil, nil // no function here talks to a database
 	}
-	c := &checker{pass: pass, fx: fx}
 	graphql := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return slices.Contains(knowledge.GraphQLPackages, p.Path())
 	})
+	rep := report.New(pass)
 	for cur := range inspector.New(pass.Files).Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
@@ -53,13 +64,14 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		var loop ast.Stmt
+		var fn ast.Node
 		for _, l := range c.loopsOf(cur) {
-			if !leavesAfter(cur, l) && !c.memoized(cur, l) {
-				loop = l // each iteration of l runs the call
+			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) {
+				loop, fn = l.loop, l.fn // each iteration of l runs the call
 				break
 			}
 		}
-		if loop == nil {
+		if loop == nil || c.onErrorPath(cur, loop, fn) {
 			continue
 		}
 		// A lazy loader's query, an error path's or a worker's is not made
@@ -70,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if e == nil {
 			e, what = set[effects.Redis], "redis command"
 		}
-		if e == nil || c.preparedInTx(call) {
+		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" || c.ownState(call, e, loop) {
 			continue
 		}
 		name := callName(call)
@@ -85,40 +97,102 @@ func run(pass *analysis.Pass) (any, error) {
 		case graphql && e.Kind == effects.DB:
 			remedy += ", or a DataLoader in a GraphQL resolver"
 		}
-		report.Node(pass, call, fmt.Sprintf("%s in a loop runs one %s per iteration%s: N items cost N %s (N+1); %s",
-			name, what, how, unit, remedy))
+		f := report.Finding{Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+			Message: fmt.Sprintf("%s in a loop runs one %s per iteration%s: N items cost N %s (N+1); %s", name, what, how, unit, remedy)}
+		if items := c.collection(loop); items != nil && c.fromRequest(items, 0) {
+			if c.bulkAction(loop) {
+				continue // the action the user asked for, on each item selected
+			}
+			f.Severity = report.Note
+			f.Message = fmt.Sprintf("%s in a loop runs one %s per item of %s, which the request names%s: as many %s as the client sends items; fine for the handful a user selects, but if the list can grow, %s",
+				name, what, shorten(types.ExprString(items)), how, unit, remedy)
+		}
+		if !e.Direct() {
+			// The loops of a package that call the same helper are one
+			// cause: the helper loads one item where its callers have many.
+			f.Root, f.Also = e.Chain[0], "calls of "+e.Chain[0]+" in loops"
+		}
+		rep.Add(f)
 	}
+	rep.Flush()
 	return nil, nil
 }
 
 type checker struct {
-	pass *analysis.Pass
-	fx   *effects.Result
+	pass    *analysis.Pass
+	fx      *effects.Result
+	rp      *reqpath.Result
+	jobs    map[*types.Func]job             // the package's functions that do work beyond the database
+	decls   map[*types.Func]*ast.FuncDecl   // the package's functions
+	units   map[ast.Stmt]string             // the loops whose iterations are units of work, and why
+	decoded map[*types.Var]bool             // the variables the client's data is decoded into
+	ev      *strexpr.Evaluator              // for the SQL text of a statement
+	calls   map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, once asked
+}
+
+// loopAt is a loop around a call, and the function it is in.
+type loopAt struct {
+	loop ast.Stmt
+	fn   ast.Node // *ast.FuncDecl or *ast.FuncLit
+}
+
+// collection returns what a loop walks: the range expression, or x in
+// for i := 0; i < len(x); i++; nil for other loops.
+func (c *checker) collection(loop ast.Stmt) ast.Expr {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.X
+	case *ast.ForStmt:
+		if cond, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr); ok {
+			if call, ok := ast.Unparen(cond.Y).(*ast.CallExpr); ok && len(call.Args) == 1 {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+					return call.Args[0]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
 }
 
 // loopsOf returns the loops, innermost first, each iteration of which
-// runs the call at cur. A function literal in a loop runs per iteration
-// when it is called at once, started with go, deferred, or handed to a
-// call (errgroup.Go, a transaction callback); a literal that is stored is
-// not.
-func (c *checker) loopsOf(cur inspector.Cursor) []ast.Stmt {
-	var loops []ast.Stmt
+// runs the call at cur, with the function each is in. A function literal
+// in a loop runs per iteration when it is called at once, started with go,
+// deferred, or handed to a call (errgroup.Go, a transaction callback); a
+// literal that is stored is not.
+func (c *checker) loopsOf(cur inspector.Cursor) []loopAt {
+	var loops []loopAt
+	var inner []ast.Stmt // the loops met since the last function boundary
+	found := func(fn ast.Node) {
+		for _, l := range inner {
+			loops = append(loops, loopAt{l, fn})
+		}
+		inner = nil
+	}
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl:
+			found(n)
 			return loops
 		case *ast.FuncLit:
+			found(n)
 			call, ok := p.Parent().Node().(*ast.CallExpr)
 			if !ok || call.Fun != n && c.fx.Stores(call) {
 				return loops // stored (append(fns, func() {...})), returned, assigned
 			}
 		case *ast.ForStmt:
 			if c.inBody(cur, n.Body) && c.iterates(n) {
-				loops = append(loops, n)
+				inner = append(inner, n)
 			}
 		case *ast.RangeStmt:
 			if c.inBody(cur, n.Body) && c.iteratesRange(n) {
-				loops = append(loops, n)
+				inner = append(inner, n)
 			}
 		}
 	}
@@ -267,6 +341,8 @@ func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 	switch u := t.Underlying().(type) {
 	case *types.Chan:
 		return false
+	case *types.Basic:
+		return u.Info()&types.IsString == 0 // the runes of one string (the split points of a name) are not items
 	case *types.Array:
 		return u.Len() > smallLoop
 	case *types.Pointer:
@@ -288,6 +364,93 @@ func elemType(t types.Type) types.Type {
 		return u.Elem()
 	}
 	return nil
+}
+
+// ownState reports whether the call updates rows with values of their
+// own, item by item: the item, a struct, handed whole to an update (a
+// task's step with its status and times, a column with its position); a
+// struct built in the iteration (&Comment{Content: updated}); or two
+// values of the iteration, a key and what to set
+// (Exec("UPDATE ... SET sorting = ? WHERE id = ?", sorting, id)). One
+// UPDATE does not set different values per row: batching is not the
+// remedy. An insert of the item is (Insert with a slice), and so is an
+// update with the same values for all (SetStatus(ctx, n.ID, read)).
+func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt) bool {
+	if e.Kind != effects.DB || !knowledge.IsUpdate(e.Cause()) && !c.updateSQL(call) {
+		return false
+	}
+	perItem := 0
+	for _, a := range call.Args {
+		if !c.perIteration(a, loop) {
+			continue
+		}
+		if isStruct(c.pass.TypesInfo.TypeOf(a)) {
+			return true
+		}
+		perItem++
+	}
+	return perItem >= 2
+}
+
+// updateSQL reports whether a call sends an UPDATE statement: a string
+// argument that starts with one (through an interface such as gitea's
+// db.Engine, or a wrapper, as well as database/sql).
+func (c *checker) updateSQL(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if t := c.pass.TypesInfo.TypeOf(a); t == nil || !isStringType(t) {
+			continue
+		}
+		parts := c.ev.Eval(a)
+		if len(parts) > 0 && parts[0].Kind == strexpr.Const &&
+			strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), "UPDATE ") {
+			return true
+		}
+	}
+	return false
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// perIteration reports whether an expression takes its value from the
+// iteration: it reads the loop's key, value or counter, or a variable
+// declared in its body.
+func (c *checker) perIteration(e ast.Expr, loop ast.Stmt) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isStruct(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// onErrorPath reports whether the loop runs only when something failed:
+// it lies in the branch of an error test, in its function (a deferred
+// cleanup, if errRet != nil { for _, p := range added { remove(p) } }).
+func (c *checker) onErrorPath(cur inspector.Cursor, loop ast.Stmt, fn ast.Node) bool {
+	for p := cur.Parent(); p.Node() != nil && p.Node() != fn; p = p.Parent() {
+		if ifs, ok := p.Node().(*ast.IfStmt); ok && ifs.Body.Pos() <= loop.Pos() && loop.End() <= ifs.Body.End() && c.fx.TestsError(ifs.Cond) {
+			return true
+		}
+	}
+	return false
 }
 
 // memoized reports whether the call is made on an error path, on a
@@ -398,6 +561,77 @@ func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
+// searches reports whether the loop stops on what the call finds: the
+// call is in the condition of an if whose branch leaves the loop
+// (if HasForked(org) { return org }), or it sets a variable that a later
+// if of its block tests, other than a bare error test, to leave
+// (isMember, err := IsTeamMember(...); ...; if isMember { return true }).
+// A search makes one query per item only when nothing matches.
+func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
+	var stmt ast.Stmt // the statement of the loop's body, or of a block in it, that holds the call
+	var block []ast.Stmt
+	for p := cur; p.Node() != nil && p.Node() != loop; p = p.Parent() {
+		if ifs, ok := p.Node().(*ast.IfStmt); ok && ifs.Cond.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Cond.End() {
+			return !errorTest(ifs.Cond) && leaves(ifs.Body)
+		}
+		if b, ok := p.Parent().Node().(*ast.BlockStmt); ok {
+			if st, ok := p.Node().(ast.Stmt); ok {
+				stmt, block = st, b.List
+				break
+			}
+		}
+	}
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	set := make(map[types.Object]bool)
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil && !isError(obj.Type()) {
+				set[obj] = true
+			}
+		}
+	}
+	after := false
+	for _, st := range block {
+		if st == stmt {
+			after = true
+			continue
+		}
+		ifs, ok := st.(*ast.IfStmt)
+		if !after || !ok || errorTest(ifs.Cond) || !leaves(ifs.Body) {
+			continue
+		}
+		tests := false
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && set[c.pass.TypesInfo.Uses[id]] {
+				tests = true
+			}
+			return !tests
+		})
+		if tests {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether a block ends by leaving the loop: a return or a
+// break.
+func leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch st := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok == token.BREAK && st.Label == nil
+	}
+	return false
+}
+
 // leavesAfter reports whether the loop is left right after the call: a
 // return, or a break of this loop, follows it in a block on the way up to
 // the loop's body. The call then runs once, for the item found:
@@ -458,7 +692,9 @@ func leavesAfter(cur inspector.Cursor, loop ast.Stmt) bool {
 
 // exitsOnSuccess reports whether a loop body leaves the loop by a path
 // that is not an error path: a break or return at its top level, or under
-// a condition that does not test an error.
+// a condition (or an else branch) that is not a bare error test. A probe
+// for the first free name, if exist := lookup(name); !exist { return name },
+// stops at its first miss.
 func exitsOnSuccess(body *ast.BlockStmt) bool {
 	for _, st := range body.List {
 		switch st := st.(type) {
@@ -469,12 +705,33 @@ func exitsOnSuccess(body *ast.BlockStmt) bool {
 				return true
 			}
 		case *ast.IfStmt:
-			if !strings.Contains(types.ExprString(st.Cond), "!= nil") && exitsOnSuccess(st.Body) {
+			if ifExitsOnSuccess(st) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func ifExitsOnSuccess(st *ast.IfStmt) bool {
+	if !errorTest(st.Cond) && exitsOnSuccess(st.Body) {
+		return true
+	}
+	switch e := st.Else.(type) {
+	case *ast.IfStmt:
+		return ifExitsOnSuccess(e)
+	case *ast.BlockStmt:
+		return exitsOnSuccess(e)
+	}
+	return false
+}
+
+// errorTest reports whether a condition is a bare error test, err != nil:
+// the way out of a loop on failure. err != nil || IsNotExist(err) also
+// tests for a result.
+func errorTest(cond ast.Expr) bool {
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && be.Op == token.NEQ && types.ExprString(be.Y) == "nil"
 }
 
 // preparedInTx reports whether the call executes a prepared statement
@@ -509,17 +766,28 @@ func (c *checker) preparedInTx(call *ast.CallExpr) bool {
 	return !knowledge.PoolPrepares[knowledge.FuncName(on)]
 }
 
-// migration reports whether a name is that of schema or data migrations
-// (a package, a file, a function): code that runs once per deployment,
-// where a statement per item is the norm and no request waits for it.
+// migration reports whether a name is that of schema or data migrations,
+// or of maintenance (a package, a file, a function): code that runs once
+// per deployment, or that an operator or a timer runs now and then to
+// clean up or check the data (cleanup, doctor, expired rows), where a
+// statement per item is the norm and no request waits for it.
 func migration(name string) bool {
 	name = strings.ToLower(name)
-	return strings.Contains(name, "migrat") || strings.HasPrefix(name, "upgrade")
+	return strings.Contains(name, "migrat") || strings.HasPrefix(name, "upgrade") ||
+		strings.HasPrefix(name, "clean") || strings.Contains(name, "cleanup") ||
+		strings.Contains(name, "expired") || strings.Contains(name, "doctor") || name == "cron"
 }
 
-// oneOff reports whether call is in migration code.
+// oneOff reports whether call is in migration or maintenance code, or in a command-line
+// program (package main, or a package under cmd/ or cli/): code an operator runs
+// now and then, where a statement per item costs seconds once and no
+// request waits for it.
 func (c *checker) oneOff(cur inspector.Cursor) bool {
-	if slices.ContainsFunc(strings.Split(c.pass.Pkg.Path(), "/"), migration) ||
+	elems := strings.Split(c.pass.Pkg.Path(), "/")
+	if c.pass.Pkg.Name() == "main" || slices.Contains(elems, "cmd") || slices.Contains(elems, "cli") {
+		return true
+	}
+	if slices.ContainsFunc(elems, migration) ||
 		migration(filepath.Base(c.pass.Fset.Position(cur.Node().Pos()).Filename)) {
 		return true
 	}

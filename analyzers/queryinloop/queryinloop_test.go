@@ -4,11 +4,13 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
+	"github.com/crisislint/crisislint/internal/report/reporttest"
 	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestQueryInLoop(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), queryinloop.Analyzer,
-		"loops", "gormloop", "redisloop", "pgxloop", "store", "service", "api", "lazystore", "lazyloop")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), reporttest.Levels(queryinloop.Analyzer),
+		"loops", "gormloop", "redisloop", "pgxloop", "store", "service", "api",
+		"repository", "jobs", "web", "cmd/admin", "adminmain", "internal/cli", "lazystore", "lazyloop")
 }

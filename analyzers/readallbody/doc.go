@@ -37,7 +37,22 @@ package before it calls the helper), response bodies of outbound calls,
 or handlers of a package that wraps its router in http.MaxBytesHandler
 or a body-limit middleware (echo's middleware.BodyLimit, chi's
 middleware.RequestSize, gin-contrib/size, or one of its own that sets
-r.Body = http.MaxBytesReader).`,
+r.Body = http.MaxBytesReader).
+
+Reading a body or an upload whole with no limit is an error: one
+request decides how much of the heap it takes, and when it takes too
+much the process dies with every request it was serving. Whether the
+handler sits behind authentication does not lower it: that only
+narrows who can send the request (a login form, a webhook or a leaked
+token is enough), and the code does not show it. A multipart form
+parsed with too large a memory limit is a warning: each request is
+bounded, and it takes several at once to exhaust the heap.
+
+When no handler of a package limits a body, the package lacks a limit,
+not each handler: its reads are one finding, at the first, with the
+others as related locations, naming the one remedy (http.MaxBytesHandler
+around the router, or a body-limit middleware). The suggested fix still
+limits each handler that reads.`,
 		Before: `
 func create(w http.ResponseWriter, r *http.Request) {
 	var in Order

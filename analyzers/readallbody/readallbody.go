@@ -121,7 +121,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if c.limitedPackage() {
 		return nil, nil
 	}
+	c.rep = report.New(pass)
 	c.report()
+	c.rep.Flush()
 	return nil, nil
 }
 
@@ -150,6 +152,7 @@ type checker struct {
 	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
 	router bool                       // the package uses a body-limit middleware
 	konst  *ast.File                  // the file that declares maxBodyBytes in fixes
+	rep    *report.Reporter
 }
 
 // collect finds the package's calls, whether it puts a body-limit
@@ -595,6 +598,11 @@ func (c *checker) inTest(n ast.Node) bool {
 	return report.IsTestCode(c.pass, n.Pos())
 }
 
+// packageRoot is the root of the body reads of a package none of whose
+// handlers limits a body: one cause, one remedy (http.MaxBytesHandler
+// around the router, or a middleware), one finding.
+const packageRoot = "no body limit in the package"
+
 func (c *checker) reportRead(r read, h *reqpath.Handler, fn ast.Node) {
 	what := shorten(types.ExprString(r.call))
 	if r.upload {
@@ -602,7 +610,7 @@ func (c *checker) reportRead(r read, h *reqpath.Handler, fn ast.Node) {
 		if r.helper {
 			msg = fmt.Sprintf("%s reads the uploaded file whole into memory (%s): one large upload can exhaust the heap; stream it to disk or storage with io.Copy, and bound the body with http.MaxBytesReader", what, r.chain)
 		}
-		report.Node(c.pass, r.call, msg)
+		c.rep.Add(report.Finding{Pos: r.call.Pos(), End: r.call.End(), Message: msg, Severity: report.Error})
 		return
 	}
 	verb := "reads the whole request body into memory"
@@ -614,16 +622,23 @@ func (c *checker) reportRead(r read, h *reqpath.Handler, fn ast.Node) {
 		via = " (" + r.chain + ")"
 	}
 	req, w := h.RequestExpr(), h.WriterExpr()
-	remedy := "limit it first with http.MaxBytesReader"
+	limit := "http.MaxBytesReader"
 	if req != "" && w != "" {
-		remedy = fmt.Sprintf("limit it first with %s.Body = http.MaxBytesReader(%s, %s.Body, maxBodyBytes)", req, w, req)
+		limit = fmt.Sprintf("%s.Body = http.MaxBytesReader(%s, %s.Body, maxBodyBytes)", req, w, req)
 	}
-	msg := fmt.Sprintf("%s %s with no size limit%s: one large request can exhaust the heap; %s", what, verb, via, remedy)
-	var fixes []analysis.SuggestedFix
+	f := report.Finding{Pos: r.call.Pos(), End: r.call.End(), Severity: report.Error, // see the doc for the levels
+		Message: fmt.Sprintf("%s %s with no size limit%s: one large request can exhaust the heap; limit it first with %s", what, verb, via, limit)}
+	if len(c.limits) == 0 {
+		// No handler here limits a body: the package lacks a limit, not
+		// this handler.
+		f.Root, f.Also = packageRoot, "reads of a request body"
+		f.Message = fmt.Sprintf("%s %s with no size limit%s, and no handler of this package limits a request body: one large request can exhaust the heap; wrap the router in http.MaxBytesHandler (or a body-limit middleware) once, or limit each handler first with %s",
+			what, verb, via, limit)
+	}
 	if fix, ok := c.fix(h, fn); ok {
-		fixes = append(fixes, fix)
+		f.Fixes = []analysis.SuggestedFix{fix}
 	}
-	report.Node(c.pass, r.call, msg, fixes...)
+	c.rep.Add(f)
 }
 
 // reportMultipart reports r.ParseMultipartForm with a memory limit over
@@ -649,7 +664,8 @@ func (c *checker) reportMultipart() {
 		if p, ok := c.requestSource(sel.X, 0); ok && c.limited(c.index.Owner(p), p) {
 			continue
 		}
-		report.Node(c.pass, call, fmt.Sprintf("%s keeps up to %d MiB of every multipart request in memory: a few concurrent uploads can exhaust the heap; use 32 << 20 (larger parts go to temporary files) and bound the body with http.MaxBytesReader",
-			shorten(types.ExprString(call)), n>>20))
+		c.rep.Add(report.Finding{Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+			Message: fmt.Sprintf("%s keeps up to %d MiB of every multipart request in memory: a few concurrent uploads can exhaust the heap; use 32 << 20 (larger parts go to temporary files) and bound the body with http.MaxBytesReader",
+				shorten(types.ExprString(call)), n>>20)})
 	}
 }

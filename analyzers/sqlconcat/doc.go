@@ -41,7 +41,13 @@ It does not report SQL built only from constants, placeholder lists
 (strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
 times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
 or pgx.Identifier.Sanitize, or strings chosen from a closed set of
-constants (a switch or a map of constant values).`,
+constants (a switch or a map of constant values).
+
+A value spliced in, and a name that comes from user input, are errors:
+whoever sends the request can read or drop any table. A name that comes
+from a parameter is a warning: the program usually passes a table or
+column of its own, but nothing at the call checks it, and the next
+caller may pass a request value.`,
 		Before: `
 rows, err := db.QueryContext(ctx,
 	"SELECT id, name FROM users WHERE name = '"+name+"'")

@@ -64,11 +64,13 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(new(usesSQLFact))
 	}
 
+	c.rep = report.New(pass)
 	for _, sc := range c.calls {
 		if !sc.generated { // a generated file's findings are its generator's
 			c.check(sc)
 		}
 	}
+	c.rep.Flush()
 	return nil, nil
 }
 
@@ -110,6 +112,7 @@ type checker struct {
 	dialect      knowledge.Dialect // the package's placeholder style, once known
 	dialectKnown bool
 	callers      *callers // who calls the package's functions, once asked
+	rep          *report.Reporter
 }
 
 // sinkCall is a call that sends SQL text, and the function it is in.
@@ -392,8 +395,9 @@ func (c *checker) check(sc sinkCall) {
 		if names > 1 {
 			from += fmt.Sprintf(" (and %d more %s)", names-1, plural(names-1, "part", "parts"))
 		}
-		report.Node(c.pass, nameArg, fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-			name, from))
+		c.rep.Add(report.Finding{Pos: nameArg.Pos(), End: nameArg.End(), Severity: nameSeverity(namePart),
+			Message: fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
+				name, from)})
 	}
 	if s.Query < 0 || s.Query >= len(sc.call.Args) {
 		reportName()
@@ -422,6 +426,7 @@ func (c *checker) check(sc sinkCall) {
 		from += fmt.Sprintf(" (and %d more %s)", n, plural(n, "part", "parts"))
 	}
 	var msg string
+	level := report.Error
 	switch where := position(parts, holes[0]); {
 	case where.value && (where.list || first.Folded):
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass the values as arguments: one array argument (= ANY($1)) in PostgreSQL, or one placeholder per value (sqlx.In)",
@@ -432,12 +437,24 @@ func (c *checker) check(sc sinkCall) {
 	default:
 		msg = fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
 			name, from)
+		level = nameSeverity(first)
 	}
-	d := analysis.Diagnostic{Pos: q.Pos(), End: q.End(), Message: msg}
+	f := report.Finding{Pos: q.Pos(), End: q.End(), Message: msg, Severity: level}
 	if fix, ok := c.fix(sc, s, q, parts); ok {
-		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		f.Fixes = []analysis.SuggestedFix{fix}
 	}
-	report.Report(c.pass, d)
+	c.rep.Add(f)
+}
+
+// nameSeverity is the level of a name spliced into SQL: an error when it
+// comes from user input, a warning when it comes from a parameter, where
+// the program usually passes a table or column of its own that nothing
+// here checks. A value spliced in is always an error.
+func nameSeverity(p strexpr.Part) report.Severity {
+	if p.Origin == strexpr.Input {
+		return report.Error
+	}
+	return report.Warning
 }
 
 func isString(t types.Type) bool {

@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"github.com/crisislint/crisislint/internal/report/reporttest"
 	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestSQLConcat(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), sqlconcat.Analyzer,
-		"basic", "nodriver", "mysqluse", "pgstore", "pgmain", "pgdb", "pgrepo", "opener", "styled", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers")
+	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), reporttest.Levels(sqlconcat.Analyzer),
+		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers", "mysqluse", "pgstore", "pgmain", "pgdb", "pgrepo", "opener", "styled")
 }

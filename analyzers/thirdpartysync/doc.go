@@ -31,7 +31,13 @@ service, at the handler's call, with the chain.
 
 It does not report the same calls inside a function started with go,
 in a worker or job handler that is not an HTTP handler, or outside the
-request path.`,
+request path.
+
+A finding is a warning: the request waits for the provider, so the
+feature is as slow as the provider and down when it is, while the rest
+of the service goes on. The handlers of a package that send through one
+notifier or service of another package are one finding, at the first,
+with the others as related locations: the remedy is the notifier's.`,
 		Before: `
 func register(w http.ResponseWriter, r *http.Request) {
 	...

@@ -25,6 +25,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if fx.Panic != "" {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
+	rep := report.New(pass)
 	for _, h := range pass.ResultOf[reqpath.Analyzer].(*reqpath.Result).Handlers() {
 		if report.IsTestCode(pass, h.Node.Pos()) {
 			continue
@@ -39,10 +40,18 @@ func run(pass *analysis.Pass) (any, error) {
 			if !e.Direct() {
 				via = " (" + e.Path(name) + ")"
 			}
-			report.Node(pass, call, fmt.Sprintf("%s sends through %s while the request waits%s: when %s is slow or down, every request here hangs with it; enqueue the message on a durable queue (an outbox table, river, asynq) and respond at once (a bare goroutine loses it if the process dies)",
-				name, e.Note, via, e.Note))
+			f := report.Finding{Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+				Message: fmt.Sprintf("%s sends through %s while the request waits%s: when %s is slow or down, every request here hangs with it; enqueue the message on a durable queue (an outbox table, river, asynq) and respond at once (a bare goroutine loses it if the process dies)",
+					name, e.Note, via, e.Note)}
+			if blamed := e.Blamed(pass.Pkg.Name()); blamed != "" {
+				// The handlers that send through one notifier are one
+				// cause: the notifier sends while its callers wait.
+				f.Root, f.Also = blamed, "calls that reach "+blamed
+			}
+			rep.Add(f)
 		}
 	}
+	rep.Flush()
 	return nil, nil
 }
 

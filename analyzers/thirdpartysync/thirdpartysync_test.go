@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers/thirdpartysync"
+	"github.com/crisislint/crisislint/internal/report/reporttest"
 	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestThirdPartySync(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), thirdpartysync.Analyzer, "notify", "signup")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), reporttest.Levels(thirdpartysync.Analyzer), "notify", "signup")
 }

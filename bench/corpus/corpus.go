@@ -66,10 +66,13 @@ func Select(mods []Module, names []string) ([]Module, error) {
 
 // Fetch downloads m from the module proxy and copies it, writable, to
 // dir/name, with its dependencies downloaded too. An existing copy is kept.
+// It returns the copy's directory with symbolic links resolved: crisislint,
+// run there, names files by the path the system gives its working
+// directory, and findings are keyed by their path relative to the copy.
 func Fetch(m Module, dir string) (string, error) {
 	dst := filepath.Join(dir, m.Name)
 	if _, err := os.Stat(filepath.Join(dst, "go.mod")); err == nil {
-		return dst, nil
+		return filepath.EvalSymlinks(dst)
 	}
 	out, err := command(m.Env, "", "go", "mod", "download", "-json", m.Path+"@"+m.Version).Output()
 	if err != nil {
@@ -107,7 +110,7 @@ func Fetch(m Module, dir string) (string, error) {
 	if out, err := command(m.Env, dst, "go", "mod", "download").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go mod download in %s: %v\n%s", dst, err, out)
 	}
-	return dst, nil
+	return filepath.EvalSymlinks(dst)
 }
 
 // copyTree copies the files of src to dst, writable (the module cache's

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -32,6 +33,7 @@ type config struct {
 	fix, diff bool
 	tests     bool
 	tags      string
+	floor     report.Severity // findings below it are not shown
 	// newFromRev, baseline and writeBaseline: see "Adopting crisislint
 	// on an existing service" in the README.
 	newFromRev, baseline, writeBaseline string
@@ -86,6 +88,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		base    = fs.String("baseline", "", "report only findings not recorded in this baseline file")
 		writeB  = fs.String("write-baseline", "", "write the current findings to this baseline file, print nothing and exit 0")
 		version = fs.Bool("version", false, "print the versions of crisislint, golang.org/x/tools and Go, and exit")
+		level   = fs.String("severity", "note", "show only findings of this level or above: note, warning or error")
 	)
 	enabled := make(map[string]*bool)
 	for _, a := range analyzers.All {
@@ -139,7 +142,11 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		*fix = true
 	}
 
-	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, patterns: rest,
+	floor, ok := report.ParseSeverity(*level)
+	if !ok {
+		return nil, fmt.Errorf("-severity %q: want note, warning or error", *level)
+	}
+	cfg := &config{format: "text", fix: *fix, diff: *diff, tests: *tests, tags: *tags, floor: floor, patterns: rest,
 		newFromRev: *newFrom, baseline: *base, writeBaseline: *writeB}
 	switch {
 	case *jsonOut:

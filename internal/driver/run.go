@@ -1,12 +1,14 @@
 package driver
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -38,6 +40,9 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		if err != nil {
 			return nil, err
 		}
+		// Below the floor a finding is not shown, fixed, counted in the
+		// exit code or recorded in a baseline.
+		out.Findings = slices.DeleteFunc(out.Findings, func(f Finding) bool { return f.Severity < cfg.floor })
 		if cfg.newFromRev != "" {
 			// Asked after each analysis: -fix changes lines.
 			changed, err := changedSince(".", cfg.newFromRev)
@@ -167,8 +172,12 @@ func position(p token.Position) string {
 	return fmt.Sprintf("%s:%d:%d", rel(p.Filename), p.Line, p.Column)
 }
 
+// printText prints one finding a line, what hurts most first: by level,
+// then by position.
 func printText(w io.Writer, found []Finding) {
+	found = slices.Clone(found)
+	slices.SortStableFunc(found, func(a, b Finding) int { return cmp.Compare(b.Severity, a.Severity) })
 	for _, f := range found {
-		fmt.Fprintf(w, "%s: %s (%s)\n", position(f.Pos), f.Message, f.Analyzer)
+		fmt.Fprintf(w, "%s: %s: %s (%s)\n", position(f.Pos), f.Severity, f.Message, f.Analyzer)
 	}
 }

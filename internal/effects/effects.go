@@ -122,6 +122,11 @@ type Effect struct {
 	// Attrs are those of the calls on the chain: zero when every call of
 	// the chain is made each time its function runs.
 	Attrs Attrs
+	// Remote is set when the cause waits on another service over the
+	// network: an HTTP request, a gRPC call, a message sent; a request
+	// built without a context; a detached context or a held mutex around
+	// such a wait.
+	Remote bool
 }
 
 // Cause returns the last link of the chain: the call that does the thing.
@@ -134,6 +139,43 @@ func (e Effect) Direct() bool { return len(e.Chain) == 1 }
 // it: "s.store.GetAuthor → (*sql.DB).QueryRowContext".
 func (e Effect) Path(first string) string {
 	return strings.Join(append([]string{first}, e.Chain[1:]...), " → ")
+}
+
+// Blamed returns the link of the chain that a finding about a call with
+// this effect, made in package pkg, blames: the first function of another
+// package the chain goes through (the API the caller uses:
+// "(*storage.Storage).UserByID"), or else the function that makes the
+// call that does the thing. A direct effect blames none: "".
+func (e Effect) Blamed(pkg string) string {
+	if e.Direct() {
+		return ""
+	}
+	links := e.Chain[:len(e.Chain)-1] // the program's functions, without the cause
+	for _, link := range links {
+		if p := LinkPackage(link); p != "" && p != pkg {
+			return link
+		}
+	}
+	return links[len(links)-1]
+}
+
+// LinkPackage returns the name of the package of a link of a chain:
+// storage for "(*storage.Storage).UserByID" or "storage.FetchJobs", and
+// "" for a closure's link ("func literal", a local variable's name).
+func LinkPackage(link string) string {
+	name := link
+	if strings.HasPrefix(link, "(") {
+		i := strings.Index(link, ").")
+		if i < 0 {
+			return ""
+		}
+		name = strings.TrimPrefix(link[1:i], "*")
+	}
+	pkg, _, ok := strings.Cut(name, ".")
+	if !ok {
+		return ""
+	}
+	return pkg
 }
 
 // Set is what a call or a function does, at most one Effect per Kind.
@@ -176,9 +218,14 @@ func (s *Set) add(e Effect) bool {
 }
 
 // better reports whether e says more than old about what a function
-// does: it is made each time where old is made only sometimes (has
-// Attrs), or else its chain is shorter.
+// does: it waits on a remote service where old does not (a function that
+// looks a row up and then fetches a page from another site is, for what
+// it costs, a remote fetch); or it is made each time where old is made
+// only sometimes (has Attrs); or else its chain is shorter.
 func (e *Effect) better(old *Effect) bool {
+	if e.Remote != old.Remote {
+		return e.Remote // a lookup then a page fetched from another site costs a remote fetch
+	}
 	if (e.Attrs == 0) != (old.Attrs == 0) {
 		return e.Attrs == 0
 	}
@@ -207,7 +254,7 @@ func (s *Set) via(name string, sync bool) Set {
 		if e == nil || !sync && !e.Kind.async() {
 			continue
 		}
-		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Attrs: e.Attrs}
+		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Attrs: e.Attrs, Remote: e.Remote}
 	}
 	return out
 }
@@ -217,7 +264,7 @@ func sameSet(a, b Set) bool {
 		if (a[k] == nil) != (b[k] == nil) {
 			return false
 		}
-		if a[k] != nil && (a[k].Attrs != b[k].Attrs || !slices.Equal(a[k].Chain, b[k].Chain)) {
+		if a[k] != nil && (a[k].Attrs != b[k].Attrs || a[k].Remote != b[k].Remote || !slices.Equal(a[k].Chain, b[k].Chain)) {
 			return false
 		}
 	}

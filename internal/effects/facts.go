@@ -28,7 +28,11 @@ func (f *Fact) String() string {
 		if e.Attrs != 0 {
 			kind += "[" + e.Attrs.String() + "]"
 		}
-		parts = append(parts, fmt.Sprintf("%s(%s)", kind, strings.Join(e.Chain, " → ")))
+		remote := ""
+		if e.Remote && e.Kind != Network && e.Kind != Messaging { // those are remote by definition
+			remote = "remote: "
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s%s)", kind, remote, strings.Join(e.Chain, " → ")))
 	}
 	return "effects: " + strings.Join(parts, ", ")
 }

@@ -29,10 +29,10 @@ func (r *Result) call(call *ast.CallExpr) Set {
 	}
 	if io := s.io(); io != nil {
 		if c.detached != nil {
-			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: io.Attrs})
+			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: io.Attrs, Remote: io.Remote})
 		}
 		if c.lock != nil {
-			s.add(Effect{Kind: c.lock.kind, Chain: io.Chain, Note: c.lock.note, Attrs: io.Attrs})
+			s.add(Effect{Kind: c.lock.kind, Chain: io.Chain, Note: c.lock.note, Attrs: io.Attrs, Remote: io.Remote})
 		}
 	}
 	return s
@@ -172,13 +172,13 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 		s.add(Effect{Kind: Redis, Chain: cause, Note: lib})
 	}
 	if knowledge.IsNetworkCall(fn) {
-		s.add(Effect{Kind: Network, Chain: cause})
+		s.add(Effect{Kind: Network, Chain: cause, Remote: true})
 	}
 	if service, ok := knowledge.Messaging[name]; ok {
-		s.add(Effect{Kind: Messaging, Chain: cause, Note: service})
+		s.add(Effect{Kind: Messaging, Chain: cause, Note: service, Remote: true})
 	}
 	if v, ok := knowledge.ContextVariants[name]; ok && !r.givenContext(call) {
-		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name})
+		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name, Remote: v.Remote})
 	}
 	if knowledge.Sleepers[name] {
 		s.add(Effect{Kind: Sleep, Chain: cause})

@@ -53,6 +53,15 @@ func (r *Result) Call(call *ast.CallExpr) Set {
 	return r.call(call)
 }
 
+// Func returns what calling fn does, when fn is the program's: a function
+// of this package, or of another through its facts, or an interface
+// method through the implementations visible here.
+func (r *Result) Func(fn *types.Func) Set {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.funcSet(fn)
+}
+
 // Calls returns the calls a function of the package (a declaration or a
 // literal) makes while it runs: not those of the goroutines it starts,
 // nor of the function literals it only stores, nor those that hand the

@@ -109,6 +109,14 @@ func IsWrite(name string) bool {
 	return false
 }
 
+// IsUpdate reports whether the round trip named name (a method name, or
+// a chain link ending in one) updates rows in place: Update, Updates,
+// Save, rather than inserting or deleting them.
+func IsUpdate(name string) bool {
+	method := name[strings.LastIndex(name, ".")+1:]
+	return strings.HasPrefix(method, "Update") || strings.HasPrefix(method, "Save")
+}
+
 // writeRemedies say, per library, how to write many rows in one round trip.
 var writeRemedies = map[string]string{
 	"gorm.io/gorm":            "write them together (Create with a slice, CreateInBatches, or one Updates with WHERE id IN ?)",
@@ -282,29 +290,39 @@ type ContextVariant struct {
 	Name string // the variant's name: QueryContext, NewRequestWithContext
 	// More is source text appended to the arguments: BeginTx takes options.
 	More string
+	// Remote is set when the call (or the request it builds) waits on
+	// another service over the network, as long as that service takes.
+	Remote bool
+	// Rows is set when the call returns rows, as many as the data holds
+	// (a scan), rather than one row or one statement's result.
+	Rows bool
 }
 
 // ContextVariants maps a context-less call that does I/O to the variant
 // that takes a context first.
 var ContextVariants = map[string]ContextVariant{
-	"net/http.NewRequest":      {Name: "NewRequestWithContext"},
+	"net/http.NewRequest":      {Name: "NewRequestWithContext", Remote: true},
 	"os/exec.Command":          {Name: "CommandContext"},
 	"(*database/sql.DB).Begin": {Name: "BeginTx", More: ", nil"},
 	"(*database/sql.DB).Ping":  {Name: "PingContext"},
 }
 
+// rowMethods are the database methods that return rows as many as the
+// data holds.
+var rowMethods = map[string]bool{"Query": true, "Queryx": true, "Select": true}
+
 func init() {
 	for _, r := range []string{"*database/sql.DB", "*database/sql.Tx"} {
 		for _, m := range []string{"Query", "QueryRow", "Exec", "Prepare"} {
-			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
+			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 		}
 	}
 	for _, m := range []string{"Query", "QueryRow", "Exec"} {
-		ContextVariants["(*database/sql.Stmt)."+m] = ContextVariant{Name: m + "Context"}
+		ContextVariants["(*database/sql.Stmt)."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 	}
 	for _, r := range []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx"} {
 		for _, m := range []string{"Queryx", "QueryRowx", "Select", "Get", "MustExec", "NamedExec"} {
-			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context"}
+			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 		}
 	}
 }
@@ -315,6 +333,18 @@ func init() {
 var ContextSetters = map[string]int{
 	"(*net/http.Request).WithContext": 0,
 	"(*net/http.Request).Clone":       0,
+}
+
+// ScanVariant reports whether the context variant named name returns
+// rows as many as the data holds (QueryContext, SelectContext): a scan,
+// not a point lookup or a single statement.
+func ScanVariant(name string) bool {
+	for _, v := range ContextVariants {
+		if v.Name == name {
+			return v.Rows
+		}
+	}
+	return false
 }
 
 // Detachers return a context that no request can cancel.
@@ -428,4 +458,51 @@ func ReachesIO(path string) bool {
 	}
 	root, _, _ := strings.Cut(path, "/")
 	return !stdRoots[root] && describedPackages()[path]
+}
+
+// Transactions start a database transaction, or run a function in one: a
+// function that calls one makes its work atomic, a unit of its own.
+var Transactions = map[string]bool{
+	"(*database/sql.DB).Begin":                          true,
+	"(*database/sql.DB).BeginTx":                        true,
+	"(*database/sql.Conn).BeginTx":                      true,
+	"(*github.com/jmoiron/sqlx.DB).Beginx":              true,
+	"(*github.com/jmoiron/sqlx.DB).BeginTxx":            true,
+	"(*github.com/jmoiron/sqlx.DB).MustBegin":           true,
+	"(*github.com/jmoiron/sqlx.DB).MustBeginTx":         true,
+	"github.com/jackc/pgx/v5.BeginFunc":                 true,
+	"github.com/jackc/pgx/v5.BeginTxFunc":               true,
+	"(*github.com/jackc/pgx/v5.Conn).Begin":             true,
+	"(*github.com/jackc/pgx/v5.Conn).BeginTx":           true,
+	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Begin":     true,
+	"(*github.com/jackc/pgx/v5/pgxpool.Pool).BeginTx":   true,
+	"(*github.com/jackc/pgx/v4.Conn).Begin":             true,
+	"(*github.com/jackc/pgx/v4.Conn).BeginTx":           true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).Begin":     true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginTx":   true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginFunc": true,
+	"(*gorm.io/gorm.DB).Begin":                          true,
+	"(*gorm.io/gorm.DB).Transaction":                    true,
+	"(*xorm.io/xorm.Session).Begin":                     true,
+	"(*xorm.io/xorm.Engine).Transaction":                true,
+	"(*github.com/uptrace/bun.DB).BeginTx":              true,
+	"(*github.com/uptrace/bun.DB).RunInTx":              true,
+}
+
+// OutsideWork is work a function does outside the database that makes
+// each call of it a job of its own: running a process (git, an image
+// converter), writing files, building an archive. The value says what,
+// for messages.
+var OutsideWork = map[string]string{
+	"os/exec.Command":              "runs a process",
+	"os/exec.CommandContext":       "runs a process",
+	"os.Create":                    "writes files",
+	"os.CreateTemp":                "writes files",
+	"os.WriteFile":                 "writes files",
+	"os.OpenFile":                  "writes files",
+	"os.RemoveAll":                 "removes files",
+	"archive/zip.NewWriter":        "builds an archive",
+	"archive/tar.NewWriter":        "builds an archive",
+	"compress/gzip.NewWriter":      "builds an archive",
+	"compress/gzip.NewWriterLevel": "builds an archive",
 }

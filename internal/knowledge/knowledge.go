@@ -151,3 +151,10 @@ func IsContext(t types.Type) bool {
 	}
 	return true
 }
+
+// Standard reports whether an import path is the standard library's, by
+// its first element (a GOPATH package such as a test's "repo" is not).
+func Standard(path string) bool {
+	root, _, _ := strings.Cut(path, "/")
+	return stdRoots[root]
+}

@@ -60,8 +60,9 @@ type Finding struct {
 	// Root names the root cause when many places share one: the
 	// context-less method every handler calls, the helper that decodes
 	// every body unbounded. Findings of one analyzer in one package with
-	// the same Root are reported once, at the first place, with the
-	// others as related locations. Empty: a cause of its own.
+	// the same Root are reported once, at the place that hurts most, with
+	// the others as related locations (see Flush). Empty: a cause of its
+	// own.
 	Root string
 	// Also is how the message counts the other places of its root:
 	// "calls of UserByID" reads "(and 77 more calls of UserByID in this
@@ -83,54 +84,78 @@ func New(pass *analysis.Pass) *Reporter { return &Reporter{pass: pass} }
 // Add records a finding.
 func (r *Reporter) Add(f Finding) { r.findings = append(r.findings, f) }
 
-// Flush reports the findings: a finding whose place a suppression comment
-// covers, or that lies in test code or a generated file, is dropped; the findings that
-// share a root become one, at the first place in source order, that
-// lists the others as related locations and carries every place's fixes
-// (crisislint -fix still fixes each place). A suppression comment at the
-// first place covers the whole root.
+// Flush reports the findings. A finding in test code or a generated file
+// is dropped.
+// The findings that share a root become one, reported at the place that
+// hurts most (the first in source order among those of the highest
+// severity, so the message read is the one the level is for), that lists
+// the other places as related locations, counts them in its message, and
+// carries every place's fixes (crisislint -fix still fixes each place). A
+// suppression comment at the reported place covers the whole root; one at
+// another place drops that place only.
 func (r *Reporter) Flush() {
-	slices.SortStableFunc(r.findings, func(a, b Finding) int { return int(a.Pos - b.Pos) })
-	const suppressedRoot = -1
-	groups := make(map[string]int) // root → its finding's index in out, or suppressedRoot
-	also := make(map[int]string)
-	var out []analysis.Diagnostic
+	// Source order by file name and offset, not by token.Pos: go/packages
+	// parses a package's files concurrently, so the order of their bases
+	// in the file set, and the first place of a root, would change from
+	// run to run.
+	before := func(a, b token.Pos) int {
+		pa, pb := r.pass.Fset.Position(a), r.pass.Fset.Position(b)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	}
+	slices.SortStableFunc(r.findings, func(a, b Finding) int { return before(a.Pos, b.Pos) })
+	var groups [][]Finding // each root's findings, in source order; a finding without a root alone
+	byRoot := make(map[string]int)
 	for _, f := range r.findings {
-		file := File(r.pass, f.Pos)
-		if file != nil && (IsTestCode(r.pass, f.Pos) || Generated(r.pass, file)) {
+		if file := File(r.pass, f.Pos); file != nil && (IsTestCode(r.pass, f.Pos) || Generated(r.pass, file)) {
 			continue
 		}
-		quiet := file != nil && suppressed(r.pass, file, f.Pos)
-		d := analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: f.Severity.String(), Message: f.Message, SuggestedFixes: f.Fixes}
-		i, seen := groups[f.Root]
+		i, seen := byRoot[f.Root]
 		switch {
-		case f.Root != "" && !seen && quiet:
-			groups[f.Root] = suppressedRoot
-		case quiet || i == suppressedRoot:
 		case f.Root == "" || !seen:
 			if f.Root != "" {
-				groups[f.Root] = len(out)
-				also[len(out)] = f.Also
+				byRoot[f.Root] = len(groups)
 			}
-			out = append(out, d)
-		default:
-			first := &out[i]
-			first.Related = append(first.Related, analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: f.Message})
-			first.SuggestedFixes = mergeFixes(first.SuggestedFixes, f.Fixes)
-			if f.Severity > SeverityOf(*first) { // the place that hurts most ranks the root
-				first.Category = f.Severity.String()
-			}
+			groups = append(groups, []Finding{f})
+		case !slices.ContainsFunc(groups[i], func(g Finding) bool { return g.Pos == f.Pos }):
+			groups[i] = append(groups[i], f) // a place reached twice (two handlers share it) counts once
 		}
 	}
-	for i := range out {
-		d := &out[i]
-		if n := len(d.Related); n > 0 {
-			what := cmp.Or(also[i], "places")
-			d.Message += fmt.Sprintf(" (and %d more %s in this package)", n, what)
+	var out []analysis.Diagnostic
+	for _, g := range groups {
+		top := 0
+		for i, f := range g {
+			if f.Severity > g[top].Severity {
+				top = i
+			}
 		}
-		r.pass.Report(*d)
+		if r.quiet(g[top].Pos) {
+			continue
+		}
+		first := g[top]
+		d := analysis.Diagnostic{Pos: first.Pos, End: first.End, Category: first.Severity.String(), Message: first.Message, SuggestedFixes: first.Fixes}
+		for i, f := range g {
+			if i == top || r.quiet(f.Pos) {
+				continue
+			}
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: f.Message})
+			d.SuggestedFixes = mergeFixes(d.SuggestedFixes, f.Fixes)
+		}
+		if n := len(d.Related); n > 0 {
+			d.Message += fmt.Sprintf(" (and %d more %s in this package)", n, cmp.Or(first.Also, "places"))
+		}
+		out = append(out, d)
+	}
+	slices.SortStableFunc(out, func(a, b analysis.Diagnostic) int { return before(a.Pos, b.Pos) })
+	for _, d := range out {
+		r.pass.Report(d)
 	}
 	r.findings = nil
+}
+
+// quiet reports whether a suppression comment covers pos.
+func (r *Reporter) quiet(pos token.Pos) bool {
+	file := File(r.pass, pos)
+	return file != nil && suppressed(r.pass, file, pos)
 }
 
 // mergeFixes joins the edits of another place's first fix to the first

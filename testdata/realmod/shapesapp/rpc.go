@@ -46,7 +46,7 @@ type greeter struct{ db *sql.DB }
 
 func (g *greeter) Greet(ctx context.Context, req *connect.Request[pb.GetUserRequest]) (*connect.Response[pb.User], error) {
 	time.Sleep(50 * time.Millisecond)                                                               // want `time.Sleep sleeps while the request waits: .*watches ctx.Done\(\)`
-	out, err := http.NewRequest(http.MethodGet, "http://profiles/"+req.Header().Get("X-User"), nil) // want `http.NewRequest cannot be cancelled: .*use NewRequestWithContext with ctx$`
+	out, err := http.NewRequest(http.MethodGet, "http://profiles/"+req.Header().Get("X-User"), nil) // want `http.NewRequest builds a request to another service that cannot be cancelled: .*use NewRequestWithContext with ctx$`
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ func (r *queryResolver) Users(ctx context.Context) ([]*model.User, error) {
 type userResolver struct{ *Resolver }
 
 func (r *userResolver) Posts(ctx context.Context, obj *model.User) ([]*model.Post, error) {
-	req, err := http.NewRequest(http.MethodGet, "http://posts/by/"+obj.ID, nil) // want `http.NewRequest cannot be cancelled: .*use NewRequestWithContext with ctx$`
+	req, err := http.NewRequest(http.MethodGet, "http://posts/by/"+obj.ID, nil) // want `http.NewRequest builds a request to another service that cannot be cancelled: .*use NewRequestWithContext with ctx$`
 	if err != nil {
 		return nil, err
 	}

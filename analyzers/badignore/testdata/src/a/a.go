@@ -7,7 +7,7 @@ func f() {
 	//crisislint:ignore sqlconcat // the golangci-lint style of reason is fine too
 	_ = 2
 
-	// want +1 `this crisislint:ignore comment gives no reason, so it suppresses nothing; write //crisislint:ignore ANALYZER REASON`
+	// want +1 `^warning: this crisislint:ignore comment gives no reason, so it suppresses nothing; write //crisislint:ignore ANALYZER REASON`
 	//crisislint:ignore sqlconcat
 	_ = 3
 

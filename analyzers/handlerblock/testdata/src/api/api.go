@@ -14,7 +14,7 @@ type API struct {
 }
 
 func (a *API) user(w http.ResponseWriter, r *http.Request) {
-	name, _ := a.store.Name(r.PathValue("id")) // want `a.store.Name does I/O that cannot be cancelled \(a.store.Name → \(\*sql.DB\).QueryRow\)`
+	name, _ := a.store.Name(r.PathValue("id")) // want `^note: a.store.Name does I/O that cannot be cancelled \(a.store.Name → \(\*sql.DB\).QueryRow\)`
 	w.Write([]byte(name))
 }
 

@@ -18,39 +18,39 @@ var db *sql.DB
 
 func profile(w http.ResponseWriter, r *http.Request) {
 	var name string
-	db.QueryRow("SELECT name FROM users WHERE id = $1", r.PathValue("id")).Scan(&name) // want `db.QueryRow cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use QueryRowContext with r.Context\(\)`
+	db.QueryRow("SELECT name FROM users WHERE id = $1", r.PathValue("id")).Scan(&name) // want `^note: db.QueryRow cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use QueryRowContext with r.Context\(\)`
 	w.Write([]byte(name))
 }
 
 func begin(w http.ResponseWriter, req *http.Request) {
-	tx, _ := db.Begin() // want `db.Begin cannot be cancelled: .*use BeginTx with req.Context\(\)`
+	tx, _ := db.Begin() // want `^note: db.Begin cannot be cancelled: .*use BeginTx with req.Context\(\)`
 	tx.Commit()
 }
 
 func proxy(w http.ResponseWriter, r *http.Request) {
-	out, _ := http.NewRequest("GET", "http://backend/", nil) // want `http.NewRequest cannot be cancelled: .*use NewRequestWithContext with r.Context\(\)`
+	out, _ := http.NewRequest("GET", "http://backend/", nil) // want `^error: http.NewRequest builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on for as long as that service takes, .*use NewRequestWithContext with r.Context\(\)`
 	http.DefaultClient.Do(out)
-	exec.Command("convert", "in.png", "out.png").Run() // want `exec.Command cannot be cancelled`
+	exec.Command("convert", "in.png", "out.png").Run() // want `^warning: exec.Command cannot be cancelled`
 }
 
 func audit(w http.ResponseWriter, r *http.Request) {
-	db.ExecContext(context.Background(), "INSERT INTO audit (path) VALUES ($1)", r.URL.Path) // want `db.ExecContext runs under context.Background\(\), detached from the request: when the client goes away, the work goes on; use r.Context\(\)`
+	db.ExecContext(context.Background(), "INSERT INTO audit (path) VALUES ($1)", r.URL.Path) // want `^warning: db.ExecContext runs under context.Background\(\), detached from the request: when the client goes away, the work goes on; use r.Context\(\)`
 	ctx, cancel := context.WithTimeout(context.TODO(), time.Second)
 	defer cancel()
-	db.ExecContext(ctx, "UPDATE hits SET n = n + 1") // want `db.ExecContext runs under context.TODO\(\), detached from the request`
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1") // want `^warning: db.ExecContext runs under context.TODO\(\), detached from the request`
 }
 
 func search(w http.ResponseWriter, r *http.Request) {
-	re := regexp.MustCompile(`^[a-z]+$`) // want `regexp.MustCompile builds the same regular expression on every request; build it once, in a package-level variable`
+	re := regexp.MustCompile(`^[a-z]+$`) // want `^note: regexp.MustCompile builds the same regular expression on every request; build it once, in a package-level variable`
 	if !re.MatchString(r.FormValue("q")) {
 		http.Error(w, "bad query", http.StatusBadRequest)
 	}
 }
 
 func render(w http.ResponseWriter, r *http.Request) {
-	page := template.Must(template.ParseFiles("page.html")) // want `template.ParseFiles builds the same template on every request`
+	page := template.Must(template.ParseFiles("page.html")) // want `^note: template.ParseFiles builds the same template on every request`
 	page.Execute(w, nil)
-	if regexp.MustCompile(`\d+`).MatchString(r.URL.Path) { // want `regexp.MustCompile builds the same regular expression on every request`
+	if regexp.MustCompile(`\d+`).MatchString(r.URL.Path) { // want `^note: regexp.MustCompile builds the same regular expression on every request`
 		w.WriteHeader(http.StatusTeapot)
 	}
 }
@@ -58,7 +58,7 @@ func render(w http.ResponseWriter, r *http.Request) {
 // --- reported, no fix ---
 
 func slow(w http.ResponseWriter, r *http.Request) {
-	time.Sleep(2 * time.Second) // want `time.Sleep sleeps while the request waits: requests and their goroutines pile up behind it; wait on a timer in a select that also watches r.Context\(\).Done\(\)`
+	time.Sleep(2 * time.Second) // want `^warning: time.Sleep sleeps while the request waits: requests and their goroutines pile up behind it; wait on a timer in a select that also watches r.Context\(\).Done\(\)`
 }
 
 var (
@@ -74,7 +74,7 @@ func cached(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var v string
-	db.QueryRowContext(r.Context(), "SELECT body FROM pages WHERE path = $1", r.URL.Path).Scan(&v) // want `db.QueryRowContext does I/O while the package-level mutex mu is held: every request waits for every other's I/O`
+	db.QueryRowContext(r.Context(), "SELECT body FROM pages WHERE path = $1", r.URL.Path).Scan(&v) // want `^error: db.QueryRowContext does I/O while the package-level mutex mu is held: every request waits for every other's I/O`
 	cache[r.URL.Path] = v
 }
 
@@ -85,7 +85,7 @@ func loadUser(id string) string {
 }
 
 func viaHelper(w http.ResponseWriter, r *http.Request) {
-	w.Write([]byte(loadUser(r.PathValue("id")))) // want `loadUser does I/O that cannot be cancelled \(loadUser → \(\*sql.DB\).QueryRow\): .*pass r.Context\(\) down and use QueryRowContext`
+	w.Write([]byte(loadUser(r.PathValue("id")))) // want `^note: loadUser does I/O that cannot be cancelled \(loadUser → \(\*sql.DB\).QueryRow\): .*pass r.Context\(\) down and use QueryRowContext`
 }
 
 func detachedRequest(w http.ResponseWriter, r *http.Request) {

@@ -23,3 +23,34 @@ func builders(db *gorm.DB, ids []int) {
 	var us []User
 	q.Find(&us)
 }
+
+type Step struct {
+	ID     int
+	Status string
+}
+
+// saveSteps writes each step of a task with its own status, as gitea's
+// runner reports do: each row gets values of its own, which one UPDATE
+// does not set.
+func saveSteps(db *gorm.DB, steps []Step, columns []*Step) {
+	for _, step := range steps {
+		db.Save(&step)
+	}
+	for i := range columns {
+		db.Updates(columns[i])
+	}
+}
+
+// closeAll sets the same value on each order: one UPDATE with IN would do.
+func closeAll(db *gorm.DB, orders []Order) {
+	for _, o := range orders {
+		db.Where("id = ?", o.ID).Updates(map[string]any{"closed": true}) // want `^warning: db.Where\("id = \?", o.ID\).Updates in a loop runs one query per iteration`
+	}
+}
+
+// insertAll inserts each order: Create with a slice would do.
+func insertAll(db *gorm.DB, orders []Order) {
+	for _, o := range orders {
+		db.Create(&o) // want `^warning: db.Create in a loop runs one query per iteration`
+	}
+}

@@ -268,12 +268,26 @@ func recount(ctx context.Context, db *sql.DB, query func(string) []int) {
 }
 
 // The inner loop finds the row to update and leaves; the outer one runs
-// it once per language.
+// it once per language, with that language's own size: one UPDATE does
+// not set a different size per row, so this is not an N+1.
 func updateStats(ctx context.Context, db *sql.DB, stats map[string]int, old []string) {
 	for lang := range stats {
 		for _, o := range old {
 			if o == lang {
-				db.ExecContext(ctx, "UPDATE stats SET size = $1 WHERE lang = $2", stats[lang], lang) // want `db.ExecContext in a loop runs one query per iteration`
+				db.ExecContext(ctx, "UPDATE stats SET size = $1 WHERE lang = $2", stats[lang], lang)
+				break
+			}
+		}
+	}
+}
+
+// The same, with the same value for every language: one UPDATE with
+// = ANY($1) would do.
+func resetStats(ctx context.Context, db *sql.DB, stats map[string]int, old []string) {
+	for lang := range stats {
+		for _, o := range old {
+			if o == lang {
+				db.ExecContext(ctx, "UPDATE stats SET size = 0 WHERE lang = $1", lang) // want `db.ExecContext in a loop runs one query per iteration`
 				break
 			}
 		}

@@ -13,29 +13,29 @@ import (
 type order struct{ ID int }
 
 func readAll(w http.ResponseWriter, r *http.Request) {
-	data, _ := io.ReadAll(r.Body) // want `io.ReadAll\(r.Body\) reads the whole request body into memory with no size limit: one large request can exhaust the heap; limit it first with r.Body = http.MaxBytesReader\(w, r.Body, maxBodyBytes\)`
+	data, _ := io.ReadAll(r.Body) // want `^error: io.ReadAll\(r.Body\) reads the whole request body into memory with no size limit: one large request can exhaust the heap; limit it first with r.Body = http.MaxBytesReader\(w, r.Body, maxBodyBytes\)`
 	w.Write(data)
 }
 
 func decodeJSON(w http.ResponseWriter, req *http.Request) {
 	var o order
-	if err := json.NewDecoder(req.Body).Decode(&o); err != nil { // want `json.NewDecoder\(req.Body\) decodes the request body with no size limit`
+	if err := json.NewDecoder(req.Body).Decode(&o); err != nil { // want `^error: json.NewDecoder\(req.Body\) decodes the request body with no size limit`
 		http.Error(w, err.Error(), http.StatusBadRequest)
 	}
 }
 
 func legacy(w http.ResponseWriter, r *http.Request) {
-	ioutil.ReadAll(r.Body) // want `ioutil.ReadAll\(r.Body\) reads the whole request body`
+	ioutil.ReadAll(r.Body) // want `^error: ioutil.ReadAll\(r.Body\) reads the whole request body`
 }
 
 func buffered(w http.ResponseWriter, r *http.Request) {
 	var b bytes.Buffer
-	b.ReadFrom(r.Body) // want `b.ReadFrom\(r.Body\) reads the whole request body`
+	b.ReadFrom(r.Body) // want `^error: b.ReadFrom\(r.Body\) reads the whole request body`
 }
 
 func decodeXML(w http.ResponseWriter, r *http.Request) {
 	var o order
-	xml.NewDecoder(r.Body).Decode(&o) // want `xml.NewDecoder\(r.Body\) decodes the request body`
+	xml.NewDecoder(r.Body).Decode(&o) // want `^error: xml.NewDecoder\(r.Body\) decodes the request body`
 }
 
 func upload(w http.ResponseWriter, r *http.Request) {
@@ -44,11 +44,11 @@ func upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	io.ReadAll(file) // want `io.ReadAll\(file\) reads the uploaded file whole into memory: one large upload can exhaust the heap; stream it to disk or storage with io.Copy`
+	io.ReadAll(file) // want `^error: io.ReadAll\(file\) reads the uploaded file whole into memory: one large upload can exhaust the heap; stream it to disk or storage with io.Copy`
 }
 
 func multipartForm(w http.ResponseWriter, r *http.Request) {
-	r.ParseMultipartForm(512 << 20) // want `r.ParseMultipartForm\(512 << 20\) keeps up to 512 MiB of every multipart request in memory`
+	r.ParseMultipartForm(512 << 20) // want `^warning: r.ParseMultipartForm\(512 << 20\) keeps up to 512 MiB of every multipart request in memory`
 	r.ParseMultipartForm(32 << 20)
 }
 
@@ -56,12 +56,12 @@ type api struct{}
 
 func (api) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want ServeHTTP:"reads body of parameter 1 whole"
 	body := r.Body
-	io.ReadAll(body) // want `io.ReadAll\(body\) reads the whole request body`
+	io.ReadAll(body) // want `^error: io.ReadAll\(body\) reads the whole request body`
 }
 
 func routes(mux *http.ServeMux) {
 	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
-		io.ReadAll(r.Body) // want `io.ReadAll\(r.Body\) reads the whole request body`
+		io.ReadAll(r.Body) // want `^error: io.ReadAll\(r.Body\) reads the whole request body`
 	})
 }
 
@@ -78,11 +78,11 @@ func slurp(rd io.Reader) []byte { // want slurp:"reads body of parameter 0 whole
 
 func create(w http.ResponseWriter, r *http.Request) {
 	var o order
-	decode(r, &o) // want `decode\(r, &o\) decodes the request body with no size limit \(decode → json.NewDecoder\(r.Body\)\)`
+	decode(r, &o) // want `^error: decode\(r, &o\) decodes the request body with no size limit \(decode → json.NewDecoder\(r.Body\)\)`
 }
 
 func echoBody(w http.ResponseWriter, r *http.Request) {
-	w.Write(slurp(r.Body)) // want `slurp\(r.Body\) reads the whole request body into memory with no size limit \(slurp → io.ReadAll\(rd\)\)`
+	w.Write(slurp(r.Body)) // want `^error: slurp\(r.Body\) reads the whole request body into memory with no size limit \(slurp → io.ReadAll\(rd\)\)`
 }
 
 // --- not reported ---

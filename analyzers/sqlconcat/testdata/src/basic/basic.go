@@ -19,7 +19,7 @@ import (
 // --- flagged: values spliced into the SQL text ---
 
 func byName(db *sql.DB, name string) (*sql.Rows, error) {
-	return db.Query("SELECT id FROM users WHERE name = '" + name + "'") // want `db.Query runs SQL built from parameter name: whoever controls it can rewrite the query \(SQL injection\); pass it as an argument with a \$N placeholder`
+	return db.Query("SELECT id FROM users WHERE name = '" + name + "'") // want `^error: db.Query runs SQL built from parameter name: whoever controls it can rewrite the query \(SQL injection\); pass it as an argument with a \$N placeholder`
 }
 
 func byNameSprintf(ctx context.Context, db *sql.DB, name string) (*sql.Rows, error) {

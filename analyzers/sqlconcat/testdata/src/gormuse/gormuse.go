@@ -23,7 +23,7 @@ func raw(db *gorm.DB, email string) {
 func order(db *gorm.DB, r *http.Request) {
 	var us []User
 	sort := r.FormValue("sort")
-	db.Order(sort + " DESC").Find(&us)         // want `db.Order runs SQL built from user input r.FormValue\("sort"\) as a table or column name`
+	db.Order(sort + " DESC").Find(&us)         // want `^error: db.Order runs SQL built from user input r.FormValue\("sort"\) as a table or column name`
 	orderBy(db, r.FormValue("sort")).Find(&us) // want `orderBy \(which passes it to db.Order\) runs SQL built from user input`
 	orderBy(db, "name").Find(&us)
 }

@@ -34,7 +34,7 @@ func (r *Repo) Legacy(id int) string { // want Legacy:`effects: db\(\(\*sql.DB\)
 	return s
 }
 
-func (r *Repo) Fetch(ctx context.Context) error { // want Fetch:`effects: network\(\(\*http.Client\).Do\), detached\(\(\*http.Client\).Do\)`
+func (r *Repo) Fetch(ctx context.Context) error { // want Fetch:`effects: network\(\(\*http.Client\).Do\), detached\(remote: \(\*http.Client\).Do\)`
 	req, err := http.NewRequestWithContext(context.Background(), "GET", "http://x", nil)
 	if err != nil {
 		return err
@@ -42,6 +42,9 @@ func (r *Repo) Fetch(ctx context.Context) error { // want Fetch:`effects: networ
 	_, err = http.DefaultClient.Do(req)
 	return err
 }
+
+// Page builds a request that no client can cancel.
+func Page(url string) (*http.Request, error) { return http.NewRequest("GET", url, nil) } // want Page:`effects: nocontext\(remote: http.NewRequest\)`
 
 func Wait() { time.Sleep(time.Second) } // want Wait:`effects: sleep\(time.Sleep\)`
 

@@ -32,3 +32,12 @@ func Counted(ctx context.Context) int { // want Counted:`effects: db\(repo.Count
 func Detach(r *repo.Repo) { // want Detach:`effects: db\[lazy\]\(.*\), detached\[lazy\]\(\(\*repo.Repo\).LoadUser → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
 	r.LoadUser(context.Background())
 }
+
+// Subscribe looks a row up, then fetches a page: the fetch, though its
+// chain is longer, is what a context-less call of it costs.
+func Subscribe(r *repo.Repo, url string) { // want Subscribe:`effects: db\(\(\*repo.Repo\).Legacy → \(\*sql.DB\).QueryRow\), nocontext\(remote: svc.fetch → repo.Page → http.NewRequest\)`
+	r.Legacy(1)
+	fetch(url)
+}
+
+func fetch(url string) { repo.Page(url) }

@@ -21,3 +21,5 @@ func (db *DB) Scan(dest interface{}) (tx *DB)                         { return d
 
 func (db *DB) Preload(query string, args ...interface{}) (tx *DB) { return db }
 func (db *DB) Create(value interface{}) (tx *DB)                  { return db }
+func (db *DB) Save(value interface{}) (tx *DB)                    { return db }
+func (db *DB) Updates(values interface{}) (tx *DB)                { return db }

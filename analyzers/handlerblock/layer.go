@@ -1,0 +1,159 @@
+package handlerblock
+
+import (
+	"fmt"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/analysis"
+)
+
+// A layer is a package of the program whose functions do I/O without a
+// context: a storage layer written before contexts, as miniflux's is.
+// Every handler that calls into it has the same cause, and the remedy is
+// the layer's: give its functions a context. It is one finding per
+// package of handlers, not one per call.
+type layer struct {
+	name   string   // the package's name, as chains spell it
+	called []string // its functions this package's handlers reach, first seen first
+	// Of its functions and methods that do I/O, how many take no context,
+	// and how many there are.
+	noCtx, io int
+}
+
+// minLayer is the least number of a package's context-less functions that
+// a package of handlers calls for it to be a layer: one or two are
+// functions to fix.
+const minLayer = 3
+
+// findLayers returns, by package name, the layers the findings reach:
+// packages of which the handlers call at least minLayer context-less
+// functions, and at least three in four of whose functions that do I/O
+// take no context.
+func findLayers(pass *analysis.Pass, fx *effects.Result, found []*finding) map[string]*layer {
+	byPkg := make(map[string]*layer)
+	for _, f := range found {
+		pkg := f.layerPackage()
+		if pkg == "" {
+			continue
+		}
+		l := byPkg[pkg]
+		if l == nil {
+			l = &layer{name: pkg}
+			byPkg[pkg] = l
+		}
+		if fn := entry(f.e.Chain, pkg); !slices.Contains(l.called, fn) {
+			l.called = append(l.called, fn)
+		}
+	}
+	out := make(map[string]*layer)
+	for name, l := range byPkg {
+		if len(l.called) < minLayer {
+			continue
+		}
+		pkg := lookupPackage(pass.Pkg, name)
+		if pkg == nil {
+			continue
+		}
+		for _, fn := range funcsOf(pkg) {
+			set := fx.Func(fn)
+			if !set.Has(effects.DB) && !set.Has(effects.Redis) && !set.Has(effects.Network) && !set.Has(effects.NoContext) {
+				continue
+			}
+			l.io++
+			if !takesContext(fn) {
+				l.noCtx++
+			}
+		}
+		if l.io > 0 && l.noCtx*4 >= l.io*3 {
+			out[name] = l
+		}
+	}
+	return out
+}
+
+// describe says what the layer lacks, for a message.
+func (l *layer) describe() string {
+	names, more := l.called, ""
+	if len(names) > 4 {
+		names, more = names[:4], ", ..."
+	}
+	return fmt.Sprintf("package %s takes no context in %d of its %d functions that do I/O, and this package calls %d of them (%s%s)",
+		l.name, l.noCtx, l.io, len(l.called), strings.Join(names, ", "), more)
+}
+
+// funcsOf returns the functions and methods a package declares.
+func funcsOf(pkg *types.Package) []*types.Func {
+	var out []*types.Func
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			out = append(out, obj)
+		case *types.TypeName:
+			n, ok := types.Unalias(obj.Type()).(*types.Named)
+			if !ok || obj.IsAlias() || types.IsInterface(n) {
+				continue
+			}
+			for m := range n.Methods() {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+func takesContext(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if knowledge.TypeName(params.At(i).Type()) == "context.Context" {
+			return true
+		}
+	}
+	return false
+}
+
+// entry returns, for a message, the first link of a chain in package pkg:
+// the function the handler's code calls into it, Storage.UserByID rather
+// than the fetchUser it calls.
+func entry(chain []string, pkg string) string {
+	for _, link := range chain {
+		if effects.LinkPackage(link) != pkg {
+			continue
+		}
+		if !strings.HasPrefix(link, "(") {
+			return strings.TrimPrefix(link, pkg+".")
+		}
+		i := strings.Index(link, ").")
+		return strings.TrimPrefix(strings.TrimPrefix(link[1:i], "*"), pkg+".") + "." + link[i+2:]
+	}
+	return ""
+}
+
+// lookupPackage finds the package of a name among the package and the
+// packages it imports, directly or not. Chains name packages by their
+// name, not their path: a name that two of them share finds none.
+func lookupPackage(pkg *types.Package, name string) *types.Package {
+	var found *types.Package
+	seen := make(map[*types.Package]bool)
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if p.Name() == name {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+		queue = append(queue, p.Imports()...)
+	}
+	return found
+}

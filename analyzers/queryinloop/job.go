@@ -1,0 +1,294 @@
+package queryinloop
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// jobFact marks a function each call of which does work beyond the
+// database, itself or through the functions it calls: it runs a process,
+// writes files or builds an archive (What), or runs a transaction (Tx). A
+// loop that hands each item to such work does a unit of work per item,
+// which batching does not replace.
+type jobFact struct {
+	What string // "runs a process", "writes files", ...; "" for none
+	Tx   bool
+}
+
+func (*jobFact) AFact() {}
+
+func (f *jobFact) String() string {
+	var parts []string
+	if f.What != "" {
+		parts = append(parts, f.What)
+	}
+	if f.Tx {
+		parts = append(parts, "runs a transaction")
+	}
+	return "job: " + strings.Join(parts, ", ")
+}
+
+// A job is what a function does beyond the database.
+type job = jobFact
+
+func (j job) none() bool { return j.What == "" && !j.Tx }
+
+// maxJobRounds bounds the propagation of jobs among the package's
+// functions; a chain of helpers longer than that is not followed.
+const maxJobRounds = 8
+
+// findJobs finds the package's functions that are jobs, and exports the
+// facts of those other packages can call.
+func (c *checker) findJobs() {
+	c.jobs = make(map[*types.Func]job)
+	c.decls = make(map[*types.Func]*ast.FuncDecl)
+	type decl struct {
+		fn      *types.Func
+		callees []*types.Func
+	}
+	var decls []decl
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			c.decls[fn] = fd
+			var callees []*types.Func
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !slices.Contains(callees, callee) {
+						callees = append(callees, callee)
+					}
+				}
+				return true
+			})
+			decls = append(decls, decl{fn, callees})
+		}
+	}
+	for range maxJobRounds {
+		changed := false
+		for _, d := range decls {
+			j := c.jobs[d.fn]
+			for _, callee := range d.callees {
+				cj := c.jobOf(callee)
+				if j.What == "" && cj.What != "" {
+					j.What, changed = cj.What, true
+				}
+				if !j.Tx && cj.Tx {
+					j.Tx, changed = true, true
+				}
+			}
+			if !j.none() {
+				c.jobs[d.fn] = j
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for fn, j := range c.jobs {
+		if fn.Exported() || fn.Signature().Recv() != nil {
+			c.pass.ExportObjectFact(fn, &jobFact{What: j.What, Tx: j.Tx})
+		}
+	}
+}
+
+// jobOf says what work beyond the database a call of fn does.
+func (c *checker) jobOf(fn *types.Func) job {
+	name := knowledge.FuncName(fn)
+	if knowledge.Transactions[name] {
+		return job{Tx: true}
+	}
+	if what, ok := knowledge.OutsideWork[name]; ok {
+		return job{What: what}
+	}
+	fn = fn.Origin()
+	if j, ok := c.jobs[fn]; ok {
+		return j
+	}
+	// Only the program's own functions: a library that opens a file or
+	// starts a process now and then (net/http parsing a multipart form
+	// into temporary files) does not make its callers jobs.
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.ownModule(fn.Pkg().Path()) {
+		var f jobFact
+		if c.pass.ImportObjectFact(fn, &f) {
+			return f
+		}
+	}
+	return job{}
+}
+
+// unitOfWork says why each iteration of a loop is a unit of work of its
+// own, which one query for all items would not replace, or "":
+//
+//   - the loop serves a queue: it walks the items of a batch handler,
+//     func(items ...T) []T, each of which was queued as a job;
+//   - an iteration starts a transaction, runs a process, writes files or
+//     builds an archive itself;
+//   - an iteration hands the item to a job, a function that does so
+//     (db.WithTx, a repository's deletion, a mirror's sync) or that waits
+//     on another service (a webhook's delivery, an email), and returns
+//     nothing but an error.
+func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
+	if why, ok := c.units[loop]; ok {
+		return why
+	}
+	why := ""
+	if c.servesQueue(loop, fn) {
+		why = "each item is a job of a queue"
+	}
+	ast.Inspect(loopBody(loop), func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || why != "" {
+			return why == ""
+		}
+		callee, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if callee == nil {
+			return true
+		}
+		name := knowledge.FuncName(callee)
+		j := c.jobOf(callee)
+		switch {
+		case c.ddl(call, callee):
+			why = "each iteration changes the schema, one statement per object"
+		case knowledge.Transactions[name]:
+			why = "each iteration runs a transaction"
+		case knowledge.OutsideWork[name] != "":
+			why = "each iteration " + knowledge.OutsideWork[name]
+		case j.Tx && handsFunc(call):
+			// db.WithTx(ctx, func(ctx) error { ... }): the iteration's work,
+			// made atomic item by item. A helper that merely uses a
+			// transaction inside (many wrap a single UPDATE in one) is not.
+			why = "each iteration runs a transaction"
+		case !actionOnly(callee.Signature()):
+		case j.What != "":
+			why = "each iteration calls " + effects.Name(callee) + ", which " + j.What
+		default:
+			if set := c.fx.Call(call); set.Has(effects.Network) || set.Has(effects.Messaging) {
+				why = "each iteration calls " + effects.Name(callee) + ", which waits on another service"
+			}
+		}
+		return true
+	})
+	c.units[loop] = why
+	return why
+}
+
+// ddlWords start the statements that change a database's schema: one
+// per table or sequence, which no single statement replaces.
+var ddlWords = []string{"ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "COMMENT ON ", "GRANT ", "REVOKE ", "REINDEX ", "VACUUM "}
+
+// ddl reports whether a call sends SQL that changes the schema.
+func (c *checker) ddl(call *ast.CallExpr, fn *types.Func) bool {
+	sink, ok := knowledge.LookupSQLSink(fn)
+	if !ok || sink.Query >= len(call.Args) {
+		return false
+	}
+	parts := c.ev.Eval(call.Args[sink.Query])
+	if len(parts) == 0 || parts[0].Kind != strexpr.Const {
+		return false
+	}
+	text := strings.ToUpper(strings.TrimSpace(parts[0].Text))
+	return slices.ContainsFunc(ddlWords, func(w string) bool { return strings.HasPrefix(text, w) })
+}
+
+// bulkAction reports whether an iteration changes something: it writes
+// rows or calls a job. Over the items a user selected (close these
+// issues, request these reviewers), each iteration is then the action
+// the user asked for, item by item.
+func (c *checker) bulkAction(loop ast.Stmt) bool {
+	found := false
+	ast.Inspect(loopBody(loop), func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !c.jobOf(callee).none() {
+			found = true
+		} else if e := c.fx.Call(call)[effects.DB]; e != nil && knowledge.IsWrite(e.Cause()) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func loopBody(loop ast.Stmt) *ast.BlockStmt {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.Body
+	case *ast.ForStmt:
+		return l.Body
+	}
+	return nil
+}
+
+// handsFunc reports whether a call hands a function literal to its
+// callee: the work a transaction runner runs.
+func handsFunc(call *ast.CallExpr) bool {
+	return slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+		_, ok := ast.Unparen(a).(*ast.FuncLit)
+		return ok
+	})
+}
+
+// actionOnly reports whether a function returns nothing but, at most, an
+// error (of any type that is one: miniflux's *LocalizedErrorWrapper): it
+// acts on what it is given rather than loading something.
+func actionOnly(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 0 || res.Len() == 1 && types.Implements(res.At(0).Type(), errorType)
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// servesQueue reports whether the loop walks the items of a queue's batch
+// handler: a function that takes them variadic and returns the ones it
+// could not handle, func(items ...T) []T.
+func (c *checker) servesQueue(loop ast.Stmt, fn ast.Node) bool {
+	rs, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(rs.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	var sig *types.Signature
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := c.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
+			sig = obj.Signature()
+		}
+	case *ast.FuncLit:
+		sig, _ = c.pass.TypesInfo.TypeOf(fn).(*types.Signature)
+	}
+	if sig == nil || !sig.Variadic() || sig.Results().Len() != 1 {
+		return false
+	}
+	items := sig.Params().At(sig.Params().Len() - 1)
+	return c.pass.TypesInfo.Uses[id] == items && types.Identical(items.Type(), sig.Results().At(0).Type())
+}
+
+// ownModule reports whether a package belongs to the module of the
+// package analyzed; without modules (GOPATH), whether it is not the
+// standard library's.
+func (c *checker) ownModule(path string) bool {
+	if m := c.pass.Module; m != nil && m.Path != "" {
+		return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+	}
+	return !knowledge.Standard(path)
+}
+
