@@ -291,4 +291,3 @@ func (c *checker) ownModule(path string) bool {
 	}
 	return !knowledge.Standard(path)
 }
-
