@@ -42,6 +42,18 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		slices.Collect(maps.Keys(StartupWork)),
 		slices.Collect(maps.Keys(StartupWrappers)),
 		slices.Collect(maps.Keys(PoolPrepares)),
+		slices.Collect(maps.Keys(DefaultClientSends)),
+		slices.Collect(maps.Keys(ClientSends)),
+		slices.Collect(maps.Keys(UntimedClients)),
+		slices.Collect(maps.Keys(ClientTimeoutSetters)),
+		slices.Collect(maps.Keys(BareServes)),
+		slices.Collect(maps.Keys(DeadlineContexts)),
+		slices.Collect(maps.Keys(Pacers)),
+		slices.Collect(maps.Keys(Retriers)),
+		slices.Collect(maps.Keys(Breakers)),
+		slices.Collect(maps.Keys(Growers)),
+		slices.Collect(maps.Keys(Shrinkers)),
+		slices.Collect(maps.Keys(BoundedCaches)),
 	)
 	var typeNames []string
 	for _, f := range Frameworks {
@@ -52,6 +64,10 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	typeNames = append(typeNames, slices.Collect(maps.Keys(Mutexes))...)
 	typeNames = append(typeNames, slices.Collect(maps.Keys(RedisBatchTypes))...)
 	typeNames = append(typeNames, slices.Collect(maps.Keys(redisCommandReceivers))...)
+	typeNames = append(typeNames, slices.Collect(maps.Keys(GrowableTypes))...)
+	for _, r := range TimeoutRules {
+		typeNames = append(typeNames, r.Type)
+	}
 
 	paths := make(map[string]bool)
 	for _, n := range names {
@@ -60,7 +76,8 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	for _, n := range typeNames {
 		paths[PackageOf(strings.TrimPrefix(n, "*"))] = true
 	}
-	for p := range UserInputVars {
+	vars := slices.Concat(slices.Collect(maps.Keys(UserInputVars)), []string{DefaultClient})
+	for _, p := range vars {
 		paths[PackageOf(p)] = true
 	}
 	for p := range DriverDialects {
@@ -93,7 +110,11 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		}
 	}
 	for _, must := range []string{"database/sql", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
-		"github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "gorm.io/gorm", "github.com/lib/pq"} {
+		"github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "gorm.io/gorm", "github.com/lib/pq",
+		"github.com/go-resty/resty/v2", "github.com/hashicorp/go-retryablehttp", "github.com/cenkalti/backoff/v4",
+		"github.com/cenkalti/backoff/v5", "github.com/avast/retry-go/v4", "github.com/failsafe-go/failsafe-go",
+		"github.com/sony/gobreaker", "github.com/sony/gobreaker/v2", "github.com/afex/hystrix-go/hystrix",
+		"github.com/hashicorp/golang-lru/v2", "golang.org/x/time/rate"} {
 		if loaded[must] == nil {
 			t.Errorf("package %s did not load from testdata/realmod", must)
 		}
@@ -118,6 +139,9 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		if s, ok := sqlSinks[name]; ok {
 			checkSink(t, name, fn.Signature(), s)
 		}
+		if b, ok := BareServes[name]; ok {
+			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
+		}
 		if v, ok := ContextVariants[name]; ok {
 			variant := name[:strings.LastIndex(name, ".")+1] + v.Name
 			if vfn := lookupFunc(pkg, variant); vfn == nil {
@@ -139,7 +163,10 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		}
 		checked++
 	}
-	for name := range UserInputVars {
+	for _, r := range TimeoutRules {
+		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
+	}
+	for _, name := range vars {
 		if pkg := loaded[PackageOf(name)]; pkg != nil {
 			if _, ok := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.Var); !ok {
 				t.Errorf("%s: no such variable", name)
@@ -147,6 +174,75 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		}
 	}
 	t.Logf("checked %d names against the real APIs", checked)
+}
+
+// checkServe checks that a bare serve's argument indices name its
+// address, listener and handler, and that the server method takes the
+// rest of its arguments in the order given.
+func checkServe(t *testing.T, name string, sig *types.Signature, b BareServe, method *types.Func) {
+	params := sig.Params()
+	want := map[int]string{b.Addr: "string", b.Listener: "net.Listener", b.Handler: "net/http.Handler"}
+	for i, typ := range want {
+		if i >= 0 && (i >= params.Len() || TypeName(params.At(i).Type()) != typ) {
+			t.Errorf("%s: parameter %d is not the %s", name, i, typ)
+		}
+	}
+	if method == nil {
+		t.Errorf("%s: http.Server has no method %s", name, b.Method)
+		return
+	}
+	mp := method.Signature().Params()
+	var args []int
+	if b.Listener >= 0 {
+		args = append(args, b.Listener)
+	}
+	args = append(args, b.Rest...)
+	if mp.Len() != len(args) {
+		t.Errorf("%s: (*http.Server).%s takes %d arguments, not %d", name, b.Method, mp.Len(), len(args))
+		return
+	}
+	for i, a := range args {
+		if !types.Identical(mp.At(i).Type(), params.At(a).Type()) {
+			t.Errorf("%s: argument %d of (*http.Server).%s is not its parameter %d", name, i, b.Method, a)
+		}
+	}
+}
+
+// checkFields checks that a timeout rule's fields exist on its type, and
+// that its fix sets one of them.
+func checkFields(t *testing.T, pkg *types.Package, r FieldRule) {
+	if pkg == nil {
+		t.Errorf("%s: package not loaded", r.Type)
+		return
+	}
+	tn, ok := pkg.Scope().Lookup(r.Type[strings.LastIndex(r.Type, ".")+1:]).(*types.TypeName)
+	if !ok {
+		t.Errorf("%s: no such type", r.Type)
+		return
+	}
+	for _, f := range r.Any {
+		if v, ok := lookupField(tn.Type(), f); !ok {
+			t.Errorf("%s has no field %s", r.Type, f)
+		} else if f == r.Fix && v.Type().String() != "time.Duration" {
+			t.Errorf("%s.%s is a %s, not the time.Duration its fix sets", r.Type, f, v.Type())
+		}
+	}
+	if r.Fix != "" && !r.Set(r.Fix) {
+		t.Errorf("%s: the fix sets %s, not one of %v", r.Type, r.Fix, r.Any)
+	}
+}
+
+func lookupField(t types.Type, name string) (*types.Var, bool) {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil, false
+	}
+	for f := range st.Fields() {
+		if f.Name() == name {
+			return f, true
+		}
+	}
+	return nil, false
 }
 
 func checkSink(t *testing.T, name string, sig *types.Signature, s SQLSink) {
@@ -178,6 +274,7 @@ func lookupFunc(pkg *types.Package, name string) *types.Func {
 	recv, method, _ := strings.Cut(name[1:], ").")
 	ptr := strings.HasPrefix(recv, "*")
 	recv = strings.TrimPrefix(recv, "*")
+	recv, _, _ = strings.Cut(recv, "[") // a generic type: (*pkg.CircuitBreaker[T]).Execute
 	tn, ok := pkg.Scope().Lookup(recv[strings.LastIndex(recv, ".")+1:]).(*types.TypeName)
 	if !ok {
 		return nil
