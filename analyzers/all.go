@@ -6,6 +6,7 @@ package analyzers
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/analyzers/httptimeout"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
@@ -20,6 +21,7 @@ var All = []*analysis.Analyzer{
 	readallbody.Analyzer,
 	handlerblock.Analyzer,
 	thirdpartysync.Analyzer,
+	httptimeout.Analyzer,
 	badignore.Analyzer,
 }
 
