@@ -9,6 +9,7 @@ import (
 	"github.com/crisislint/crisislint/analyzers/httptimeout"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/analyzers/retrystorm"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
 	"github.com/crisislint/crisislint/analyzers/thirdpartysync"
 	"golang.org/x/tools/go/analysis"
@@ -22,6 +23,7 @@ var All = []*analysis.Analyzer{
 	handlerblock.Analyzer,
 	thirdpartysync.Analyzer,
 	httptimeout.Analyzer,
+	retrystorm.Analyzer,
 	badignore.Analyzer,
 }
 
