@@ -5,6 +5,7 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/globalgrowth"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
 	"github.com/crisislint/crisislint/analyzers/httptimeout"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
@@ -20,6 +21,7 @@ var All = []*analysis.Analyzer{
 	sqlconcat.Analyzer,
 	queryinloop.Analyzer,
 	readallbody.Analyzer,
+	globalgrowth.Analyzer,
 	handlerblock.Analyzer,
 	thirdpartysync.Analyzer,
 	httptimeout.Analyzer,

@@ -1,0 +1,10 @@
+// Package cache keeps entries forever; it cannot know who calls it.
+package cache
+
+var entries = map[string][]byte{}
+
+func Put(k string, v []byte) { // want Put:"grows cache.entries at cache.go:7"
+	entries[k] = v
+}
+
+func Get(k string) []byte { return entries[k] }
