@@ -3,9 +3,12 @@ package analyzers_test
 import (
 	"testing"
 
+	"github.com/crisislint/crisislint/analyzers/globalgrowth"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/analyzers/httptimeout"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/analyzers/retrystorm"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
 	"github.com/crisislint/crisislint/internal/realmod"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -25,4 +28,7 @@ func TestRealModules(t *testing.T) {
 	analysistest.Run(t, dir, readallbody.Analyzer, "realmod/webapp")
 	analysistest.Run(t, dir, queryinloop.Analyzer, "realmod/loopapp")
 	analysistest.Run(t, dir, handlerblock.Analyzer, "realmod/blockapp")
+	analysistest.Run(t, dir, httptimeout.Analyzer, "realmod/timeoutapp")
+	analysistest.Run(t, dir, retrystorm.Analyzer, "realmod/retryapp")
+	analysistest.Run(t, dir, globalgrowth.Analyzer, "realmod/growthapp")
 }

@@ -198,7 +198,7 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 		}
 		switch w := top.Parent().Node().(type) {
 		case *ast.AssignStmt:
-			if isLHS(w.Lhs, top.Node()) && !c.bounded(p.Index) {
+			if isLHS(w.Lhs, top.Node()) && !c.bounded(p.Index) && !c.memo(cur, e, p.Index) {
 				grow(w)
 			}
 		case *ast.IncDecStmt:
@@ -220,7 +220,8 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 		case knowledge.Shrinkers[name]:
 			t.shrunk = true
 		case knowledge.Growers[name]:
-			if fn.Name() == "PushBack" || fn.Name() == "PushFront" || len(call.Args) == 0 || !c.bounded(call.Args[0]) {
+			if fn.Name() == "PushBack" || fn.Name() == "PushFront" || len(call.Args) == 0 ||
+				!c.bounded(call.Args[0]) && !c.memo(cur, e, call.Args[0]) {
 				grow(call)
 			}
 		}
@@ -268,6 +269,38 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 			t.shrunk = true // returned, stored, sent: it may be shrunk there
 		}
 	}
+}
+
+// memo reports whether the entry stored under key at cur fills a cache
+// on a miss: the same function looks the key up first (m[key], Load(key)).
+// Such a cache holds one entry per distinct key, and the keys of a
+// get-or-load are usually a closed set (time zones, languages, compiled
+// patterns): it is not reported.
+func (c *checker) memo(cur inspector.Cursor, coll, key ast.Expr) bool {
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+		break
+	}
+	if fn == nil {
+		return false
+	}
+	want := types.ExprString(key)
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= cur.Node().Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			found = c.samePath(n.X, coll) && types.ExprString(n.Index) == want
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			found = ok && sel.Sel.Name == "Load" && len(n.Args) == 1 && c.samePath(sel.X, coll) && types.ExprString(n.Args[0]) == want
+		}
+		return !found
+	})
+	return found
 }
 
 func (c *checker) builtin(call *ast.CallExpr) string {

@@ -190,29 +190,35 @@ func (c *checker) errorCall(st ast.Stmt) (*ast.CallExpr, *types.Var) {
 	return nil, nil
 }
 
-// outboundEffect returns how a call reaches another service: itself, or
-// through a function literal it runs (a transaction's body).
+// outboundEffect returns how a call reaches another service: itself, a
+// call it is made on or with (db.QueryRow(q).Scan(&v), rdb.Set(...).Err()),
+// or a function literal it runs (a transaction's body).
 func (c *checker) outboundEffect(call *ast.CallExpr) *effects.Effect {
-	set := c.fx.Call(call)
-	for _, k := range outbound {
-		if e := set[k]; e != nil {
-			return e
-		}
-	}
-	if c.fx.Stores(call) {
-		return nil
-	}
-	for _, a := range call.Args {
-		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
-			set := c.fx.Lit(lit)
-			for _, k := range outbound {
-				if e := set[k]; e != nil {
-					return e
-				}
+	var found *effects.Effect
+	first := func(set effects.Set) {
+		for _, k := range outbound {
+			if e := set[k]; e != nil && found == nil {
+				found = e
 			}
 		}
 	}
-	return nil
+	ast.Inspect(call, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			first(c.fx.Call(n))
+			if !c.fx.Stores(n) {
+				for _, a := range n.Args {
+					if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+						first(c.fx.Lit(lit))
+					}
+				}
+			}
+		}
+		return found == nil
+	})
+	return found
 }
 
 // guarded reports whether the loop's body calls a circuit breaker: the

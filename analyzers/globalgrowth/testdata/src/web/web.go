@@ -162,3 +162,30 @@ func load(rd io.Reader) {
 		lines = append(lines, sc.Text())
 	}
 }
+
+// OK: a cache filled on a miss holds one entry per key, and the keys of
+// a get-or-load are a closed set.
+var locations sync.Map
+var catalogs = map[string][]string{}
+
+func location(tz string) *time.Location {
+	if loc, ok := locations.Load(tz); ok {
+		return loc.(*time.Location)
+	}
+	loc, _ := time.LoadLocation(tz)
+	locations.Store(tz, loc)
+	return loc
+}
+
+func catalog(lang string) []string {
+	if c, ok := catalogs[lang]; ok {
+		return c
+	}
+	catalogs[lang] = []string{lang}
+	return catalogs[lang]
+}
+
+func localized(w http.ResponseWriter, r *http.Request) {
+	location(r.FormValue("tz"))
+	catalog(r.FormValue("lang"))
+}
