@@ -13,7 +13,7 @@ var recent, _ = lru.New[string, int](1000)
 
 func routes(r *gin.Engine) {
 	r.GET("/visit", func(c *gin.Context) {
-		visitors[c.ClientIP()]++ // want `the package-level map visitors gets a new entry on every request \(it runs in the HTTP handler literal\)`
+		visitors[c.ClientIP()]++    // want `the package-level map visitors gets a new entry on every request \(it runs in the HTTP handler literal\)`
 		recent.Add(c.ClientIP(), 1) // OK: bounded
 	})
 }
