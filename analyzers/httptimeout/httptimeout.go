@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
@@ -81,17 +82,20 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // relevant reports whether the package can send or serve HTTP: it imports
-// net/http or a client library.
+// net/http or a client library whose constructor sets no timeout.
 func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if imp.Path() == "net/http" || imp.Path() == knowledge.PackageOf(restyNew) {
+		if imp.Path() == "net/http" {
 			return true
+		}
+		for name := range knowledge.UntimedClients {
+			if imp.Path() == knowledge.PackageOf(name) {
+				return true
+			}
 		}
 	}
 	return false
 }
-
-const restyNew = "github.com/go-resty/resty/v2.New"
 
 type checker struct {
 	pass  *analysis.Pass
@@ -114,32 +118,40 @@ type checker struct {
 	returns map[*types.Func]kind
 }
 
-// tracked reports whether values of type t are clients or servers whose
-// flow the analyzer follows.
+// tracked reports whether values of type t are clients, servers,
+// transports or dialers whose flow the analyzer follows. It is asked of
+// every variable the package uses: it compares names without building
+// strings.
 func tracked(t types.Type) bool {
-	switch knowledge.TypeName(t) {
-	case "*" + knowledge.ClientTimeout.Type, knowledge.ClientTimeout.Type,
-		"*" + knowledge.ServerTimeout.Type, knowledge.ServerTimeout.Type,
-		"*" + knowledge.TransportResponseTimeout.Type, knowledge.TransportResponseTimeout.Type,
-		"*" + knowledge.DialerTimeout.Type, knowledge.DialerTimeout.Type:
-		return true
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
 	}
-	if t == nil {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	fn := knowledge.FuncName(restyClientMethod(t))
-	return fn != ""
+	return trackedTypes[typeKey{n.Obj().Pkg().Path(), n.Obj().Name()}]
 }
 
-// restyClientMethod returns SetTimeout of a resty client type, or nil.
-func restyClientMethod(t types.Type) *types.Func {
-	if p, ok := t.(*types.Pointer); !ok || knowledge.TypeName(p) != "*"+knowledge.PackageOf(restyNew)+".Client" {
-		return nil
+type typeKey struct{ pkg, name string }
+
+// trackedTypes are the types of the timeout rules, and the clients of
+// the libraries whose constructors set no timeout.
+var trackedTypes = func() map[typeKey]bool {
+	m := make(map[typeKey]bool)
+	add := func(qualified string) {
+		dot := strings.LastIndex(qualified, ".")
+		m[typeKey{qualified[:dot], qualified[dot+1:]}] = true
 	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "SetTimeout")
-	fn, _ := obj.(*types.Func)
-	return fn
-}
+	for _, r := range knowledge.TimeoutRules {
+		add(r.Type)
+	}
+	for name := range knowledge.ClientTimeoutSetters {
+		recv, _, _ := strings.Cut(strings.TrimPrefix(name, "(*"), ")")
+		add(recv)
+	}
+	return m
+}()
 
 // collect indexes the package's fields, uses and later timeout settings
 // of the values it follows.
