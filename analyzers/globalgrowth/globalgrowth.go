@@ -473,7 +473,7 @@ func (c *checker) reportLocal() map[*target]bool {
 			case inLoop && !registration(owner):
 				c.add(t, s, report.Warning, "in the long-running loop of "+loop)
 				reported[t] = true
-			default:
+			case c.always(s.cur):
 				c.grows[owner] = append(c.grows[owner], growth{t, s})
 			}
 		}
@@ -612,10 +612,7 @@ func (c *checker) funcName(cur inspector.Cursor) string {
 // request path and in long-running loops; and exports facts for the
 // others.
 func (c *checker) propagate(reported map[*target]bool) {
-	type grown struct {
-		fact growsFact
-		via  string
-	}
+	type grown struct{ fact growsFact }
 	known := make(map[ast.Node]*grown) // function → what it grows
 	for owner, gs := range c.grows {
 		for _, g := range gs {
@@ -626,25 +623,29 @@ func (c *checker) propagate(reported map[*target]bool) {
 		}
 	}
 	// Calls of other packages' functions that grow theirs, and calls of
-	// this package's, until nothing changes.
+	// this package's, until nothing changes: the calls each function
+	// always makes (see always), and the goroutines it starts.
 	var funcs []ast.Node
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				funcs = append(funcs, fd)
+	always := make(map[ast.Node][]*ast.CallExpr)
+	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		if fd.Body == nil {
+			continue
+		}
+		funcs = append(funcs, fd)
+		sync := make(map[*ast.CallExpr]bool)
+		for _, call := range c.fx.Calls(fd) {
+			sync[call] = true
+		}
+		for call := range cur.Preorder((*ast.CallExpr)(nil)) {
+			n := call.Node().(*ast.CallExpr)
+			_, started := call.Parent().Node().(*ast.GoStmt)
+			if (sync[n] || started) && c.always(call) {
+				always[fd] = append(always[fd], n)
 			}
 		}
 	}
-	calls := func(n ast.Node) []*ast.CallExpr {
-		out := c.fx.Calls(n)
-		ast.Inspect(n, func(m ast.Node) bool {
-			if g, ok := m.(*ast.GoStmt); ok {
-				out = append(out, g.Call)
-			}
-			return true
-		})
-		return out
-	}
+	calls := func(n ast.Node) []*ast.CallExpr { return always[n] }
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
@@ -710,6 +711,27 @@ func (c *checker) propagate(reported map[*target]bool) {
 			c.pass.ExportObjectFact(fn, &f)
 		}
 	}
+}
+
+// always reports whether the code at cur runs on every call of its
+// function: not under an if, a case or a select. A growth the function
+// makes only sometimes (on a first call, on a misconfiguration, on an
+// error) is not known to other packages: they would see a lazy load as
+// growth per request.
+func (c *checker) always(cur inspector.Cursor) bool {
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		case *ast.CaseClause, *ast.CommClause:
+			return false
+		case *ast.IfStmt:
+			if n.Body.Pos() <= cur.Node().Pos() {
+				return false // in the body or the else branch, not the condition
+			}
+		}
+	}
+	return true
 }
 
 // callGrows returns what a call grows: a function of this package that

@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
+	"net"
 	"slices"
 	"strings"
 
@@ -265,7 +267,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case knowledge.UntimedClients[name] != "":
 		c.untimedConstructor(cur, call, fn)
 	default:
-		if b, ok := knowledge.BareServes[name]; ok {
+		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
 			c.rep.Add(report.Finding{
 				Pos: call.Pos(), End: call.End(), Severity: report.Warning,
 				Message: fmt.Sprintf("%s serves with a server that has no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; serve with an http.Server that sets ReadHeaderTimeout",
@@ -360,11 +362,33 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if slices.ContainsFunc(knowledge.ServerTimeout.Any, func(f string) bool { return c.setIn(lit, holder, f) }) {
 		return
 	}
+	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
+		return
+	}
 	c.rep.Add(report.Finding{
 		Pos: lit.Pos(), End: lit.End(), Severity: report.Warning,
 		Message: "http.Server without ReadHeaderTimeout or ReadTimeout: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set ReadHeaderTimeout",
 		Fixes:   c.fieldFix(lit, knowledge.ServerTimeout, "Add a ReadHeaderTimeout to the server"),
 	})
+}
+
+// loopback reports whether a server's address is a constant on the
+// loopback interface ("localhost:6060"): no client from outside can hold
+// its connections open.
+func (c *checker) loopback(addr ast.Expr) bool {
+	tv := c.info.Types[addr]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // untimedConstructor reports a client library's constructor whose client

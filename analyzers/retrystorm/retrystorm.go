@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/effects"
@@ -101,7 +100,7 @@ func (c *checker) loop(cur inspector.Cursor) {
 			continue
 		}
 		e := c.outboundEffect(call)
-		if e == nil {
+		if e == nil || c.progresses(l, call) {
 			continue
 		}
 		if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && knowledge.Retriers[knowledge.FuncName(fn)] {
@@ -113,7 +112,7 @@ func (c *checker) loop(cur inspector.Cursor) {
 		if succ&leave == 0 || fail&next == 0 {
 			continue // not a retry: a consumer, a poll, or it gives up on failure
 		}
-		if fail&leave != 0 && s.conflictOnly() {
+		if fail&leave != 0 && s.specificOnly() {
 			return // retries a conflict, gives up on anything else
 		}
 		paced, grows := c.pacing(l)
@@ -271,11 +270,75 @@ func (c *checker) pacing(l *retryLoop) (paced, grows bool) {
 	return paced, grows
 }
 
+// progresses reports whether the call's inputs change from one iteration
+// to the next: the next page, the next chunk, a new random candidate. A
+// loop that moves on is not retrying the same call.
+func (c *checker) progresses(l *retryLoop, call *ast.CallExpr) bool {
+	carried := make(map[types.Object]bool)
+	for obj := range c.writtenIn(l) {
+		if v, ok := obj.(*types.Var); ok && (v.IsField() || v.Pos() < l.body.Pos() || v.Pos() > l.body.End()) {
+			carried[obj] = true
+		}
+	}
+	if len(carried) == 0 {
+		return false
+	}
+	// Values made in the body from others: blobOffset := f.offset - pos.
+	defs := make(map[types.Object][]ast.Expr)
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok {
+					obj := c.info.ObjectOf(id)
+					defs[obj] = append(defs[obj], as.Rhs[i])
+				}
+			}
+		}
+		return true
+	})
+	seen := make(map[ast.Node]bool)
+	var uses func(n ast.Node, depth int) bool
+	uses = func(n ast.Node, depth int) bool {
+		if seen[n] || depth > 3 {
+			return false
+		}
+		seen[n] = true
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			id, ok := m.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			obj := c.info.Uses[id]
+			if carried[obj] {
+				found = true
+			}
+			for _, d := range defs[obj] {
+				found = found || uses(d, depth+1)
+			}
+			return !found
+		})
+		return found
+	}
+	return uses(call, 0)
+}
+
 // writtenIn returns the variables a loop changes: the delay doubled, the
 // attempt counted.
 func (c *checker) writtenIn(l *retryLoop) map[types.Object]bool {
 	out := make(map[types.Object]bool)
 	mark := func(e ast.Expr) {
+		// buf[i] = x, f.offset += n: buf and offset change.
+		for {
+			ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+			if !ok {
+				break
+			}
+			e = ix.X
+		}
+		if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+			e = sel.Sel
+		}
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 			if obj := c.info.ObjectOf(id); obj != nil {
 				out[obj] = true
@@ -438,15 +501,4 @@ func callName(call *ast.CallExpr) string {
 		}
 	}
 	return s
-}
-
-// conflictWord reports whether a test's text names a conflict error.
-func conflictWord(text string) bool {
-	text = strings.ToLower(text)
-	for _, w := range knowledge.ConflictWords {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -4,7 +4,22 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
 )
+
+// words reports whether a text names one of the words, in any case.
+func words(text string, list []string) bool {
+	text = strings.ToLower(text)
+	for _, w := range list {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // state is what is known of the attempt's error while the rest of an
 // iteration runs.
@@ -41,9 +56,9 @@ type sim struct {
 	c    *checker
 	loop *retryLoop
 	err  *types.Var
-	// tests are the texts of the conditions that split the failure path on
-	// the error's kind: some errors are retried, others end the loop.
-	tests []string
+	// tests are the conditions that split the failure path on the error's
+	// kind: some errors are retried, others end the loop.
+	tests []ast.Expr
 }
 
 // end turns an iteration's outcome into the loop's: running to the end
@@ -137,7 +152,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 			return els, st
 		}
 		if st == failure && s.mentionsErr(n.Cond) && then != els {
-			s.tests = append(s.tests, types.ExprString(n.Cond))
+			s.tests = append(s.tests, n.Cond)
 		}
 		return then | els, st
 	case *ast.SwitchStmt:
@@ -155,7 +170,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 			outs = append(outs, fall)
 		}
 		if st == failure && s.mentionsErr(n.Assign) && differ(outs) {
-			s.tests = append(s.tests, switchText(n.Body))
+			s.tests = append(s.tests, caseExprs(n.Body)...)
 		}
 		return union(outs), st
 	case *ast.SelectStmt:
@@ -218,7 +233,11 @@ func (s *sim) switchStmt(n *ast.SwitchStmt, st state) (outcome, state) {
 		outs = append(outs, fall)
 	}
 	if st == failure && mentions && differ(outs) {
-		s.tests = append(s.tests, switchText(n.Body))
+		for _, e := range caseExprs(n.Body) {
+			if n.Tag != nil || s.mentionsErr(e) && s.truth(e, st) == maybe {
+				s.tests = append(s.tests, e)
+			}
+		}
 	}
 	return union(outs), st
 }
@@ -240,14 +259,12 @@ func differ(outs []outcome) bool {
 	return false
 }
 
-func switchText(body *ast.BlockStmt) string {
-	var text string
+func caseExprs(body *ast.BlockStmt) []ast.Expr {
+	var out []ast.Expr
 	for _, cc := range body.List {
-		for _, e := range cc.(*ast.CaseClause).List {
-			text += types.ExprString(e) + " "
-		}
+		out = append(out, cc.(*ast.CaseClause).List...)
 	}
-	return text
+	return out
 }
 
 // returns reports whether a statement returns, outside the function
@@ -347,16 +364,56 @@ func (s *sim) truth(cond ast.Expr, st state) tri {
 	return maybe
 }
 
-// conflictOnly reports whether the failure path gives up on every error
-// but conflicts: each test that sends some errors round again names one.
-func (s *sim) conflictOnly() bool {
+// specificOnly reports whether the failure path gives up on every error
+// but specific ones the service answered with: each test that sends some
+// errors round again names a conflict (isUniqueViolation(err)), or
+// compares with a sentinel error that names no failure of the service or
+// the network (errors.Is(err, ErrPwned)). A service that is down is then
+// tried once.
+func (s *sim) specificOnly() bool {
 	if len(s.tests) == 0 {
 		return false
 	}
 	for _, t := range s.tests {
-		if !conflictWord(t) {
+		text := types.ExprString(t)
+		switch {
+		case words(text, knowledge.ConflictWords):
+		case words(text, knowledge.TransientWords) || !s.sentinel(t):
 			return false
 		}
 	}
 	return true
+}
+
+// sentinel reports whether a test compares the error with a
+// package-level error variable: errors.Is(err, ErrX), err == ErrX.
+func (s *sim) sentinel(test ast.Expr) bool {
+	found := false
+	ast.Inspect(test, func(n ast.Node) bool {
+		var other ast.Expr
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn, _ := typeutil.Callee(s.c.info, n).(*types.Func); fn != nil && knowledge.FuncName(fn) == "errors.Is" && len(n.Args) == 2 && s.isErr(n.Args[0]) {
+				other = n.Args[1]
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL && s.isErr(n.X) {
+				other = n.Y
+			}
+		}
+		if other != nil {
+			var id *ast.Ident
+			switch o := ast.Unparen(other).(type) {
+			case *ast.Ident:
+				id = o
+			case *ast.SelectorExpr:
+				id = o.Sel
+			}
+			if v, ok := s.c.info.Uses[id].(*types.Var); id != nil && ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

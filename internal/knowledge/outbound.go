@@ -174,3 +174,12 @@ var ConflictWords = []string{
 	"conflict", "unique", "duplicate", "exist", "serializ", "deadlock",
 	"version", "collision", "concurren", "optimistic", "stale", "taken", "retrytransaction",
 }
+
+// TransientWords name, in an error's variable or test, a failure of the
+// service or of the way to it (a timeout, a refused or reset connection,
+// an overload): retrying on one of those is retrying on a service that
+// is down.
+var TransientWords = []string{
+	"timeout", "temporar", "unavailable", "deadline", "refused", "reset", "conn", "network",
+	"retry", "retriable", "retryable", "busy", "overload", "throttl", "ratelimit", "toomany", "eof", "closed",
+}

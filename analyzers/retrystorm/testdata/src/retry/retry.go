@@ -265,3 +265,54 @@ func scanned(db *sql.DB) (n int) {
 		}
 	}
 }
+
+// OK: each iteration asks for the next page; a failed page is logged
+// and skipped, not retried.
+func paged(db *sql.DB) {
+	for page := 0; ; page++ {
+		rows, err := db.Query("SELECT id FROM t LIMIT 10 OFFSET $1", page*10)
+		if err != nil {
+			continue
+		}
+		if !rows.Next() {
+			return
+		}
+	}
+}
+
+var ErrPwned = errors.New("password found in a breach")
+
+// OK: a new candidate on one specific answer of the service; any other
+// error returns at once.
+func candidate(c *http.Client, gen func() string) (string, error) {
+	for {
+		pw := gen()
+		if err := checkPwned(c, pw); err != nil {
+			if errors.Is(err, ErrPwned) {
+				continue
+			}
+			return "", err
+		}
+		return pw, nil
+	}
+}
+
+func checkPwned(c *http.Client, pw string) error {
+	_, err := c.Get("http://pwned/" + pw)
+	return err
+}
+
+var ErrUnavailable = errors.New("service unavailable")
+
+// A sentinel that names the service's failure is the storm's own.
+func unavailable(c *http.Client, u string) error {
+	for {
+		_, err := c.Get(u) // want `c.Get is retried in a loop with no pause and no bound`
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, ErrUnavailable) {
+			return err
+		}
+	}
+}
