@@ -34,9 +34,14 @@
 //
 // It does not report growth in init, in package-level initializers, in
 // functions only called from them, in registration functions
-// (Register…, MustRegister…) that are not on a request path, or keys
-// from a closed set: a constant, a bool, an enumerated type, a
-// reflect.Type (one entry per type of the program).
+// (Register…, MustRegister…) that are not on a request path, keys from a
+// closed set (a constant, a bool, an enumerated type, a reflect.Type: one
+// entry per type of the program), or a cache filled on a miss (the same
+// function looks the key up first: one entry per distinct key, and the
+// keys of a get-or-load are usually a closed set, time zones, languages,
+// compiled patterns). Across packages, a function is known to grow a
+// variable only when it does so on every call, not under an if or a case:
+// a lazy load that logs a start-up problem is not growth per request.
 //
 // Severity: growth on the request path is an error, since the traffic
 // decides how fast memory runs out; growth in a long-running loop is a

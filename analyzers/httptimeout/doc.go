@@ -37,8 +37,10 @@
 // (context.WithTimeout, context.WithDeadline), clients from constructors
 // that bound their calls (go-retryablehttp, resty with SetTimeout, a
 // client-builder of the program that sets a Timeout), clients whose
-// Transport is built elsewhere, or servers whose ReadHeaderTimeout or
-// ReadTimeout is set after the literal.
+// Transport is built elsewhere, servers whose ReadHeaderTimeout or
+// ReadTimeout is set after the literal, or servers on a constant loopback
+// address (a pprof server on localhost:6060), which no outside client
+// can reach.
 //
 // Severity: an outbound call a handler waits for (on the request path of
 // the package, outside a goroutine) is an error, since every request

@@ -30,10 +30,13 @@
 // by sony/gobreaker (v1, v2) or hystrix-go; loops that wait longer after
 // each failure (a delay that grows, or is computed: exponential backoff,
 // jitter); loops that retry only on one specific conflict error (a
-// unique violation, a version conflict, a serialization failure) and
-// return at once on any other, so a service that is down is tried once;
-// loops over a list (trying each replica in turn) or over a channel (a
-// consumer).
+// unique violation, a version conflict, a serialization failure, or a
+// sentinel error of the program's that names no failure of the service:
+// errors.Is(err, ErrPwned)) and return at once on any other, so a
+// service that is down is tried once; loops whose call changes from one
+// iteration to the next (the next page, the next chunk, a new candidate),
+// which move on rather than retry; loops over a list (trying each replica
+// in turn) or over a channel (a consumer).
 //
 // Severity: a loop that neither waits nor gives up is an error (it spins
 // and hammers the service for as long as it is down); one that does not

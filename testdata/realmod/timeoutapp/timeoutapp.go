@@ -11,7 +11,7 @@ import (
 )
 
 // resty.New builds an http.Client with no Timeout.
-var api = resty.New().SetBaseURL("http://api") // want `^resty.New\(\) builds a client with no timeout: a call to a service that does not answer waits forever; call SetTimeout on it$`
+var api = resty.New().SetBaseURL("http://api") // want `^resty.New builds a client with no timeout: a call to a service that does not answer waits forever; call SetTimeout on it$`
 
 func callAPI() (*resty.Response, error) { return api.R().Get("/users") }
 
