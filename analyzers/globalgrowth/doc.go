@@ -39,7 +39,9 @@
 // entry per type of the program), or a cache filled on a miss (the same
 // function looks the key up first: one entry per distinct key, and the
 // keys of a get-or-load are usually a closed set, time zones, languages,
-// compiled patterns). Across packages, a function is known to grow a
+// compiled patterns), or a loop over configuration (a package-level
+// variable: parsing the configured keys when settings are loaded, even
+// from an install handler). Across packages, a function is known to grow a
 // variable only when it does so on every call, not under an if or a case:
 // a lazy load that logs a start-up problem is not growth per request.
 //

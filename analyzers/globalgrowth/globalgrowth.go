@@ -16,6 +16,7 @@ import (
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/reqreach"
+	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -175,7 +176,7 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 		cur, parent = parent, parent.Parent()
 	}
 	grow := func(n ast.Node) {
-		if !c.startup(cur) {
+		if !c.startup(cur) && !c.fromConfiguration(cur) {
 			t.sites = append(t.sites, site{cur: cur, node: n})
 		}
 	}
@@ -394,6 +395,23 @@ func (c *checker) startup(cur inspector.Cursor) bool {
 		}
 	}
 	return true // a package-level initializer
+}
+
+// fromConfiguration reports whether the code at cur runs in a loop over
+// configuration (a package-level variable): it copies what the program
+// was configured with, once per load of the settings, not what requests
+// bring.
+func (c *checker) fromConfiguration(cur inspector.Cursor) bool {
+	for p := range cur.Enclosing((*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		r, ok := p.Node().(*ast.RangeStmt)
+		if !ok {
+			return false
+		}
+		if strexpr.Configuration(c.info, r.X) {
+			return true
+		}
+	}
+	return false
 }
 
 // started reports whether the function literal at cur is started with go.

@@ -191,3 +191,13 @@ func localized(w http.ResponseWriter, r *http.Request) {
 	location(r.FormValue("tz"))
 	catalog(r.FormValue("lang"))
 }
+
+// OK: settings reloaded by the install handler copy the configuration.
+var configuredKeys = []string{"a", "b"}
+var parsedKeys []string
+
+func install(w http.ResponseWriter, r *http.Request) {
+	for _, k := range configuredKeys {
+		parsedKeys = append(parsedKeys, k)
+	}
+}
