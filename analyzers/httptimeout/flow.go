@@ -411,7 +411,7 @@ func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
 
 // cursorOf returns the cursor of a node of the package's files.
 func (c *checker) cursorOf(n ast.Node) inspector.Cursor {
-	cur, _ := c.insp.Root().FindNode(n)
+	cur, _ := c.insp.Root().FindByPos(n.Pos(), n.End())
 	return cur
 }
 
