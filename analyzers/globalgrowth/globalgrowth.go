@@ -66,6 +66,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.reach = reqreach.New(pass, rp, fx)
 	c.collect()
+	if !c.growing() && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil // nothing here grows, nor calls what grows
+	}
 	c.loops = c.longRunning()
 	reported := c.reportLocal()
 	c.propagate(reported)
@@ -166,6 +169,17 @@ func (c *checker) collect() {
 		}
 		c.use(t, expr)
 	}
+}
+
+// growing reports whether some target of the package grows and is never
+// shrunk.
+func (c *checker) growing() bool {
+	for _, t := range c.targets {
+		if !t.shrunk && len(t.sites) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // use classifies one use of a target.

@@ -38,9 +38,10 @@ type Reach struct {
 	reached map[ast.Node]Origin
 }
 
-// New finds the functions reached from the handlers of the pass's package.
+// New returns the reach of the pass's package. The functions reached are
+// found on the first question: most packages never ask.
 func New(pass *analysis.Pass, rp *reqpath.Result, fx *effects.Result) *Reach {
-	r := &Reach{pass: pass, fx: fx, rp: rp, decls: make(map[*types.Func]*ast.FuncDecl), reached: make(map[ast.Node]Origin)}
+	r := &Reach{pass: pass, fx: fx, rp: rp, decls: make(map[*types.Func]*ast.FuncDecl)}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -50,10 +51,15 @@ func New(pass *analysis.Pass, rp *reqpath.Result, fx *effects.Result) *Reach {
 			}
 		}
 	}
-	// Those the handler waits for first, so that a function reached both
-	// ways is known as waited for.
+	return r
+}
+
+// compute walks from the handlers: those the handler waits for first, so
+// that a function reached both ways is known as waited for.
+func (r *Reach) compute() {
+	r.reached = make(map[ast.Node]Origin)
 	var async []started
-	for _, h := range rp.Handlers() {
+	for _, h := range r.rp.Handlers() {
 		r.walk(h.Node, Origin{Handler: h, Waits: true}, &async)
 	}
 	for len(async) > 0 {
@@ -61,12 +67,14 @@ func New(pass *analysis.Pass, rp *reqpath.Result, fx *effects.Result) *Reach {
 		async = async[1:]
 		r.walk(s.node, Origin{Handler: s.by}, &async)
 	}
-	return r
 }
 
 // Of returns how the function node (an *ast.FuncDecl or *ast.FuncLit) is
 // reached from a handler, if it is.
 func (r *Reach) Of(node ast.Node) (Origin, bool) {
+	if r.reached == nil {
+		r.compute()
+	}
 	o, ok := r.reached[node]
 	return o, ok
 }
