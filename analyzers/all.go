@@ -7,9 +7,12 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/globalgrowth"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/analyzers/httptimeout"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/analyzers/retrystorm"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
 	"github.com/crisislint/crisislint/analyzers/thirdpartysync"
 	"golang.org/x/tools/go/analysis"
@@ -20,8 +23,11 @@ var All = []*analysis.Analyzer{
 	sqlconcat.Analyzer,
 	queryinloop.Analyzer,
 	readallbody.Analyzer,
+	globalgrowth.Analyzer,
 	handlerblock.Analyzer,
 	thirdpartysync.Analyzer,
+	httptimeout.Analyzer,
+	retrystorm.Analyzer,
 	badignore.Analyzer,
 }
 

@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/crisislint/crisislint/analyzers/globalgrowth"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/analyzers/httptimeout"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
+	"github.com/crisislint/crisislint/analyzers/retrystorm"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
 	"github.com/crisislint/crisislint/internal/driver"
 	"github.com/crisislint/crisislint/internal/enginetest"
@@ -22,10 +25,13 @@ import (
 // versions, each checked for one analyzer: the fakes under each
 // analyzer's testdata must not be the only APIs they see.
 var realApps = map[string]*analysis.Analyzer{
-	"sqlapp":   sqlconcat.Analyzer,
-	"webapp":   readallbody.Analyzer,
-	"loopapp":  queryinloop.Analyzer,
-	"blockapp": handlerblock.Analyzer,
+	"sqlapp":     sqlconcat.Analyzer,
+	"webapp":     readallbody.Analyzer,
+	"loopapp":    queryinloop.Analyzer,
+	"blockapp":   handlerblock.Analyzer,
+	"timeoutapp": httptimeout.Analyzer,
+	"retryapp":   retrystorm.Analyzer,
+	"growthapp":  globalgrowth.Analyzer,
 }
 
 // TestRealModules runs the analyzers on the real-module apps the way the

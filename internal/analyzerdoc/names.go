@@ -11,9 +11,6 @@ import (
 // package analyzers checks that), so analyzers.All stays the one list of
 // the analyzers there are.
 var Reserved = []string{
-	"globalgrowth",
-	"httptimeout",
-	"retrystorm",
 	"cachestampede",
 	"cachestale",
 	"idempotency",

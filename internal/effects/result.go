@@ -115,3 +115,13 @@ func Name(fn *types.Func) string {
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
 }
+
+// Lit returns what a function literal of the package does when it runs.
+func (r *Result) Lit(lit *ast.FuncLit) Set {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if b := r.bodies[lit]; b != nil {
+		return b.set
+	}
+	return Set{}
+}

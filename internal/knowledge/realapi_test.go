@@ -40,36 +40,52 @@ func tables() map[string]table {
 	for _, f := range Frameworks {
 		frameworks = append(frameworks, f.Param)
 	}
+	var timeoutTypes []string
+	for _, r := range TimeoutRules {
+		timeoutTypes = append(timeoutTypes, r.Type)
+	}
 	fn := func(names ...string) table { return table{funcNamesKind, names} }
 	ty := func(names ...string) table { return table{typeNames, names} }
 	pk := func(names ...string) table { return table{pkgPaths, names} }
 	return map[string]table{
-		"sqlSinks":            fn(keys(sqlSinks)...),
-		"dbRoundTrips":        fn(keys(dbRoundTrips)...),
-		"networkCalls":        fn(keys(networkCalls)...),
-		"BodyLimitMiddleware": fn(keys(BodyLimitMiddleware)...),
-		"BodyLimiters":        fn(keys(BodyLimiters)...),
-		"ContextBodyReaders":  fn(keys(ContextBodyReaders)...),
-		"ContextDerivers":     fn(keys(ContextDerivers)...),
-		"ContextSetters":      fn(keys(ContextSetters)...),
-		"ContextVariants":     fn(keys(ContextVariants)...),
-		"Detachers":           fn(keys(Detachers)...),
-		"Messaging":           fn(keys(Messaging)...),
-		"MultipartParsers":    fn(keys(MultipartParsers)...),
-		"OnceRunners":         fn(keys(OnceRunners)...),
-		"PoolPrepares":        fn(keys(PoolPrepares)...),
-		"ReaderWrappers":      fn(keys(ReaderWrappers)...),
-		"SQLOpeners":          fn(keys(SQLOpeners)...),
-		"SQLQuoters":          fn(keys(SQLQuoters)...),
-		"SQLTransparent":      fn(keys(SQLTransparent)...),
-		"SafeStringers":       fn(keys(SafeStringers)...),
-		"Sleepers":            fn(keys(Sleepers)...),
-		"StartupWork":         fn(keys(StartupWork)...),
-		"StartupWrappers":     fn(keys(StartupWrappers)...),
-		"UploadOpeners":       fn(keys(UploadOpeners)...),
-		"UserInputs":          fn(keys(UserInputs)...),
-		"WholeReaders":        fn(keys(WholeReaders)...),
-		"TestingTesting":      fn(TestingTesting),
+		"sqlSinks":             fn(keys(sqlSinks)...),
+		"dbRoundTrips":         fn(keys(dbRoundTrips)...),
+		"networkCalls":         fn(keys(networkCalls)...),
+		"BodyLimitMiddleware":  fn(keys(BodyLimitMiddleware)...),
+		"BodyLimiters":         fn(keys(BodyLimiters)...),
+		"ContextBodyReaders":   fn(keys(ContextBodyReaders)...),
+		"ContextDerivers":      fn(keys(ContextDerivers)...),
+		"ContextSetters":       fn(keys(ContextSetters)...),
+		"ContextVariants":      fn(keys(ContextVariants)...),
+		"Detachers":            fn(keys(Detachers)...),
+		"Messaging":            fn(keys(Messaging)...),
+		"MultipartParsers":     fn(keys(MultipartParsers)...),
+		"OnceRunners":          fn(keys(OnceRunners)...),
+		"PoolPrepares":         fn(keys(PoolPrepares)...),
+		"ReaderWrappers":       fn(keys(ReaderWrappers)...),
+		"SQLOpeners":           fn(keys(SQLOpeners)...),
+		"SQLQuoters":           fn(keys(SQLQuoters)...),
+		"SQLTransparent":       fn(keys(SQLTransparent)...),
+		"SafeStringers":        fn(keys(SafeStringers)...),
+		"Sleepers":             fn(keys(Sleepers)...),
+		"StartupWork":          fn(keys(StartupWork)...),
+		"StartupWrappers":      fn(keys(StartupWrappers)...),
+		"UploadOpeners":        fn(keys(UploadOpeners)...),
+		"UserInputs":           fn(keys(UserInputs)...),
+		"WholeReaders":         fn(keys(WholeReaders)...),
+		"DefaultClientSends":   fn(keys(DefaultClientSends)...),
+		"ClientSends":          fn(keys(ClientSends)...),
+		"UntimedClients":       fn(keys(UntimedClients)...),
+		"ClientTimeoutSetters": fn(keys(ClientTimeoutSetters)...),
+		"BareServes":           fn(keys(BareServes)...),
+		"DeadlineContexts":     fn(keys(DeadlineContexts)...),
+		"Pacers":               fn(keys(Pacers)...),
+		"Retriers":             fn(keys(Retriers)...),
+		"Breakers":             fn(keys(Breakers)...),
+		"Growers":              fn(keys(Growers)...),
+		"Shrinkers":            fn(keys(Shrinkers)...),
+		"BoundedCaches":        fn(keys(BoundedCaches)...),
+		"TestingTesting":       fn(TestingTesting),
 
 		"Frameworks":            ty(frameworks...),
 		"MiddlewareResults":     ty(keys(MiddlewareResults)...),
@@ -82,6 +98,8 @@ func tables() map[string]table {
 		"WriterType":            ty(WriterType),
 		"GRPCServiceDesc":       ty(GRPCServiceDesc),
 		"GraphQLSchema":         ty(GraphQLSchema),
+		"GrowableTypes":         ty(keys(GrowableTypes)...),
+		"TimeoutRules":          ty(timeoutTypes...),
 
 		"UserInputVars": {varNames, keys(UserInputVars)},
 
@@ -101,21 +119,29 @@ func tables() map[string]table {
 // unchecked are the package-level names that are no table of Go names,
 // or whose names the test checks otherwise.
 var unchecked = map[string]string{
-	"DriverNames":          "names database/sql drivers register at run time",
-	"redisNotCommands":     "method names of the redis command receivers",
-	"writeMethods":         "method name prefixes",
-	"rowMethods":           "method names of database/sql and sqlx receivers",
-	"stdRoots":             "the first elements of the standard library's paths",
-	"GRPCHandlerType":      "a field of GRPCServiceDesc: checked with it",
-	"MultipartMemoryLimit": "a number of bytes",
-	"DialectUnknown":       "a Dialect",
-	"Question":             "a Dialect",
-	"Dollar":               "a Dialect",
-	"Named":                "a Dialect",
-	"funcNames":            "FuncName's cache",
-	"describedPackages":    "made from the checked tables",
-	"dbRoundTripReceivers": "made from dbRoundTrips",
-	"sqlSinkReceivers":     "made from sqlSinks",
+	"DriverNames":              "names database/sql drivers register at run time",
+	"redisNotCommands":         "method names of the redis command receivers",
+	"writeMethods":             "method name prefixes",
+	"rowMethods":               "method names of database/sql and sqlx receivers",
+	"stdRoots":                 "the first elements of the standard library's paths",
+	"GRPCHandlerType":          "a field of GRPCServiceDesc: checked with it",
+	"MultipartMemoryLimit":     "a number of bytes",
+	"DialectUnknown":           "a Dialect",
+	"Question":                 "a Dialect",
+	"Dollar":                   "a Dialect",
+	"Named":                    "a Dialect",
+	"funcNames":                "FuncName's cache",
+	"describedPackages":        "made from the checked tables",
+	"dbRoundTripReceivers":     "made from dbRoundTrips",
+	"sqlSinkReceivers":         "made from sqlSinks",
+	"ClientTimeout":            "a FieldRule: checked with TimeoutRules",
+	"TransportResponseTimeout": "a FieldRule: checked with TimeoutRules",
+	"TransportDial":            "a FieldRule: checked with TimeoutRules",
+	"DialerTimeout":            "a FieldRule: checked with TimeoutRules",
+	"ServerTimeout":            "a FieldRule: checked with TimeoutRules",
+	"DefaultClient":            "a variable of net/http, checked with DefaultClientSends' package",
+	"ConflictWords":            "words of error names",
+	"TransientWords":           "words of error names",
 }
 
 // TestTablesAreListed reads the package-level variables and constants
@@ -184,7 +210,11 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	dir := realmod.Dir(t)
 	loaded := loadProvided(t, dir, slices.Sorted(maps.Keys(paths)))
 	for _, must := range []string{"database/sql", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
-		"github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "gorm.io/gorm", "github.com/lib/pq"} {
+		"github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "gorm.io/gorm", "github.com/lib/pq",
+		"github.com/go-resty/resty/v2", "github.com/hashicorp/go-retryablehttp", "github.com/cenkalti/backoff/v4",
+		"github.com/cenkalti/backoff/v5", "github.com/avast/retry-go/v4", "github.com/failsafe-go/failsafe-go",
+		"github.com/sony/gobreaker", "github.com/sony/gobreaker/v2", "github.com/afex/hystrix-go/hystrix",
+		"github.com/hashicorp/golang-lru/v2", "golang.org/x/time/rate"} {
 		if loaded[must] == nil {
 			t.Errorf("package %s did not load from testdata/realmod", must)
 		}
@@ -217,6 +247,14 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 					t.Errorf("%s: %s: no such variable", name, n)
 				}
 			}
+		}
+	}
+	for _, r := range TimeoutRules {
+		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
+	}
+	for name, b := range BareServes {
+		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
+			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
 		}
 	}
 	if pkg := loaded[PackageOf(GRPCServiceDesc)]; pkg != nil {
@@ -340,6 +378,7 @@ func lookupFunc(pkg *types.Package, name string) *types.Func {
 	recv, method, _ := strings.Cut(name[1:], ").")
 	ptr := strings.HasPrefix(recv, "*")
 	recv = strings.TrimPrefix(recv, "*")
+	recv, _, _ = strings.Cut(recv, "[") // a generic type: (*pkg.CircuitBreaker[T]).Execute
 	tn, ok := pkg.Scope().Lookup(recv[strings.LastIndex(recv, ".")+1:]).(*types.TypeName)
 	if !ok {
 		return nil
@@ -351,4 +390,73 @@ func lookupFunc(pkg *types.Package, name string) *types.Func {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, method)
 	fn, _ := obj.(*types.Func)
 	return fn
+}
+
+// checkServe checks that a bare serve's argument indices name its
+// address, listener and handler, and that the server method takes the
+// rest of its arguments in the order given.
+func checkServe(t *testing.T, name string, sig *types.Signature, b BareServe, method *types.Func) {
+	params := sig.Params()
+	want := map[int]string{b.Addr: "string", b.Listener: "net.Listener", b.Handler: "net/http.Handler"}
+	for i, typ := range want {
+		if i >= 0 && (i >= params.Len() || TypeName(params.At(i).Type()) != typ) {
+			t.Errorf("%s: parameter %d is not the %s", name, i, typ)
+		}
+	}
+	if method == nil {
+		t.Errorf("%s: http.Server has no method %s", name, b.Method)
+		return
+	}
+	mp := method.Signature().Params()
+	var args []int
+	if b.Listener >= 0 {
+		args = append(args, b.Listener)
+	}
+	args = append(args, b.Rest...)
+	if mp.Len() != len(args) {
+		t.Errorf("%s: (*http.Server).%s takes %d arguments, not %d", name, b.Method, mp.Len(), len(args))
+		return
+	}
+	for i, a := range args {
+		if !types.Identical(mp.At(i).Type(), params.At(a).Type()) {
+			t.Errorf("%s: argument %d of (*http.Server).%s is not its parameter %d", name, i, b.Method, a)
+		}
+	}
+}
+
+// checkFields checks that a timeout rule's fields exist on its type, and
+// that its fix sets one of them.
+func checkFields(t *testing.T, pkg *types.Package, r FieldRule) {
+	if pkg == nil {
+		t.Errorf("%s: package not loaded", r.Type)
+		return
+	}
+	tn, ok := pkg.Scope().Lookup(r.Type[strings.LastIndex(r.Type, ".")+1:]).(*types.TypeName)
+	if !ok {
+		t.Errorf("%s: no such type", r.Type)
+		return
+	}
+	for _, f := range r.Any {
+		if v, ok := lookupField(tn.Type(), f); !ok {
+			t.Errorf("%s has no field %s", r.Type, f)
+		} else if f == r.Fix && v.Type().String() != "time.Duration" {
+			t.Errorf("%s.%s is a %s, not the time.Duration its fix sets", r.Type, f, v.Type())
+		}
+	}
+	if r.Fix != "" && !r.Set(r.Fix) {
+		t.Errorf("%s: the fix sets %s, not one of %v", r.Type, r.Fix, r.Any)
+	}
+}
+
+func lookupField(t types.Type, name string) (*types.Var, bool) {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil, false
+	}
+	for f := range st.Fields() {
+		if f.Name() == name {
+			return f, true
+		}
+	}
+	return nil, false
 }

@@ -1,0 +1,87 @@
+// Package httptimeout defines an Analyzer that reports outbound HTTP
+// calls and inbound HTTP servers that can wait forever.
+//
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain httptimeout prints it.
+package httptimeout
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is httptimeout's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "httptimeout",
+	Crisis: "calls to a dead service pile up forever",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "HTTP clients and servers with no timeout",
+		Text: `A service that accepts the connection and never answers holds every call
+made to it, and every request of ours that made one, until goroutines,
+connections and memory run out; a server without a header timeout is
+held open the same way by clients that send their headers slowly
+(Slowloris).
+
+httptimeout reports, outside test code:
+
+  - http.Get, Head, Post and PostForm, which send on http.DefaultClient,
+    a client with no timeout;
+  - sends (Do, Get, Head, Post, PostForm) on http.DefaultClient, also
+    when it reaches the send through a variable, a field or a helper of
+    the program, in this package or another (through analysis facts);
+    such a send is reported where it is made, since only there can a
+    deadline on the request's context be seen;
+  - an http.Client literal without Timeout whose Transport does not
+    bound both the dial (a net.Dialer with a Timeout) and the wait for
+    the response headers (ResponseHeaderTimeout), when the client is
+    used to send: kept in a variable or field that something sends on,
+    returned (a constructor: reported at the literal, once for all its
+    callers), or handed to a call; and resty.New(), whose client has no
+    timeout unless SetTimeout is called on it;
+  - http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
+    serve with a server of no timeouts, and http.Server literals
+    without ReadHeaderTimeout or ReadTimeout.
+
+It does not report clients with a Timeout (in the literal, or set on
+the variable or field that holds it), sends whose request carries a
+context with a deadline set in the same function
+(context.WithTimeout, context.WithDeadline), clients from constructors
+that bound their calls (go-retryablehttp, resty with SetTimeout, a
+client-builder of the program that sets a Timeout), clients whose
+Transport is built elsewhere, servers whose ReadHeaderTimeout or
+ReadTimeout is set after the literal, or servers on a constant loopback
+address (a pprof server on localhost:6060), which no outside client
+can reach.
+
+Severity: an outbound call a handler waits for (on the request path of
+the package, outside a goroutine) is an error, since every request
+hangs with the service it calls; a client literal is an error when a
+send on it in the package is such a call. Other outbound calls and
+servers without header timeouts are warnings.`,
+		Before: `
+var client = &http.Client{}
+
+func fetch(u string) (*http.Response, error) { return client.Get(u) }
+
+http.ListenAndServe(":8080", mux)
+`,
+		After: `
+var client = &http.Client{Timeout: 10 * time.Second}
+
+func fetch(u string) (*http.Response, error) { return client.Get(u) }
+
+srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+srv.ListenAndServe()
+`,
+		Severity: lint.SeverityWarning,
+	},
+	Fixes: true,
+	Remedy: `The suggested fixes add Timeout: 10 * time.Second to a client literal,
+ReadHeaderTimeout: 10 * time.Second to a server literal (adding the
+time import), SetTimeout(10 * time.Second) to resty.New(), rewrite
+http.ListenAndServe(addr, h) (and its kin) to a server literal with
+that timeout, and replace http.Get (and a send on http.DefaultClient)
+by the same call on a client with a timeout. Ten seconds is a start:
+tune it to what the service you call promises.`,
+})

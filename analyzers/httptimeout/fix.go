@@ -1,0 +1,163 @@
+package httptimeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/fixes"
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
+	"golang.org/x/tools/go/analysis"
+)
+
+// duration returns the source text of a rule's timeout in the file, with
+// the edit that imports time when the file lacks it.
+func (c *checker) duration(at ast.Node, value string) (string, []analysis.TextEdit, bool) {
+	file := report.File(c.pass, at.Pos())
+	if file == nil {
+		return "", nil, false
+	}
+	ref, edits, ok := fixes.Import(c.pass, file, "time", "time")
+	if !ok {
+		return "", nil, false
+	}
+	return strings.ReplaceAll(value, "time.", ref+"."), edits, true
+}
+
+// httpName returns the name by which e, a selector of net/http
+// (http.Get, http.DefaultClient), refers to the package.
+func (c *checker) httpName(e ast.Expr) (string, bool) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	pn, ok := c.info.Uses[id].(*types.PkgName)
+	return id.Name, ok && pn.Imported().Path() == "net/http"
+}
+
+// timedClientFix replaces http.Get by (&http.Client{Timeout: ...}).Get, or
+// http.DefaultClient by (&http.Client{Timeout: ...}): the same call on a
+// client with a timeout, and the same transport, so connections are
+// still pooled.
+func (c *checker) timedClientFix(call *ast.CallExpr, target ast.Expr) []analysis.SuggestedFix {
+	h, ok := c.httpName(target)
+	if !ok {
+		return nil
+	}
+	d, imp, ok := c.duration(call, knowledge.ClientTimeout.FixValue)
+	if !ok {
+		return nil
+	}
+	text := fmt.Sprintf("(&%s.Client{%s: %s})", h, knowledge.ClientTimeout.Fix, d)
+	if target == ast.Unparen(call.Fun) {
+		text += "." + target.(*ast.SelectorExpr).Sel.Name
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Send on a client with a Timeout",
+		TextEdits: append([]analysis.TextEdit{{Pos: target.Pos(), End: target.End(), NewText: []byte(text)}}, imp...),
+	}}
+}
+
+// fieldFix adds the rule's field to a literal: Timeout: 10 * time.Second.
+func (c *checker) fieldFix(lit *ast.CompositeLit, rule knowledge.FieldRule, message string) []analysis.SuggestedFix {
+	d, imp, ok := c.duration(lit, rule.FixValue)
+	if !ok {
+		return nil
+	}
+	field := rule.Fix + ": " + d
+	var edit analysis.TextEdit
+	switch {
+	case len(lit.Elts) == 0:
+		edit = analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Rbrace, NewText: []byte(field)}
+	case c.line(lit.Elts[0].Pos()) != c.line(lit.Lbrace) && c.line(lit.Rbrace) > c.line(lit.Elts[len(lit.Elts)-1].End()):
+		// One field a line: a last line of its own, indented as the first.
+		at := c.pass.Fset.File(lit.Rbrace).LineStart(c.line(lit.Rbrace))
+		edit = analysis.TextEdit{Pos: at, End: at, NewText: []byte(fixes.Indent(c.pass, lit.Elts[0].Pos()) + field + ",\n")}
+	default:
+		edit = analysis.TextEdit{Pos: lit.Elts[0].Pos(), End: lit.Elts[0].Pos(), NewText: []byte(field + ", ")}
+	}
+	return []analysis.SuggestedFix{{Message: message, TextEdits: append([]analysis.TextEdit{edit}, imp...)}}
+}
+
+func (c *checker) line(p token.Pos) int { return c.pass.Fset.Position(p).Line }
+
+// serveFix rewrites http.ListenAndServe(addr, h) to
+// (&http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}).ListenAndServe(),
+// and its kin to the same server's method.
+func (c *checker) serveFix(call *ast.CallExpr, b knowledge.BareServe) []analysis.SuggestedFix {
+	h, ok := c.httpName(call.Fun)
+	if !ok || call.Ellipsis.IsValid() {
+		return nil
+	}
+	d, imp, ok := c.duration(call, knowledge.ServerTimeout.FixValue)
+	if !ok {
+		return nil
+	}
+	src := func(i int) (string, bool) {
+		if i < 0 || i >= len(call.Args) {
+			return "", false
+		}
+		text, err := c.source(call.Args[i])
+		return text, err == nil
+	}
+	var fields []string
+	if addr, ok := src(b.Addr); ok {
+		fields = append(fields, "Addr: "+addr)
+	}
+	handler, ok := src(b.Handler)
+	if !ok {
+		return nil
+	}
+	if handler != "nil" {
+		fields = append(fields, "Handler: "+handler)
+	}
+	fields = append(fields, knowledge.ServerTimeout.Fix+": "+d)
+	var args []string
+	if b.Listener >= 0 {
+		l, ok := src(b.Listener)
+		if !ok {
+			return nil
+		}
+		args = append(args, l)
+	}
+	for _, i := range b.Rest {
+		a, ok := src(i)
+		if !ok {
+			return nil
+		}
+		args = append(args, a)
+	}
+	text := fmt.Sprintf("(&%s.Server{%s}).%s(%s)", h, strings.Join(fields, ", "), b.Method, strings.Join(args, ", "))
+	return []analysis.SuggestedFix{{
+		Message:   "Serve with an http.Server that sets ReadHeaderTimeout",
+		TextEdits: append([]analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}, imp...),
+	}}
+}
+
+// setterFix appends .SetTimeout(10 * time.Second) to a client's constructor.
+func (c *checker) setterFix(call *ast.CallExpr, setter string) []analysis.SuggestedFix {
+	d, imp, ok := c.duration(call, knowledge.ClientTimeout.FixValue)
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Set a timeout on the client",
+		TextEdits: append([]analysis.TextEdit{{Pos: call.End(), End: call.End(), NewText: []byte("." + setter + "(" + d + ")")}}, imp...),
+	}}
+}
+
+func (c *checker) source(e ast.Expr) (string, error) {
+	tf := c.pass.Fset.File(e.Pos())
+	content, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", err
+	}
+	return string(content[tf.Offset(e.Pos()):tf.Offset(e.End())]), nil
+}

@@ -1,0 +1,515 @@
+package httptimeout
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// kind is where a client comes from, as far as its timeout goes.
+type kind uint8
+
+const (
+	// unknown: built elsewhere, or in more than one way; not reported.
+	unknown kind = iota
+	// defaultClient: http.DefaultClient, which has no timeout.
+	defaultClient
+	// literal: an http.Client literal of the program, reported there.
+	literal
+)
+
+// maxDepth bounds how far a value is followed through variables and
+// functions.
+const maxDepth = 6
+
+// origin tells where the client e evaluates to comes from.
+func (c *checker) origin(e ast.Expr, depth int) kind {
+	if depth > maxDepth {
+		return unknown
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return c.origin(e.X, depth+1)
+		}
+	case *ast.CompositeLit:
+		return literal
+	case *ast.Ident, *ast.SelectorExpr:
+		holder, ok := c.holderOf(e).(*types.Var)
+		if !ok {
+			return unknown
+		}
+		if c.set[holder][knowledge.ClientTimeout.Fix] {
+			return unknown // c.Timeout = d after it was built
+		}
+		if isDefaultClientVar(holder) {
+			return defaultClient
+		}
+		if holder.Pkg() != c.pass.Pkg {
+			if !holder.IsField() && c.pass.ImportObjectFact(holder, new(defaultClientFact)) {
+				return defaultClient
+			}
+			return unknown
+		}
+		return c.single(c.values(holder), depth)
+	case *ast.CallExpr:
+		fn := typeutil.StaticCallee(c.info, e)
+		if fn == nil {
+			return unknown
+		}
+		if fn.Pkg() != c.pass.Pkg {
+			if c.pass.ImportObjectFact(fn, new(defaultClientFact)) {
+				return defaultClient
+			}
+			return unknown
+		}
+		return c.returned(fn, depth)
+	}
+	return unknown
+}
+
+// values returns what the package stores in a variable or field, or nil
+// when it cannot tell (a tuple assignment, the variable's address taken).
+func (c *checker) values(v *types.Var) []ast.Expr {
+	if v.IsField() {
+		return c.fields[v]
+	}
+	var out []ast.Expr
+	for _, w := range c.index.Writes(v) {
+		if w.Kind != strexpr.Assign || w.RHS == nil {
+			return nil
+		}
+		out = append(out, w.RHS)
+	}
+	return out
+}
+
+// single returns the origin all of values share, or unknown.
+func (c *checker) single(values []ast.Expr, depth int) kind {
+	k := unknown
+	for i, v := range values {
+		o := c.origin(v, depth+1)
+		if i > 0 && o != k {
+			return unknown
+		}
+		k = o
+	}
+	return k
+}
+
+// returned tells where the client a function of the package returns
+// comes from: the origin all its return statements share.
+func (c *checker) returned(fn *types.Func, depth int) kind {
+	if k, ok := c.returns[fn]; ok {
+		return k
+	}
+	c.returns[fn] = unknown // recursion
+	fd := c.reach.Decl(fn)
+	if fd == nil {
+		return unknown
+	}
+	res := fn.Signature().Results()
+	idx := -1
+	for i := range res.Len() {
+		if tracked(res.At(i).Type()) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return unknown
+	}
+	var values []ast.Expr
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == res.Len() {
+				values = append(values, n.Results[idx])
+			} else {
+				values = append(values, nil) // a bare return, or a call's results
+			}
+		}
+		return true
+	})
+	k := unknown
+	if len(values) > 0 && !containsNil(values) {
+		k = c.single(values, depth)
+	}
+	c.returns[fn] = k
+	return k
+}
+
+func containsNil(values []ast.Expr) bool {
+	for _, v := range values {
+		if v == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// holder returns the variable or field a value built at cur is stored
+// in, and whether it escapes: returned, handed to a call, or stored
+// anywhere else, where others send with it.
+func (c *checker) holder(cur inspector.Cursor) (types.Object, bool) {
+	child := cur.Node()
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+		case *ast.UnaryExpr:
+			if n.Op != token.AND {
+				return nil, true
+			}
+		case *ast.AssignStmt:
+			for i, rhs := range n.Rhs {
+				if rhs == child && len(n.Lhs) == len(n.Rhs) {
+					if id, ok := n.Lhs[i].(*ast.Ident); ok && id.Name == "_" {
+						return nil, false
+					}
+					if obj := c.assigned(n.Lhs[i]); obj != nil {
+						return obj, false
+					}
+				}
+			}
+			return nil, true
+		case *ast.ValueSpec:
+			for i, v := range n.Values {
+				if v == child && i < len(n.Names) {
+					if obj := c.info.Defs[n.Names[i]]; obj != nil {
+						return obj, false
+					}
+				}
+			}
+			return nil, true
+		case *ast.KeyValueExpr:
+			if n.Value == child {
+				if id, ok := n.Key.(*ast.Ident); ok {
+					if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
+						return f, false
+					}
+				}
+			}
+			return nil, true
+		case *ast.SelectorExpr:
+			// (&http.Client{}).Get(u): a send on the literal itself.
+			return nil, true
+		default:
+			return nil, true
+		}
+		child = p.Node()
+	}
+	return nil, true
+}
+
+// assigned returns the variable or field an assignment's left side names.
+func (c *checker) assigned(lhs ast.Expr) types.Object {
+	switch lhs := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if obj := c.info.Defs[lhs]; obj != nil {
+			return obj
+		}
+		return c.info.Uses[lhs]
+	case *ast.SelectorExpr:
+		return c.info.Uses[lhs.Sel]
+	}
+	return nil
+}
+
+// sendsOn reports whether the client a variable or field holds is used
+// to send without a deadline, and whether such a send is made on the
+// request path, with a handler waiting. Any use but a send with a
+// deadline counts: handed on, others may send with it. An exported
+// variable or field is used by other packages.
+func (c *checker) sendsOn(holder types.Object) (used, waits bool) {
+	used = holder.Exported() && (holder.Parent() == holder.Pkg().Scope() || holder.(*types.Var).IsField())
+	for _, cur := range c.uses[holder] {
+		expr := cur
+		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
+			expr = cur.Parent() // s.client: the use is the selector
+		}
+		parent := expr.Parent()
+		if kv, ok := parent.Node().(*ast.KeyValueExpr); ok && kv.Key == expr.Node() {
+			continue // &API{hc: ...}: a write
+		}
+		if as, ok := parent.Node().(*ast.AssignStmt); ok && isLHS(as, expr.Node()) {
+			continue // a write, not a use
+		}
+		sel, ok := parent.Node().(*ast.SelectorExpr)
+		if !ok || sel.X != expr.Node() {
+			used = true // handed on
+			continue
+		}
+		call, ok := parent.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != sel {
+			if as, ok := parent.Parent().Node().(*ast.AssignStmt); ok && isLHS(as, sel) {
+				continue // c.Timeout = d
+			}
+			used = true
+			continue
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		if fn == nil || !knowledge.ClientSends[knowledge.FuncName(fn)] {
+			used = true // a method of another kind (CloseIdleConnections) or a library's
+			continue
+		}
+		if c.deadline(call) {
+			continue
+		}
+		used = true
+		waits = waits || c.waits(parent.Parent())
+	}
+	return used, waits
+}
+
+func isLHS(as *ast.AssignStmt, e ast.Node) bool {
+	for _, l := range as.Lhs {
+		if ast.Unparen(l) == e {
+			return true
+		}
+	}
+	return false
+}
+
+// timedClient reports whether a client literal bounds its calls: it sets
+// Timeout, or one is set later on what holds it, or its Transport bounds
+// both the dial and the wait for the response headers, or its Transport
+// is built where this analysis cannot see.
+func (c *checker) timedClient(lit *ast.CompositeLit, holder types.Object) bool {
+	if c.setIn(lit, holder, knowledge.ClientTimeout.Fix) {
+		return true
+	}
+	t := fieldValue(lit, "Transport")
+	if t == nil {
+		return false // http.DefaultTransport: no response header timeout
+	}
+	return c.timedTransport(t, 0)
+}
+
+// timedTransport reports whether a Transport bounds both the dial and the
+// wait for the response headers, or is built where it cannot be seen.
+func (c *checker) timedTransport(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return true
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return c.timedTransport(e.X, depth+1)
+		}
+	case *ast.CompositeLit:
+		if knowledge.TypeName(c.info.TypeOf(e)) != knowledge.TransportResponseTimeout.Type {
+			return true
+		}
+		holder, _ := c.holder(c.cursorOf(e))
+		if !c.setIn(e, holder, knowledge.TransportResponseTimeout.Any[0]) {
+			return false
+		}
+		for _, d := range knowledge.TransportDial.Any {
+			if v := fieldValue(e, d); v != nil && c.timedDial(v, depth+1) {
+				return true
+			}
+			if holder != nil && c.set[holder][d] {
+				return true
+			}
+		}
+		return false
+	case *ast.Ident, *ast.SelectorExpr:
+		v, ok := c.holderOf(e).(*types.Var)
+		if !ok {
+			return true
+		}
+		if v.Pkg() != nil && v.Pkg().Path()+"."+v.Name() == "net/http.DefaultTransport" {
+			return false
+		}
+		if v.Pkg() != c.pass.Pkg || v.IsField() {
+			return true
+		}
+		values := c.values(v)
+		if len(values) != 1 {
+			return true
+		}
+		return c.timedTransport(values[0], depth+1)
+	}
+	return true
+}
+
+// timedDial reports whether a transport's dial function bounds the dial:
+// a net.Dialer's method with a Timeout, or a function of the program's
+// own, which is trusted.
+func (c *checker) timedDial(e ast.Expr, depth int) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	if knowledge.TypeName(c.info.TypeOf(sel.X)) != "*"+knowledge.DialerTimeout.Type &&
+		knowledge.TypeName(c.info.TypeOf(sel.X)) != knowledge.DialerTimeout.Type {
+		return true
+	}
+	x := ast.Unparen(sel.X)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		return hasField(x, knowledge.DialerTimeout.Any...)
+	case *ast.Ident:
+		v, ok := c.info.Uses[x].(*types.Var)
+		if !ok || v.Pkg() != c.pass.Pkg {
+			return true
+		}
+		if c.set[v] != nil {
+			return true // dialer.Timeout = d
+		}
+		values := c.values(v)
+		if len(values) != 1 {
+			return true
+		}
+		return c.timedDial(&ast.SelectorExpr{X: values[0], Sel: sel.Sel}, depth+1)
+	}
+	return true
+}
+
+// setIn reports whether a literal sets the field, or the field is
+// assigned later on the variable or field that holds it.
+func (c *checker) setIn(lit *ast.CompositeLit, holder types.Object, field string) bool {
+	if hasField(lit, field) || len(lit.Elts) > 0 && !keyed(lit) {
+		return true
+	}
+	return holder != nil && c.set[holder][field]
+}
+
+func keyed(lit *ast.CompositeLit) bool {
+	_, ok := lit.Elts[0].(*ast.KeyValueExpr)
+	return ok
+}
+
+func hasField(lit *ast.CompositeLit, names ...string) bool {
+	for _, n := range names {
+		if fieldValue(lit, n) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// cursorOf returns the cursor of a node of the package's files.
+func (c *checker) cursorOf(n ast.Node) inspector.Cursor {
+	cur, _ := c.insp.Root().FindByPos(n.Pos(), n.End())
+	return cur
+}
+
+// deadline reports whether a send's request carries a context with a
+// deadline set in the function that sends: made with
+// http.NewRequestWithContext, WithContext or Clone of one, from a context
+// that context.WithTimeout or WithDeadline returned there.
+func (c *checker) deadline(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Name() != "Do" || len(call.Args) != 1 {
+		return false // Get, Head, Post, PostForm take no context
+	}
+	return c.requestDeadline(call.Args[0], 0)
+}
+
+func (c *checker) requestDeadline(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		for _, a := range e.Args {
+			if knowledge.TypeName(c.info.TypeOf(a)) == "context.Context" && c.contextDeadline(a, depth+1) {
+				return true
+			}
+		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && knowledge.TypeName(c.info.TypeOf(sel.X)) == knowledge.RequestType {
+			return c.requestDeadline(sel.X, depth+1) // req.WithContext(ctx), or a method on a request that has one
+		}
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		for _, w := range c.index.Writes(v) {
+			if (w.Kind == strexpr.Assign || w.Kind == strexpr.Tuple && w.TupleIndex == 0) && w.RHS != nil && c.requestDeadline(w.RHS, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) contextDeadline(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(c.info, e).(*types.Func)
+		if fn == nil {
+			return false
+		}
+		name := knowledge.FuncName(fn)
+		if knowledge.DeadlineContexts[name] {
+			return true
+		}
+		return knowledge.ContextDerivers[name] && len(e.Args) > 0 && c.contextDeadline(e.Args[0], depth+1)
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		for _, w := range c.index.Writes(v) {
+			if (w.Kind == strexpr.Assign || w.Kind == strexpr.Tuple && w.TupleIndex == 0) && w.RHS != nil && c.contextDeadline(w.RHS, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exportFacts marks the package's functions that return http.DefaultClient,
+// and its variables that hold it, for the packages that send with them.
+func (c *checker) exportFacts() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				fn, ok := c.info.Defs[d.Name].(*types.Func)
+				if ok && (fn.Exported() || fn.Signature().Recv() != nil) && c.returned(fn, 0) == defaultClient {
+					c.pass.ExportObjectFact(fn, new(defaultClientFact))
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for _, name := range vs.Names {
+						v, ok := c.info.Defs[name].(*types.Var)
+						if ok && v.Exported() && v.Parent() == c.pass.Pkg.Scope() && tracked(v.Type()) &&
+							!c.set[v][knowledge.ClientTimeout.Fix] && c.single(c.values(v), 0) == defaultClient {
+							c.pass.ExportObjectFact(v, new(defaultClientFact))
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,433 @@
+package httptimeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"net"
+	"slices"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
+	"github.com/crisislint/crisislint/internal/reqreach"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer reports HTTP clients and servers that can wait forever.
+var Analyzer = &analysis.Analyzer{
+	Name:      "httptimeout",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
+	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
+	Run:       report.Guard(run),
+	FactTypes: []analysis.Fact{new(defaultClientFact)},
+}
+
+// defaultClientFact marks a function that returns http.DefaultClient, or a
+// package-level variable that holds it: a send on what it gives is a send
+// on a client with no timeout, reported where it is made.
+type defaultClientFact struct{}
+
+func (*defaultClientFact) AFact()         {}
+func (*defaultClientFact) String() string { return "gives http.DefaultClient" }
+
+func run(pass *analysis.Pass) (any, error) {
+	if !relevant(pass.Pkg) {
+		return nil, nil
+	}
+	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	rp := pass.ResultOf[reqpath.Analyzer].(*reqpath.Result)
+	c := &checker{
+		pass:    pass,
+		info:    pass.TypesInfo,
+		index:   fx.Index(),
+		reach:   reqreach.New(pass, rp, fx),
+		rep:     report.New(pass),
+		fields:  make(map[*types.Var][]ast.Expr),
+		uses:    make(map[types.Object][]inspector.Cursor),
+		set:     make(map[types.Object]map[string]bool),
+		returns: make(map[*types.Func]kind),
+	}
+	c.insp = inspector.New(pass.Files)
+	c.collect()
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		if report.IsTestCode(pass, cur.Node().Pos()) {
+			continue
+		}
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.call(cur, n)
+		case *ast.CompositeLit:
+			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n)) {
+			case knowledge.ClientTimeout.Type:
+				c.clientLit(cur, n)
+			case knowledge.ServerTimeout.Type:
+				c.serverLit(cur, n)
+			}
+		}
+	}
+	c.exportFacts()
+	c.rep.Flush()
+	return nil, nil
+}
+
+// relevant reports whether the package can send or serve HTTP: it imports
+// net/http or a client library whose constructor sets no timeout.
+func relevant(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "net/http" {
+			return true
+		}
+		for name := range knowledge.UntimedClients {
+			if imp.Path() == knowledge.PackageOf(name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type checker struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	insp  *inspector.Inspector
+	index *strexpr.Index
+	reach *reqreach.Reach
+	rep   *report.Reporter
+
+	// fields holds the values the package stores in each struct field of
+	// a client or server type (in a literal or an assignment).
+	fields map[*types.Var][]ast.Expr
+	// uses holds the uses of each variable or field of a client or server
+	// type: the identifiers that name it, at their cursors.
+	uses map[types.Object][]inspector.Cursor
+	// set holds, per variable or field, the timeout fields assigned to
+	// what it holds after it was built (c.Timeout = d), and SetTimeout.
+	set map[types.Object]map[string]bool
+	// returns memoizes what each function of the package returns.
+	returns map[*types.Func]kind
+}
+
+// tracked reports whether values of type t are clients, servers,
+// transports or dialers whose flow the analyzer follows. It is asked of
+// every variable the package uses: it compares names without building
+// strings.
+func tracked(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return trackedTypes[typeKey{n.Obj().Pkg().Path(), n.Obj().Name()}]
+}
+
+type typeKey struct{ pkg, name string }
+
+// trackedTypes are the types of the timeout rules, and the clients of
+// the libraries whose constructors set no timeout.
+var trackedTypes = func() map[typeKey]bool {
+	m := make(map[typeKey]bool)
+	add := func(qualified string) {
+		dot := strings.LastIndex(qualified, ".")
+		m[typeKey{qualified[:dot], qualified[dot+1:]}] = true
+	}
+	for _, r := range knowledge.TimeoutRules {
+		add(r.Type)
+	}
+	for name := range knowledge.ClientTimeoutSetters {
+		recv, _, _ := strings.Cut(strings.TrimPrefix(name, "(*"), ")")
+		add(recv)
+	}
+	return m
+}()
+
+// collect indexes the package's fields, uses and later timeout settings
+// of the values it follows.
+func (c *checker) collect() {
+	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.Ident:
+			if obj, ok := c.info.Uses[n].(*types.Var); ok && tracked(obj.Type()) {
+				c.uses[obj] = append(c.uses[obj], cur)
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() && tracked(f.Type()) {
+					c.fields[f] = append(c.fields[f], n.Value)
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+				if !ok {
+					continue
+				}
+				f, ok := c.info.Uses[sel.Sel].(*types.Var)
+				if !ok || !f.IsField() {
+					continue
+				}
+				if tracked(f.Type()) && len(n.Lhs) == len(n.Rhs) {
+					c.fields[f] = append(c.fields[f], n.Rhs[i])
+				}
+				if holder := c.holderOf(sel.X); holder != nil {
+					c.mark(holder, f.Name()) // srv.ReadHeaderTimeout = d, c.Timeout = d
+				}
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(c.info, n).(*types.Func)
+			if fn == nil || !knowledge.ClientTimeoutSetters[knowledge.FuncName(fn)] {
+				continue
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if holder := c.holderOf(sel.X); holder != nil {
+					c.mark(holder, fn.Name())
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) mark(holder types.Object, field string) {
+	if c.set[holder] == nil {
+		c.set[holder] = make(map[string]bool)
+	}
+	c.set[holder][field] = true
+}
+
+// holderOf returns the variable or field an expression reads: x, pkg.X,
+// s.client; nil for anything else.
+func (c *checker) holderOf(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := c.info.Uses[e].(*types.Var); ok {
+			return v
+		}
+	case *ast.SelectorExpr:
+		if v, ok := c.info.Uses[e.Sel].(*types.Var); ok {
+			return v
+		}
+	case *ast.StarExpr:
+		return c.holderOf(e.X)
+	}
+	return nil
+}
+
+// call reports the calls that send on a client with no timeout, or serve
+// with a server of none.
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	name := knowledge.FuncName(fn)
+	switch {
+	case knowledge.DefaultClientSends[name]:
+		if c.defaultTimed() {
+			return
+		}
+		waits := c.waits(cur)
+		c.rep.Add(report.Finding{
+			Pos: call.Pos(), End: call.End(), Severity: severity(waits),
+			Message: fmt.Sprintf("%s sends on http.DefaultClient, which has no timeout: when the service does not answer, the call waits forever%s; use a client with a Timeout",
+				callName(call), onPath(waits)),
+			Fixes: c.timedClientFix(call, ast.Unparen(call.Fun)),
+		})
+	case knowledge.ClientSends[name]:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || c.origin(sel.X, 0) != defaultClient || c.deadline(call) {
+			return
+		}
+		waits := c.waits(cur)
+		direct := c.isDefaultClient(sel.X)
+		f := report.Finding{
+			Pos: call.Pos(), End: call.End(), Severity: severity(waits),
+			Message: fmt.Sprintf("%s sends on http.DefaultClient%s, which has no timeout: when the service does not answer, the call waits forever%s; use a client with a Timeout, or give the request a context with a deadline",
+				callName(call), via(direct, sel.X), onPath(waits)),
+		}
+		if direct {
+			f.Fixes = c.timedClientFix(call, sel.X)
+		} else {
+			f.Root, f.Also = "DefaultClient via "+types.ExprString(sel.X), "sends on it"
+		}
+		c.rep.Add(f)
+	case knowledge.UntimedClients[name] != "":
+		c.untimedConstructor(cur, call, fn)
+	default:
+		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
+			c.rep.Add(report.Finding{
+				Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+				Message: fmt.Sprintf("%s serves with a server that has no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; serve with an http.Server that sets ReadHeaderTimeout",
+					callName(call)),
+				Fixes: c.serveFix(call, b),
+			})
+		}
+	}
+}
+
+// defaultTimed reports whether the package sets http.DefaultClient.Timeout.
+func (c *checker) defaultTimed() bool {
+	for holder, fields := range c.set {
+		if isDefaultClientVar(holder) && fields[knowledge.ClientTimeout.Fix] {
+			return true
+		}
+	}
+	return false
+}
+
+func isDefaultClientVar(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path()+"."+v.Name() == knowledge.DefaultClient && v.Parent() == v.Pkg().Scope()
+}
+
+func (c *checker) isDefaultClient(e ast.Expr) bool {
+	obj := c.holderOf(e)
+	return obj != nil && isDefaultClientVar(obj)
+}
+
+// waits reports whether the code at cur runs on the request path of the
+// package, with a handler waiting for it.
+func (c *checker) waits(cur inspector.Cursor) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		o, ok := c.reach.Of(fn.Node())
+		return ok && o.Waits
+	}
+	return false
+}
+
+func severity(waits bool) report.Severity {
+	if waits {
+		return report.Error
+	}
+	return report.Warning
+}
+
+func onPath(waits bool) string {
+	if waits {
+		return ", and so does the request that made it"
+	}
+	return ""
+}
+
+func via(direct bool, x ast.Expr) string {
+	if direct {
+		return ""
+	}
+	return " (through " + types.ExprString(x) + ")"
+}
+
+// clientLit reports an http.Client literal that bounds no call made with
+// it, when something sends with it.
+func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	holder, escapes := c.holder(cur)
+	if c.timedClient(lit, holder) {
+		return
+	}
+	used, waits := escapes, false
+	if holder != nil {
+		u, w := c.sendsOn(holder)
+		used, waits = used || u, w
+	}
+	if !used {
+		return
+	}
+	what := "a call to a service that does not answer waits forever"
+	if waits {
+		what += ", and so does the request that made it (a handler of this package sends with it)"
+	}
+	c.rep.Add(report.Finding{
+		Pos: lit.Pos(), End: lit.End(), Severity: severity(waits),
+		Message: fmt.Sprintf("http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers: %s; set Timeout, or give every request a context with a deadline",
+			what),
+		Fixes: c.fieldFix(lit, knowledge.ClientTimeout, "Add a Timeout to the client"),
+	})
+}
+
+// serverLit reports an http.Server literal without a header timeout.
+func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
+	holder, _ := c.holder(cur)
+	if slices.ContainsFunc(knowledge.ServerTimeout.Any, func(f string) bool { return c.setIn(lit, holder, f) }) {
+		return
+	}
+	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
+		return
+	}
+	c.rep.Add(report.Finding{
+		Pos: lit.Pos(), End: lit.End(), Severity: report.Warning,
+		Message: "http.Server without ReadHeaderTimeout or ReadTimeout: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set ReadHeaderTimeout",
+		Fixes:   c.fieldFix(lit, knowledge.ServerTimeout, "Add a ReadHeaderTimeout to the server"),
+	})
+}
+
+// loopback reports whether a server's address is a constant on the
+// loopback interface ("localhost:6060"): no client from outside can hold
+// its connections open.
+func (c *checker) loopback(addr ast.Expr) bool {
+	tv := c.info.Types[addr]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// untimedConstructor reports a client library's constructor whose client
+// has no timeout (resty.New()), unless the timeout is set on it: in the
+// chain of calls that builds it, or on the variable or field that holds it.
+func (c *checker) untimedConstructor(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
+	setter := knowledge.UntimedClients[knowledge.FuncName(fn)]
+	// resty.New().SetBaseURL(u).SetTimeout(d): walk up the chain.
+	top := cur
+	for {
+		sel, ok := top.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != top.Node() {
+			break
+		}
+		callCur := top.Parent().Parent()
+		if _, ok := callCur.Node().(*ast.CallExpr); !ok {
+			break
+		}
+		if sel.Sel.Name == setter {
+			return
+		}
+		top = callCur
+	}
+	holder, escapes := c.holder(top)
+	if holder != nil && c.set[holder][setter] {
+		return
+	}
+	if holder == nil && !escapes {
+		return
+	}
+	c.rep.Add(report.Finding{
+		Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+		Message: fmt.Sprintf("%s builds a client with no timeout: a call to a service that does not answer waits forever; call %s on it",
+			callName(call), setter),
+		Fixes: c.setterFix(call, setter),
+	})
+}
+
+func callName(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 50 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name
+		}
+	}
+	return s
+}

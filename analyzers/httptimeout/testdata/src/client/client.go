@@ -1,0 +1,187 @@
+// Package client sends HTTP requests in every way httptimeout knows.
+package client
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+func fetch(u string) (*http.Response, error) {
+	return http.Get(u) // want `^http.Get sends on http.DefaultClient, which has no timeout: when the service does not answer, the call waits forever; use a client with a Timeout$`
+}
+
+func notify(u string, form url.Values) {
+	http.PostForm(u, form) // want `http.PostForm sends on http.DefaultClient`
+}
+
+// A handler waits for what it calls: the finding is an error, and says so.
+func Proxy(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Head("http://backend/" + r.URL.Path) // want `http.Head sends on http.DefaultClient, which has no timeout: when the service does not answer, the call waits forever, and so does the request that made it`
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+	lookup(r.URL.Query().Get("q"))
+}
+
+func lookup(q string) {
+	req, _ := http.NewRequest("GET", "http://search/?q="+q, nil)
+	http.DefaultClient.Do(req) // want `http.DefaultClient.Do sends on http.DefaultClient, which has no timeout: when the service does not answer, the call waits forever, and so does the request that made it`
+}
+
+// A deadline set here bounds the send.
+func lookupWithDeadline(ctx context.Context, q string) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://search/?q="+q, nil)
+	http.DefaultClient.Do(req) // OK: the request's context has a deadline
+}
+
+func lookupWithDerivedDeadline(ctx context.Context, q string) {
+	ctx, cancel := context.WithDeadline(ctx, time.Now().Add(time.Second))
+	defer cancel()
+	ctx = context.WithValue(ctx, key{}, q)
+	req, _ := http.NewRequest("GET", "http://search/?q="+q, nil)
+	http.DefaultClient.Do(req.WithContext(ctx)) // OK: derived from a context with a deadline
+}
+
+type key struct{}
+
+// A context from the caller may have no deadline at all.
+func lookupWithCallerContext(ctx context.Context, q string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://search/?q="+q, nil)
+	http.DefaultClient.Do(req) // want `sends on http.DefaultClient`
+}
+
+var shared = http.DefaultClient
+
+func viaVariable(req *http.Request) {
+	shared.Do(req) // want `shared.Do sends on http.DefaultClient \(through shared\)`
+}
+
+// Default hands out DefaultClient: a send on what it returns, here or in
+// another package, is reported at the send.
+func Default() *http.Client { // want Default:"gives http.DefaultClient"
+	return http.DefaultClient
+}
+
+// Shared is DefaultClient too, for other packages.
+var Shared = http.DefaultClient // want Shared:"gives http.DefaultClient"
+
+func viaHelper(u string) {
+	Default().Get(u) // want `Default\(\).Get sends on http.DefaultClient \(through Default\(\)\)`
+	Default().Head(u)
+}
+
+// A client literal with no timeout, kept in a variable and sent on.
+var apiClient = &http.Client{} // want `^http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers: a call to a service that does not answer waits forever; set Timeout, or give every request a context with a deadline$`
+
+func callAPI(u string) { apiClient.Get(u) }
+
+var timedClient = &http.Client{Timeout: 5 * time.Second} // OK
+
+func callTimed(u string) { timedClient.Get(u) }
+
+// A transport that bounds both the dial and the response headers bounds
+// the client.
+var boundedTransport = &http.Client{ // OK
+	Transport: &http.Transport{
+		DialContext:           (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		ResponseHeaderTimeout: 10 * time.Second,
+	},
+}
+
+func callBounded(u string) { boundedTransport.Get(u) }
+
+// Without a dial timeout, a black-holed address still holds the call.
+var headersOnly = &http.Client{ // want `http.Client built without a Timeout`
+	Transport: &http.Transport{ResponseHeaderTimeout: 10 * time.Second},
+}
+
+func callHeadersOnly(u string) { headersOnly.Get(u) }
+
+var dialer = &net.Dialer{Timeout: 3 * time.Second}
+
+var transport = &http.Transport{
+	DialContext:           dialer.DialContext,
+	ResponseHeaderTimeout: 10 * time.Second,
+}
+
+var viaTransportVar = &http.Client{Transport: transport} // OK: both bounded, through variables
+
+func callViaTransportVar(u string) { viaTransportVar.Get(u) }
+
+// A transport built elsewhere is not judged.
+var wrapped = &http.Client{Transport: newTransport()} // OK
+
+func newTransport() http.RoundTripper { return http.DefaultTransport }
+
+func callWrapped(u string) { wrapped.Get(u) }
+
+// A timeout set after the literal counts.
+func laterTimeout(u string) {
+	c := &http.Client{}
+	c.Timeout = 3 * time.Second
+	c.Get(u)
+}
+
+// Every send with a deadline: the client is bounded where it is used.
+func localWithDeadline(ctx context.Context, u string) error {
+	c := &http.Client{} // OK
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.Do(req)
+	return err
+}
+
+func localWithout(u string) {
+	c := &http.Client{CheckRedirect: nil} // want `http.Client built without a Timeout`
+	c.Get(u)
+}
+
+// NewClient is a constructor: its literal is reported once, for every
+// caller, here or in another package.
+func NewClient() *http.Client {
+	return &http.Client{ // want `http.Client built without a Timeout`
+		Transport: http.DefaultTransport,
+	}
+}
+
+// A client kept in a field a handler sends on.
+type API struct {
+	hc  *http.Client
+	raw *http.Client
+}
+
+func NewAPI() *API {
+	return &API{
+		hc:  &http.Client{}, // want `http.Client built without a Timeout.*and so does the request that made it \(a handler of this package sends with it\)`
+		raw: &http.Client{}, // OK: every send on it has a deadline
+	}
+}
+
+func (a *API) Search(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequestWithContext(r.Context(), "GET", "http://search/", nil)
+	a.hc.Do(req)
+	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+	defer cancel()
+	a.raw.Do(req.WithContext(ctx))
+}
+
+// Handed to a library: it sends with it.
+func handOn() {
+	register(&http.Client{}) // want `http.Client built without a Timeout`
+}
+
+func register(*http.Client) {}
+
+func unused() {
+	_ = &http.Client{} // OK: nothing sends with it
+}

@@ -1,0 +1,40 @@
+// Package server serves HTTP with and without header timeouts.
+package server
+
+import (
+	"net"
+	"net/http"
+)
+
+func serve(mux *http.ServeMux) error {
+	return http.ListenAndServe(":8080", mux) // want `^http.ListenAndServe serves with a server that has no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever \(Slowloris\), until the server runs out of them; serve with an http.Server that sets ReadHeaderTimeout$`
+}
+
+func serveDefault(addr string) {
+	http.ListenAndServe(addr, nil) // want `http.ListenAndServe serves with a server that has no timeouts`
+}
+
+func serveTLS(addr string, h http.Handler) error {
+	return http.ListenAndServeTLS(addr, "cert.pem", "key.pem", h) // want `http.ListenAndServeTLS serves`
+}
+
+func serveListener(l net.Listener, h http.Handler) error {
+	return http.Serve(l, h) // want `http.Serve serves`
+}
+
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{ // want `^http.Server without ReadHeaderTimeout or ReadTimeout: a client that sends its request headers slowly holds a connection and a goroutine forever \(Slowloris\), until the server runs out of them; set ReadHeaderTimeout$`
+		Addr:    ":8080",
+		Handler: h,
+	}
+}
+
+func emptyServer() *http.Server {
+	return &http.Server{} // want `http.Server without ReadHeaderTimeout`
+}
+
+func laterTimeout(h http.Handler) *http.Server {
+	srv := &http.Server{Handler: h} // OK: set below
+	srv.ReadTimeout = readTimeout
+	return srv
+}

@@ -1,0 +1,74 @@
+// Package retrystorm defines an Analyzer that reports loops that retry a
+// failing call to another service with no backoff or no bound.
+//
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain retrystorm prints it.
+package retrystorm
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is retrystorm's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "retrystorm",
+	Crisis: "a tight retry loop hammers a service that is down",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "loops that retry a failing outbound call with no backoff or no bound",
+		Text: `When a database or an API fails, every caller that retries at once, and
+again, multiplies its load just when it can least take it, and keeps it
+down after it would have recovered.
+
+retrystorm reports, outside test code, a loop that retries a call to
+another service (an HTTP request, a gRPC call, a database round trip, a
+redis command; written in the loop or reached through helpers of the
+program, in this package or another, through analysis facts): the loop
+leaves when the call succeeds and goes round again when it fails, and
+
+  - nothing on the way back waits before the next attempt (no
+    time.Sleep, timer, ticker, rate limiter or backoff policy, nor a
+    helper that sleeps), or
+  - it waits a fixed time but never gives up: no bound on the number of
+    attempts (a counter, a deadline, a context that ends it),
+
+and no circuit breaker guards the call. It is reported at the retried
+call, with the chain of calls that leads to the service.
+
+It does not report retries through cenkalti/backoff (v4, v5),
+avast/retry-go, hashicorp/go-retryablehttp or failsafe-go; calls guarded
+by sony/gobreaker (v1, v2) or hystrix-go; loops that wait longer after
+each failure (a delay that grows, or is computed: exponential backoff,
+jitter); loops that retry only on one specific conflict error (a
+unique violation, a version conflict, a serialization failure, or a
+sentinel error of the program's that names no failure of the service:
+errors.Is(err, ErrPwned)) and return at once on any other, so a
+service that is down is tried once; loops whose call changes from one
+iteration to the next (the next page, the next chunk, a new candidate),
+which move on rather than retry; loops over a list (trying each replica
+in turn) or over a channel (a consumer).
+
+Severity: a loop that neither waits nor gives up is an error (it spins
+and hammers the service for as long as it is down); one that does not
+wait, or does not give up, is a warning.`,
+		Before: `
+for {
+	resp, err = client.Do(req)
+	if err == nil {
+		break
+	}
+}
+`,
+		After: `
+b := backoff.NewExponentialBackOff() // github.com/cenkalti/backoff/v5
+resp, err := backoff.Retry(ctx, func() (*http.Response, error) {
+	return client.Do(req)
+}, backoff.WithBackOff(b), backoff.WithMaxTries(5))
+`,
+		Severity: lint.SeverityWarning,
+	},
+	Remedy: `There is no automatic fix: back off exponentially with jitter, bound
+the attempts, and put a circuit breaker (sony/gobreaker) around calls
+to a service that may be down.`,
+})

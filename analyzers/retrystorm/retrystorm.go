@@ -1,0 +1,499 @@
+package retrystorm
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/crisislint/crisislint/internal/effects"
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer reports loops that retry a failing outbound call with no
+// backoff or no bound.
+var Analyzer = &analysis.Analyzer{
+	Name:     "retrystorm",
+	Doc:      Doc.String(),
+	URL:      Doc.URL(),
+	Requires: []*analysis.Analyzer{effects.Analyzer},
+	Run:      report.Guard(run),
+}
+
+// outbound are the effects of a call to another service, the most
+// telling first.
+var outbound = []effects.Kind{effects.Network, effects.DB, effects.Redis, effects.Messaging}
+
+func run(pass *analysis.Pass) (any, error) {
+	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if fx.Panic != "" {
+		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
+	}
+	any := false
+	for _, k := range outbound {
+		any = any || fx.Has(k)
+	}
+	if !any {
+		return nil, nil // nothing here calls another service
+	}
+	c := &checker{pass: pass, info: pass.TypesInfo, fx: fx, rep: report.New(pass)}
+	for cur := range inspector.New(pass.Files).Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if !report.IsTestCode(pass, cur.Node().Pos()) {
+			c.loop(cur)
+		}
+	}
+	c.rep.Flush()
+	return nil, nil
+}
+
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+	fx   *effects.Result
+	rep  *report.Reporter
+}
+
+// retryLoop is a loop under study.
+type retryLoop struct {
+	node  ast.Stmt
+	label *types.Label
+	body  *ast.BlockStmt
+	cond  ast.Expr // a for loop's condition, or nil
+}
+
+func (c *checker) loop(cur inspector.Cursor) {
+	l := &retryLoop{node: cur.Node().(ast.Stmt)}
+	bounded := false
+	switch n := cur.Node().(type) {
+	case *ast.ForStmt:
+		l.body, l.cond = n.Body, n.Cond
+		bounded = n.Cond != nil && limits(n.Cond)
+	case *ast.RangeStmt:
+		t := c.info.TypeOf(n.X)
+		if t == nil {
+			return
+		}
+		b, ok := t.Underlying().(*types.Basic)
+		if !ok || b.Info()&types.IsInteger == 0 {
+			return // a list (each replica in turn), a channel (a consumer), an iterator
+		}
+		l.body, bounded = n.Body, true
+	}
+	if ls, ok := cur.Parent().Node().(*ast.LabeledStmt); ok {
+		l.label, _ = c.info.Defs[ls.Label].(*types.Label)
+	}
+	if c.guarded(l.body) {
+		return
+	}
+	for i, st := range l.body.List {
+		call, errVar, rest := c.attempt(l.body.List, i, st)
+		if call == nil {
+			continue
+		}
+		e := c.outboundEffect(call)
+		if e == nil || c.progresses(l, call) {
+			continue
+		}
+		if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && knowledge.Retriers[knowledge.FuncName(fn)] {
+			return // the library retries with backoff and a bound
+		}
+		s := &sim{c: c, loop: l, err: errVar}
+		succ := s.end(s.run(rest, success, leave))
+		fail := s.end(s.run(rest, failure, leave))
+		if succ&leave == 0 || fail&next == 0 {
+			continue // not a retry: a consumer, a poll, or it gives up on failure
+		}
+		if fail&leave != 0 && s.specificOnly() {
+			return // retries a conflict, gives up on anything else
+		}
+		paced, grows := c.pacing(l)
+		bounded = bounded || c.boundedInBody(l)
+		if grows || paced && bounded {
+			return
+		}
+		c.report(call, e, paced, bounded)
+		return
+	}
+}
+
+// attempt recognizes, at statement i of a loop's body, a call whose error
+// the loop tests: err = call(), x, err := call(), if err := call(); ...
+// It returns the call, the error variable, and the statements that run
+// after it in the iteration.
+func (c *checker) attempt(list []ast.Stmt, i int, st ast.Stmt) (*ast.CallExpr, *types.Var, []ast.Stmt) {
+	rest := list[i+1:]
+	if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init != nil {
+		// if err := call(); err != nil {...}: the if itself runs after the call.
+		call, v := c.errorCall(ifs.Init)
+		if call == nil {
+			return nil, nil, nil
+		}
+		bare := *ifs
+		bare.Init = nil
+		return call, v, append([]ast.Stmt{&bare}, rest...)
+	}
+	call, v := c.errorCall(st)
+	return call, v, rest
+}
+
+// errorCall returns the call of an assignment whose error result goes to
+// a variable, and that variable.
+func (c *checker) errorCall(st ast.Stmt) (*ast.CallExpr, *types.Var) {
+	var lhs []ast.Expr
+	var rhs ast.Expr
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		if len(st.Rhs) != 1 {
+			return nil, nil
+		}
+		lhs, rhs = st.Lhs, st.Rhs[0]
+	case *ast.DeclStmt:
+		gd, ok := st.Decl.(*ast.GenDecl)
+		if !ok || len(gd.Specs) != 1 {
+			return nil, nil
+		}
+		vs, ok := gd.Specs[0].(*ast.ValueSpec)
+		if !ok || len(vs.Values) != 1 {
+			return nil, nil
+		}
+		for _, n := range vs.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = vs.Values[0]
+	default:
+		return nil, nil
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	for _, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, _ := c.info.ObjectOf(id).(*types.Var)
+		if v != nil && types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+			return call, v
+		}
+	}
+	return nil, nil
+}
+
+// outboundEffect returns how a call reaches another service: itself, a
+// call it is made on or with (db.QueryRow(q).Scan(&v), rdb.Set(...).Err()),
+// or a function literal it runs (a transaction's body).
+func (c *checker) outboundEffect(call *ast.CallExpr) *effects.Effect {
+	var found *effects.Effect
+	first := func(set effects.Set) {
+		for _, k := range outbound {
+			if e := set[k]; e != nil && found == nil {
+				found = e
+			}
+		}
+	}
+	ast.Inspect(call, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			first(c.fx.Call(n))
+			if !c.fx.Stores(n) {
+				for _, a := range n.Args {
+					if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+						first(c.fx.Lit(lit))
+					}
+				}
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// guarded reports whether the loop's body calls a circuit breaker: the
+// breaker fails fast while the service is down, so the retries do not
+// reach it.
+func (c *checker) guarded(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && knowledge.Breakers[knowledge.FuncName(fn)] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// pacing reports whether the loop waits between attempts, and whether the
+// wait grows (or is computed: a backoff policy, jitter, a helper that
+// sleeps).
+func (c *checker) pacing(l *retryLoop) (paced, grows bool) {
+	written := c.writtenIn(l)
+	ast.Inspect(l.node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // stored or started: not a wait of this loop
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && knowledge.TypeName(c.info.TypeOf(n)) == "time.Time" {
+				paced = true // <-ticker.C, <-timer.C
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(c.info, n).(*types.Func)
+			if fn == nil {
+				return true
+			}
+			if knowledge.Pacers[knowledge.FuncName(fn)] {
+				paced = true
+				if len(n.Args) == 0 || c.computed(n.Args[0], written) {
+					grows = true // a backoff policy, a limiter; or a computed delay
+				}
+				return true
+			}
+			if fn.Pkg() != nil && !knowledge.Described(fn.Pkg().Path()) && c.fx.Call(n)[effects.Sleep] != nil {
+				paced, grows = true, true // a helper of the program's that sleeps: its delay is its own
+			}
+		}
+		return true
+	})
+	return paced, grows
+}
+
+// progresses reports whether the call's inputs change from one iteration
+// to the next: the next page, the next chunk, a new random candidate. A
+// loop that moves on is not retrying the same call.
+func (c *checker) progresses(l *retryLoop, call *ast.CallExpr) bool {
+	carried := make(map[types.Object]bool)
+	for obj := range c.writtenIn(l) {
+		if v, ok := obj.(*types.Var); ok && (v.IsField() || v.Pos() < l.body.Pos() || v.Pos() > l.body.End()) {
+			carried[obj] = true
+		}
+	}
+	if len(carried) == 0 {
+		return false
+	}
+	// Values made in the body from others: blobOffset := f.offset - pos.
+	defs := make(map[types.Object][]ast.Expr)
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok {
+					obj := c.info.ObjectOf(id)
+					defs[obj] = append(defs[obj], as.Rhs[i])
+				}
+			}
+		}
+		return true
+	})
+	seen := make(map[ast.Node]bool)
+	var uses func(n ast.Node, depth int) bool
+	uses = func(n ast.Node, depth int) bool {
+		if seen[n] || depth > 3 {
+			return false
+		}
+		seen[n] = true
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			id, ok := m.(*ast.Ident)
+			if !ok || found {
+				return !found
+			}
+			obj := c.info.Uses[id]
+			if carried[obj] {
+				found = true
+			}
+			for _, d := range defs[obj] {
+				found = found || uses(d, depth+1)
+			}
+			return !found
+		})
+		return found
+	}
+	return uses(call, 0)
+}
+
+// writtenIn returns the variables a loop changes: the delay doubled, the
+// attempt counted.
+func (c *checker) writtenIn(l *retryLoop) map[types.Object]bool {
+	out := make(map[types.Object]bool)
+	mark := func(e ast.Expr) {
+		// buf[i] = x, f.offset += n: buf and offset change.
+		for {
+			ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+			if !ok {
+				break
+			}
+			e = ix.X
+		}
+		if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+			e = sel.Sel
+		}
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if obj := c.info.ObjectOf(id); obj != nil {
+				out[obj] = true
+			}
+		}
+	}
+	ast.Inspect(l.node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				mark(lhs)
+			}
+		case *ast.IncDecStmt:
+			mark(n.X)
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				mark(n.Key)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// computed reports whether a delay changes from one attempt to the next:
+// it reads a variable the loop changes, or calls a function (a backoff
+// policy, jitter).
+func (c *checker) computed(d ast.Expr, written map[types.Object]bool) bool {
+	if tv, ok := c.info.Types[d]; ok && tv.Value != nil {
+		return false
+	}
+	found := false
+	ast.Inspect(d, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if written[c.info.ObjectOf(n)] {
+				found = true
+			}
+		case *ast.CallExpr:
+			if !c.info.Types[n.Fun].IsType() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// limits reports whether a condition bounds a loop: it compares (a count,
+// a time), or asks a context or a clock.
+func limits(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			switch n.Op {
+			case token.LSS, token.LEQ, token.GTR, token.GEQ:
+				found = true
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				switch sel.Sel.Name {
+				case "Err", "Before", "After", "Since", "Until":
+					found = true // ctx.Err(), time.Now().Before(deadline)
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// boundedInBody reports whether the body leaves the loop on a limit: if
+// attempts >= max { return }, or when a context is done.
+func (c *checker) boundedInBody(l *retryLoop) bool {
+	found := false
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if limits(n.Cond) && leaves(n.Body) {
+				found = true
+			}
+		case *ast.CommClause:
+			// select { case <-ctx.Done(): return }
+			if n.Comm != nil && leaves(&ast.BlockStmt{List: n.Body}) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// leaves reports whether a block ends by leaving: return, break, panic.
+func leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch st := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok == token.BREAK || st.Tok == token.GOTO
+	case *ast.ExprStmt:
+		return isExit(st.X)
+	}
+	return false
+}
+
+// isExit reports whether an expression is a call that does not return.
+func isExit(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch types.ExprString(call.Fun) {
+	case "panic", "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf":
+		return true
+	}
+	return false
+}
+
+func (c *checker) report(call *ast.CallExpr, e *effects.Effect, paced, bounded bool) {
+	name := callName(call)
+	how := ""
+	if !e.Direct() {
+		how = " (loop → " + e.Path(name) + ")"
+	}
+	target := "the service"
+	switch e.Kind {
+	case effects.DB:
+		target = "the database"
+	case effects.Redis:
+		target = "redis"
+	}
+	var msg string
+	sev := report.Warning
+	switch {
+	case !paced && !bounded:
+		sev = report.Error
+		msg = fmt.Sprintf("%s is retried in a loop with no pause and no bound%s: while %s is down, every caller hits it again as fast as it fails, and never stops (a retry storm)", name, how, target)
+	case !paced:
+		msg = fmt.Sprintf("%s is retried in a loop with no pause between attempts%s: while %s is down, every caller multiplies its load at once (a retry storm)", name, how, target)
+	default:
+		msg = fmt.Sprintf("%s is retried forever at a fixed interval%s: while %s is down, every caller keeps hitting it in step and never gives up", name, how, target)
+	}
+	c.rep.Add(report.Finding{
+		Pos: call.Pos(), End: call.End(), Severity: sev,
+		Message: msg + "; back off exponentially with jitter, bound the attempts, and put a circuit breaker (sony/gobreaker) around the call",
+	})
+}
+
+func callName(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 50 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name
+		}
+	}
+	return s
+}

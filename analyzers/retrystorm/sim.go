@@ -1,0 +1,419 @@
+package retrystorm
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// words reports whether a text names one of the words, in any case.
+func words(text string, list []string) bool {
+	text = strings.ToLower(text)
+	for _, w := range list {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// state is what is known of the attempt's error while the rest of an
+// iteration runs.
+type state uint8
+
+const (
+	success state = iota // err == nil
+	failure              // err != nil
+	unknown              // err was assigned again
+)
+
+// outcome is a set of ways the rest of an iteration can end.
+type outcome uint8
+
+const (
+	leave outcome = 1 << iota // return, break, panic: the loop is done
+	next                      // continue: another attempt
+	fall                      // the statements ran to their end
+)
+
+// tri is a condition's value: true, false or not known.
+type tri uint8
+
+const (
+	no tri = iota
+	yes
+	maybe
+)
+
+// sim follows the rest of an iteration after the attempt, once as if it
+// succeeded and once as if it failed, the way a reader does: it tells
+// which branches the error decides and where each way leads.
+type sim struct {
+	c    *checker
+	loop *retryLoop
+	err  *types.Var
+	// tests are the conditions that split the failure path on the error's
+	// kind: some errors are retried, others end the loop.
+	tests []ast.Expr
+}
+
+// end turns an iteration's outcome into the loop's: running to the end
+// of the body is another attempt, unless the loop's condition says the
+// error ends it (for err != nil { ... }).
+func (s *sim) end(o outcome, st state) outcome {
+	if o&fall == 0 {
+		return o
+	}
+	o &^= fall
+	if s.loop.cond != nil && s.truth(s.loop.cond, st) == no {
+		return o | leave
+	}
+	return o | next
+}
+
+// run follows a list of statements; brk is what a plain break does there
+// (leave the loop, or end a switch). It returns the outcomes and the state
+// at the end.
+func (s *sim) run(list []ast.Stmt, st state, brk outcome) (outcome, state) {
+	var acc outcome
+	for _, stmt := range list {
+		o, after := s.stmt(stmt, st, brk)
+		if o&fall == 0 {
+			return acc | o, st
+		}
+		acc |= o &^ fall
+		st = after
+	}
+	return acc | fall, st
+}
+
+func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
+	switch n := stmt.(type) {
+	case *ast.ReturnStmt:
+		return leave, st
+	case *ast.BranchStmt:
+		switch {
+		case n.Tok == token.FALLTHROUGH:
+			return fall, st
+		case n.Tok == token.GOTO:
+			return leave, st
+		case n.Label == nil && n.Tok == token.BREAK:
+			return brk, st
+		case n.Label == nil || s.c.info.Uses[n.Label] == s.loop.label && s.loop.label != nil:
+			if n.Tok == token.CONTINUE {
+				return next, st
+			}
+			return leave, st
+		}
+		return leave, st // to an outer loop
+	case *ast.ExprStmt:
+		if isExit(n.X) {
+			return leave, st
+		}
+	case *ast.AssignStmt:
+		if s.assigns(n.Lhs) {
+			return fall, unknown
+		}
+	case *ast.DeclStmt:
+		if gd, ok := n.Decl.(*ast.GenDecl); ok {
+			for _, spec := range gd.Specs {
+				if vs, ok := spec.(*ast.ValueSpec); ok {
+					for _, name := range vs.Names {
+						if s.c.info.Defs[name] == s.err {
+							return fall, unknown
+						}
+					}
+				}
+			}
+		}
+	case *ast.LabeledStmt:
+		return s.stmt(n.Stmt, st, brk)
+	case *ast.BlockStmt:
+		return s.run(n.List, st, brk)
+	case *ast.IfStmt:
+		if n.Init != nil {
+			if _, after := s.stmt(n.Init, st, brk); after == unknown {
+				st = unknown
+			}
+		}
+		then, _ := s.run(n.Body.List, st, brk)
+		els := fall
+		if n.Else != nil {
+			els, _ = s.stmt(n.Else, st, brk)
+		}
+		switch s.truth(n.Cond, st) {
+		case yes:
+			return then, st
+		case no:
+			return els, st
+		}
+		if st == failure && s.mentionsErr(n.Cond) && then != els {
+			s.tests = append(s.tests, n.Cond)
+		}
+		return then | els, st
+	case *ast.SwitchStmt:
+		return s.switchStmt(n, st)
+	case *ast.TypeSwitchStmt:
+		var outs []outcome
+		hasDefault := false
+		for _, cc := range n.Body.List {
+			clause := cc.(*ast.CaseClause)
+			hasDefault = hasDefault || clause.List == nil
+			o, _ := s.run(clause.Body, st, fall)
+			outs = append(outs, o)
+		}
+		if !hasDefault {
+			outs = append(outs, fall)
+		}
+		if st == failure && s.mentionsErr(n.Assign) && differ(outs) {
+			s.tests = append(s.tests, caseExprs(n.Body)...)
+		}
+		return union(outs), st
+	case *ast.SelectStmt:
+		var acc outcome
+		for _, cc := range n.Body.List {
+			o, _ := s.run(cc.(*ast.CommClause).Body, st, fall)
+			acc |= o
+		}
+		return acc, st
+	case *ast.ForStmt, *ast.RangeStmt:
+		if returns(n) {
+			return fall | leave, st
+		}
+	}
+	return fall, st
+}
+
+// switchStmt follows a switch: a tagless one case by case, as an if-else
+// chain; a tagged one on each case.
+func (s *sim) switchStmt(n *ast.SwitchStmt, st state) (outcome, state) {
+	if n.Init != nil {
+		if _, after := s.stmt(n.Init, st, fall); after == unknown {
+			st = unknown
+		}
+	}
+	var outs []outcome
+	hasDefault := false
+	mentions := n.Tag != nil && s.mentionsErr(n.Tag)
+	for _, cc := range n.Body.List {
+		clause := cc.(*ast.CaseClause)
+		if clause.List == nil {
+			hasDefault = true
+		}
+		t := maybe
+		if n.Tag == nil && clause.List != nil {
+			t = no
+			for _, e := range clause.List {
+				mentions = mentions || s.mentionsErr(e)
+				switch s.truth(e, st) {
+				case yes:
+					t = yes
+				case maybe:
+					if t == no {
+						t = maybe
+					}
+				}
+			}
+		}
+		if t == no {
+			continue
+		}
+		o, _ := s.run(clause.Body, st, fall)
+		outs = append(outs, o)
+		if t == yes {
+			hasDefault = true // nothing after it runs
+			break
+		}
+	}
+	if !hasDefault {
+		outs = append(outs, fall)
+	}
+	if st == failure && mentions && differ(outs) {
+		for _, e := range caseExprs(n.Body) {
+			if n.Tag != nil || s.mentionsErr(e) && s.truth(e, st) == maybe {
+				s.tests = append(s.tests, e)
+			}
+		}
+	}
+	return union(outs), st
+}
+
+func union(outs []outcome) outcome {
+	var acc outcome
+	for _, o := range outs {
+		acc |= o
+	}
+	return acc
+}
+
+func differ(outs []outcome) bool {
+	for _, o := range outs {
+		if o != outs[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func caseExprs(body *ast.BlockStmt) []ast.Expr {
+	var out []ast.Expr
+	for _, cc := range body.List {
+		out = append(out, cc.(*ast.CaseClause).List...)
+	}
+	return out
+}
+
+// returns reports whether a statement returns, outside the function
+// literals it holds.
+func returns(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func (s *sim) assigns(lhs []ast.Expr) bool {
+	for _, l := range lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && s.c.info.ObjectOf(id) == s.err {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sim) isErr(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && s.c.info.Uses[id] == s.err
+}
+
+func (s *sim) mentionsErr(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && s.c.info.Uses[id] == s.err {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// truth evaluates a condition in a state: err != nil is true on failure.
+func (s *sim) truth(cond ast.Expr, st state) tri {
+	if st == unknown {
+		return maybe
+	}
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			switch s.truth(e.X, st) {
+			case yes:
+				return no
+			case no:
+				return yes
+			}
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL, token.NEQ:
+			var other ast.Expr
+			switch {
+			case s.isErr(e.X):
+				other = e.Y
+			case s.isErr(e.Y):
+				other = e.X
+			default:
+				return maybe
+			}
+			if id, ok := ast.Unparen(other).(*ast.Ident); !ok || id.Name != "nil" {
+				return maybe
+			}
+			isNil := st == success
+			if e.Op == token.EQL == isNil {
+				return yes
+			}
+			return no
+		case token.LAND:
+			x, y := s.truth(e.X, st), s.truth(e.Y, st)
+			switch {
+			case x == no || y == no:
+				return no
+			case x == yes && y == yes:
+				return yes
+			}
+		case token.LOR:
+			x, y := s.truth(e.X, st), s.truth(e.Y, st)
+			switch {
+			case x == yes || y == yes:
+				return yes
+			case x == no && y == no:
+				return no
+			}
+		}
+	}
+	return maybe
+}
+
+// specificOnly reports whether the failure path gives up on every error
+// but specific ones the service answered with: each test that sends some
+// errors round again names a conflict (isUniqueViolation(err)), or
+// compares with a sentinel error that names no failure of the service or
+// the network (errors.Is(err, ErrPwned)). A service that is down is then
+// tried once.
+func (s *sim) specificOnly() bool {
+	if len(s.tests) == 0 {
+		return false
+	}
+	for _, t := range s.tests {
+		text := types.ExprString(t)
+		switch {
+		case words(text, knowledge.ConflictWords):
+		case words(text, knowledge.TransientWords) || !s.sentinel(t):
+			return false
+		}
+	}
+	return true
+}
+
+// sentinel reports whether a test compares the error with a
+// package-level error variable: errors.Is(err, ErrX), err == ErrX.
+func (s *sim) sentinel(test ast.Expr) bool {
+	found := false
+	ast.Inspect(test, func(n ast.Node) bool {
+		var other ast.Expr
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn, _ := typeutil.Callee(s.c.info, n).(*types.Func); fn != nil && knowledge.FuncName(fn) == "errors.Is" && len(n.Args) == 2 && s.isErr(n.Args[0]) {
+				other = n.Args[1]
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL && s.isErr(n.X) {
+				other = n.Y
+			}
+		}
+		if other != nil {
+			var id *ast.Ident
+			switch o := ast.Unparen(other).(type) {
+			case *ast.Ident:
+				id = o
+			case *ast.SelectorExpr:
+				id = o.Sel
+			}
+			if v, ok := s.c.info.Uses[id].(*types.Var); id != nil && ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

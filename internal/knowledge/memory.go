@@ -1,0 +1,40 @@
+package knowledge
+
+// This file tells which calls make a long-lived collection grow and
+// which make it shrink, and what bounded structure to use instead.
+
+// Growers add an entry to the collection they are called on.
+var Growers = map[string]bool{
+	"(*sync.Map).Store":                true,
+	"(*sync.Map).LoadOrStore":          true,
+	"(*sync.Map).Swap":                 true,
+	"(*container/list.List).PushBack":  true,
+	"(*container/list.List).PushFront": true,
+}
+
+// Shrinkers remove entries from the collection they are called on (or,
+// for the functions, from their first argument).
+var Shrinkers = map[string]bool{
+	"(*sync.Map).Delete":            true,
+	"(*sync.Map).LoadAndDelete":     true,
+	"(*sync.Map).CompareAndDelete":  true,
+	"(*sync.Map).Clear":             true,
+	"(*container/list.List).Remove": true,
+	"(*container/list.List).Init":   true,
+	"maps.DeleteFunc":               true,
+	"(*container/ring.Ring).Unlink": true,
+}
+
+// GrowableTypes are the named types of collections that grow through
+// Growers.
+var GrowableTypes = map[string]bool{
+	"sync.Map":            true,
+	"container/list.List": true,
+}
+
+// BoundedCaches are the bounded structures to suggest in place of a map
+// that only grows: an LRU with a size cap, one whose entries also expire.
+var BoundedCaches = map[string]string{
+	"github.com/hashicorp/golang-lru/v2.New":              "an LRU with a size cap (lru.New[K, V](size), github.com/hashicorp/golang-lru/v2)",
+	"github.com/hashicorp/golang-lru/v2/expirable.NewLRU": "an LRU whose entries also expire (expirable.NewLRU[K, V](size, nil, ttl))",
+}

@@ -1,0 +1,185 @@
+package knowledge
+
+// This file tells how calls to other services are bounded in time, and
+// how they are retried: which values must set a timeout field, which
+// calls send on a client with none, which libraries retry with backoff
+// or break the circuit on their own.
+
+// FieldRule says that a value of a type must set one of some fields,
+// or it can wait forever: an http.Client without Timeout, an http.Server
+// without ReadHeaderTimeout.
+type FieldRule struct {
+	// Type is the struct type, as TypeName spells it without the pointer.
+	Type string
+	// Any are the fields of which one set is enough.
+	Any []string
+	// Fix is the field a suggested fix sets, with FixValue; it is one of Any.
+	Fix, FixValue string
+}
+
+// Set reports whether setting the field named name satisfies the rule.
+func (r FieldRule) Set(name string) bool {
+	for _, f := range r.Any {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Timeout rules: the values that wait on another side of a connection
+// and the fields that bound the wait. A transport bounds a client only
+// when it bounds both the dial and the wait for the response's headers.
+var (
+	ClientTimeout = FieldRule{Type: "net/http.Client", Any: []string{"Timeout"},
+		Fix: "Timeout", FixValue: "10 * time.Second"}
+	TransportResponseTimeout = FieldRule{Type: "net/http.Transport", Any: []string{"ResponseHeaderTimeout"}}
+	// TransportDial names the transport's dial functions: a dialer with a
+	// Timeout, or a dial function of the program's own, bounds the dial.
+	TransportDial = FieldRule{Type: "net/http.Transport", Any: []string{"DialContext", "Dial", "DialTLSContext", "DialTLS"}}
+	DialerTimeout = FieldRule{Type: "net.Dialer", Any: []string{"Timeout", "Deadline"}}
+	ServerTimeout = FieldRule{Type: "net/http.Server", Any: []string{"ReadHeaderTimeout", "ReadTimeout"},
+		Fix: "ReadHeaderTimeout", FixValue: "10 * time.Second"}
+)
+
+// TimeoutRules are every FieldRule above, for the check against the real API.
+var TimeoutRules = []FieldRule{ClientTimeout, TransportResponseTimeout, TransportDial, DialerTimeout, ServerTimeout}
+
+// DefaultClient is the client of net/http's package-level functions: it
+// has no timeout.
+const DefaultClient = "net/http.DefaultClient"
+
+// DefaultClientSends are net/http's functions that send on DefaultClient.
+var DefaultClientSends = map[string]bool{
+	"net/http.Get":      true,
+	"net/http.Head":     true,
+	"net/http.Post":     true,
+	"net/http.PostForm": true,
+}
+
+// ClientSends send a request on their receiver, an *http.Client.
+var ClientSends = map[string]bool{
+	"(*net/http.Client).Do":       true,
+	"(*net/http.Client).Get":      true,
+	"(*net/http.Client).Head":     true,
+	"(*net/http.Client).Post":     true,
+	"(*net/http.Client).PostForm": true,
+}
+
+// UntimedClients are constructors of third-party clients that set no
+// timeout on the http.Client they build (resty.New: no Timeout, and a
+// transport without ResponseHeaderTimeout); the value is the method that
+// sets one on the client.
+var UntimedClients = map[string]string{
+	"github.com/go-resty/resty/v2.New":              "SetTimeout",
+	"github.com/go-resty/resty/v2.NewWithLocalAddr": "SetTimeout",
+}
+
+// ClientTimeoutSetters set the timeout of the client they are called on.
+var ClientTimeoutSetters = map[string]bool{
+	"(*github.com/go-resty/resty/v2.Client).SetTimeout": true,
+}
+
+// BareServe describes one of net/http's functions that serve with a
+// server of no timeouts: the indices of its arguments, -1 for none, and
+// the http.Server method that does the same on a server value.
+type BareServe struct {
+	Addr, Listener, Handler int
+	// Rest are the arguments the method takes, in its order: the
+	// certificate and key files of the TLS variants.
+	Rest   []int
+	Method string
+}
+
+// BareServes are net/http's functions that serve on a server without
+// timeouts.
+var BareServes = map[string]BareServe{
+	"net/http.ListenAndServe":    {Addr: 0, Listener: -1, Handler: 1, Method: "ListenAndServe"},
+	"net/http.ListenAndServeTLS": {Addr: 0, Listener: -1, Handler: 3, Rest: []int{1, 2}, Method: "ListenAndServeTLS"},
+	"net/http.Serve":             {Addr: -1, Listener: 0, Handler: 1, Method: "Serve"},
+	"net/http.ServeTLS":          {Addr: -1, Listener: 0, Handler: 1, Rest: []int{2, 3}, Method: "ServeTLS"},
+}
+
+// DeadlineContexts return a context whose deadline they set: a request
+// made with one cannot wait forever.
+var DeadlineContexts = map[string]bool{
+	"context.WithTimeout":       true,
+	"context.WithDeadline":      true,
+	"context.WithTimeoutCause":  true,
+	"context.WithDeadlineCause": true,
+}
+
+// Pacers wait before the next attempt of a retry, or tell how long to
+// wait: sleeping, timers, rate limiters, backoff policies.
+var Pacers = map[string]bool{
+	"time.Sleep":                             true,
+	"time.After":                             true,
+	"time.NewTimer":                          true,
+	"time.Tick":                              true,
+	"time.NewTicker":                         true,
+	"(*time.Timer).Reset":                    true,
+	"(*time.Ticker).Reset":                   true,
+	"(*golang.org/x/time/rate.Limiter).Wait": true,
+	"(github.com/cenkalti/backoff/v4.BackOff).NextBackOff":             true,
+	"(*github.com/cenkalti/backoff/v4.ExponentialBackOff).NextBackOff": true,
+	"(github.com/cenkalti/backoff/v5.BackOff).NextBackOff":             true,
+	"(*github.com/cenkalti/backoff/v5.ExponentialBackOff).NextBackOff": true,
+}
+
+// Retriers retry the operation they are given, with backoff and a bound
+// of their own: a retry written with one is not a retry storm, and a loop
+// around one is not a tight retry of its own.
+var Retriers = map[string]bool{
+	"github.com/cenkalti/backoff/v4.Retry":                                  true,
+	"github.com/cenkalti/backoff/v4.RetryNotify":                            true,
+	"github.com/cenkalti/backoff/v4.RetryWithData":                          true,
+	"github.com/cenkalti/backoff/v4.RetryNotifyWithData":                    true,
+	"github.com/cenkalti/backoff/v5.Retry":                                  true,
+	"github.com/avast/retry-go/v4.Do":                                       true,
+	"github.com/avast/retry-go/v4.DoWithData":                               true,
+	"(*github.com/hashicorp/go-retryablehttp.Client).Do":                    true,
+	"(*github.com/hashicorp/go-retryablehttp.Client).Get":                   true,
+	"(*github.com/hashicorp/go-retryablehttp.Client).Head":                  true,
+	"(*github.com/hashicorp/go-retryablehttp.Client).Post":                  true,
+	"(*github.com/hashicorp/go-retryablehttp.Client).PostForm":              true,
+	"github.com/hashicorp/go-retryablehttp.Get":                             true,
+	"github.com/hashicorp/go-retryablehttp.Head":                            true,
+	"github.com/hashicorp/go-retryablehttp.Post":                            true,
+	"github.com/hashicorp/go-retryablehttp.PostForm":                        true,
+	"(github.com/failsafe-go/failsafe-go.Executor[R any]).Run":              true,
+	"(github.com/failsafe-go/failsafe-go.Executor[R any]).Get":              true,
+	"(github.com/failsafe-go/failsafe-go.Executor[R any]).RunWithExecution": true,
+	"(github.com/failsafe-go/failsafe-go.Executor[R any]).GetWithExecution": true,
+}
+
+// Breakers run the function they are given behind a circuit breaker:
+// while the service is down, calls fail at once instead of reaching it.
+// TwoStep's Allow guards the calls that follow it.
+var Breakers = map[string]bool{
+	"(*github.com/sony/gobreaker.CircuitBreaker).Execute":            true,
+	"(*github.com/sony/gobreaker.TwoStepCircuitBreaker).Allow":       true,
+	"(*github.com/sony/gobreaker/v2.CircuitBreaker[T]).Execute":      true,
+	"(*github.com/sony/gobreaker/v2.TwoStepCircuitBreaker[T]).Allow": true,
+	"github.com/afex/hystrix-go/hystrix.Do":                          true,
+	"github.com/afex/hystrix-go/hystrix.DoC":                         true,
+	"github.com/afex/hystrix-go/hystrix.Go":                          true,
+	"github.com/afex/hystrix-go/hystrix.GoC":                         true,
+}
+
+// ConflictWords name, in an error's variable, type or test, a conflict
+// with the state of the data: a unique violation, a version that moved, a
+// serialization failure. The service that reported it is up: retrying on
+// it alone is not hammering a service that is down.
+var ConflictWords = []string{
+	"conflict", "unique", "duplicate", "exist", "serializ", "deadlock",
+	"version", "collision", "concurren", "optimistic", "stale", "taken", "retrytransaction",
+}
+
+// TransientWords name, in an error's variable or test, a failure of the
+// service or of the way to it (a timeout, a refused or reset connection,
+// an overload): retrying on one of those is retrying on a service that
+// is down.
+var TransientWords = []string{
+	"timeout", "temporar", "unavailable", "deadline", "refused", "reset", "conn", "network",
+	"retry", "retriable", "retryable", "busy", "overload", "throttl", "ratelimit", "toomany", "eof", "closed",
+}

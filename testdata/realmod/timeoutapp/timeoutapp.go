@@ -1,0 +1,42 @@
+// Package timeoutapp builds HTTP clients with the real resty and
+// go-retryablehttp.
+package timeoutapp
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// resty.New builds an http.Client with no Timeout.
+var api = resty.New().SetBaseURL("http://api") // want `^resty.New builds a client with no timeout: a call to a service that does not answer waits forever; call SetTimeout on it$`
+
+func callAPI() (*resty.Response, error) { return api.R().Get("/users") }
+
+// OK: the timeout is set in the chain that builds it.
+var timed = resty.New().SetBaseURL("http://api").SetTimeout(10 * time.Second)
+
+func callTimed() (*resty.Response, error) { return timed.R().Get("/users") }
+
+// OK: set on the variable that holds it.
+func setLater() (*resty.Response, error) {
+	c := resty.New()
+	c.SetTimeout(5 * time.Second)
+	return c.R().Get("http://api/users")
+}
+
+// OK: go-retryablehttp's client bounds its dial and retries with backoff.
+func retrying(u string) (*http.Response, error) {
+	return retryablehttp.NewClient().Get(u)
+}
+
+func standard(u string) (*http.Response, error) {
+	return retryablehttp.NewClient().StandardClient().Get(u)
+}
+
+// A client handed to resty keeps its own (missing) timeout.
+func wrapped() *resty.Client {
+	return resty.NewWithClient(&http.Client{}) // want `http.Client built without a Timeout`
+}
