@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,6 +43,11 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		slices.Collect(maps.Keys(StartupWork)),
 		slices.Collect(maps.Keys(StartupWrappers)),
 		slices.Collect(maps.Keys(PoolPrepares)),
+		slices.Collect(maps.Keys(CacheCalls)),
+		slices.Collect(maps.Keys(RueidisCommands)),
+		slices.Collect(maps.Keys(RueidisArgs)),
+		slices.Collect(maps.Keys(LoadGuards)),
+		stripeNames(),
 	)
 	var typeNames []string
 	for _, f := range Frameworks {
@@ -65,6 +71,12 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	}
 	for p := range DriverDialects {
 		paths[p] = true
+	}
+	for p := range Randomizers {
+		paths[p] = true
+	}
+	for _, major := range stripeMajors {
+		paths[PackageOf(strings.Replace(stripeKeySetter, "vN", "v"+strconv.Itoa(major), 1))] = true
 	}
 
 	// Load the packages the module provides; the go command refuses a
@@ -118,6 +130,15 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		if s, ok := sqlSinks[name]; ok {
 			checkSink(t, name, fn.Signature(), s)
 		}
+		if c, ok := CacheCalls[name]; ok {
+			checkCacheCall(t, name, fn.Signature(), c)
+		}
+		if a, ok := RueidisArgs[name]; ok && a.Role == RueidisTTL {
+			checkCacheCall(t, name, fn.Signature(), CacheCall{Key: -1, Value: -1, TTL: 0, Unit: a.Unit})
+		}
+		if strings.Contains(name, stripeModule) {
+			checkPaymentCall(t, name, fn)
+		}
 		if v, ok := ContextVariants[name]; ok {
 			variant := name[:strings.LastIndex(name, ".")+1] + v.Name
 			if vfn := lookupFunc(pkg, variant); vfn == nil {
@@ -138,6 +159,25 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 			t.Errorf("%s: no such type in %s", name, pkg.Path())
 		}
 		checked++
+	}
+	for _, major := range stripeMajors {
+		v := strings.Replace(stripeKeySetter, "vN", "v"+strconv.Itoa(major), 1)
+		fn := lookupFunc(loaded[PackageOf(v)], v)
+		if fn == nil || !IsIdempotencyKeySetter(fn) {
+			t.Errorf("%s: not found, or not known as the idempotency key setter", v)
+			continue
+		}
+		params := fn.Signature().Recv().Type().(*types.Pointer).Elem()
+		field, _, _ := types.LookupFieldOrMethod(params, false, fn.Pkg(), StripeKeyField)
+		if f, ok := field.(*types.Var); !ok || !IsIdempotencyKeyField(f) {
+			t.Errorf("%s: no field %s known as the idempotency key", TypeName(params), StripeKeyField)
+		}
+		checked++
+	}
+	for p := range Randomizers {
+		if loaded[p] == nil {
+			t.Errorf("package %s did not load", p)
+		}
 	}
 	for name := range UserInputVars {
 		if pkg := loaded[PackageOf(name)]; pkg != nil {
@@ -169,8 +209,115 @@ func checkSink(t *testing.T, name string, sig *types.Signature, s SQLSink) {
 	}
 }
 
+func checkCacheCall(t *testing.T, name string, sig *types.Signature, c CacheCall) {
+	params := sig.Params()
+	at := func(i int) types.Type {
+		if i >= params.Len() {
+			t.Errorf("%s: parameter %d out of range", name, i)
+			return types.Typ[types.Invalid]
+		}
+		return params.At(i).Type()
+	}
+	if c.Item {
+		item, _ := types.Unalias(at(c.Key)).(*types.Pointer)
+		if item == nil {
+			t.Errorf("%s: parameter %d is not a pointer to an item", name, c.Key)
+			return
+		}
+		for _, f := range []string{ItemKey, ItemValue, ItemTTL} {
+			if obj, _, _ := types.LookupFieldOrMethod(item.Elem(), false, nil, f); obj == nil {
+				t.Errorf("%s: the item has no field %s", name, f)
+			}
+		}
+		return
+	}
+	if c.Key < 0 {
+		checkTTL(t, name, c, at)
+		return
+	}
+	key := at(c.Key)
+	if c.Keys {
+		if !sig.Variadic() || c.Key != params.Len()-1 {
+			t.Errorf("%s: parameter %d is not the variadic keys", name, c.Key)
+			return
+		}
+		key = key.(*types.Slice).Elem()
+	}
+	if b, ok := key.Underlying().(*types.Basic); (!ok || b.Kind() != types.String) && !isTypeParam(key) {
+		t.Errorf("%s: the key, parameter %d, is %s", name, c.Key, key)
+	}
+	if c.Value >= 0 {
+		at(c.Value)
+	}
+	checkTTL(t, name, c, at)
+}
+
+func checkTTL(t *testing.T, name string, c CacheCall, at func(int) types.Type) {
+	if c.TTL >= 0 {
+		ttl := at(c.TTL)
+		switch c.Unit {
+		case Duration:
+			if TypeName(ttl) != "time.Duration" {
+				t.Errorf("%s: the TTL, parameter %d, is %s, not a time.Duration", name, c.TTL, ttl)
+			}
+		default:
+			if b, ok := ttl.Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+				t.Errorf("%s: the TTL, parameter %d, is %s, not a whole number", name, c.TTL, ttl)
+			}
+		}
+	}
+}
+
+func isTypeParam(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
+}
+
+func checkPaymentCall(t *testing.T, name string, fn *types.Func) {
+	c, ok := PaymentCallOf(fn)
+	if !ok {
+		t.Errorf("%s: PaymentCallOf does not know it", name)
+		return
+	}
+	params := fn.Signature().Params()
+	if c.Params >= params.Len() {
+		t.Errorf("%s: params %d out of range", name, c.Params)
+		return
+	}
+	p, ok := types.Unalias(params.At(c.Params).Type()).(*types.Pointer)
+	if !ok {
+		t.Errorf("%s: parameter %d is not a pointer to params", name, c.Params)
+		return
+	}
+	obj, _, _ := types.LookupFieldOrMethod(p, false, fn.Pkg(), StripeKeyMethod)
+	if m, ok := obj.(*types.Func); !ok || !IsIdempotencyKeySetter(m) {
+		t.Errorf("%s: parameter %d, %s, has no %s", name, c.Params, p, StripeKeyMethod)
+	}
+}
+
+// stripeMajors are the majors of stripe-go that testdata/realmod requires.
+var stripeMajors = []int{72, 82, 83}
+
+// stripeNames are the stripe-go calls of the tables, spelled for each
+// major of stripeMajors that has them: the tables name them once for
+// every major.
+func stripeNames() []string {
+	var out []string
+	for generic, c := range stripeCalls {
+		for _, major := range stripeMajors {
+			if major >= c.Since {
+				out = append(out, strings.Replace(generic, "vN", "v"+strconv.Itoa(major), 1))
+			}
+		}
+	}
+	return out
+}
+
 // lookupFunc finds the function or method named as FuncName prints it.
 func lookupFunc(pkg *types.Package, name string) *types.Func {
+	if pkg == nil {
+		return nil
+	}
 	if !strings.HasPrefix(name, "(") {
 		fn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.Func)
 		return fn
@@ -178,6 +325,7 @@ func lookupFunc(pkg *types.Package, name string) *types.Func {
 	recv, method, _ := strings.Cut(name[1:], ").")
 	ptr := strings.HasPrefix(recv, "*")
 	recv = strings.TrimPrefix(recv, "*")
+	recv, _, _ = strings.Cut(recv, "[") // a generic type: Cache[K, V]
 	tn, ok := pkg.Scope().Lookup(recv[strings.LastIndex(recv, ".")+1:]).(*types.TypeName)
 	if !ok {
 		return nil
