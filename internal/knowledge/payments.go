@@ -70,7 +70,7 @@ func init() {
 // Stripe's params carry the key in their embedded Params: a method sets
 // it, or the field is assigned.
 const (
-	stripeKeySetter = "(*github.com/stripe/stripe-go/vN.Params).SetIdempotencyKey"
+	stripeKeySetter  = "(*github.com/stripe/stripe-go/vN.Params).SetIdempotencyKey"
 	stripeParamsType = "github.com/stripe/stripe-go/vN.Params"
 	// StripeKeyField is the field of stripe.Params that holds the key.
 	StripeKeyField = "IdempotencyKey"
