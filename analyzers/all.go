@@ -5,6 +5,7 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/cachestampede"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
@@ -20,6 +21,7 @@ var All = []*analysis.Analyzer{
 	readallbody.Analyzer,
 	handlerblock.Analyzer,
 	thirdpartysync.Analyzer,
+	cachestampede.Analyzer,
 	badignore.Analyzer,
 }
 

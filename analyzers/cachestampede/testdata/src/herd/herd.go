@@ -1,0 +1,58 @@
+// Package herd holds keys written in a loop with one TTL, and loops that
+// refresh keys on a ticker.
+package herd
+
+import (
+	"context"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+type Product struct {
+	ID    string
+	Price int
+}
+
+func WarmUp(ctx context.Context, rdb *redis.Client, products []Product) {
+	for _, p := range products {
+		rdb.Set(ctx, "product:"+p.ID, p.Price, 30*time.Minute) // want `rdb.Set in a loop gives every key it writes the same TTL \(30 \* time.Minute\): they all expire at the same moment`
+	}
+}
+
+// Refresh rewrites every key each minute, long before they expire.
+func Refresh(ctx context.Context, rdb *redis.Client, load func() []Product) {
+	ticker := time.NewTicker(time.Minute)
+	defer ticker.Stop()
+	for range ticker.C {
+		for _, p := range load() {
+			rdb.Set(ctx, "product:"+p.ID, p.Price, 30*time.Minute)
+		}
+	}
+}
+
+func refreshAll(ctx context.Context, rdb *redis.Client, products []Product) {
+	for _, p := range products {
+		rdb.Set(ctx, "product:"+p.ID, p.Price, 30*time.Minute)
+	}
+}
+
+// Loop refreshes on a timer through refreshAll.
+func Loop(ctx context.Context, rdb *redis.Client, load func() []Product) {
+	t := time.NewTicker(time.Minute)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			refreshAll(ctx, rdb, load())
+		}
+	}
+}
+
+// Counter writes the same key each time round: one key, one expiry.
+func Counter(ctx context.Context, rdb *redis.Client, n int) {
+	for i := 0; i < n; i++ {
+		rdb.Set(ctx, "counter", i, time.Minute)
+	}
+}
