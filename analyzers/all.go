@@ -5,8 +5,10 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/cachestale"
 	"github.com/crisislint/crisislint/analyzers/cachestampede"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/analyzers/idempotency"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
@@ -22,6 +24,8 @@ var All = []*analysis.Analyzer{
 	handlerblock.Analyzer,
 	thirdpartysync.Analyzer,
 	cachestampede.Analyzer,
+	cachestale.Analyzer,
+	idempotency.Analyzer,
 	badignore.Analyzer,
 }
 

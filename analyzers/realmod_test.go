@@ -3,7 +3,10 @@ package analyzers_test
 import (
 	"testing"
 
+	"github.com/crisislint/crisislint/analyzers/cachestale"
+	"github.com/crisislint/crisislint/analyzers/cachestampede"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
+	"github.com/crisislint/crisislint/analyzers/idempotency"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
@@ -25,4 +28,7 @@ func TestRealModules(t *testing.T) {
 	analysistest.Run(t, dir, readallbody.Analyzer, "realmod/webapp")
 	analysistest.Run(t, dir, queryinloop.Analyzer, "realmod/loopapp")
 	analysistest.Run(t, dir, handlerblock.Analyzer, "realmod/blockapp")
+	analysistest.Run(t, dir, cachestampede.Analyzer, "realmod/cacheapp")
+	analysistest.Run(t, dir, cachestale.Analyzer, "realmod/staleapp")
+	analysistest.Run(t, dir, idempotency.Analyzer, "realmod/payapp")
 }

@@ -111,3 +111,76 @@ func Source(pass *analysis.Pass, n ast.Node) (string, bool) {
 	}
 	return string(content[start:end]), true
 }
+
+// AddExpiry returns the edits that give a write without expiry one of an
+// hour, with up to a tenth of it at random so the keys written together
+// do not expire together: in place of a TTL of "never", as a gomemcache
+// item's Expiration, as ristretto's SetWithTTL, or as a rueidis EX.
+func AddExpiry(pass *analysis.Pass, op *Op) (edits []analysis.TextEdit, ok bool) {
+	file := report.File(pass, op.Call.Pos())
+	if file == nil || op.Expiry != Forever {
+		return nil, false
+	}
+	randName, edits, ok := fixes.Import(pass, file, "math/rand/v2", "rand")
+	if !ok {
+		return nil, false
+	}
+	hour := func(unit knowledge.TTLUnit, t types.Type) (string, bool) {
+		switch unit {
+		case knowledge.Duration:
+			timeName, more, ok := fixes.Import(pass, file, "time", "time")
+			if !ok {
+				return "", false
+			}
+			edits = append(edits, more...)
+			return timeName + ".Hour + " + randName + ".N(" + timeName + ".Hour/10)", true
+		case knowledge.Seconds, knowledge.Milliseconds:
+			b, ok := types.Unalias(t).(*types.Basic)
+			if !ok || b.Info()&types.IsInteger == 0 {
+				return "", false
+			}
+			n := "3600"
+			if unit == knowledge.Milliseconds {
+				n = "3600000"
+			}
+			return n + " + " + randName + ".N(" + b.Name() + "(" + n + ")/10)", true
+		}
+		return "", false
+	}
+	sel, _ := ast.Unparen(op.Call.Fun).(*ast.SelectorExpr)
+	switch {
+	case op.TTL != nil:
+		text, ok := hour(op.Unit, op.TTLType)
+		if !ok {
+			return nil, false
+		}
+		return append(edits, analysis.TextEdit{Pos: op.TTL.Pos(), End: op.TTL.End(), NewText: []byte(text)}), true
+	case op.Item != nil:
+		text, ok := hour(knowledge.Seconds, types.Typ[types.Int32])
+		if !ok {
+			return nil, false
+		}
+		lit := op.Item
+		if n := len(lit.Elts); n > 0 {
+			edits = append(edits, analysis.TextEdit{Pos: lit.Elts[n-1].End(), End: lit.Elts[n-1].End(), NewText: []byte(", " + knowledge.ItemTTL + ": " + text)})
+		} else {
+			edits = append(edits, analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Lbrace + 1, NewText: []byte(knowledge.ItemTTL + ": " + text)})
+		}
+		return edits, true
+	case op.Lib == "ristretto" && op.Direct() && sel != nil && sel.Sel.Name == "Set":
+		text, ok := hour(knowledge.Duration, nil)
+		if !ok {
+			return nil, false
+		}
+		return append(edits,
+			analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("SetWithTTL")},
+			analysis.TextEdit{Pos: op.Call.Rparen, End: op.Call.Rparen, NewText: []byte(", " + text)}), true
+	case op.Lib == "redis" && op.Direct() && sel != nil && sel.Sel.Name == "Build":
+		text, ok := hour(knowledge.Duration, nil)
+		if !ok {
+			return nil, false
+		}
+		return append(edits, analysis.TextEdit{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".Ex(" + text + ")")}), true
+	}
+	return nil, false
+}

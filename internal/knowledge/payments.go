@@ -49,7 +49,7 @@ func init() {
 	}
 	pkgCall("charge", "New", "charge", 0, true)
 	pkgCall("paymentintent", "New", "payment intent", 0, true)
-	pkgCall("paymentintent", "Confirm", "payment intent confirmation", 1, true)
+	pkgCall("paymentintent", "Confirm", "payment (confirming a payment intent)", 1, true)
 	pkgCall("refund", "New", "refund", 0, true)
 	pkgCall("transfer", "New", "transfer", 0, true)
 	pkgCall("payout", "New", "payout", 0, true)
@@ -60,7 +60,7 @@ func init() {
 	}
 	service("Charge", "Create", "charge", 1, true)
 	service("PaymentIntent", "Create", "payment intent", 1, true)
-	service("PaymentIntent", "Confirm", "payment intent confirmation", 2, true)
+	service("PaymentIntent", "Confirm", "payment (confirming a payment intent)", 2, true)
 	service("Refund", "Create", "refund", 1, true)
 	service("Transfer", "Create", "transfer", 1, true)
 	service("Payout", "Create", "payout", 1, true)
