@@ -9,7 +9,6 @@ import (
 
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
 	"github.com/crisislint/crisislint/internal/cacheops"
-	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -24,14 +23,13 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "cachestampede",
 	Doc:      analyzerdoc.MustExtract(doc, "cachestampede"),
 	URL:      "https://github.com/crisislint/crisislint/tree/main/analyzers/cachestampede",
-	Requires: []*analysis.Analyzer{cacheops.Analyzer, effects.Analyzer},
+	Requires: []*analysis.Analyzer{cacheops.Analyzer},
 	Run:      report.Guard(run),
 }
 
 type checker struct {
 	pass *analysis.Pass
 	co   *cacheops.Result
-	fx   *effects.Result
 	rep  *report.Reporter
 }
 
@@ -39,7 +37,6 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass: pass,
 		co:   pass.ResultOf[cacheops.Analyzer].(*cacheops.Result),
-		fx:   pass.ResultOf[effects.Analyzer].(*effects.Result),
 		rep:  report.New(pass),
 	}
 	if c.co.Panic != "" {
@@ -73,7 +70,7 @@ func (c *checker) aside(top ast.Node, op *cacheops.Op) bool {
 		}
 	case cacheops.Set:
 		get := c.readBefore(top, op)
-		if get == nil || !c.loads(top, get, op) {
+		if get == nil || !c.loads(top, op) {
 			return false
 		}
 	default:
@@ -98,41 +95,11 @@ func (c *checker) readBefore(top ast.Node, set *cacheops.Op) *cacheops.Op {
 	return nil
 }
 
-// loads reports whether, between a read and a write of a key, the
-// function loads the value from the database or another service, or
-// through a function it was handed.
-func (c *checker) loads(top ast.Node, get, set *cacheops.Op) bool {
-	if _, ok := c.co.Loaded(top, set.Value, set.Call.Pos()); ok {
-		return true
-	}
-	found := false
-	ast.Inspect(top, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found || call.Pos() < get.Call.End() || call.End() > set.Call.Pos() {
-			return !found
-		}
-		s := c.fx.Call(call)
-		if s.Has(effects.DB) || s.Has(effects.Network) || c.callsFuncParam(call) {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// callsFuncParam reports whether a call runs a function value the
-// enclosing function was handed: a loader.
-func (c *checker) callsFuncParam(call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	_, isParam := c.fx.Index().Param(v)
-	return isParam
+// loads reports whether the value a write puts back was loaded: from the database, another service, or a
+// loader the function was handed. A write of anything else after a read
+// (a counter, a flag) is no cache-aside.
+func (c *checker) loads(top ast.Node, set *cacheops.Op) bool {
+	return c.co.LoadedRemote(top, set.Value, set.Call.Pos())
 }
 
 // guardedByCallers reports whether every call of a function in its

@@ -170,6 +170,7 @@ type Result struct {
 	own     []Link                // learned in this package
 	writes  map[ast.Node][]*Write // by top function, in source order
 	left    map[*types.Func][]string
+	keys    map[*types.Func]string // the shapes of the keys key helpers return
 	defers  []ast.Node // the deferred statements: what they call runs last
 	callers map[*types.Func][]*ast.CallExpr
 	callTop map[*ast.CallExpr]ast.Node
@@ -240,6 +241,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		callers: make(map[*types.Func][]*ast.CallExpr),
 		callTop: make(map[*ast.CallExpr]ast.Node),
 		left:    make(map[*types.Func][]string),
+		keys:    make(map[*types.Func]string),
 	}
 	r.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: r.index, Call: r.keyHelper}
 	defer func() {

@@ -154,22 +154,38 @@ func (r *Result) isDB(call *ast.CallExpr) bool {
 	return s.Has(effects.DB)
 }
 
-// dbCallIn returns a call in e (outside function literals) that makes a
-// DB round trip.
-func (r *Result) dbCallIn(e ast.Expr) *ast.CallExpr {
+// loadIn returns a call in e (outside function literals) that loads.
+func (r *Result) loadIn(e ast.Expr, loads func(*ast.CallExpr) bool) *ast.CallExpr {
 	var found *ast.CallExpr
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if found == nil && r.isDB(n) {
+			if found == nil && loads(n) {
 				found = n
 			}
 		}
 		return found == nil
 	})
 	return found
+}
+
+// remote reports whether a call loads from the database or another
+// service, or runs a function the enclosing function was handed (a
+// get-or-load's loader).
+func (r *Result) remote(call *ast.CallExpr) bool {
+	s := r.fx.Call(call)
+	if s.Has(effects.DB) || s.Has(effects.Network) {
+		return true
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if v, ok := r.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			_, isParam := r.index.Param(v)
+			return isParam
+		}
+	}
+	return false
 }
 
 // varsIn returns the local variables an expression reads, outside
@@ -202,9 +218,26 @@ func (r *Result) mentions(e ast.Expr, v *types.Var) bool {
 	return found
 }
 
+// fills reports whether a call's argument lets the callee write into v:
+// &v, &v.Name, or v itself when it is a pointer, a slice or a map. A
+// value passed by value (the id a query takes) is only read.
+func (r *Result) fills(arg ast.Expr, v *types.Var) bool {
+	arg = ast.Unparen(arg)
+	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return r.mentions(u.X, v)
+	}
+	if id, ok := arg.(*ast.Ident); ok && r.pass.TypesInfo.Uses[id] == v {
+		switch v.Type().Underlying().(type) {
+		case *types.Pointer, *types.Slice, *types.Map:
+			return true
+		}
+	}
+	return false
+}
+
 // filler returns a call of top, before pos, that fills v from the
 // database: db.First(&u), row.Scan(&u.Name), rows.Scan(&u.ID).
-func (r *Result) filler(top ast.Node, v *types.Var, pos token.Pos) *ast.CallExpr {
+func (r *Result) filler(top ast.Node, v *types.Var, pos token.Pos, loads func(*ast.CallExpr) bool) *ast.CallExpr {
 	var found *ast.CallExpr
 	ast.Inspect(top, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -212,12 +245,12 @@ func (r *Result) filler(top ast.Node, v *types.Var, pos token.Pos) *ast.CallExpr
 			return found == nil
 		}
 		for _, a := range call.Args {
-			if !r.mentions(a, v) {
+			if !r.fills(a, v) {
 				continue
 			}
-			if r.isDB(call) || r.queryOf(call, 0) != nil {
+			if loads(call) || r.queryOf(call, 0) != nil {
 				found = call
-			} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && r.dbCallIn(sel.X) != nil {
+			} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && r.loadIn(sel.X, loads) != nil {
 				found = call
 			}
 			break
@@ -231,13 +264,25 @@ func (r *Result) filler(top ast.Node, v *types.Var, pos token.Pos) *ast.CallExpr
 // from the database in top: read by a DB call, filled by one, or made
 // from such a value (json.Marshal(u)); and names the entity, when known.
 func (r *Result) Loaded(top ast.Node, value ast.Expr, pos token.Pos) (entity string, ok bool) {
+	return r.loaded(top, value, pos, r.isDB)
+}
+
+// LoadedRemote reports whether a value written to a cache before pos was
+// loaded in top from the database, another service, or a loader the
+// function was handed.
+func (r *Result) LoadedRemote(top ast.Node, value ast.Expr, pos token.Pos) bool {
+	_, ok := r.loaded(top, value, pos, r.remote)
+	return ok
+}
+
+func (r *Result) loaded(top ast.Node, value ast.Expr, pos token.Pos, loads func(*ast.CallExpr) bool) (entity string, ok bool) {
 	if value == nil {
 		return "", false
 	}
 	seen := make(map[*types.Var]bool)
 	var visit func(e ast.Expr, depth int) (string, bool)
 	visit = func(e ast.Expr, depth int) (string, bool) {
-		if c := r.dbCallIn(e); c != nil {
+		if c := r.loadIn(e, loads); c != nil {
 			return r.readEntity(c, r.pass.TypesInfo.TypeOf(e)), true
 		}
 		for _, v := range r.varsIn(e) {
@@ -250,11 +295,11 @@ func (r *Result) Loaded(top ast.Node, value ast.Expr, pos token.Pos) (entity str
 				if w.RHS == nil || w.Pos >= pos {
 					continue
 				}
-				if c := r.dbCallIn(w.RHS); c != nil && w.Kind != strexpr.Range {
+				if c := r.loadIn(w.RHS, loads); c != nil && w.Kind != strexpr.Range {
 					return r.readEntity(c, v.Type()), true
 				}
 			}
-			if c := r.filler(top, v, pos); c != nil {
+			if c := r.filler(top, v, pos, loads); c != nil {
 				return r.readEntity(c, v.Type()), true
 			}
 			if depth >= 3 {

@@ -170,7 +170,6 @@ func (r *Result) summarize(decl *ast.FuncDecl) *Fact {
 			f.Ops = append(f.Ops, of)
 		}
 	}
-	f.Key = r.returnedShape(decl)
 	return f
 }
 
@@ -356,6 +355,22 @@ func (r *Result) returnedShape(decl *ast.FuncDecl) string {
 	return shape
 }
 
+// keyShape returns the shape of the key a declaration of the package
+// returns, finding it once.
+func (r *Result) keyShape(fn *types.Func, decl *ast.FuncDecl) string {
+	if s, ok := r.keys[fn]; ok {
+		return s
+	}
+	if r.busy[fn] {
+		return ""
+	}
+	r.busy[fn] = true
+	s := r.returnedShape(decl)
+	delete(r.busy, fn)
+	r.keys[fn] = s
+	return s
+}
+
 // keyHelper gives the strexpr evaluator the shape of a key helper's
 // result: userKey(id) is "user:*".
 func (r *Result) keyHelper(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, bool) {
@@ -364,12 +379,7 @@ func (r *Result) keyHelper(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, 
 	}
 	var shape string
 	if decl := r.decls[fn.Origin()]; decl != nil {
-		if r.busy[fn.Origin()] {
-			return nil, false
-		}
-		r.busy[fn.Origin()] = true
-		shape = r.returnedShape(decl)
-		delete(r.busy, fn.Origin())
+		shape = r.keyShape(fn.Origin(), decl)
 	} else if f := r.summaryOf(fn); f != nil {
 		shape = f.Key
 	}
@@ -399,7 +409,7 @@ func (r *Result) export() {
 		if f == nil {
 			f = &Fact{}
 		}
-		out := &Fact{Ops: f.Ops, Key: f.Key, Writes: r.leftWrites(decl)}
+		out := &Fact{Ops: f.Ops, Key: r.keyShape(fn, decl), Writes: r.leftWrites(decl)}
 		if !out.empty() {
 			r.pass.ExportObjectFact(fn, out)
 		}

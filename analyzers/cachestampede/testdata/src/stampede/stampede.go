@@ -215,3 +215,13 @@ func (s *Store) Forever(ctx context.Context, id string) (*User, error) {
 	s.rdb.Set(ctx, key, loaded, 0)
 	return loaded, nil
 }
+
+// Visits reads a counter, records the visit and writes the counter back:
+// what it writes is not loaded from the database.
+func (s *Store) Visits(ctx context.Context, id string) error {
+	n, _ := s.rdb.Get(ctx, "visits:"+id).Result()
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO visits (page) VALUES ($1)", id); err != nil {
+		return err
+	}
+	return s.rdb.Set(ctx, "visits:"+id, n+"1", time.Hour).Err()
+}
