@@ -171,7 +171,7 @@ type Result struct {
 	writes  map[ast.Node][]*Write // by top function, in source order
 	left    map[*types.Func][]string
 	keys    map[*types.Func]string // the shapes of the keys key helpers return
-	defers  []ast.Node // the deferred statements: what they call runs last
+	defers  []ast.Node             // the deferred statements: what they call runs last
 	callers map[*types.Func][]*ast.CallExpr
 	callTop map[*ast.CallExpr]ast.Node
 }
