@@ -135,7 +135,7 @@ func (c *checker) updates(top ast.Node) {
 			keys = "the keys"
 		}
 		msg := fmt.Sprintf("%s %s, which the program caches under %s, and nothing here deletes %s afterwards: readers get the old row until it expires; delete %s (%s) after the write",
-			c.name(&cacheops.Op{Call: w.Call}), what, quoted(shapes), keys, keys, keysToDelete(shapes))
+			callName(w.Call), what, quoted(shapes), keys, keys, keysToDelete(shapes))
 		f := report.Finding{Pos: w.Call.Pos(), End: w.Call.End(), Message: msg, Severity: report.Warning}
 		if w.Via != "" {
 			f.Root, f.Also = "stale "+w.Entity+" through "+w.Via, "calls of "+w.Via
@@ -181,18 +181,7 @@ func keysToDelete(shapes []string) string {
 	return strings.Join(out, ", ")
 }
 
-func (c *checker) name(op *cacheops.Op) string {
-	if op.Via != "" {
-		return op.Via
-	}
-	s := types.ExprString(op.Call.Fun)
-	if len(s) > 50 {
-		if sel, ok := ast.Unparen(op.Call.Fun).(*ast.SelectorExpr); ok {
-			return sel.Sel.Name
-		}
-	}
-	return s
-}
+func (c *checker) name(op *cacheops.Op) string { return op.Name }
 
 // what names the key written, by its shape when it has one.
 func (c *checker) what(op *cacheops.Op) string {
@@ -203,4 +192,15 @@ func (c *checker) what(op *cacheops.Op) string {
 		return types.ExprString(op.Key)
 	}
 	return "a value"
+}
+
+// callName names the called function as the code spells it.
+func callName(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 50 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name
+		}
+	}
+	return s
 }

@@ -267,18 +267,7 @@ func (c *checker) add(op *cacheops.Op, msg string) {
 	c.rep.Add(f)
 }
 
-func (c *checker) name(op *cacheops.Op) string {
-	if op.Via != "" {
-		return op.Via
-	}
-	s := types.ExprString(op.Call.Fun)
-	if len(s) > 50 {
-		if sel, ok := ast.Unparen(op.Call.Fun).(*ast.SelectorExpr); ok {
-			return sel.Sel.Name
-		}
-	}
-	return s
-}
+func (c *checker) name(op *cacheops.Op) string { return op.Name }
 
 // what names the key written, by its shape when it has one.
 func (c *checker) what(op *cacheops.Op) string {

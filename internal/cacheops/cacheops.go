@@ -116,6 +116,10 @@ type Op struct {
 	// Via names the program's function the call reaches, when the cache
 	// call is made inside it; empty for a direct call of the client.
 	Via string
+	// Name names the call as the code spells it, for messages: the
+	// client's method, the wrapper, or a rueidis command's builder
+	// (s.rdb.B().Set()).
+	Name string
 	// Loader is the argument an Aside runs on a miss; Guarded is set when
 	// the get-or-load lets one caller load while the others wait.
 	Loader  ast.Expr

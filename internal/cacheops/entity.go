@@ -72,6 +72,7 @@ func entityOfType(t types.Type) string {
 var (
 	fromTable   = regexp.MustCompile(`(?is)\bfrom\s+((?:"?\w+"?\.)?"?\w+"?)`)
 	updateTable = regexp.MustCompile(`(?is)^\s*(?:with\b.*?\)\s*)?update\s+(?:only\s+)?((?:"?\w+"?\.)?"?\w+"?)`)
+	aggregate   = regexp.MustCompile(`(?is)^\s*select\s+(?:count|sum|avg|min|max)\s*\(`)
 	deleteTable = regexp.MustCompile(`(?is)^\s*(?:with\b.*?\)\s*)?delete\s+from\s+(?:only\s+)?((?:"?\w+"?\.)?"?\w+"?)`)
 )
 
@@ -138,7 +139,11 @@ func (r *Result) queryOf(call *ast.CallExpr, depth int) ast.Expr {
 // from, or else the type of what it fills.
 func (r *Result) readEntity(call *ast.CallExpr, filled types.Type) string {
 	if q := r.queryOf(call, 0); q != nil {
-		if e := tableIn(fromTable, r.sqlText(q)); e != "" {
+		sql := r.sqlText(q)
+		if aggregate.MatchString(sql) {
+			return "" // a count or a sum is no row: updating one row rarely changes it
+		}
+		if e := tableIn(fromTable, sql); e != "" {
 			return e
 		}
 	}

@@ -71,7 +71,7 @@ func (r *Result) callOps(top ast.Node, call *ast.CallExpr) []*Op {
 }
 
 func (r *Result) newOp(top ast.Node, call *ast.CallExpr, kind Kind, lib string) *Op {
-	return &Op{Kind: kind, Lib: lib, Call: call, Func: funcOf(top, call.Pos()), KeyParam: -1, TTLParam: -1}
+	return &Op{Kind: kind, Lib: lib, Call: call, Func: funcOf(top, call.Pos()), KeyParam: -1, TTLParam: -1, Name: callName(call)}
 }
 
 // libOps returns the operations of a cache client's call: one per key
@@ -407,7 +407,9 @@ func (r *Result) rueidisOp(top ast.Node, build *ast.CallExpr) *Op {
 		}
 		name := knowledge.FuncName(fn)
 		if c, ok := knowledge.RueidisCommands[name]; ok {
-			return r.rueidisCommand(top, build, c, links)
+			op := r.rueidisCommand(top, build, c, links)
+			op.Name = types.ExprString(next)
+			return op
 		}
 		if a, ok := knowledge.RueidisArgs[name]; ok {
 			links = append(links, rueidisLink{arg: a, call: next, fn: fn})

@@ -69,7 +69,7 @@ func (a *App) Rueidis(ctx context.Context, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	a.rue.Do(ctx, a.rue.B().Set().Key("name:"+id).Value(n).Ex(time.Minute).Build()) // want `Build writes back "name:\*" with the same TTL \(time.Minute\)`
+	a.rue.Do(ctx, a.rue.B().Set().Key("name:"+id).Value(n).Ex(time.Minute).Build()) // want `a.rue.B\(\).Set\(\) writes back "name:\*" with the same TTL \(time.Minute\)`
 	return n, nil
 }
 

@@ -102,7 +102,7 @@ func (s *Store) Rueidis(ctx context.Context, id string) (string, error) {
 	if err := s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name); err != nil {
 		return "", err
 	}
-	s.rue.Do(ctx, s.rue.B().Set().Key("name:"+id).Value(name).ExSeconds(600).Build()) // want `Build writes back "name:\*" with the same TTL \(600\)`
+	s.rue.Do(ctx, s.rue.B().Set().Key("name:"+id).Value(name).ExSeconds(600).Build()) // want `s.rue.B\(\).Set\(\) writes back "name:\*" with the same TTL \(600\)`
 	return name, nil
 }
 
