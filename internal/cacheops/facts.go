@@ -291,7 +291,7 @@ func (r *Result) Guarded(top ast.Node, pos token.Pos) bool {
 			guarded = true
 		}
 		if (fn.Name() == "Lock" || fn.Name() == "RLock") && call.Pos() < pos {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && r.isMutex(sel.X) {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && r.isMutex(sel.X) && !r.unlocked(top, sel.X, call.End(), pos) {
 				guarded = true
 			}
 		}
@@ -308,6 +308,26 @@ func (r *Result) Guarded(top ast.Node, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// unlocked reports whether top unlocks the mutex mu between from and to
+// (a deferred Unlock runs later).
+func (r *Result) unlocked(top ast.Node, mu ast.Expr, from, to token.Pos) bool {
+	name := types.ExprString(mu)
+	found := false
+	ast.Inspect(top, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			return false
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if ok && n.Pos() > from && n.Pos() < to && (sel.Sel.Name == "Unlock" || sel.Sel.Name == "RUnlock") && types.ExprString(sel.X) == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func (r *Result) isMutex(x ast.Expr) bool {
