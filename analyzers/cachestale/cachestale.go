@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 // forever reports a write without expiry of a value loaded from the
 // database.
 func (c *checker) forever(top ast.Node, op *cacheops.Op) {
-	if op.Expiry != cacheops.Forever || op.IfAbsent {
+	if op.Expiry != cacheops.Forever {
 		return
 	}
 	var loaded bool

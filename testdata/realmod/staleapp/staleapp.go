@@ -12,6 +12,7 @@ import (
 	gocache "github.com/patrickmn/go-cache"
 	"github.com/redis/go-redis/v9"
 	"gorm.io/gorm"
+	"xorm.io/xorm"
 )
 
 type Profile struct {
@@ -25,6 +26,7 @@ type App struct {
 	v8    *redisv8.Client
 	mc    *memcache.Client
 	local *gocache.Cache
+	x     *xorm.Engine
 }
 
 // Profile caches profiles under "profile:*".
@@ -61,4 +63,16 @@ func (a *App) Forever(ctx context.Context, id string) (*Profile, error) {
 	a.mc.Set(&memcache.Item{Key: "bio:" + id, Value: []byte(p.Bio), Expiration: 0}) // want `a.mc.Set caches "bio:\*", loaded from the database, with no expiry`
 	a.local.Set("bio:"+id, p.Bio, gocache.NoExpiration)                             // want `a.local.Set caches "bio:\*", loaded from the database, with no expiry`
 	return &p, nil
+}
+
+func (a *App) XormBio(p *Profile) error {
+	_, err := a.x.ID(p.ID).Cols("bio").Update(p) // want `Update changes rows of profile`
+	return err
+}
+
+func (a *App) XormDelete(ctx context.Context, p *Profile, id string) error {
+	if _, err := a.x.Delete(p); err != nil {
+		return err
+	}
+	return a.rdb.Del(ctx, "profile:"+id, "bio:"+id).Err()
 }

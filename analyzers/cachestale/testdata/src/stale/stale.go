@@ -202,3 +202,20 @@ func (s *Store) UserCount(ctx context.Context) (int, error) {
 	s.rdb.Set(ctx, "stats:users", n, time.Minute)
 	return n, nil
 }
+
+// PostOnce writes the post only when absent, and never expires it.
+func (s *Store) PostOnce(ctx context.Context, id string) error {
+	var title string
+	if err := s.db.QueryRowContext(ctx, "SELECT title FROM posts WHERE id = $1", id).Scan(&title); err != nil {
+		return err
+	}
+	return s.rdb.SetNX(ctx, "post:"+id, title, 0).Err() // want `s.rdb.SetNX caches "post:\*", loaded from the database, with no expiry`
+}
+
+func (s *Store) DeleteORM(id string) error {
+	return s.orm.Delete(&User{}, "id = ?", id).Error // want `s.orm.Delete changes rows of user`
+}
+
+func (s *Store) UpdatesORM(u *User) error {
+	return s.orm.Model(u).Updates(map[string]interface{}{"name": u.Name}).Error // want `changes rows of user`
+}

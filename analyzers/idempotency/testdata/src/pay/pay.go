@@ -139,3 +139,8 @@ func RawSigned(w http.ResponseWriter, r *http.Request) {
 	sign(req)
 	http.DefaultClient.Do(req)
 }
+
+func ConfirmIntent(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentConfirmParams{}
+	paymentintent.Confirm(r.FormValue("id"), params) // want `paymentintent.Confirm creates a payment \(confirming a payment intent\) with no idempotency key`
+}
