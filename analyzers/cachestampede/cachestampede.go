@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, op := range c.co.Ops(top) {
-			if op.Expiry != cacheops.Fixed || op.IfAbsent {
+			if op.Expiry != cacheops.Fixed {
 				continue
 			}
 			switch {
@@ -129,8 +129,8 @@ func (c *checker) guardedByCallers(top ast.Node) bool {
 // loop reports keys written in a loop with the same constant TTL, unless
 // the loop runs on a ticker (keys refreshed ahead of their expiry).
 func (c *checker) loop(top ast.Node, op *cacheops.Op) bool {
-	if op.Kind != cacheops.Set || op.Key == nil {
-		return false
+	if op.Kind != cacheops.Set || op.Key == nil || op.IfAbsent || c.constant(op.Value) {
+		return false // a marker (SETNX seen:<id> 1): nothing reloads it
 	}
 	loop := enclosingLoop(op.Func, op.Call.Pos())
 	if loop == nil || !c.variesWith(op.Key, loop) || c.periodic(top, op) {
@@ -140,6 +140,10 @@ func (c *checker) loop(top ast.Node, op *cacheops.Op) bool {
 		c.name(op), c.ttl(op))
 	c.add(op, msg)
 	return true
+}
+
+func (c *checker) constant(e ast.Expr) bool {
+	return e != nil && c.pass.TypesInfo.Types[e].Value != nil
 }
 
 // enclosingLoop returns the innermost for or range statement of fn (not

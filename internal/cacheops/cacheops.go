@@ -264,7 +264,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 		r.opsOf(top)
 	}
 	r.learnLinks()
-	r.findWrites()
+	if fx.Has(effects.DB) {
+		r.findWrites()
+	}
 	r.export()
 	return r, nil
 }

@@ -467,7 +467,7 @@ func (r *Result) findWrites() {
 
 // writesOf returns the writes of a top function, finding them once.
 func (r *Result) writesOf(top ast.Node) []*Write {
-	if ws, ok := r.writes[top]; ok {
+	if ws, ok := r.writes[top]; ok || !r.fx.Has(effects.DB) {
 		return ws
 	}
 	r.writes[top] = nil

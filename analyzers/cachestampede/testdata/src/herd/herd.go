@@ -56,3 +56,11 @@ func Counter(ctx context.Context, rdb *redis.Client, n int) {
 		rdb.Set(ctx, "counter", i, time.Minute)
 	}
 }
+
+// Seen marks each event as processed for a day: markers, not cached rows.
+func Seen(ctx context.Context, rdb *redis.Client, ids []string) {
+	for _, id := range ids {
+		rdb.SetNX(ctx, "seen:"+id, 1, 24*time.Hour)
+		rdb.Set(ctx, "done:"+id, "1", 24*time.Hour)
+	}
+}

@@ -265,3 +265,19 @@ func (s *Store) Rate(ctx context.Context, currency string) (string, error) {
 	s.rdb.Set(ctx, "rate:"+currency, body, 10*time.Minute) // want `s.rdb.Set writes back "rate:\*" with the same TTL \(10 \* time.Minute\)`
 	return string(body), nil
 }
+
+// FirstWriter puts back what it loaded only if no one else did: still
+// every key with the same TTL.
+func (s *Store) FirstWriter(ctx context.Context, id string) (*User, error) {
+	key := "user:" + id
+	var u User
+	if err := s.rdb.Get(ctx, key).Scan(&u); err == nil {
+		return &u, nil
+	}
+	loaded, err := s.load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s.rdb.SetNX(ctx, key, loaded, time.Hour) // want `s.rdb.SetNX writes back "user:\*" with the same TTL \(time.Hour\)`
+	return loaded, nil
+}
