@@ -16,5 +16,5 @@ func TestCacheStale(t *testing.T) {
 
 // A package that caches nothing tells its importers what it updates.
 func TestWriteFacts(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), cacheops.Analyzer, "userrepo")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), cacheops.Analyzer, "userrepo", "kv")
 }

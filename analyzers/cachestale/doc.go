@@ -20,8 +20,8 @@
 //   - a function that updates or deletes rows of an entity the program
 //     caches (SQL UPDATE or DELETE of its table, gorm's Save, Update(s),
 //     Delete, xorm's Update and Delete, or a function of the program that
-//     does so) and does not delete, overwrite or expire the entity's
-//     cache key afterwards, itself or in the functions it calls.
+//     does so) and deletes, overwrites or expires none of the entity's
+//     cache keys afterwards, itself or in the functions it calls.
 //
 // Which keys hold which entity is learned from the program: a key shape
 // ("user:"+id, fmt.Sprintf("user:%d", id), a key helper) written with a

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"kv"
 	"userrepo"
 
 	"github.com/redis/go-redis/v9"
@@ -14,6 +15,7 @@ import (
 type Service struct {
 	repo *userrepo.Repo
 	rdb  *redis.Client
+	kv   *kv.Store
 }
 
 func (s *Service) User(ctx context.Context, id string) (*userrepo.User, error) {
@@ -31,7 +33,7 @@ func (s *Service) User(ctx context.Context, id string) (*userrepo.User, error) {
 }
 
 func (s *Service) ChangeEmail(ctx context.Context, id, email string) error {
-	return s.repo.UpdateEmail(ctx, id, email) // want `s.repo.UpdateEmail changes rows of user \(in s.repo.UpdateEmail\), which the program caches under "user:\*"`
+	return s.repo.UpdateEmail(ctx, id, email) // want `s.repo.UpdateEmail changes rows of user \(in s.repo.UpdateEmail\), which the program caches under "email:\*" and "user:\*", and nothing here deletes the keys afterwards`
 }
 
 func (s *Service) ConfirmEmail(ctx context.Context, id, email string) error {
@@ -39,4 +41,14 @@ func (s *Service) ConfirmEmail(ctx context.Context, id, email string) error {
 		return err
 	}
 	return s.rdb.Del(ctx, "user:"+id).Err()
+}
+
+// Email caches the address through kv, forever.
+func (s *Service) Email(ctx context.Context, id string) (string, error) {
+	u, err := s.repo.Get(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	s.kv.Put(ctx, "email:"+id, u.Email, 0) // want `s.kv.Put caches "email:\*", loaded from the database, with no expiry`
+	return u.Email, nil
 }
