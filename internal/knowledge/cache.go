@@ -1,5 +1,10 @@
 package knowledge
 
+import (
+	"strings"
+	"sync"
+)
+
 // This file tells what cache clients do: which calls read a key, write one
 // with or without an expiry, delete one; where the key, the value and the
 // TTL are among the arguments; what TTL means "never expires"; and which
@@ -242,3 +247,40 @@ var Randomizers = map[string]bool{
 	"math/rand/v2": true,
 	"crypto/rand":  true,
 }
+
+// IsCachePackage reports whether the package at path is one of the cache
+// clients the tables describe (or a package of their modules): what its
+// calls do is the tables' to say.
+func IsCachePackage(path string) bool {
+	for _, p := range cachePackages() {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+var cachePackages = sync.OnceValue(func() []string {
+	seen := make(map[string]bool)
+	var out []string
+	add := func(name string) {
+		p := PackageOf(name)
+		if i := strings.Index(p, "/internal/"); i >= 0 {
+			p = p[:i] // rueidis: its command builder is internal
+		}
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for name := range CacheCalls {
+		add(name)
+	}
+	for name := range RueidisCommands {
+		add(name)
+	}
+	for name := range LoadGuards {
+		add(name)
+	}
+	return out
+})
