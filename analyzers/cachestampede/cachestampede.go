@@ -133,7 +133,7 @@ func (c *checker) loop(top ast.Node, op *cacheops.Op) bool {
 		return false // a marker (SETNX seen:<id> 1): nothing reloads it
 	}
 	loop := enclosingLoop(op.Func, op.Call.Pos())
-	if loop == nil || !c.variesWith(op.Key, loop) || c.periodic(top, op) {
+	if loop == nil || !c.variesWith(op.Key, loop) || c.periodic(top, op) || c.refill(top, loop) {
 		return false
 	}
 	msg := fmt.Sprintf("%s in a loop gives every key it writes the same TTL (%s): they all expire at the same moment and the misses reload them from the database together (a thundering herd); add jitter to the TTL (ttl + rand.N(ttl/10))",
@@ -144,6 +144,44 @@ func (c *checker) loop(top ast.Node, op *cacheops.Op) bool {
 
 func (c *checker) constant(e ast.Expr) bool {
 	return e != nil && c.pass.TypesInfo.Types[e].Value != nil
+}
+
+// refill reports whether a loop stores what one load fetched after a
+// miss: the function, or every caller of it in the package, reads the
+// cache first. The next miss refills the whole batch with one load, so
+// the keys expiring together bring no herd.
+func (c *checker) refill(top ast.Node, loop ast.Node) bool {
+	if c.readsBefore(top, loop.Pos()) {
+		return true
+	}
+	fd, ok := top.(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return false
+	}
+	calls := c.co.Callers(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		if !c.readsBefore(c.co.CallTop(call), call.Pos()) {
+			return false
+		}
+	}
+	return true
+}
+
+// readsBefore reports whether top reads the cache before pos.
+func (c *checker) readsBefore(top ast.Node, pos token.Pos) bool {
+	for _, op := range c.co.Ops(top) {
+		if op.Kind == cacheops.Get && op.Call.Pos() < pos {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingLoop returns the innermost for or range statement of fn (not

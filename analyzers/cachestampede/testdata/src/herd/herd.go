@@ -64,3 +64,15 @@ func Seen(ctx context.Context, rdb *redis.Client, ids []string) {
 		rdb.Set(ctx, "done:"+id, "1", 24*time.Hour)
 	}
 }
+
+// Prices reads one price and, on a miss, stores the whole list one call
+// fetched: the next miss refills them all with one call.
+func Prices(ctx context.Context, rdb *redis.Client, id string, fetch func() []Product) int {
+	if v, err := rdb.Get(ctx, "price:"+id).Result(); err == nil {
+		return len(v)
+	}
+	for _, p := range fetch() {
+		rdb.Set(ctx, "price:"+p.ID, p.Price, 30*time.Minute)
+	}
+	return 0
+}
