@@ -7,9 +7,12 @@ package analyzers
 
 import (
 	"github.com/crisislint/crisislint/analyzers/badignore"
+	"github.com/crisislint/crisislint/analyzers/cachestale"
+	"github.com/crisislint/crisislint/analyzers/cachestampede"
 	"github.com/crisislint/crisislint/analyzers/globalgrowth"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
 	"github.com/crisislint/crisislint/analyzers/httptimeout"
+	"github.com/crisislint/crisislint/analyzers/idempotency"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/retrystorm"
@@ -28,6 +31,9 @@ var All = []*analysis.Analyzer{
 	thirdpartysync.Analyzer,
 	httptimeout.Analyzer,
 	retrystorm.Analyzer,
+	cachestampede.Analyzer,
+	cachestale.Analyzer,
+	idempotency.Analyzer,
 	badignore.Analyzer,
 }
 

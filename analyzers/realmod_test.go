@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/crisislint/crisislint/analyzers/cachestale"
+	"github.com/crisislint/crisislint/analyzers/cachestampede"
 	"github.com/crisislint/crisislint/analyzers/globalgrowth"
 	"github.com/crisislint/crisislint/analyzers/handlerblock"
 	"github.com/crisislint/crisislint/analyzers/httptimeout"
+	"github.com/crisislint/crisislint/analyzers/idempotency"
 	"github.com/crisislint/crisislint/analyzers/queryinloop"
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/retrystorm"
@@ -32,6 +35,9 @@ var realApps = map[string]*analysis.Analyzer{
 	"timeoutapp": httptimeout.Analyzer,
 	"retryapp":   retrystorm.Analyzer,
 	"growthapp":  globalgrowth.Analyzer,
+	"cacheapp":   cachestampede.Analyzer,
+	"staleapp":   cachestale.Analyzer,
+	"payapp":     idempotency.Analyzer,
 }
 
 // TestRealModules runs the analyzers on the real-module apps the way the

@@ -48,3 +48,23 @@ func TestIsUpdate(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCachePackage(t *testing.T) {
+	for path, want := range map[string]bool{
+		"github.com/redis/go-redis/v9":                  true,
+		"github.com/go-redis/redis/v8":                  true,
+		"github.com/redis/rueidis":                      true,
+		"github.com/redis/rueidis/internal/cmds":        true,
+		"github.com/bradfitz/gomemcache/memcache":       true,
+		"github.com/patrickmn/go-cache":                 true,
+		"github.com/dgraph-io/ristretto/v2":             true,
+		"golang.org/x/sync/singleflight":                true,
+		"github.com/redis/go-redis/v9x":                 false,
+		"code.gitea.io/gitea/modules/cache":             false,
+		"github.com/stripe/stripe-go/v82/paymentintent": false,
+	} {
+		if got := IsCachePackage(path); got != want {
+			t.Errorf("IsCachePackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

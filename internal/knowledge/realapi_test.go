@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,6 +86,11 @@ func tables() map[string]table {
 		"Growers":              fn(keys(Growers)...),
 		"Shrinkers":            fn(keys(Shrinkers)...),
 		"BoundedCaches":        fn(keys(BoundedCaches)...),
+		"CacheCalls":           fn(keys(CacheCalls)...),
+		"RueidisCommands":      fn(keys(RueidisCommands)...),
+		"RueidisArgs":          fn(keys(RueidisArgs)...),
+		"LoadGuards":           fn(keys(LoadGuards)...),
+		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),
 
 		"Frameworks":            ty(frameworks...),
@@ -111,6 +117,7 @@ func tables() map[string]table {
 		"OutsideWork":        fn(keys(OutsideWork)...),
 		"SQLLibraryPackages": pk(SQLLibraryPackages...),
 		"TestingPackages":    pk(keys(TestingPackages)...),
+		"Randomizers":        pk(keys(Randomizers)...),
 		"batchRemedies":      pk(keys(batchRemedies)...),
 		"writeRemedies":      pk(keys(writeRemedies)...),
 	}
@@ -142,6 +149,32 @@ var unchecked = map[string]string{
 	"DefaultClient":            "a variable of net/http, checked with DefaultClientSends' package",
 	"ConflictWords":            "words of error names",
 	"TransientWords":           "words of error names",
+	"CacheGet":                 "a CacheOp",
+	"CacheSet":                 "a CacheOp",
+	"CacheDel":                 "a CacheOp",
+	"CacheExpire":              "a CacheOp",
+	"Duration":                 "a TTLUnit",
+	"Seconds":                  "a TTLUnit",
+	"Milliseconds":             "a TTLUnit",
+	"RueidisKey":               "a RueidisRole",
+	"RueidisValue":             "a RueidisRole",
+	"RueidisTTL":               "a RueidisRole",
+	"RueidisIfAbsent":          "a RueidisRole",
+	"RueidisOtherExpiry":       "a RueidisRole",
+	"rueidisCmds":              "the prefix of RueidisCommands, checked with them",
+	"MemcacheMaxRelative":      "a number of seconds",
+	"ItemKey":                  "a field of gomemcache's Item: checked with CacheCalls",
+	"ItemValue":                "a field of gomemcache's Item: checked with CacheCalls",
+	"ItemTTL":                  "a field of gomemcache's Item: checked with CacheCalls",
+	"cachePackages":            "made from CacheCalls",
+	"stripeModule":             "the prefix of every stripe-go major's path",
+	"stripeMajor":              "a pattern of stripe-go's paths",
+	"StripeOldest":             "a major version number",
+	"stripeParamsType":         "checked by TestStripeIdempotencyKey",
+	"stripeKeySetter":          "checked by TestStripeIdempotencyKey",
+	"StripeKeyField":           "checked by TestStripeIdempotencyKey",
+	"StripeKeyMethod":          "checked with stripeCalls (checkPaymentCall)",
+	"paymentHosts":             "host names of payment APIs, not Go names",
 }
 
 // TestTablesAreListed reads the package-level variables and constants
@@ -219,6 +252,12 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 			t.Errorf("package %s did not load from testdata/realmod", must)
 		}
 	}
+	for p := range Randomizers {
+		paths[p] = true
+	}
+	for _, major := range stripeMajors {
+		paths[PackageOf(strings.Replace(stripeKeySetter, "vN", "v"+strconv.Itoa(major), 1))] = true
+	}
 
 	checked := 0
 	for _, name := range slices.Sorted(maps.Keys(all)) {
@@ -237,6 +276,7 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 			switch tb.kind {
 			case funcNamesKind:
 				checkFunc(t, pkg, name, n)
+				checkCall(t, pkg, n)
 			case typeNames:
 				base := strings.TrimPrefix(n, "*")
 				if tn, ok := pkg.Scope().Lookup(base[strings.LastIndex(base, ".")+1:]).(*types.TypeName); !ok || TypeName(tn.Type()) != base {
@@ -369,8 +409,115 @@ func checkSink(t *testing.T, name string, sig *types.Signature, s SQLSink) {
 	}
 }
 
+func checkCacheCall(t *testing.T, name string, sig *types.Signature, c CacheCall) {
+	params := sig.Params()
+	at := func(i int) types.Type {
+		if i >= params.Len() {
+			t.Errorf("%s: parameter %d out of range", name, i)
+			return types.Typ[types.Invalid]
+		}
+		return params.At(i).Type()
+	}
+	if c.Item {
+		item, _ := types.Unalias(at(c.Key)).(*types.Pointer)
+		if item == nil {
+			t.Errorf("%s: parameter %d is not a pointer to an item", name, c.Key)
+			return
+		}
+		for _, f := range []string{ItemKey, ItemValue, ItemTTL} {
+			if obj, _, _ := types.LookupFieldOrMethod(item.Elem(), false, nil, f); obj == nil {
+				t.Errorf("%s: the item has no field %s", name, f)
+			}
+		}
+		return
+	}
+	if c.Key < 0 {
+		checkTTL(t, name, c, at)
+		return
+	}
+	key := at(c.Key)
+	if c.Keys {
+		if !sig.Variadic() || c.Key != params.Len()-1 {
+			t.Errorf("%s: parameter %d is not the variadic keys", name, c.Key)
+			return
+		}
+		key = key.(*types.Slice).Elem()
+	}
+	if b, ok := key.Underlying().(*types.Basic); (!ok || b.Kind() != types.String) && !isTypeParam(key) {
+		t.Errorf("%s: the key, parameter %d, is %s", name, c.Key, key)
+	}
+	if c.Value >= 0 {
+		at(c.Value)
+	}
+	checkTTL(t, name, c, at)
+}
+
+func checkTTL(t *testing.T, name string, c CacheCall, at func(int) types.Type) {
+	if c.TTL >= 0 {
+		ttl := at(c.TTL)
+		switch c.Unit {
+		case Duration:
+			if TypeName(ttl) != "time.Duration" {
+				t.Errorf("%s: the TTL, parameter %d, is %s, not a time.Duration", name, c.TTL, ttl)
+			}
+		default:
+			if b, ok := ttl.Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+				t.Errorf("%s: the TTL, parameter %d, is %s, not a whole number", name, c.TTL, ttl)
+			}
+		}
+	}
+}
+
+func isTypeParam(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
+}
+
+func checkPaymentCall(t *testing.T, name string, fn *types.Func) {
+	c, ok := PaymentCallOf(fn)
+	if !ok {
+		t.Errorf("%s: PaymentCallOf does not know it", name)
+		return
+	}
+	params := fn.Signature().Params()
+	if c.Params >= params.Len() {
+		t.Errorf("%s: params %d out of range", name, c.Params)
+		return
+	}
+	p, ok := types.Unalias(params.At(c.Params).Type()).(*types.Pointer)
+	if !ok {
+		t.Errorf("%s: parameter %d is not a pointer to params", name, c.Params)
+		return
+	}
+	obj, _, _ := types.LookupFieldOrMethod(p, false, fn.Pkg(), StripeKeyMethod)
+	if m, ok := obj.(*types.Func); !ok || !IsIdempotencyKeySetter(m) {
+		t.Errorf("%s: parameter %d, %s, has no %s", name, c.Params, p, StripeKeyMethod)
+	}
+}
+
+// stripeMajors are the majors of stripe-go that testdata/realmod requires.
+var stripeMajors = []int{72, 82, 83}
+
+// stripeNames are the stripe-go calls of the tables, spelled for each
+// major of stripeMajors that has them: the tables name them once for
+// every major.
+func stripeNames() []string {
+	var out []string
+	for generic, c := range stripeCalls {
+		for _, major := range stripeMajors {
+			if major >= c.Since {
+				out = append(out, strings.Replace(generic, "vN", "v"+strconv.Itoa(major), 1))
+			}
+		}
+	}
+	return out
+}
+
 // lookupFunc finds the function or method named as FuncName prints it.
 func lookupFunc(pkg *types.Package, name string) *types.Func {
+	if pkg == nil {
+		return nil
+	}
 	if !strings.HasPrefix(name, "(") {
 		fn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.Func)
 		return fn
@@ -459,4 +606,47 @@ func lookupField(t types.Type, name string) (*types.Var, bool) {
 		}
 	}
 	return nil, false
+}
+
+// checkCall checks what the tables say of a call's parameters: a cache
+// call's key, value and expiry; a rueidis expiry; a payment call.
+func checkCall(t *testing.T, pkg *types.Package, name string) {
+	fn := lookupFunc(pkg, name)
+	if fn == nil {
+		return // checkFunc said so
+	}
+	if c, ok := CacheCalls[name]; ok {
+		checkCacheCall(t, name, fn.Signature(), c)
+	}
+	if a, ok := RueidisArgs[name]; ok && a.Role == RueidisTTL {
+		checkCacheCall(t, name, fn.Signature(), CacheCall{Key: -1, Value: -1, TTL: 0, Unit: a.Unit})
+	}
+	if strings.Contains(name, stripeModule) {
+		checkPaymentCall(t, name, fn)
+	}
+}
+
+// TestStripeIdempotencyKey checks, for each major of stripe-go that
+// testdata/realmod requires, the params' key setter and field the
+// idempotency analyzer knows.
+func TestStripeIdempotencyKey(t *testing.T) {
+	dir := realmod.Dir(t)
+	var paths []string
+	for _, major := range stripeMajors {
+		paths = append(paths, PackageOf(strings.Replace(stripeKeySetter, "vN", "v"+strconv.Itoa(major), 1)))
+	}
+	loaded := loadProvided(t, dir, paths)
+	for _, major := range stripeMajors {
+		v := strings.Replace(stripeKeySetter, "vN", "v"+strconv.Itoa(major), 1)
+		fn := lookupFunc(loaded[PackageOf(v)], v)
+		if fn == nil || !IsIdempotencyKeySetter(fn) {
+			t.Errorf("%s: not found, or not known as the idempotency key setter", v)
+			continue
+		}
+		params := fn.Signature().Recv().Type().(*types.Pointer).Elem()
+		field, _, _ := types.LookupFieldOrMethod(params, false, fn.Pkg(), StripeKeyField)
+		if f, ok := field.(*types.Var); !ok || !IsIdempotencyKeyField(f) {
+			t.Errorf("%s: no field %s known as the idempotency key", TypeName(params), StripeKeyField)
+		}
+	}
 }

@@ -56,6 +56,9 @@ var nogoTestdata = map[string][]string{
 	"../../analyzers/sqlconcat/testdata":   {"helpers", "repository", "handlers", "store", "opener"},
 	"../../analyzers/readallbody/testdata": {"httputil", "api", "server"},
 	"../../internal/effects/testdata":      {"app"},
+	"../../analyzers/httptimeout/testdata": {"client"},
+	"../../analyzers/idempotency/testdata": {"billing", "shop"},
+	"../../analyzers/cachestale/testdata":  {"usersvc", "stale"},
 	"testdata":                             {"rpcsvc", "rpcimpl"},
 }
 

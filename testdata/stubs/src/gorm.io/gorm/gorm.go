@@ -21,5 +21,10 @@ func (db *DB) Scan(dest interface{}) (tx *DB)                         { return d
 
 func (db *DB) Preload(query string, args ...interface{}) (tx *DB) { return db }
 func (db *DB) Create(value interface{}) (tx *DB)                  { return db }
-func (db *DB) Save(value interface{}) (tx *DB)                    { return db }
-func (db *DB) Updates(values interface{}) (tx *DB)                { return db }
+
+func (db *DB) Model(value interface{}) (tx *DB)                        { return db }
+func (db *DB) Table(name string, args ...interface{}) (tx *DB)         { return db }
+func (db *DB) Save(value interface{}) (tx *DB)                         { return db }
+func (db *DB) Update(column string, value interface{}) (tx *DB)        { return db }
+func (db *DB) Updates(values interface{}) (tx *DB)                     { return db }
+func (db *DB) Delete(value interface{}, conds ...interface{}) (tx *DB) { return db }

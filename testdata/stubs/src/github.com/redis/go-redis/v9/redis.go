@@ -10,10 +10,28 @@ import (
 
 type Cmder interface{ Err() error }
 
+// Nil is the error a read of a missing key returns.
+const Nil = RedisError("redis: nil")
+
+type RedisError string
+
+func (e RedisError) Error() string { return string(e) }
+
 type StringCmd struct{}
 
-func (c *StringCmd) Result() (string, error) { return "", nil }
-func (c *StringCmd) Err() error              { return nil }
+func (c *StringCmd) Result() (string, error)  { return "", nil }
+func (c *StringCmd) Err() error               { return nil }
+func (c *StringCmd) Bytes() ([]byte, error)   { return nil, nil }
+func (c *StringCmd) Scan(v interface{}) error { return nil }
+
+type IntCmd struct{}
+
+func (c *IntCmd) Err() error { return nil }
+
+type BoolCmd struct{}
+
+func (c *BoolCmd) Result() (bool, error) { return false, nil }
+func (c *BoolCmd) Err() error            { return nil }
 
 type StatusCmd struct{}
 
@@ -30,6 +48,17 @@ func (c cmdable) Set(ctx context.Context, key string, value interface{}, expirat
 	return nil
 }
 func (c cmdable) MGet(ctx context.Context, keys ...string) *SliceCmd { return nil }
+func (c cmdable) SetEx(ctx context.Context, key string, value interface{}, expiration time.Duration) *StatusCmd {
+	return nil
+}
+func (c cmdable) SetNX(ctx context.Context, key string, value interface{}, expiration time.Duration) *BoolCmd {
+	return nil
+}
+func (c cmdable) Del(ctx context.Context, keys ...string) *IntCmd    { return nil }
+func (c cmdable) Unlink(ctx context.Context, keys ...string) *IntCmd { return nil }
+func (c cmdable) Expire(ctx context.Context, key string, expiration time.Duration) *BoolCmd {
+	return nil
+}
 
 type Cmdable interface {
 	Get(ctx context.Context, key string) *StringCmd

@@ -1,0 +1,70 @@
+// Package cachestale defines an Analyzer that reports cached copies of
+// database rows that nothing expires or invalidates.
+//
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain cachestale prints it.
+package cachestale
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is cachestale's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "cachestale",
+	Crisis: "users see their old bio for an hour",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "cached database rows that never expire, or that an update leaves in place",
+		Text: `A user edits their profile, the database has the new one, and every page
+still shows the old one, because the cached copy is not deleted on
+update, or never expires at all.
+
+cachestale reports, with go-redis v8 and v9, rueidis, gomemcache,
+go-cache, ristretto and the program's own cache wrappers (found through
+analysis facts, in any package):
+
+  - a cache write with no expiry (go-redis expiration 0, a gomemcache
+    Item without Expiration, go-cache's NoExpiration, ristretto's Set,
+    a rueidis SET without EX) of a value loaded from the database;
+  - a function that updates or deletes rows of an entity the program
+    caches (SQL UPDATE or DELETE of its table, gorm's Save, Update(s),
+    Delete, xorm's Update and Delete, or a function of the program that
+    does so) and deletes, overwrites or expires none of the entity's
+    cache keys afterwards, itself or in the functions it calls.
+
+Which keys hold which entity is learned from the program: a key shape
+("user:"+id, fmt.Sprintf("user:%d", id), a key helper) written with a
+value loaded from the users table, or into a User, holds users; the
+link travels to the packages that import it as a fact. An update is
+reported at the write, in the function that makes it, unless functions
+of its package call that one: then at their call, where the
+invalidation belongs.
+
+It does not report writes followed by a Del, Unlink, Set or Expire of
+the entity's key (a deferred one included), entities the program never
+caches, cache writes with an expiry, or values that do not come from
+the database.`,
+		Before: `
+func (s *Store) UpdateBio(ctx context.Context, id, bio string) error {
+	_, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id)
+	return err
+}
+`,
+		After: `
+func (s *Store) UpdateBio(ctx context.Context, id, bio string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil {
+		return err
+	}
+	return s.rdb.Del(ctx, "user:"+id).Err()
+}
+`,
+		Severity: lint.SeverityWarning,
+	},
+	Fixes: true,
+	Remedy: `The suggested fix, for a write without expiry, sets one of an hour with
+up to a tenth of it at random (choose what the data tolerates). For an
+update, the message names the key to delete after the write.
+Severity: warning (users see old data; nothing goes down).`,
+})

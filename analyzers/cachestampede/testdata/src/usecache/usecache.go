@@ -1,0 +1,54 @@
+// Package usecache reads through the wrappers of cachelib.
+package usecache
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"cachelib"
+
+	"github.com/redis/go-redis/v9"
+)
+
+type Service struct {
+	db    *sql.DB
+	cache *cachelib.Cache
+	rdb   *redis.Client
+}
+
+func (s *Service) title(ctx context.Context, id string) (string, error) {
+	var t string
+	err := s.db.QueryRowContext(ctx, "SELECT title FROM posts WHERE id = $1", id).Scan(&t)
+	return t, err
+}
+
+func (s *Service) Title(ctx context.Context, id string) (string, error) {
+	if v, err := s.cache.Get(ctx, "post:"+id); err == nil {
+		return v, nil
+	}
+	t, err := s.title(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	s.cache.Put(ctx, "post:"+id, t, 15*time.Minute) // want `s.cache.Put writes back "app:post:\*" with the same TTL \(15 \* time.Minute\)`
+	return t, nil
+}
+
+func (s *Service) Remembered(ctx context.Context, id string) (string, error) {
+	return cachelib.Remember(ctx, s.rdb, "post:"+id, time.Hour, func() (string, error) { // want `cachelib.Remember writes back "post:\*" with the same TTL \(time.Hour\)`
+		return s.title(ctx, id)
+	})
+}
+
+func (s *Service) Author(ctx context.Context, id string) (string, error) {
+	if v, err := s.cache.Get(ctx, "user:"+id); err == nil {
+		return v, nil
+	}
+	name, err := s.title(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	s.cache.SetUser(ctx, id, name) // want `s.cache.SetUser writes back "app:user:\*" with the same TTL \(time.Hour, set inside s.cache.SetUser\)`
+	return name, nil
+}

@@ -1,0 +1,69 @@
+// Package idempotency defines an Analyzer that reports payments created
+// without an idempotency key.
+//
+// What it reports and what it does not, with examples, is [Doc]:
+// crisislint -explain idempotency prints it.
+package idempotency
+
+import (
+	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"honnef.co/go/tools/analysis/lint"
+)
+
+// Doc is idempotency's documentation, as data: go vet help, crisislint -explain,
+// the SARIF rule and the README table are made from it.
+var Doc = analyzerdoc.Register(&analyzerdoc.Doc{
+	Name:   "idempotency",
+	Crisis: "a double click charges the card twice",
+	RawDocumentation: lint.RawDocumentation{
+		Title: "payment calls that carry no idempotency key (a retry charges twice)",
+		Text: `The customer clicks Pay twice, or the client retries after a timeout
+whose request in fact went through, and each request creates a new
+charge, because the payment call carries no idempotency key by which the
+provider would know the second for the first.
+
+idempotency reports:
+
+  - stripe-go calls that move money or open a checkout (v72 to the
+    current major: charge.New, paymentintent.New and Confirm,
+    refund.New, transfer.New, payout.New, checkout/session.New, their
+    client.API forms such as sc.Charges.New, and stripe.Client's
+    sc.V1PaymentIntents.Create and the like) whose params never get
+    SetIdempotencyKey, or an IdempotencyKey, in the function before the
+    call. A function of the program that passes its own params
+    parameter to such a call is a payment call too (a fact tells its
+    callers in any package), and is checked where it is called;
+  - raw POSTs to a payment API (Stripe, Adyen, PayPal, Mollie) that set
+    no Idempotency-Key header (PayPal-Request-Id for PayPal): http.Post,
+    or an http.NewRequest with method POST whose request gets no such
+    header in the function.
+
+It does not report read-only calls (Get, List, Retrieve, GET requests),
+params that get a key before the call, or a request handed to another
+function of the program, which may set the header.`,
+		Before: `
+func pay(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur")}
+	pi, err := paymentintent.New(params)
+`,
+		After: `
+func pay(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur")}
+	params.SetIdempotencyKey(r.Header.Get("Idempotency-Key")) // the client sends one key per payment, and the same on a retry
+	pi, err := paymentintent.New(params)
+`,
+		Severity: lint.SeverityError,
+	},
+	Remedy: `The key must identify the customer's intent, not the attempt: one the
+client sends with the request and sends again on a retry, or one
+derived from the order. A fresh random key per call defeats the
+purpose. Store it with the response (in Redis or the database), so that
+a retry of the request returns the first result instead of paying again.
+
+The suggested fix, where the call is made in an HTTP handler and the
+params are a variable, sets the key from the request's Idempotency-Key
+header when the client sent one. Elsewhere there is no automatic fix:
+pass a key down from the request.
+Severity: error for calls that move money, warning for a checkout
+session (a duplicate is a second payment page, not a second payment).`,
+})

@@ -1,0 +1,168 @@
+package knowledge
+
+import (
+	"go/types"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// This file tells which calls move money through a payment provider, and
+// how each takes an idempotency key: the key that makes a retried or
+// double-clicked request charge once.
+
+// PaymentCall is a call that creates a payment (or moves money) at a
+// provider.
+type PaymentCall struct {
+	// What the call creates, for messages: "charge", "refund".
+	What string
+	// Params is the position of the params struct that carries the
+	// idempotency key.
+	Params int
+	// Money is set when a duplicate moves money twice; a duplicate
+	// checkout session only shows the customer a second payment page.
+	Money bool
+	// Since is the first major version of the library with the call.
+	Since int
+}
+
+// stripeModule is stripe-go's module path without its major version:
+// the APIs below have kept their shape from v72 to v83, and each major is
+// its own module path.
+const stripeModule = "github.com/stripe/stripe-go/v"
+
+// StripeOldest is the oldest major version of stripe-go the tables
+// describe.
+const StripeOldest = 72
+
+// stripeCalls are stripe-go's payment calls, the major version written as
+// "vN": the package-level functions, the methods of the clients of
+// client.API (sc.Charges.New), and, since v82, of stripe.Client
+// (sc.V1PaymentIntents.Create).
+var stripeCalls = map[string]PaymentCall{}
+
+func init() {
+	pkgCall := func(pkg, fn, what string, params int, money bool) {
+		c := PaymentCall{What: what, Params: params, Money: money, Since: StripeOldest}
+		stripeCalls["github.com/stripe/stripe-go/vN/"+pkg+"."+fn] = c
+		stripeCalls["(github.com/stripe/stripe-go/vN/"+pkg+".Client)."+fn] = c
+	}
+	pkgCall("charge", "New", "charge", 0, true)
+	pkgCall("paymentintent", "New", "payment intent", 0, true)
+	pkgCall("paymentintent", "Confirm", "payment (confirming a payment intent)", 1, true)
+	pkgCall("refund", "New", "refund", 0, true)
+	pkgCall("transfer", "New", "transfer", 0, true)
+	pkgCall("payout", "New", "payout", 0, true)
+	pkgCall("checkout/session", "New", "checkout session", 0, false)
+
+	service := func(svc, method, what string, params int, money bool) {
+		stripeCalls["(github.com/stripe/stripe-go/vN.v1"+svc+"Service)."+method] = PaymentCall{What: what, Params: params, Money: money, Since: 82}
+	}
+	service("Charge", "Create", "charge", 1, true)
+	service("PaymentIntent", "Create", "payment intent", 1, true)
+	service("PaymentIntent", "Confirm", "payment (confirming a payment intent)", 2, true)
+	service("Refund", "Create", "refund", 1, true)
+	service("Transfer", "Create", "transfer", 1, true)
+	service("Payout", "Create", "payout", 1, true)
+	service("CheckoutSession", "Create", "checkout session", 1, false)
+}
+
+// Stripe's params carry the key in their embedded Params: a method sets
+// it, or the field is assigned.
+const (
+	stripeKeySetter  = "(*github.com/stripe/stripe-go/vN.Params).SetIdempotencyKey"
+	stripeParamsType = "github.com/stripe/stripe-go/vN.Params"
+	// StripeKeyField is the field of stripe.Params that holds the key.
+	StripeKeyField = "IdempotencyKey"
+	// StripeKeyMethod is the method of stripe.Params that sets it.
+	StripeKeyMethod = "SetIdempotencyKey"
+)
+
+var stripeMajor = regexp.MustCompile(`github\.com/stripe/stripe-go/v([0-9]+)`)
+
+// stripeName returns name with stripe-go's major version written as vN,
+// and the major; ok is false for a name outside stripe-go, or of a major
+// older than the tables.
+func stripeName(name string) (generic string, major int, ok bool) {
+	m := stripeMajor.FindStringSubmatchIndex(name)
+	if m == nil {
+		return "", 0, false
+	}
+	major, err := strconv.Atoi(name[m[2]:m[3]])
+	if err != nil || major < StripeOldest {
+		return "", 0, false
+	}
+	return name[:m[2]] + "N" + name[m[3]:], major, true
+}
+
+// PaymentCallOf returns what a call of fn creates at a payment provider.
+func PaymentCallOf(fn *types.Func) (PaymentCall, bool) {
+	generic, major, ok := stripeName(FuncName(fn))
+	if !ok {
+		return PaymentCall{}, false
+	}
+	c, ok := stripeCalls[generic]
+	return c, ok && major >= c.Since
+}
+
+// IsIdempotencyKeySetter reports whether fn sets the idempotency key of a
+// payment's params: stripe.Params.SetIdempotencyKey.
+func IsIdempotencyKeySetter(fn *types.Func) bool {
+	generic, _, ok := stripeName(FuncName(fn))
+	return ok && generic == stripeKeySetter
+}
+
+// IsIdempotencyKeyField reports whether v is the field of a payment's
+// params that holds the idempotency key: stripe.Params.IdempotencyKey.
+func IsIdempotencyKeyField(v *types.Var) bool {
+	if !v.IsField() || v.Name() != StripeKeyField || v.Pkg() == nil {
+		return false
+	}
+	generic, _, ok := stripeName(v.Pkg().Path() + ".Params")
+	return ok && generic == stripeParamsType
+}
+
+// PaymentHost is a payment provider's API, as a raw HTTP client reaches it.
+type PaymentHost struct {
+	Service string
+	// Header is the request header that carries the idempotency key.
+	Header string
+}
+
+// paymentHosts are the payment APIs by host name; a host that ends with
+// one of the suffixes counts too (Adyen's live endpoints have a prefix of
+// the merchant's own).
+var paymentHosts = map[string]PaymentHost{
+	"api.stripe.com":           {Service: "Stripe", Header: "Idempotency-Key"},
+	"api.paypal.com":           {Service: "PayPal", Header: "PayPal-Request-Id"},
+	"api-m.paypal.com":         {Service: "PayPal", Header: "PayPal-Request-Id"},
+	"api.sandbox.paypal.com":   {Service: "PayPal", Header: "PayPal-Request-Id"},
+	"api-m.sandbox.paypal.com": {Service: "PayPal", Header: "PayPal-Request-Id"},
+	"api.mollie.com":           {Service: "Mollie", Header: "Idempotency-Key"},
+	".adyen.com":               {Service: "Adyen", Header: "Idempotency-Key"},
+	".adyenpayments.com":       {Service: "Adyen", Header: "Idempotency-Key"},
+}
+
+// PaymentHostOf returns the payment API a URL (or its constant prefix)
+// points at.
+func PaymentHostOf(url string) (PaymentHost, bool) {
+	rest, ok := strings.CutPrefix(url, "https://")
+	if !ok {
+		return PaymentHost{}, false
+	}
+	host, _, complete := strings.Cut(rest, "/")
+	if !complete {
+		return PaymentHost{}, false // the host may go on: https://api.stripe.com.evil
+	}
+	host, _, _ = strings.Cut(host, ":")
+	host = strings.ToLower(host)
+	if h, ok := paymentHosts[host]; ok {
+		return h, true
+	}
+	for suffix, h := range paymentHosts {
+		if strings.HasPrefix(suffix, ".") && strings.HasSuffix(host, suffix) {
+			return h, true
+		}
+	}
+	return PaymentHost{}, false
+}
