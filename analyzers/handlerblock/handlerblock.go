@@ -23,6 +23,19 @@ var Analyzer = &analysis.Analyzer{
 	Run:      report.Guard(run),
 }
 
+// local reports whether an effect is caused in the package, by the
+// handler or a function of its package: start-up work done per call
+// deeper down (a parser of another package compiling its expressions) is
+// that package's design, which a handler cannot hoist.
+func local(pass *analysis.Pass, e *effects.Effect) bool {
+	for _, link := range e.Chain[:len(e.Chain)-1] {
+		if p := effects.LinkPackage(link); p != "" && p != pass.Pkg.Name() {
+			return false
+		}
+	}
+	return true
+}
+
 // kinds are the effects handlerblock reports; of those a call has, the
 // one that hurts most is reported, and among equals the first here.
 var kinds = []effects.Kind{effects.Detached, effects.NoContext, effects.GlobalLock, effects.KeyLock, effects.Sleep, effects.Startup}
@@ -45,6 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 				e := set[k]
 				if e == nil || k == effects.Detached && ctx == "" {
 					continue // the request's context is not in scope
+				}
+				if k == effects.Startup && !local(pass, e) {
+					continue // another package's per-call parsing is its own to hoist
 				}
 				f := &finding{pass: pass, fx: fx, h: h, call: call, e: e, ctx: ctx}
 				if worst == nil || f.severity() > worst.severity() {

@@ -10,8 +10,6 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
-
-	"golang.org/x/tools/go/packages"
 )
 
 func run(cfg *config, stdout, stderr io.Writer) int {
@@ -97,7 +95,7 @@ func run(cfg *config, stdout, stderr io.Writer) int {
 		}
 	}
 	for _, p := range out.Problems {
-		fmt.Fprintf(stderr, "crisislint: %s\n", p)
+		fmt.Fprintf(stderr, "crisislint: %s\n", relProblem(p))
 		code = ExitError
 	}
 	for _, n := range out.Notes {
@@ -144,28 +142,14 @@ func rel(filename string) string {
 	return r
 }
 
-// errorLines returns the lines of a load error, file names made relative;
-// the go command's "# package" headers are dropped.
-func errorLines(e packages.Error) []string {
-	text := e.Msg
-	if e.Pos != "" && e.Pos != "-" {
-		text = e.Pos + ": " + e.Msg
+// relProblem shortens the file names of a problem the working directory
+// holds, as the findings' are.
+func relProblem(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
 	}
-	var out []string
-	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "# ") {
-			out = append(out, relErr(line))
-		}
-	}
-	return out
-}
-
-// relErr shortens the absolute file names at the start of an error.
-func relErr(msg string) string {
-	if i := strings.Index(msg, ":"); i > 0 && filepath.IsAbs(msg[:i]) {
-		return rel(msg[:i]) + msg[i:]
-	}
-	return msg
+	return strings.ReplaceAll(p, wd+string(filepath.Separator), "")
 }
 
 func position(p token.Position) string {

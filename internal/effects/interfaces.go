@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 )
@@ -160,7 +161,7 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 		r.elsewhere = make(map[string][]Impl)
 		for _, pf := range r.pass.AllPackageFacts() {
 			f, ok := pf.Fact.(*ImplFact)
-			if !ok || pf.Package == r.pass.Pkg {
+			if !ok || pf.Package == r.pass.Pkg || !r.sameModule(pf.Package) {
 				continue
 			}
 			for _, impl := range f.Impls {
@@ -178,6 +179,20 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 		return nil
 	}
 	return impls
+}
+
+// sameModule reports whether a package is of the caller's module (any,
+// without module information). Implementations count only there: the
+// program's own registry hands out its own persister, and a library's
+// internal interface its own driver; but which of a library's plugins
+// (the session stores of a session library: memory, file, redis,
+// couchbase) serves a call is the configuration's choice, not the code's.
+func (r *Result) sameModule(pkg *types.Package) bool {
+	m := r.pass.Module
+	if m == nil || m.Path == "" || pkg == nil {
+		return true
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
 }
 
 // implFact returns what the package's types do as implementations of

@@ -62,7 +62,9 @@ func (u *universe) exportOf(n *node) (*types.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := gcexportdata.NewReader(bytes.NewReader(data))
+	// go list -export's files are still archives in Go 1.26, as
+	// go/packages reads them.
+	r, err := gcexportdata.NewReader(bytes.NewReader(data)) //nolint:staticcheck // SA1019: see above
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", n.pkg.ExportFile, err)
 	}

@@ -213,7 +213,7 @@ func testSupport(pass *analysis.Pass) bool {
 		}
 		for _, imp := range f.Imports {
 			path, err := strconv.Unquote(imp.Path.Value)
-			if err == nil && knowledge.TestingPackages[path] && !(path == "testing" && onlyTestingTesting(pass, f)) {
+			if err == nil && knowledge.TestingPackages[path] && (path != "testing" || !onlyTestingTesting(pass, f)) {
 				return true
 			}
 		}

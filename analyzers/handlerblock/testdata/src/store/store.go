@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"regexp"
 )
 
 type Store struct{ db *sql.DB }
@@ -26,4 +27,10 @@ func (p *Profile) LoadName(ctx context.Context) error {
 		return nil
 	}
 	return p.db.QueryRowContext(ctx, "SELECT name FROM users LIMIT 1").Scan(&p.Name)
+}
+
+// Slug compiles its pattern on every call: its package's design, which a
+// handler that calls it cannot hoist.
+func Slug(s string) bool {
+	return regexp.MustCompile(`^[a-z0-9-]+$`).MatchString(s)
 }
