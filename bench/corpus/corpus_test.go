@@ -64,7 +64,7 @@ func TestMeasureFixture(t *testing.T) {
 	}
 	for _, want := range []string{
 		"| fixture@v0.0.0 |",
-		"| sqlconcat | 2 | 1 | 0 | 0 | 1 | 100.0 % |",
+		"| sqlconcat | 2 | 2 | 1 | 0 | 0 | 1 | 100.0 % | 100.0 % |",
 		"- no verdict: sqlconcat store/store.go:13 (Store.ByEmail)",
 		"- verdict without a finding: sqlconcat store/old.go (Old) 0123456789ab false",
 	} {

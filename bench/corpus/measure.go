@@ -169,12 +169,15 @@ func Report(results []Result, triageDir string, when time.Time) (string, error) 
 		tallies, missing, stale := Compare(r.Findings, vs)
 		for a, t := range tallies {
 			if total[a] == nil {
-				total[a] = &Tally{}
+				total[a] = &Tally{roots: make(map[string]bool)}
 			}
 			total[a].True += t.True
 			total[a].False += t.False
 			total[a].Debatable += t.Debatable
 			total[a].Missing += t.Missing
+			for root := range t.roots {
+				total[a].roots[r.Module.Name+" "+root] = true // a module's roots are its own
+			}
 		}
 		if len(missing)+len(stale)+len(r.Errors) == 0 {
 			continue
@@ -191,20 +194,28 @@ func Report(results []Result, triageDir string, when time.Time) (string, error) 
 		}
 	}
 
-	b.WriteString("\n## Precision, from the triage files\n\nprecision = true / (true + false); debatable findings are counted apart.\n\n| analyzer | findings | true | false | debatable | no verdict | precision |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	b.WriteString("\n## Precision, from the triage files\n\nEvery finding has a verdict read on its own code: true (a maintainer acts on it), false, or debatable. true/all counts debatable against; true/(true+false) leaves it out. A finding is one reported diagnostic (the places it lists as related are part of it); roots are the distinct root causes the findings name (a storage layer without contexts, reported in each package that calls it, is one).\n\n| analyzer | findings | roots | true | false | debatable | no verdict | true/all | true/(true+false) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	names := make([]string, 0, len(total))
 	for a := range total {
 		names = append(names, a)
 	}
 	slices.Sort(names)
+	pct := func(x float64) string {
+		if x < 0 {
+			return "n/a"
+		}
+		return fmt.Sprintf("%.1f %%", 100*x)
+	}
 	for _, a := range names {
 		t := total[a]
-		p := "n/a"
-		if t.Precision() >= 0 {
-			p = fmt.Sprintf("%.1f %%", 100*t.Precision())
-		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %s |\n", a, t.True+t.False+t.Debatable+t.Missing, t.True, t.False, t.Debatable, t.Missing, p)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d | %s | %s |\n", a, t.True+t.False+t.Debatable+t.Missing, t.Roots(),
+			t.True, t.False, t.Debatable, t.Missing, pct(t.All()), pct(t.Precision()))
 	}
+	blind, err := BlindReport(triageDir)
+	if err != nil {
+		return "", err
+	}
+	b.WriteString(blind)
 	if details.Len() > 0 {
 		b.WriteString("\n## To look at\n")
 		b.WriteString(details.String())

@@ -147,6 +147,11 @@ type Verdict struct {
 	Analyzer, File, Function, Key string
 	Verdict                       string // true, false or debatable
 	Reason                        string
+	// Root names the root cause the finding is one place of, when other
+	// findings share it (one storage layer without contexts, reported in
+	// each package that calls it): the report counts distinct roots.
+	// Empty: a root of its own.
+	Root string
 }
 
 // Verdicts a triage file may give.
@@ -156,7 +161,7 @@ const (
 	Debatable = "debatable"
 )
 
-const triageHeader = "# Verdicts on crisislint's findings on %s. Columns: analyzer, file, function, key, verdict (true, false or debatable), reason.\n# A false verdict is a bug to fix, and a negative test, not a row to keep.\n"
+const triageHeader = "# Verdicts on crisislint's findings on %s. Columns: analyzer, file, function, key, verdict (true, false or debatable), reason, and, for a finding that shares its root cause with others, a name of the root.\n# A false verdict is a bug to fix, and a negative test, not a row to keep.\n"
 
 // ReadTriage reads a triage file; a missing file has no verdicts.
 func ReadTriage(path string) ([]Verdict, error) {
@@ -176,14 +181,14 @@ func ReadTriage(path string) ([]Verdict, error) {
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		cols := strings.SplitN(line, "\t", 6)
+		cols := strings.SplitN(line, "\t", 7)
 		if len(cols) < 5 {
-			return nil, fmt.Errorf("%s:%d: want 6 tab-separated columns", path, n)
+			return nil, fmt.Errorf("%s:%d: want 6 or 7 tab-separated columns", path, n)
 		}
-		for len(cols) < 6 {
+		for len(cols) < 7 {
 			cols = append(cols, "")
 		}
-		out = append(out, Verdict{cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]})
+		out = append(out, Verdict{cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]})
 	}
 	return out, sc.Err()
 }
@@ -196,7 +201,11 @@ func WriteTriage(path, module string, vs []Verdict) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, triageHeader, module)
 	for _, v := range vs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\n", v.Analyzer, v.File, v.Function, v.Key, v.Verdict, v.Reason)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s", v.Analyzer, v.File, v.Function, v.Key, v.Verdict, v.Reason)
+		if v.Root != "" {
+			fmt.Fprintf(&b, "\t%s", v.Root)
+		}
+		b.WriteString("\n")
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
@@ -204,6 +213,21 @@ func WriteTriage(path, module string, vs []Verdict) error {
 // Tally counts the verdicts of one analyzer's findings.
 type Tally struct {
 	True, False, Debatable, Missing int
+	// roots are the distinct root causes of the findings: a name from
+	// the triage file, or the finding's own key.
+	roots map[string]bool
+}
+
+// Roots is the number of distinct root causes among the findings.
+func (t Tally) Roots() int { return len(t.roots) }
+
+// All is true/(true+false+debatable), debatable counting against: the
+// share of findings a maintainer acts on. -1 when nothing was judged.
+func (t Tally) All() float64 {
+	if t.True+t.False+t.Debatable == 0 {
+		return -1
+	}
+	return float64(t.True) / float64(t.True+t.False+t.Debatable)
 }
 
 // Precision is true/(true+false), or -1 when nothing was judged.
@@ -228,11 +252,12 @@ func Compare(found []Finding, vs []Verdict) (map[string]*Tally, []Finding, []Ver
 	for _, f := range found {
 		t := tallies[f.Analyzer]
 		if t == nil {
-			t = &Tally{}
+			t = &Tally{roots: make(map[string]bool)}
 			tallies[f.Analyzer] = t
 		}
 		v, ok := byKey[f.Key]
 		used[f.Key] = true
+		t.roots[cmp.Or(v.Root, f.Key)] = true
 		switch {
 		case !ok || v.Verdict == "":
 			t.Missing++
@@ -268,4 +293,65 @@ func Merge(found []Finding, vs []Verdict) []Verdict {
 		}
 	}
 	return out
+}
+
+// BlindReport reads the blind re-readings in triageDir/blind (files
+// blind-ANALYZER.tsv: rows of the triage files' shape whose verdicts a
+// reader gave without seeing the originals) and says, per analyzer, how
+// often the reader agreed with the triage files, and the precision the
+// reader's verdicts give.
+func BlindReport(triageDir string) (string, error) {
+	paths, err := filepath.Glob(filepath.Join(triageDir, "blind", "blind-*.tsv"))
+	if err != nil || len(paths) == 0 {
+		return "", err
+	}
+	orig := make(map[string]Verdict)
+	all, err := filepath.Glob(filepath.Join(triageDir, "*.tsv"))
+	if err != nil {
+		return "", err
+	}
+	for _, p := range all {
+		vs, err := ReadTriage(p)
+		if err != nil {
+			return "", err
+		}
+		for _, v := range vs {
+			orig[v.Analyzer+" "+v.Key] = v
+		}
+	}
+	var b strings.Builder
+	b.WriteString("\n## Blind re-reading\n\nA helper who had not seen the triage files judged a random sample of each analyzer's findings marked true (bench/triage/blind, made with the blind-triage tool). Disagreement is the share of the sample where the reader's verdict differs.\n\n| analyzer | sample | agree | disagreement | reader's true/all | reader's true/(true+false) |\n| --- | --- | --- | --- | --- | --- |\n")
+	slices.Sort(paths)
+	for _, p := range paths {
+		vs, err := ReadTriage(p)
+		if err != nil {
+			return "", err
+		}
+		var t Tally
+		agree, n := 0, 0
+		analyzer := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "blind-"), ".tsv")
+		for _, v := range vs {
+			o, ok := orig[v.Analyzer+" "+v.Key]
+			if !ok || v.Verdict == "" {
+				continue
+			}
+			n++
+			if o.Verdict == v.Verdict {
+				agree++
+			}
+			switch v.Verdict {
+			case True:
+				t.True++
+			case False:
+				t.False++
+			default:
+				t.Debatable++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %.0f %% | %.0f %% | %.0f %% |\n", analyzer, n, agree, 100*float64(n-agree)/float64(n), 100*t.All(), 100*t.Precision())
+	}
+	return b.String(), nil
 }
