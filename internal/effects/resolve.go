@@ -93,7 +93,8 @@ func (r *Result) library(fn *types.Func) bool {
 
 // passesContext reports whether a call hands a context.Context to its
 // callee: as an argument, or to a call its receiver is made by
-// (c.WithContext(ctx).Where(q).All(&v)).
+// (c.WithContext(ctx).Where(q).All(&v)), or on a value that carries one
+// (knowledge.ContextCarriers: a pop connection or query).
 func (r *Result) passesContext(call *ast.CallExpr) bool {
 	for {
 		for _, a := range call.Args {
@@ -104,6 +105,9 @@ func (r *Result) passesContext(call *ast.CallExpr) bool {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return false
+		}
+		if knowledge.ContextCarriers[knowledge.TypeName(r.pass.TypesInfo.TypeOf(sel.X))] {
+			return true // the library runs it under the context its value carries
 		}
 		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 		if !ok {

@@ -506,3 +506,14 @@ var OutsideWork = map[string]string{
 	"compress/gzip.NewWriter":      "builds an archive",
 	"compress/gzip.NewWriterLevel": "builds an archive",
 }
+
+// ContextCarriers are the types of a library whose values carry the
+// context the program gave them (pop's connection, made by WithContext or
+// handed to a transaction's function): what a call on one does inside the
+// library runs under that context, not without one.
+var ContextCarriers = map[string]bool{
+	"*github.com/gobuffalo/pop/v6.Connection": true,
+	"*github.com/gobuffalo/pop/v6.Query":      true,
+	"*github.com/gobuffalo/pop/v5.Connection": true,
+	"*github.com/gobuffalo/pop/v5.Query":      true,
+}

@@ -105,6 +105,7 @@ func tables() map[string]table {
 		"GRPCServiceDesc":       ty(GRPCServiceDesc),
 		"GraphQLSchema":         ty(GraphQLSchema),
 		"GrowableTypes":         ty(keys(GrowableTypes)...),
+		"ContextCarriers":       ty(keys(ContextCarriers)...),
 		"TimeoutRules":          ty(timeoutTypes...),
 
 		"UserInputVars": {varNames, keys(UserInputVars)},

@@ -43,3 +43,19 @@ func (h *SessionHandler) whoami(w http.ResponseWriter, r *http.Request, ps httpr
 func (h *SessionHandler) RegisterRoutes(router *httprouter.Router) {
 	router.GET("/sessions/whoami/:id", h.whoami)
 }
+
+// seen marks an error seen in a transaction, as kratos does: the
+// connection pop hands the transaction's function carries its context.
+func (h *SessionHandler) seen(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
+	c := r.Context().Value("conn").(*pop.Connection)
+	err := c.WithContext(r.Context()).Transaction(func(tx *pop.Connection) error {
+		var e struct{ ID string }
+		if err := tx.Where("id = ?", ps.ByName("id")).First(&e); err != nil {
+			return err
+		}
+		return tx.RawQuery("UPDATE errors SET seen = true WHERE id = ?", e.ID).Exec()
+	})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
