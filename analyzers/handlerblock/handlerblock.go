@@ -62,6 +62,12 @@ func run(pass *analysis.Pass) (any, error) {
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist
 				}
+				switch k {
+				case effects.NoContext, effects.GlobalLock, effects.KeyLock:
+					if e.Attrs&(effects.Lazy|effects.Cached|effects.ErrorPath|effects.Worker) != 0 {
+						continue // made once per key or object, or on a failure: not what each request waits for
+					}
+				}
 				f := &finding{pass: pass, fx: fx, h: h, call: call, e: e, ctx: ctx}
 				if worst == nil || f.severity() > worst.severity() {
 					worst = f
@@ -146,7 +152,12 @@ func (f *finding) root() (root, also string) {
 		return "layer " + f.layer.name, "calls into package " + f.layer.name
 	case f.e.Kind == effects.GlobalLock, f.e.Kind == effects.KeyLock:
 		return "lock " + f.e.Note, "calls made under " + f.e.Note
-	case f.e.Direct() || f.e.Kind == effects.Detached && f.fx.DetachedContext(f.call) != nil:
+	case f.e.Kind == effects.Detached && f.fx.DetachedContext(f.call) != nil:
+		// One context.Background() (a variable the handler's calls share)
+		// is one cause: replace it once.
+		at := f.pass.Fset.Position(f.fx.DetachedContext(f.call).Pos())
+		return fmt.Sprintf("detached %s:%d", at.Filename, at.Line), "calls under that " + f.e.Note
+	case f.e.Direct():
 		return "", ""
 	}
 	blamed := f.e.Blamed(f.pass.Pkg.Name())

@@ -76,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		// A lazy loader's query, an error path's or a worker's is not made
 		// per item: the loop around its call is no N+1.
-		set := fx.Call(call).Without(effects.Lazy | effects.ErrorPath | effects.Worker)
+		set := fx.Call(call).Without(effects.Lazy | effects.ErrorPath | effects.Worker | effects.Cached)
 		e := set[effects.DB]
 		what, unit := "query", "round trips"
 		if e == nil {

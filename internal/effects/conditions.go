@@ -8,6 +8,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // serving marks the sites made in a loop that serves a channel until it
@@ -212,4 +215,67 @@ func endsInReturn(b *ast.BlockStmt) bool {
 
 func isError(t types.Type) bool {
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// cached marks the sites of a cache's load (Cached): made only after the
+// key was looked up in a map or a sync.Map and missed. The lookup is a
+// statement of the function's body, v, ok := m[k] or v, ok := m.Load(k)
+// (alone or in an if's init); the sites under if !ok { ... }, or after
+// if ok { return ... }, are the misses.
+func (r *Result) cached(b *body, fd *ast.FuncDecl) {
+	var misses []ast.Node
+	oks := make(map[types.Object]bool) // the ok variables of lookups
+	lookup := func(st ast.Stmt) {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return
+		}
+		if !r.lookup(as.Rhs[0]) {
+			return
+		}
+		if id, ok := as.Lhs[1].(*ast.Ident); ok {
+			if obj := r.pass.TypesInfo.ObjectOf(id); obj != nil {
+				oks[obj] = true
+			}
+		}
+	}
+	for _, st := range fd.Body.List {
+		lookup(st)
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		if ifs.Init != nil {
+			lookup(ifs.Init)
+		}
+		switch c := ast.Unparen(ifs.Cond).(type) {
+		case *ast.Ident: // if ok { return v }: what follows is the miss
+			if oks[r.pass.TypesInfo.ObjectOf(c)] && endsInReturn(ifs.Body) {
+				misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
+			}
+		case *ast.UnaryExpr: // if !ok { load }
+			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT && oks[r.pass.TypesInfo.ObjectOf(id)] {
+				misses = append(misses, ifs.Body)
+			}
+		}
+	}
+	for i := range b.sites {
+		if inside(b.sites[i].call, misses) {
+			b.sites[i].attrs |= Cached
+		}
+	}
+}
+
+// lookup reports whether e looks a key up in a map or a sync.Map: m[k],
+// m.Load(k).
+func (r *Result) lookup(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		_, ok := r.pass.TypesInfo.TypeOf(e.X).Underlying().(*types.Map)
+		return ok
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(r.pass.TypesInfo, e).(*types.Func)
+		return fn != nil && knowledge.FuncName(fn) == "(*sync.Map).Load"
+	}
+	return false
 }

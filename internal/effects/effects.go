@@ -94,9 +94,13 @@ const (
 	// Worker is a call made in a loop that serves a channel until it is
 	// closed: for job := range jobs, for { select { ... } }.
 	Worker
+	// Cached is a call made only when a key is missing from a map or a
+	// sync.Map the function looked it up in first: a cache's load, once
+	// per key (if u, ok := users.Load(id); ok { return u }).
+	Cached
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached"}
 
 func (a Attrs) String() string {
 	var names []string

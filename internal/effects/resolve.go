@@ -68,7 +68,7 @@ func (r *Result) dropped(call *ast.CallExpr, c *callInfo) map[Kind]bool {
 	}
 	if c.fn != nil && c.fn.Signature().Recv() != nil && types.IsInterface(c.fn.Signature().Recv().Type()) {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+			if inner := r.madeBy(sel.X); inner != nil {
 				for k, e := range r.call(inner) {
 					if e != nil {
 						set(Kind(k))
@@ -78,6 +78,26 @@ func (r *Result) dropped(call *ast.CallExpr, c *callInfo) map[Kind]bool {
 		}
 	}
 	return drop
+}
+
+// madeBy returns the call a receiver was just returned by: the receiver
+// itself (x.QueryRow().Scan), or the call a local variable was assigned
+// once from (row := x.QueryRowContext(ctx); row.Scan(&v)).
+func (r *Result) madeBy(e ast.Expr) *ast.CallExpr {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return e
+	case *ast.Ident:
+		v, ok := r.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return nil
+		}
+		if ws := r.index.Writes(v); len(ws) == 1 && ws[0].RHS != nil {
+			call, _ := ast.Unparen(ws[0].RHS).(*ast.CallExpr)
+			return call
+		}
+	}
+	return nil
 }
 
 // library reports whether fn is of another module than the package's: a

@@ -75,6 +75,9 @@ func (r *Result) Calls(node ast.Node) []*ast.CallExpr {
 	}
 	var out []*ast.CallExpr
 	for _, st := range b.sites {
+		if _, lit := ast.Unparen(st.call.Fun).(*ast.FuncLit); lit {
+			continue // func() { ... }(): its calls are the function's own sites
+		}
 		if st.sync && !r.rp.HandsOn(st.call) {
 			out = append(out, st.call)
 		}

@@ -58,6 +58,7 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	r.serving(b, block)
 	if fd, ok := node.(*ast.FuncDecl); ok {
 		r.memos(b, fd)
+		r.cached(b, fd)
 	}
 	return b
 }

@@ -4,6 +4,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"store"
 )
@@ -31,4 +32,24 @@ func (a *API) slug(w http.ResponseWriter, r *http.Request) {
 	if !store.Slug(r.PathValue("slug")) {
 		w.WriteHeader(http.StatusBadRequest)
 	}
+}
+
+func (a *API) cachedName(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(a.store.CachedName(r.PathValue("id"))))
+}
+
+// A function literal called at once is the handler's own code: its sleep
+// is reported once, where it is written, not again at the call.
+func (a *API) pause(w http.ResponseWriter, r *http.Request) {
+	func() {
+		time.Sleep(time.Second) // want `^warning: time.Sleep sleeps while the request waits`
+	}()
+}
+
+// One context.Background() that several calls share is one cause: one
+// finding, which counts the others.
+func (a *API) rate(w http.ResponseWriter, r *http.Request) {
+	ctx := context.Background()
+	a.prof.LoadName(ctx) // want `a.prof.LoadName does I/O under context.Background\(\) .* \(and 1 more calls under that context.Background\(\) in this package\)`
+	a.prof.LoadName(ctx)
 }

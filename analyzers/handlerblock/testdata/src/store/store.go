@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"regexp"
+	"sync"
 )
 
 type Store struct{ db *sql.DB }
@@ -33,4 +34,18 @@ func (p *Profile) LoadName(ctx context.Context) error {
 // handler that calls it cannot hoist.
 func Slug(s string) bool {
 	return regexp.MustCompile(`^[a-z0-9-]+$`).MatchString(s)
+}
+
+var names sync.Map
+
+// CachedName queries once per id: a cache's load, not what each request
+// waits for.
+func (s *Store) CachedName(id string) string {
+	if n, ok := names.Load(id); ok {
+		return n.(string)
+	}
+	var n string
+	s.db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&n)
+	names.Store(id, n)
+	return n
 }

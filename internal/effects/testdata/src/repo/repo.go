@@ -160,3 +160,26 @@ func (r *Repo) Mixed(ctx context.Context) { // want Mixed:`effects: db\(\(\*repo
 	}
 	r.Both(ctx, 2)
 }
+
+var users sync.Map // id → *User
+
+// CachedUser loads a user once per id: its query is a cache's miss.
+func (r *Repo) CachedUser(id int) *User { // want CachedUser:`effects: db\[cached\]\(\(\*sql.DB\).QueryRow\), nocontext\[cached\]\(\(\*sql.DB\).QueryRow\)`
+	if u, ok := users.Load(id); ok {
+		return u.(*User)
+	}
+	u := &User{}
+	r.db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&u.Name)
+	users.Store(id, u)
+	return u
+}
+
+// Tag loads a tag on a map's miss.
+func (r *Repo) Tag(id int) string { // want Tag:`effects: db\[cached\]`
+	tags := map[int]string{}
+	t, ok := tags[id]
+	if !ok {
+		r.db.QueryRow("SELECT name FROM tags WHERE id = $1", id).Scan(&t)
+	}
+	return t
+}
