@@ -172,11 +172,15 @@ func mergeFixes(first, more []analysis.SuggestedFix) []analysis.SuggestedFix {
 		return slices.Clone(more[:1])
 	}
 	merged := first[0]
+	// New edits are checked against the fix so far only: one fix's own
+	// edits may meet at a point (an argument inserted right before a
+	// closing parenthesis) in the order its author gave them.
 	edits := slices.Clone(merged.TextEdits)
+	have := merged.TextEdits
 	for _, e := range more[0].TextEdits {
 		switch {
-		case slices.ContainsFunc(edits, func(x analysis.TextEdit) bool { return sameEdit(x, e) }):
-		case slices.ContainsFunc(edits, func(x analysis.TextEdit) bool { return overlap(x, e) }):
+		case slices.ContainsFunc(have, func(x analysis.TextEdit) bool { return sameEdit(x, e) }):
+		case slices.ContainsFunc(have, func(x analysis.TextEdit) bool { return overlap(x, e) }):
 			return first
 		default:
 			edits = append(edits, e)

@@ -232,3 +232,30 @@ func TestReporterOrderIsSourceOrder(t *testing.T) {
 		t.Fatalf("got %v; want the root reported in a.go, b.go related", got)
 	}
 }
+
+func TestMergeFixes(t *testing.T) {
+	edit := func(pos, end token.Pos, text string) analysis.TextEdit {
+		return analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)}
+	}
+	fix := func(edits ...analysis.TextEdit) []analysis.SuggestedFix {
+		return []analysis.SuggestedFix{{Message: "m", TextEdits: edits}}
+	}
+	for _, tc := range []struct {
+		name        string
+		first, more []analysis.SuggestedFix
+		want        int // edits in the merged fix
+	}{
+		// db.Begin() → db.BeginTx(ctx, nil): two insertions at one point
+		// in one fix are that fix's own order, not a conflict.
+		{"own edits meet", fix(edit(10, 15, "A")), fix(edit(20, 25, "B"), edit(27, 27, "ctx"), edit(27, 27, ", nil")), 4},
+		{"same edit twice", fix(edit(10, 15, "A")), fix(edit(10, 15, "A")), 1},
+		{"conflict keeps the first", fix(edit(10, 15, "A")), fix(edit(12, 18, "B"), edit(30, 30, "C")), 1},
+		{"no first", nil, fix(edit(1, 2, "x")), 1},
+		{"no more", fix(edit(1, 2, "x")), nil, 1},
+	} {
+		got := mergeFixes(tc.first, tc.more)
+		if len(got) != 1 || len(got[0].TextEdits) != tc.want {
+			t.Errorf("%s: merged %v, want one fix of %d edits", tc.name, got, tc.want)
+		}
+	}
+}
