@@ -295,6 +295,6 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact), new(WantsFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact), new(WantsFact), new(AsyncFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

@@ -98,6 +98,20 @@ func (f *WantsFact) Wants(other analysis.Fact) bool {
 	return false
 }
 
+// AsyncFact records the parameters a function runs in a goroutine of its
+// own (go f()): what a function literal handed to it does is not done
+// while its caller waits.
+type AsyncFact struct {
+	Params []int
+}
+
+// AFact marks AsyncFact as an analysis fact.
+func (*AsyncFact) AFact() {}
+
+func (f *AsyncFact) String() string {
+	return fmt.Sprintf("runs parameters %v in a goroutine", f.Params)
+}
+
 func (f *Fact) set() Set {
 	var s Set
 	for _, e := range f.Effects {

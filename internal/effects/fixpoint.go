@@ -23,17 +23,18 @@ const maxRounds = 12
 
 func run(pass *analysis.Pass) (res any, err error) {
 	r := &Result{
-		pass:    pass,
-		index:   pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
-		callees: pass.ResultOf[callindex.Analyzer].(*callindex.Index),
-		rp:      pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
-		bodies:  make(map[ast.Node]*body),
-		funcs:   make(map[*types.Func]*body),
-		other:   make(map[*types.Func]*Set),
-		ifaces:  make(map[*types.Func]*Set),
-		impls:   make(map[*types.Func][]*types.Func),
-		locked:  make(map[*ast.CallExpr]*lock),
-		calls:   make(map[*ast.CallExpr]*callInfo),
+		pass:      pass,
+		index:     pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
+		callees:   pass.ResultOf[callindex.Analyzer].(*callindex.Index),
+		rp:        pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		bodies:    make(map[ast.Node]*body),
+		funcs:     make(map[*types.Func]*body),
+		other:     make(map[*types.Func]*Set),
+		ifaces:    make(map[*types.Func]*Set),
+		impls:     make(map[*types.Func][]*types.Func),
+		locked:    make(map[*ast.CallExpr]*lock),
+		calls:     make(map[*ast.CallExpr]*callInfo),
+		resolving: make(map[*ast.CallExpr]bool),
 	}
 	defer func() {
 		// A bug here must not take every analyzer that requires this one
@@ -44,6 +45,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 			res, err = r, nil
 		}
 	}()
+	r.findAsync()
 	r.collect()
 	r.locks()
 	for range maxRounds {
@@ -118,6 +120,11 @@ func (r *Result) export() {
 	}
 	if f := r.implFact(); len(f.Impls) > 0 {
 		r.pass.ExportPackageFact(f)
+	}
+	for fn, params := range r.async {
+		if fn.Exported() || fn.Signature().Recv() != nil {
+			r.pass.ExportObjectFact(fn, &AsyncFact{Params: params})
+		}
 	}
 	if len(r.asked) > 0 {
 		methods := slices.Sorted(maps.Keys(r.asked))

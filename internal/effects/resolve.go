@@ -68,7 +68,11 @@ func (r *Result) dropped(call *ast.CallExpr, c *callInfo) map[Kind]bool {
 	}
 	if c.fn != nil && c.fn.Signature().Recv() != nil && types.IsInterface(c.fn.Signature().Recv().Type()) {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if inner := r.madeBy(sel.X); inner != nil {
+			// A receiver made by the same call (v = v.Next() in a loop
+			// the index sees once) would resolve forever.
+			if inner := r.madeBy(sel.X); inner != nil && !r.resolving[inner] {
+				r.resolving[call] = true
+				defer delete(r.resolving, call)
 				for k, e := range r.call(inner) {
 					if e != nil {
 						set(Kind(k))

@@ -31,9 +31,11 @@ type Result struct {
 	ifaces map[*types.Func]*Set          // interface methods, from facts
 	impls  map[*types.Func][]*types.Func // interface methods → the package's implementations
 
-	concrete  *[]*types.TypeName // the package's types that may implement interfaces, once asked
-	elsewhere map[string][]Impl  // interface method keys → other packages' implementations, once asked
-	asked     map[string]bool    // the interface method keys looked up elsewhere
+	concrete  *[]*types.TypeName     // the package's types that may implement interfaces, once asked
+	elsewhere map[string][]Impl      // interface method keys → other packages' implementations, once asked
+	asked     map[string]bool        // the interface method keys looked up elsewhere
+	async     map[*types.Func][]int  // the package's functions that run a parameter with go
+	resolving map[*ast.CallExpr]bool // the calls whose receivers' makers are being resolved
 	// contextSet holds the calls whose result is later given a context
 	// (see givenContext), once asked.
 	contextSet map[*ast.CallExpr]bool

@@ -6,6 +6,7 @@ package effects
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
@@ -84,11 +85,13 @@ func (r *Result) walk(b *body, n ast.Node, sync bool) {
 				return false
 			}
 			stores := r.storesFunc(n)
-			for _, a := range n.Args {
+			async := r.asyncParams(n)
+			for i, a := range n.Args {
 				if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
 					if !stores && !r.isHandler(lit) { // mux.HandleFunc registers a handler: it runs per request
-
-						r.walk(b, lit.Body, sync)
+						// A callee that starts it with go runs it in a
+						// goroutine of its own (routine.FireAndForget).
+						r.walk(b, lit.Body, sync && !slices.Contains(async, i))
 					}
 					r.newBody(lit, lit.Body)
 				} else {
@@ -121,4 +124,69 @@ func (r *Result) storesFunc(call *ast.CallExpr) bool {
 	}
 	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
 	return fn != nil && (knowledge.OnceRunners[knowledge.FuncName(fn)] || knowledge.IsCacheLoader(fn))
+}
+
+// asyncParams returns the indices of the parameters of a call's callee
+// that the callee runs in a goroutine of its own: a function of the
+// package that does, or one of another package whose AsyncFact says so.
+func (r *Result) asyncParams(call *ast.CallExpr) []int {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == r.pass.Pkg {
+		return r.async[fn]
+	}
+	var f AsyncFact
+	if fn.Pkg() != nil && r.pass.ImportObjectFact(fn, &f) {
+		return f.Params
+	}
+	return nil
+}
+
+// findAsync finds the functions of the package that start a function
+// parameter with go, directly (go f()) or in a literal they start
+// (go func() { defer recover(); f() }()): they return before it runs.
+func (r *Result) findAsync() {
+	r.async = make(map[*types.Func][]int)
+	for _, f := range r.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := r.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			params := fn.Signature().Params()
+			index := make(map[types.Object]int)
+			for i := range params.Len() {
+				if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+					index[params.At(i)] = i
+				}
+			}
+			if len(index) == 0 {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				g, ok := n.(*ast.GoStmt)
+				if !ok {
+					return true
+				}
+				ast.Inspect(g.Call, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+							if i, ok := index[r.pass.TypesInfo.Uses[id]]; ok && !slices.Contains(r.async[fn], i) {
+								r.async[fn] = append(r.async[fn], i)
+							}
+						}
+					}
+					return true
+				})
+				return false
+			})
+		}
+	}
 }

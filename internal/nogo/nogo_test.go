@@ -55,7 +55,7 @@ func closure(as []*analysis.Analyzer) []*analysis.Analyzer {
 var nogoTestdata = map[string][]string{
 	"../../analyzers/sqlconcat/testdata":   {"helpers", "repository", "handlers", "store", "opener"},
 	"../../analyzers/readallbody/testdata": {"httputil", "api", "server"},
-	"../../internal/effects/testdata":      {"app"},
+	"../../internal/effects/testdata":      {"app", "repo"},
 	"../../analyzers/httptimeout/testdata": {"client"},
 	"../../analyzers/idempotency/testdata": {"billing", "shop"},
 	"../../analyzers/cachestale/testdata":  {"usersvc", "stale"},

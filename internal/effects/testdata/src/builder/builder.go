@@ -1,4 +1,4 @@
-// Package builder is a query builder, as bun and squirrel are: a guard on // want package:"wants implementations of builder.Scanner.Scan"
+// Package builder is a query builder, as bun and squirrel are: a guard on // want package:"wants implementations of builder.Builder.Where, builder.Scanner.Scan"
 // the builder's error is no cache, and a row's Scan does not query again.
 package builder
 
@@ -38,4 +38,26 @@ func (q *Query) QueryRow() Scanner { // want QueryRow:`effects: db\(\(\*sql.DB\)
 func Name(q *Query) (name string) { // want Name:`effects: db\(\(\*builder.Query\).QueryRow → \(\*sql.DB\).QueryRow\), nocontext\(\(\*builder.Query\).QueryRow → \(\*sql.DB\).QueryRow\)$`
 	q.QueryRow().Scan(&name)
 	return name
+}
+
+// Builder is a query builder behind an interface, refined by reassigning
+// it, as squirrel and bun users write q = q.Where(...).
+type Builder interface {
+	Where(cond string) Builder // want Where:`effects: db\(\(\*builder.Query\).Where → \(\*sql.DB\).QueryRow\), nocontext`
+	Scanner
+}
+
+// Where checks the condition against the database, so that following
+// what made a builder has effects to find.
+func (q *Query) Where(cond string) Builder { // want Where:`effects: db\(\(\*sql.DB\).QueryRow\), nocontext`
+	db.QueryRow("SELECT " + cond)
+	return q
+}
+
+// Filter's parameter q has one write, made by a call on q itself: what
+// made q's receiver is that same call, which must be followed once, not
+// forever.
+func Filter(q Builder) error { // want Filter:`effects: db`
+	q = q.Where("a")
+	return q.Where("b").Scan()
 }

@@ -183,3 +183,11 @@ func (r *Repo) Tag(id int) string { // want Tag:`effects: db\[cached\]`
 	}
 	return t
 }
+
+// Go runs f in a goroutine of its own.
+func Go(f func()) { // want Go:`runs parameters \[0\] in a goroutine`
+	go func() {
+		defer func() { _ = recover() }()
+		f()
+	}()
+}
