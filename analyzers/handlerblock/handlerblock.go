@@ -157,6 +157,11 @@ func (f *finding) root() (root, also string) {
 		// is one cause: replace it once.
 		at := f.pass.Fset.Position(f.fx.DetachedContext(f.call).Pos())
 		return fmt.Sprintf("detached %s:%d", at.Filename, at.Line), "calls under that " + f.e.Note
+	case f.e.Kind == effects.NoContext && f.e.Direct() && f.severity() == report.Note:
+		// Point lookups and single statements written without the
+		// request's context in a package's handlers are one habit of the
+		// package's, one finding; -fix still fixes each.
+		return "note nocontext", "context-less statements in handlers"
 	case f.e.Direct():
 		return "", ""
 	}

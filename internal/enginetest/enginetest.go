@@ -2,7 +2,8 @@
 // through internal/engine, on the packages of a real module, and checks
 // their diagnostics against the files' // want comments, as analysistest
 // does: `// want "regexp"` (or a back-quoted one; several may follow one
-// want) on a line expects a diagnostic there whose message matches.
+// want) on a line expects a diagnostic there whose message matches, or
+// a related place of one (another place of its root cause).
 //
 // analysistest type-checks every dependency from source in every test
 // and knows nothing of the engine's second round; this runs the product's
@@ -50,6 +51,11 @@ func Run(t *testing.T, dir string, analyzers []*analysis.Analyzer, patterns ...s
 	for _, p := range res.Packages {
 		for _, d := range p.Diagnostics {
 			wants.Match(t, res.Fset.Position(d.Pos), d.Analyzer.Name, d.Message)
+			// The other places of a finding's root cause are findings
+			// there too, each with its own message.
+			for _, r := range d.Related {
+				wants.Match(t, res.Fset.Position(r.Pos), d.Analyzer.Name, r.Message)
+			}
 		}
 	}
 	wants.Unmatched(t, "the analyzers")

@@ -21,7 +21,7 @@ type userServer struct {
 
 func (s *userServer) GetUser(ctx context.Context, req *pb.GetUserRequest) (*pb.User, error) {
 	u := &pb.User{Id: req.GetId()}
-	err := s.db.QueryRow("SELECT name FROM users WHERE id = $1", req.GetId()).Scan(&u.Name) // want `s.db.QueryRow cannot be cancelled: .*use QueryRowContext with ctx$`
+	err := s.db.QueryRow("SELECT name FROM users WHERE id = $1", req.GetId()).Scan(&u.Name) // want `s.db.QueryRow cannot be cancelled: .*use QueryRowContext with ctx( \(and \d+ more .*\))?$`
 	return u, err
 }
 

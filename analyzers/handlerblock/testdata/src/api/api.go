@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"routine"
 	"store"
 )
 
@@ -52,4 +53,12 @@ func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 	ctx := context.Background()
 	a.prof.LoadName(ctx) // want `a.prof.LoadName does I/O under context.Background\(\) .* \(and 1 more calls under that context.Background\(\) in this package\)`
 	a.prof.LoadName(ctx)
+}
+
+// Work handed to a function that starts it with go is not waited for.
+func (a *API) later(w http.ResponseWriter, r *http.Request) {
+	routine.FireAndForget(func() {
+		time.Sleep(time.Second)
+		a.store.Name("x")
+	})
 }
