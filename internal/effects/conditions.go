@@ -82,7 +82,7 @@ func (r *Result) memos(b *body, fd *ast.FuncDecl) {
 	var guarded []ast.Node // ranges whose calls are memoized
 	for _, st := range fd.Body.List {
 		if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil &&
-			r.testsField(ifs.Cond, owners, token.NEQ, fd) && endsInReturn(ifs.Body) {
+			(r.testsField(ifs.Cond, owners, token.NEQ, fd) || r.fresh(ifs.Cond, owners, fd)) && endsInReturn(ifs.Body) {
 			guarded = append(guarded, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 		}
 	}
@@ -147,6 +147,45 @@ func (r *Result) testsField(cond ast.Expr, owners map[types.Object]bool, op toke
 		return tv.IsNil() || tv.Value != nil
 	}
 	return false
+}
+
+// fresh reports whether cond tests that a time the receiver keeps is
+// recent, time.Since(d.cacheTime) < time.Second (or a local variable set
+// so): guarding an early return, it makes the rest of the function a
+// cache's refresh, run at most once per period however often it is
+// called.
+func (r *Result) fresh(cond ast.Expr, owners map[types.Object]bool, fd *ast.FuncDecl) bool {
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || c.Op != token.LSS && c.Op != token.LEQ {
+		return false
+	}
+	x := ast.Unparen(c.X)
+	if id, ok := x.(*ast.Ident); ok {
+		// age := time.Since(d.cacheTime); if age < time.Second { ... }
+		v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+		ws := r.index.Writes(v)
+		if v == nil || len(ws) != 1 || ws[0].RHS == nil {
+			return false
+		}
+		x = ast.Unparen(ws[0].RHS)
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if fn, ok := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); !ok || fn.FullName() != "time.Since" {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	param, ok := owners[r.pass.TypesInfo.Uses[id]]
+	return ok && !param && r.sets(fd, sel)
 }
 
 // flag reports whether x is a boolean field of an owner that fd also

@@ -18,6 +18,8 @@ type Repo struct {
 	tags       string
 	tagsLoaded bool
 	disabled   bool
+	checked    time.Time
+	revision   int
 }
 
 type User struct{ Name string }
@@ -68,6 +70,26 @@ func (r *Repo) LoadTags(ctx context.Context) { // want LoadTags:`effects: db\[la
 		r.tags = r.Get(ctx, 2)
 		r.tagsLoaded = true
 	}
+}
+
+// Revision reads the revision at most once a second, however often it is
+// called: a cache that expires, as lazy as a field loaded once.
+func (r *Repo) Revision(ctx context.Context) int { // want Revision:`effects: db\[lazy\]`
+	age := time.Since(r.checked)
+	if age < time.Second {
+		return r.revision
+	}
+	r.revision = len(r.Get(ctx, 4))
+	r.checked = time.Now()
+	return r.revision
+}
+
+// Recent queries when the last check was recent: no cache, it queries.
+func (r *Repo) Recent(ctx context.Context) int { // want Recent:`effects: db\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+	if time.Since(r.checked) < time.Minute {
+		r.revision = len(r.Get(ctx, 5))
+	}
+	return r.revision
 }
 
 // Quiet skips its query on a setting, not a flag it raises: it still queries.
