@@ -29,9 +29,10 @@ leaves when the call succeeds and goes round again when it fails, and
 
   - nothing on the way back waits before the next attempt (no
     time.Sleep, timer, ticker, rate limiter or backoff policy, nor a
-    helper that sleeps), or
+    helper that sleeps or waits on a timer in a select), or
   - it waits a fixed time but never gives up: no bound on the number of
-    attempts (a counter, a deadline, a context that ends it),
+    attempts (a counter compared with a limit or counted down to zero, a
+    deadline, a context that ends it),
 
 and no circuit breaker guards the call. It is reported at the retried
 call, with the chain of calls that leads to the service.
@@ -46,8 +47,11 @@ sentinel error of the program's that names no failure of the service:
 errors.Is(err, ErrPwned)) and return at once on any other, so a
 service that is down is tried once; loops whose call changes from one
 iteration to the next (the next page, the next chunk, a new candidate),
-which move on rather than retry; loops over a list (trying each replica
-in turn) or over a channel (a consumer).
+which move on rather than retry; loops that read the next record of a
+stream each time round (a bufio.Reader, a Scanner, a decoder) or consume
+a queue from its head (q = q[1:]), whose failing call is not tried
+again on the same input; loops over a list (trying each replica in
+turn) or over a channel (a consumer).
 
 Severity: a loop that neither waits nor gives up is an error (it spins
 and hammers the service for as long as it is down); one that does not

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -51,10 +52,11 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	info *types.Info
-	fx   *effects.Result
-	rep  *report.Reporter
+	pass  *analysis.Pass
+	info  *types.Info
+	fx    *effects.Result
+	rep   *report.Reporter
+	decls map[*types.Func]*ast.FuncDecl // the package's functions, once asked
 }
 
 // retryLoop is a loop under study.
@@ -95,7 +97,7 @@ func (c *checker) loop(cur inspector.Cursor) {
 			continue
 		}
 		e := c.outboundEffect(call)
-		if e == nil || c.progresses(l, call) {
+		if e == nil || c.progresses(l, call) || c.walks(l) {
 			continue
 		}
 		if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && knowledge.Retriers[knowledge.FuncName(fn)] {
@@ -256,13 +258,100 @@ func (c *checker) pacing(l *retryLoop) (paced, grows bool) {
 				}
 				return true
 			}
-			if fn.Pkg() != nil && !knowledge.Described(fn.Pkg().Path()) && c.fx.Call(n)[effects.Sleep] != nil {
+			if fn.Pkg() != nil && !knowledge.Described(fn.Pkg().Path()) && c.fx.Call(n)[effects.Sleep] != nil || c.waits(fn, 0) {
 				paced, grows = true, true // a helper of the program's that sleeps: its delay is its own
 			}
 		}
 		return true
 	})
 	return paced, grows
+}
+
+// maxHelperDepth bounds how deep waits looks into the package's helpers.
+const maxHelperDepth = 2
+
+// waits reports whether a function of the package waits on a timer, as
+// a helper that selects on time.After(d), the closing of the worker and
+// its context does: a pause the effects of the call do not show (a
+// select is no sleep: it can end early).
+func (c *checker) waits(fn *types.Func, depth int) bool {
+	if depth > maxHelperDepth || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	if c.decls == nil {
+		c.decls = make(map[*types.Func]*ast.FuncDecl)
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+						c.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	fd := c.decls[fn.Origin()]
+	if fd == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW && knowledge.TypeName(c.info.TypeOf(n)) == "time.Time"
+		case *ast.CallExpr:
+			if callee, ok := typeutil.Callee(c.info, n).(*types.Func); ok {
+				found = found || knowledge.Pacers[knowledge.FuncName(callee)] || callee != fn && c.waits(callee, depth+1)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// walks reports whether each iteration of the loop takes the next item
+// of something, so that a failing call is not tried again on the same
+// input: it reads the next record of a stream (a bufio.Reader, a
+// Scanner, a decoder), or consumes a queue from its head (q = q[1:]), as
+// ranging over a list does.
+func (c *checker) walks(l *retryLoop) bool {
+	found := false
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if i >= len(n.Rhs) {
+					break
+				}
+				sl, ok := ast.Unparen(n.Rhs[i]).(*ast.SliceExpr)
+				if ok && sl.Low != nil && sl.High == nil && types.ExprString(sl.X) == types.ExprString(lhs) {
+					found = true // q = q[1:]
+				}
+			}
+		case *ast.CallExpr:
+			found = found || c.readsNext(n)
+		}
+		return !found
+	})
+	return found
+}
+
+// readsNext reports whether a call reads the next part of a stream: a
+// Read… method of a reader, or a function of the table.
+func (c *checker) readsNext(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.info, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	if knowledge.StreamReads[knowledge.FuncName(fn)] {
+		return true
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && strings.HasPrefix(fn.Name(), "Read") && knowledge.IsReader(recv.Type())
 }
 
 // progresses reports whether the call's inputs change from one iteration
@@ -415,7 +504,7 @@ func (c *checker) boundedInBody(l *retryLoop) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
-			if limits(n.Cond) && leaves(n.Body) {
+			if (limits(n.Cond) || c.countsDown(n.Cond, l)) && leaves(n.Body) {
 				found = true
 			}
 		case *ast.CommClause:
@@ -427,6 +516,30 @@ func (c *checker) boundedInBody(l *retryLoop) bool {
 		return !found
 	})
 	return found
+}
+
+// countsDown reports whether a condition compares with a constant a
+// counter the loop steps (retries--; if retries == 0 { return }).
+func (c *checker) countsDown(cond ast.Expr, l *retryLoop) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return false
+	}
+	stepped := make(map[types.Object]bool)
+	ast.Inspect(l.body, func(n ast.Node) bool {
+		if st, ok := n.(*ast.IncDecStmt); ok {
+			if id, ok := ast.Unparen(st.X).(*ast.Ident); ok {
+				stepped[c.info.ObjectOf(id)] = true
+			}
+		}
+		return true
+	})
+	counter := func(x, y ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		tv, isConst := c.info.Types[y]
+		return ok && stepped[c.info.ObjectOf(id)] && isConst && tv.Value != nil
+	}
+	return counter(b.X, b.Y) || counter(b.Y, b.X)
 }
 
 // leaves reports whether a block ends by leaving: return, break, panic.

@@ -1,5 +1,7 @@
 package knowledge
 
+import "go/types"
+
 // This file tells how calls to other services are bounded in time, and
 // how they are retried: which values must set a timeout field, which
 // calls send on a client with none, which libraries retry with backoff
@@ -107,6 +109,37 @@ var DeadlineContexts = map[string]bool{
 	"context.WithDeadline":      true,
 	"context.WithTimeoutCause":  true,
 	"context.WithDeadlineCause": true,
+}
+
+// StreamReads take the next record of a stream: a loop that calls one
+// each iteration walks the stream, and a call it makes on what it read
+// is not tried again on the same input. Read… methods of any io.Reader
+// count too (see IsReader).
+var StreamReads = map[string]bool{
+	"io.ReadFull":                          true,
+	"io.ReadAtLeast":                       true,
+	"(*bufio.Scanner).Scan":                true,
+	"(*encoding/json.Decoder).Decode":      true,
+	"(*encoding/json.Decoder).Token":       true,
+	"(*encoding/xml.Decoder).Decode":       true,
+	"(*encoding/xml.Decoder).Token":        true,
+	"(*encoding/csv.Reader).Read":          true,
+	"(*encoding/gob.Decoder).Decode":       true,
+	"(*archive/tar.Reader).Next":           true,
+	"(*mime/multipart.Reader).NextPart":    true,
+	"(*mime/multipart.Reader).NextRawPart": true,
+}
+
+// IsReader reports whether a type has io.Reader's method Read.
+func IsReader(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Read")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 1 && sig.Results().Len() == 2 &&
+		types.Identical(sig.Params().At(0).Type(), types.NewSlice(types.Typ[types.Byte]))
 }
 
 // Pacers wait before the next attempt of a retry, or tell how long to

@@ -81,6 +81,7 @@ func tables() map[string]table {
 		"BareServes":           fn(keys(BareServes)...),
 		"DeadlineContexts":     fn(keys(DeadlineContexts)...),
 		"Pacers":               fn(keys(Pacers)...),
+		"StreamReads":          fn(keys(StreamReads)...),
 		"Retriers":             fn(keys(Retriers)...),
 		"Breakers":             fn(keys(Breakers)...),
 		"Growers":              fn(keys(Growers)...),

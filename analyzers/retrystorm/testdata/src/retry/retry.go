@@ -2,6 +2,7 @@
 package retry
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -315,4 +316,91 @@ func unavailable(c *http.Client, u string) error {
 			return err
 		}
 	}
+}
+
+// pause waits, or gives up when the worker stops: a select is no sleep,
+// but it paces the loop that calls it.
+func pause(ctx context.Context, stop <-chan struct{}, d time.Duration) bool {
+	select {
+	case <-stop:
+		return false
+	case <-ctx.Done():
+		return false
+	case <-time.After(d):
+		return true
+	}
+}
+
+func pausedByHelper(ctx context.Context, db *sql.DB, stop <-chan struct{}) {
+	for {
+		if _, err := db.ExecContext(ctx, "SELECT pg_try_advisory_lock(1)"); err != nil {
+			if !pause(ctx, stop, time.Second) {
+				return
+			}
+			continue
+		}
+		return
+	}
+}
+
+// A count of retries taken from a setting, counted down to zero, is a
+// bound: the loop still retries with no pause.
+func countedDown(c *http.Client, req *http.Request, retries int) (*http.Response, error) {
+	var last error
+	left := retries
+	for {
+		if left == 0 {
+			return nil, last
+		}
+		left--
+		resp, err := c.Do(req) // want `c.Do is retried in a loop with no pause between attempts:`
+		if err != nil {
+			last = err
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// Each iteration reads the next record of a stream: a failed lookup
+// moves on to the next record, it is not tried again.
+func eachRecord(r *bufio.Reader, db *sql.DB) error {
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := db.QueryRow("SELECT 1 FROM blobs WHERE oid = $1", line).Scan(&n); err != nil {
+			continue
+		}
+		return nil
+	}
+}
+
+// Probing where a service lives, one path prefix after another: the
+// queue of candidates shrinks on every failure, and the client is
+// pointed at the next one.
+type apiClient struct{ base string }
+
+func (a *apiClient) Version() error {
+	_, err := http.Get(a.base + "/api/v4/version")
+	return err
+}
+
+func withBase(base string) func(*apiClient) {
+	return func(a *apiClient) { a.base = base }
+}
+
+func probe(a *apiClient, parts []string) error {
+	u := a.base
+	for len(parts) >= 2 {
+		if err := a.Version(); err == nil {
+			return nil
+		}
+		u += "/" + parts[0]
+		parts = parts[1:]
+		withBase(u)(a)
+	}
+	return errors.New("not found")
 }
