@@ -34,3 +34,15 @@ var TestingPackages = map[string]bool{
 // TestingTesting is the one function of package testing that production
 // code calls.
 const TestingTesting = "testing.Testing"
+
+// TestDirs are the directories of a module that hold its test suite's
+// own programs: a command under one of them (hydra's test/mock-cb, a
+// mock login provider the e2e suite starts) is a fixture, never
+// deployed. The whole path element must match: testimonials/ and
+// contests/ are production code.
+var TestDirs = map[string]bool{
+	"test":     true,
+	"tests":    true,
+	"e2e":      true,
+	"testdata": true,
+}

@@ -194,12 +194,29 @@ func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
 //     which production code calls) or a testing library such as testify
 //     or gomock (knowledge.TestingPackages). Its code is written to run
 //     under tests; so is all of it, the helpers that import nothing of
-//     testing included (a testutil, gitea's models/unittest).
+//     testing included (a testutil, gitea's models/unittest);
+//   - a fixture program: a command (package main) under a directory of
+//     the test suite (knowledge.TestDirs: test/mock-cb, e2e/server), a
+//     mock server or driver that only the tests start.
 func IsTestCode(pass *analysis.Pass, pos token.Pos) bool {
 	if tf := pass.Fset.File(pos); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
 		return true
 	}
-	return strings.HasSuffix(pass.Pkg.Name(), "_test") || testSupport(pass)
+	return strings.HasSuffix(pass.Pkg.Name(), "_test") || testSupport(pass) || fixture(pass)
+}
+
+// fixture reports whether the package is a command under a directory of
+// the test suite, within its module (github.com/test/app is no test).
+func fixture(pass *analysis.Pass) bool {
+	if pass.Pkg.Name() != "main" {
+		return false
+	}
+	path := pass.Pkg.Path()
+	if m := pass.Module; m != nil && m.Path != "" {
+		path = strings.TrimPrefix(strings.TrimPrefix(path, m.Path), "/")
+	}
+	dirs := strings.Split(path, "/")
+	return slices.ContainsFunc(dirs[:len(dirs)-1], func(d string) bool { return knowledge.TestDirs[d] })
 }
 
 // testSupport reports whether the package of the pass is test support.

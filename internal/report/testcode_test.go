@@ -41,5 +41,5 @@ var everyFunc = &analysis.Analyzer{
 // by production code.
 func TestTestCode(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), everyFunc,
-		"testimonials", "contests", "fixtures", "assertions", "clock", "store/...")
+		"testimonials", "contests/...", "e2e/...", "fixtures", "assertions", "clock", "store/...")
 }
