@@ -5,6 +5,7 @@ package effects
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -65,25 +66,21 @@ func (r *Result) requestContext(e ast.Expr) ast.Expr {
 
 // givenContext reports whether the value a call makes (a request of
 // http.NewRequest) is given a context later, in a variable it is stored
-// in: req = req.WithContext(ctx), or client.Do(req.WithContext(ctx)).
+// in: req = req.WithContext(ctx), or client.Do(req.WithContext(ctx));
+// or is sent on a client whose Timeout bounds it (client :=
+// &http.Client{Timeout: 5 * time.Second}; client.Do(req)): it cannot
+// outlive the request by more than that.
 func (r *Result) givenContext(call *ast.CallExpr) bool {
 	if r.contextSet == nil {
 		r.contextSet = make(map[*ast.CallExpr]bool)
-		for _, ic := range r.callees.All() {
-			if _, setter := knowledge.ContextSetters[knowledge.FuncName(ic.Callee)]; !setter {
-				continue
-			}
-			sel, ok := ast.Unparen(ic.Expr.Fun).(*ast.SelectorExpr)
+		mark := func(e ast.Expr) {
+			id, ok := ast.Unparen(e).(*ast.Ident)
 			if !ok {
-				continue
-			}
-			id, ok := ast.Unparen(sel.X).(*ast.Ident)
-			if !ok {
-				continue
+				return
 			}
 			v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
 			if !ok {
-				continue
+				return
 			}
 			for _, w := range r.index.Writes(v) {
 				if made, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok {
@@ -91,8 +88,53 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 				}
 			}
 		}
+		for _, ic := range r.callees.All() {
+			sel, ok := ast.Unparen(ic.Expr.Fun).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			name := knowledge.FuncName(ic.Callee)
+			if _, setter := knowledge.ContextSetters[name]; setter {
+				mark(sel.X)
+			} else if knowledge.ClientSends[name] && ic.Callee.Name() == "Do" && len(ic.Expr.Args) == 1 && r.timedClient(sel.X, 0) {
+				mark(ic.Expr.Args[0])
+			}
+		}
 	}
 	return r.contextSet[call]
+}
+
+// timedClient reports whether a client expression is an http.Client
+// literal that sets its Timeout, directly or through the one variable it
+// is stored in.
+func (r *Result) timedClient(e ast.Expr, depth int) bool {
+	if depth > 2 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && r.timedClient(e.X, depth+1)
+	case *ast.CompositeLit:
+		if knowledge.TypeName(r.pass.TypesInfo.TypeOf(e)) != knowledge.ClientTimeout.Type {
+			return false
+		}
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && knowledge.ClientTimeout.Set(id.Name) {
+					return true
+				}
+			}
+		}
+	case *ast.Ident:
+		v, ok := r.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		if ws := r.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].RHS != nil {
+			return r.timedClient(ws[0].RHS, depth+1)
+		}
+	}
+	return false
 }
 
 func (r *Result) detachedRoot(e ast.Expr, depth int) *ast.CallExpr {

@@ -45,6 +45,30 @@ func (r *Repo) Fetch(ctx context.Context) error { // want Fetch:`effects: networ
 	return err
 }
 
+// UserInfo sends its context-less request on a client with a Timeout:
+// bounded, it cannot go on for as long as the other side takes.
+func UserInfo(token string) error { // want UserInfo:`effects: network\(\(\*http.Client\).Do\)$`
+	req, err := http.NewRequest("GET", "https://api.example.com/user", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	client := http.Client{Timeout: 5 * time.Second}
+	_, err = client.Do(req)
+	return err
+}
+
+// Untimed sends its context-less request on a client without one.
+func Untimed() error { // want Untimed:`effects: network\(\(\*http.Client\).Do\), nocontext\(remote: http.NewRequest\)`
+	req, err := http.NewRequest("GET", "https://api.example.com/user", nil)
+	if err != nil {
+		return err
+	}
+	client := &http.Client{Transport: http.DefaultTransport}
+	_, err = client.Do(req)
+	return err
+}
+
 // Page builds a request that no client can cancel.
 func Page(url string) (*http.Request, error) { return http.NewRequest("GET", url, nil) } // want Page:`effects: nocontext\(remote: http.NewRequest\)`
 
