@@ -49,7 +49,8 @@ func (r *Result) call(call *ast.CallExpr) Set {
 //     own;
 //   - a method called on what a call just returned, through an interface
 //     (x.QueryRow().Scan(&v)), does not make the round trip the first
-//     call made again: any other implementation's would be a guess.
+//     call made again, nor lose the context the first call was given:
+//     any other implementation's would be a guess.
 func (r *Result) dropped(call *ast.CallExpr, c *callInfo) map[Kind]bool {
 	var drop map[Kind]bool
 	set := func(ks ...Kind) {
@@ -73,10 +74,18 @@ func (r *Result) dropped(call *ast.CallExpr, c *callInfo) map[Kind]bool {
 			if inner := r.madeBy(sel.X); inner != nil && !r.resolving[inner] {
 				r.resolving[call] = true
 				defer delete(r.resolving, call)
-				for k, e := range r.call(inner) {
+				made := r.call(inner)
+				for k, e := range made {
 					if e != nil {
 						set(Kind(k))
 					}
+				}
+				// The round trip was the maker's, with the maker's
+				// context: row := q.QueryRowContext(ctx); row.Scan(&v)
+				// is cancellable, whatever another implementation of
+				// Scan would do without one.
+				if made.io() != nil {
+					set(NoContext, Detached)
 				}
 			}
 		}

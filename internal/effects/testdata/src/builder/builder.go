@@ -2,7 +2,10 @@
 // the builder's error is no cache, and a row's Scan does not query again.
 package builder
 
-import "database/sql"
+import (
+	"context"
+	"database/sql"
+)
 
 var db *sql.DB
 
@@ -60,4 +63,18 @@ func (q *Query) Where(cond string) Builder { // want Where:`effects: db\(\(\*sql
 func Filter(q Builder) error { // want Filter:`effects: db`
 	q = q.Where("a")
 	return q.Where("b").Scan()
+}
+
+// QueryRowContext queries with the caller's context.
+func (q *Query) QueryRowContext(ctx context.Context) Scanner { // want QueryRowContext:`effects: db\(\(\*sql.DB\).QueryRowContext\)$`
+	return &Row{db.QueryRowContext(ctx, "SELECT 1")}
+}
+
+// Named's row was made with its context: scanning it, through the
+// interface, neither queries again nor loses the context, though
+// Query's Scan would query without one.
+func Named(ctx context.Context, q *Query) (name string) { // want Named:`effects: db\(\(\*builder.Query\).QueryRowContext → \(\*sql.DB\).QueryRowContext\)$`
+	row := q.QueryRowContext(ctx)
+	row.Scan(&name)
+	return name
 }
