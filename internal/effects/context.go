@@ -5,8 +5,10 @@ package effects
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"time"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -67,9 +69,11 @@ func (r *Result) requestContext(e ast.Expr) ast.Expr {
 // givenContext reports whether the value a call makes (a request of
 // http.NewRequest) is given a context later, in a variable it is stored
 // in: req = req.WithContext(ctx), or client.Do(req.WithContext(ctx));
-// or is sent on a client whose Timeout bounds it (client :=
-// &http.Client{Timeout: 5 * time.Second}; client.Do(req)): it cannot
-// outlive the request by more than that.
+// or is sent on a client whose short, constant Timeout bounds it
+// (client := &http.Client{Timeout: 5 * time.Second}; client.Do(req)): it
+// cannot outlive the request by more than that. A longer or configured
+// one (a feed fetch of up to 20 s) still holds the handler's work long
+// after its client left.
 func (r *Result) givenContext(call *ast.CallExpr) bool {
 	if r.contextSet == nil {
 		r.contextSet = make(map[*ast.CallExpr]bool)
@@ -121,7 +125,12 @@ func (r *Result) timedClient(e ast.Expr, depth int) bool {
 		for _, elt := range e.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok && knowledge.ClientTimeout.Set(id.Name) {
-					return true
+					tv := r.pass.TypesInfo.Types[kv.Value]
+					if tv.Value == nil {
+						return false // a setting: it may be long
+					}
+					d, exact := constant.Int64Val(tv.Value)
+					return exact && d > 0 && time.Duration(d) <= knowledge.ShortTimeout
 				}
 			}
 		}

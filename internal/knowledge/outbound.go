@@ -1,6 +1,9 @@
 package knowledge
 
-import "go/types"
+import (
+	"go/types"
+	"time"
+)
 
 // This file tells how calls to other services are bounded in time, and
 // how they are retried: which values must set a timeout field, which
@@ -43,6 +46,12 @@ var (
 	ServerTimeout = FieldRule{Type: "net/http.Server", Any: []string{"ReadHeaderTimeout", "ReadTimeout"},
 		Fix: "ReadHeaderTimeout", FixValue: "10 * time.Second"}
 )
+
+// ShortTimeout is the longest client Timeout that bounds a request well
+// enough that its not being cancelled with its handler does not matter:
+// an OAuth exchange with a 5 s timeout ends soon after its client left; a
+// feed fetch of 20 s does not.
+const ShortTimeout = 10 * time.Second
 
 // TimeoutRules are every FieldRule above, for the check against the real API.
 var TimeoutRules = []FieldRule{ClientTimeout, TransportResponseTimeout, TransportDial, DialerTimeout, ServerTimeout}

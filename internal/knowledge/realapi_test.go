@@ -135,6 +135,8 @@ var unchecked = map[string]string{
 	"stdRoots":                 "the first elements of the standard library's paths",
 	"GRPCHandlerType":          "a field of GRPCServiceDesc: checked with it",
 	"MultipartMemoryLimit":     "a number of bytes",
+	"ShortTimeout":             "a duration",
+	"TestDirs":                 "directory names of a module's test suite",
 	"DialectUnknown":           "a Dialect",
 	"Question":                 "a Dialect",
 	"Dollar":                   "a Dialect",

@@ -237,3 +237,15 @@ func Go(f func()) { // want Go:`runs parameters \[0\] in a goroutine`
 		f()
 	}()
 }
+
+// Fetch20 sends on a client whose timeout is long: still uncancellable
+// for as long as a client waits for an answer.
+func Fetch20(url string) error { // want Fetch20:`effects: network\(\(\*http.Client\).Do\), nocontext\(remote: http.NewRequest\)`
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return err
+	}
+	client := &http.Client{Timeout: 20 * time.Second}
+	_, err = client.Do(req)
+	return err
+}
