@@ -44,8 +44,12 @@ not on the request path.
 
 It does not report the same calls outside a handler (main, init, CLI
 commands, workers, tests), a context derived from the request's
-(context.WithTimeout(r.Context(), d)), or
-context.WithoutCancel(r.Context()), which detaches on purpose.
+(context.WithTimeout(r.Context(), d)),
+context.WithoutCancel(r.Context()), which detaches on purpose, a
+request sent on a client with a short constant Timeout (10 s at most),
+which cannot go on for long, or context-less and detached I/O in a
+defer: cleanup and accounting as the handler leaves must complete,
+whether or not the client is still there.
 
 Each finding has a level by the harm it does (crisislint -severity
 sets the floor, and the output puts the worst first):

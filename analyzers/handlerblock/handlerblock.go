@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -51,6 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		ctx := h.ContextExpr()
+		defers := deferred(h.Node)
 		for _, call := range fx.Calls(h.Node) {
 			set := fx.Call(call)
 			var worst *finding
@@ -58,6 +60,13 @@ func run(pass *analysis.Pass) (any, error) {
 				e := set[k]
 				if e == nil || k == effects.Detached && ctx == "" {
 					continue // the request's context is not in scope
+				}
+				if (k == effects.Detached || k == effects.NoContext) && defers.contains(call) {
+					// Cleanup and accounting as the handler leaves
+					// (billing the quota a relay used) must complete:
+					// the request's context would skip them when the
+					// client has gone.
+					continue
 				}
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist
@@ -94,6 +103,26 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	rep.Flush()
 	return nil, nil
+}
+
+// spans are ranges of source.
+type spans [][2]token.Pos
+
+func (s spans) contains(n ast.Node) bool {
+	return slices.ContainsFunc(s, func(sp [2]token.Pos) bool { return sp[0] <= n.Pos() && n.End() <= sp[1] })
+}
+
+// deferred returns the spans of a handler's defer statements: the
+// deferred call and, for a function literal, its body.
+func deferred(fn ast.Node) spans {
+	var out spans
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeferStmt); ok {
+			out = append(out, [2]token.Pos{d.Pos(), d.End()})
+		}
+		return true
+	})
+	return out
 }
 
 // finding is one call on a handler's request path that blocks.
