@@ -13,6 +13,7 @@ import (
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Analyzer reports blocking or uncancellable work on the request path.
@@ -193,6 +194,19 @@ func (f *finding) root() (root, also string) {
 		return "note nocontext", "context-less statements in handlers"
 	case f.e.Direct():
 		return "", ""
+	case f.e.Kind == effects.NoContext && f.e.Remote:
+		// The requests built without a context by one function of the
+		// program (a fetcher's ExecuteRequest, whichever handler's
+		// service reaches it) are one cause: that function must take
+		// one.
+		maker := f.e.Chain[len(f.e.Chain)-2]
+		if len(f.e.Chain) == 2 {
+			// The call itself is the maker, spelled as written.
+			if fn, ok := typeutil.Callee(f.pass.TypesInfo, f.call).(*types.Func); ok {
+				maker = effects.Name(fn)
+			}
+		}
+		return "remote " + maker, "calls that reach " + maker
 	}
 	blamed := f.e.Blamed(f.pass.Pkg.Name())
 	return f.e.Kind.String() + " " + blamed, "calls that reach " + blamed
