@@ -115,4 +115,9 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("queryinloop", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./ormapp/...")
 	})
+	// What a loop costs depends on its callers in other packages, which
+	// only the engine's second round shows.
+	t.Run("queryinloop callers", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./callersapp/...")
+	})
 }

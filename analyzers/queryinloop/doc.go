@@ -51,13 +51,41 @@ reported:
     webhook's delivery, an email);
   - an iteration that changes the schema (ALTER TABLE, CREATE INDEX,
     ...): one statement per table, which no statement replaces;
+  - an iteration that tells the program's listeners of a change, on
+    every iteration: a call of a function that ranges over a
+    package-level list of interface values (the registered notifiers,
+    observers, hooks) calling on each a method without results; a call
+    that leads to such a notice is an action even when only some
+    iterations make it (the former assignees no longer kept): each
+    change is an event of its own, for mail, webhooks and feeds;
+  - an UPDATE whose values are the iteration's own: the item's fields
+    set in the iteration and saved by its method (a head branch
+    rewritten per pull request), or a value the iteration steps
+    (priority++);
   - a loop over the items the request names (the issues a user
     selected, the assignees of a form, the IDs of a query string or a
-    JSON body) whose iteration writes or calls a job: it is the action
-    the user asked for, item by item.
+    JSON body, the items a helper of the package makes of the decoded
+    form) whose iteration writes or calls a job: it is the action the
+    user asked for, item by item.
+
+A per-key cache's miss is no round trip per item either: the load under
+if !ok { ... m[k] = v } or in the else of if v, ok := m[k]; ok, and a
+function literal handed to a call along with a map that lasts the loop
+(CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
+it once per key).
 
 Code an operator runs now and then is not reported either: migrations,
 and command-line programs (package main, packages under cmd/ or cli/).
+
+Who calls a function counts too, when crisislint's engine shows the
+whole program (the crisislint command and its plugins): a function
+whose every caller, up to four calls away, is a command or maintenance
+code (cron, doctor, cleanup) is not reported; a loop over a parameter
+that every caller fills with what the client sent (the assignees of a
+new issue, handed from the handler to a service and on to the model)
+is what the request names, as in the handler itself. go vet and other
+drivers without the whole program do not see callers in other
+packages: there the finding stays.
 
 A loop over rows or data is a warning. A loop over the items the request
 names that only loads something per item is a note: the client decides

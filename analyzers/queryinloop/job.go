@@ -18,8 +18,9 @@ import (
 // loop that hands each item to such work does a unit of work per item,
 // which batching does not replace.
 type jobFact struct {
-	What string // "runs a process", "writes files", ...; "" for none
-	Tx   bool
+	What     string // "runs a process", "writes files", ...; "" for none
+	Tx       bool
+	Notifies bool // it tells the program's listeners of a change (see announces)
 }
 
 func (*jobFact) AFact() {}
@@ -32,13 +33,16 @@ func (f *jobFact) String() string {
 	if f.Tx {
 		parts = append(parts, "runs a transaction")
 	}
+	if f.Notifies {
+		parts = append(parts, "notifies")
+	}
 	return "job: " + strings.Join(parts, ", ")
 }
 
 // A job is what a function does beyond the database.
 type job = jobFact
 
-func (j job) none() bool { return j.What == "" && !j.Tx }
+func (j job) none() bool { return j.What == "" && !j.Tx && !j.Notifies }
 
 // maxJobRounds bounds the propagation of jobs among the package's
 // functions; a chain of helpers longer than that is not followed.
@@ -75,6 +79,9 @@ func (c *checker) findJobs() {
 				return true
 			})
 			decls = append(decls, decl{fn, callees})
+			if c.announces(fd) {
+				c.jobs[fn] = job{Notifies: true}
+			}
 		}
 	}
 	for range maxJobRounds {
@@ -89,6 +96,9 @@ func (c *checker) findJobs() {
 				if !j.Tx && cj.Tx {
 					j.Tx, changed = true, true
 				}
+				if !j.Notifies && cj.Notifies {
+					j.Notifies, changed = true, true
+				}
 			}
 			if !j.none() {
 				c.jobs[d.fn] = j
@@ -100,7 +110,7 @@ func (c *checker) findJobs() {
 	}
 	for fn, j := range c.jobs {
 		if fn.Exported() || fn.Signature().Recv() != nil {
-			c.pass.ExportObjectFact(fn, &jobFact{What: j.What, Tx: j.Tx})
+			c.pass.ExportObjectFact(fn, &jobFact{What: j.What, Tx: j.Tx, Notifies: j.Notifies})
 		}
 	}
 }
@@ -172,6 +182,11 @@ func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
 			// made atomic item by item. A helper that merely uses a
 			// transaction inside (many wrap a single UPDATE in one) is not.
 			why = "each iteration runs a transaction"
+		case j.Notifies && c.always(loopBody(loop), call):
+			// notify.IssueChangeAssignee(...) for each assignee: each
+			// change is an event of its own, which every listener (mail,
+			// webhooks, feeds, the UI's notifications) handles.
+			why = "each iteration calls " + effects.Name(callee) + ", which notifies the program's listeners of the change"
 		case !actionOnly(callee.Signature()):
 		case j.What != "":
 			why = "each iteration calls " + effects.Name(callee) + ", which " + j.What
@@ -184,6 +199,103 @@ func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
 	})
 	c.units[loop] = why
 	return why
+}
+
+// always reports whether a call in a loop's body runs on every iteration:
+// it is under no if, switch or select but a test of an error (a nested
+// loop, per item of the item, is fine). A notice sent only for some
+// items (the jobs a concurrency group cancels) leaves the rest of the
+// iteration what it is.
+func (c *checker) always(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	var stack []ast.Node
+	ok := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if n == call {
+			ok = true
+			for i, p := range stack {
+				switch p := p.(type) {
+				case *ast.IfStmt:
+					var child ast.Node = call
+					if i+1 < len(stack) {
+						child = stack[i+1]
+					}
+					if child != p.Init && child != p.Cond && !c.fx.TestsError(p.Cond) {
+						ok = false
+					}
+				case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+					ok = false
+				}
+			}
+			return false
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return ok
+}
+
+// announces reports whether a function tells the program's listeners of
+// an event: it returns nothing, and ranges over a package-level slice or
+// map of interface values (the registered notifiers, observers, hooks),
+// calling on each a method that returns nothing either, as a statement:
+//
+//	func IssueChangeAssignee(ctx context.Context, ...) {
+//		for _, notifier := range notifiers {
+//			notifier.IssueChangeAssignee(ctx, ...)
+//		}
+//	}
+//
+// A renderer or a strategy chosen among plugins returns what it made: it
+// is no notification. A call that leads to one is an action, whatever it
+// returns itself.
+func (c *checker) announces(fd *ast.FuncDecl) bool {
+	info := c.pass.TypesInfo
+	if fd.Type.Results != nil && len(fd.Type.Results.List) > 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		rs, ok := n.(*ast.RangeStmt)
+		if !ok || found {
+			return !found
+		}
+		id, ok := ast.Unparen(rs.X).(*ast.Ident)
+		if !ok || rs.Value == nil {
+			return true
+		}
+		list, ok := info.Uses[id].(*types.Var)
+		if !ok || list.Pkg() == nil || list.Parent() != list.Pkg().Scope() {
+			return true // not package-level
+		}
+		elem := elemType(list.Type())
+		if elem == nil || !types.IsInterface(elem) {
+			return true
+		}
+		each := info.ObjectOf(identOf(rs.Value))
+		for _, st := range rs.Body.List {
+			es, ok := st.(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || each == nil || info.Uses[identOf(sel.X)] != each {
+				continue
+			}
+			if m, ok := info.Uses[sel.Sel].(*types.Func); ok && m.Signature().Results().Len() == 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // ddlWords start the statements that change a database's schema: one

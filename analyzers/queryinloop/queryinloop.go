@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(jobFact)},
+	FactTypes: []analysis.Fact{new(jobFact), new(callersFact), new(usesFact), new(wantsCallersFact)},
 }
 
 // smallLoop is the largest constant number of iterations that is not a
@@ -40,22 +40,69 @@ func run(pass *analysis.Pass) (any, error) {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
 	c := &checker{
-		pass:    pass,
-		fx:      fx,
-		rp:      pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
-		units:   make(map[ast.Stmt]string),
-		decoded: make(map[*types.Var]bool),
+		pass:      pass,
+		fx:        fx,
+		rp:        pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		units:     make(map[ast.Stmt]string),
+		decoded:   make(map[*types.Var]bool),
+		wanted:    make(map[*types.Func]*callersFact),
+		forOthers: make(map[*types.Func]bool),
+		in:        inspector.New(pass.Files),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: fx.Index()}
 	c.findJobs() // for the packages that import this one, whatever it does itself
-	if !fx.Has(effects.DB) && !fx.Has(effects.Redis) {
-		return nil, nil // no function here talks to a database
+	var cands []candidate
+	if fx.Has(effects.DB) || fx.Has(effects.Redis) { // else no function here talks to a database
+		cands = c.candidates()
 	}
+	for _, cand := range cands {
+		c.finish(cand) // marks the functions whose callers the findings depend on
+	}
+	c.recordUses() // for the packages this one imports, whatever it finds itself
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	c.loadUses()
+	clear(c.decoded)
+	rep := report.New(pass)
+	for _, cand := range cands {
+		if f, ok := c.finish(cand); ok {
+			rep.Add(f)
+		}
+	}
+	rep.Flush()
+	return nil, nil
+}
+
+// notifies reports whether the call is itself an action the program's
+// listeners hear of (see announces): the change of each item, even of
+// some items only (the assignees no longer selected), is an event of its
+// own.
+func (c *checker) notifies(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return ok && c.jobOf(fn).Notifies
+}
+
+// A candidate is a call in a loop that makes a round trip per iteration,
+// before what its callers say about it.
+type candidate struct {
+	f     report.Finding
+	call  *ast.CallExpr
+	loop  ast.Stmt
+	top   *ast.FuncDecl // the top-level function it is in
+	items ast.Expr      // what the loop walks, if known
+	note  string        // the message when the request names the items
+}
+
+// candidates finds the calls in loops that make a round trip per
+// iteration.
+func (c *checker) candidates() []candidate {
+	pass, fx := c.pass, c.fx
+	var cands []candidate
 	graphql := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool {
 		return slices.Contains(knowledge.GraphQLPackages, p.Path())
 	})
-	rep := report.New(pass)
-	for cur := range inspector.New(pass.Files).Root().Preorder((*ast.CallExpr)(nil)) {
+	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 			continue // func() {...}(): its own calls are reported
@@ -82,7 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if e == nil {
 			e, what = set[effects.Redis], "redis command"
 		}
-		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" || c.ownState(call, e, loop) {
+		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" || c.ownState(call, e, loop) || c.notifies(call) {
 			continue
 		}
 		name := callName(call)
@@ -99,23 +146,48 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		f := report.Finding{Pos: call.Pos(), End: call.End(), Severity: report.Warning,
 			Message: fmt.Sprintf("%s in a loop runs one %s per iteration%s: N items cost N %s (N+1); %s", name, what, how, unit, remedy)}
-		if items := c.collection(loop); items != nil && c.fromRequest(items, 0) {
-			if c.bulkAction(loop) {
-				continue // the action the user asked for, on each item selected
-			}
-			f.Severity = report.Note
-			f.Message = fmt.Sprintf("%s in a loop runs one %s per item of %s, which the request names%s: as many %s as the client sends items; fine for the handful a user selects, but if the list can grow, %s",
-				name, what, shorten(types.ExprString(items)), how, unit, remedy)
-		}
 		if !e.Direct() {
 			// The loops of a package that call the same helper are one
 			// cause: the helper loads one item where its callers have many.
 			f.Root, f.Also = e.Chain[0], "calls of "+e.Chain[0]+" in loops"
 		}
-		rep.Add(f)
+		cand := candidate{f: f, call: call, loop: loop}
+		for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			cand.top = fd.Node().(*ast.FuncDecl)
+			break
+		}
+		if items := c.collection(loop); items != nil {
+			// The message for a loop over what the request names.
+			cand.items = items
+			cand.note = fmt.Sprintf("%s in a loop runs one %s per item of %s, which the request names%s: as many %s as the client sends items; fine for the handful a user selects, but if the list can grow, %s",
+				name, what, shorten(types.ExprString(items)), how, unit, remedy)
+		}
+		cands = append(cands, cand)
 	}
-	rep.Flush()
-	return nil, nil
+	return cands
+}
+
+// finish decides what a candidate is, now that the callers may be known:
+// nothing when every caller is one-off code or the loop acts on each item
+// the request names, a note when it loads something for each of them.
+func (c *checker) finish(cand candidate) (report.Finding, bool) {
+	f := cand.f
+	if cand.top != nil {
+		if fn, ok := c.pass.TypesInfo.Defs[cand.top.Name].(*types.Func); ok {
+			if c.uses == nil {
+				c.want(fn, 0, "", false)
+			} else if c.oneOffCallers(knowledge.FuncName(fn), 0) {
+				return f, false
+			}
+		}
+	}
+	if cand.items != nil && c.fromRequest(cand.items, 0) {
+		if c.bulkAction(cand.loop) {
+			return f, false // the action the user asked for, on each item selected
+		}
+		f.Severity, f.Message = report.Note, cand.note
+	}
+	return f, true
 }
 
 type checker struct {
@@ -128,6 +200,15 @@ type checker struct {
 	decoded map[*types.Var]bool             // the variables the client's data is decoded into
 	ev      *strexpr.Evaluator              // for the SQL text of a statement
 	calls   map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, once asked
+	wanted  map[*types.Func]*callersFact    // the package's functions whose callers its findings depend on
+	grew    bool                            // wanted grew
+	uses    map[string][]use                // the program's uses of those functions, once read
+	memo    map[string]bool                 // what the uses said
+	local   []use                           // the package's own uses of them
+	in      *inspector.Inspector            // the package's files, for candidates and recordUses
+	// forOthers are the functions of the package whose uses other
+	// packages need: those that hand on a function of theirs.
+	forOthers map[*types.Func]bool
 }
 
 // loopAt is a loop around a call, and the function it is in.
@@ -169,6 +250,9 @@ func shorten(s string) string {
 func (c *checker) loopsOf(cur inspector.Cursor) []loopAt {
 	var loops []loopAt
 	var inner []ast.Stmt // the loops met since the last function boundary
+	// A literal handed to a call along with a map declared at cache:
+	// the callee calls it once per key, for the loops after cache.
+	cache := token.Pos(1 << 62)
 	found := func(fn ast.Node) {
 		for _, l := range inner {
 			loops = append(loops, loopAt{l, fn})
@@ -186,12 +270,15 @@ func (c *checker) loopsOf(cur inspector.Cursor) []loopAt {
 			if !ok || call.Fun != n && c.fx.Stores(call) {
 				return loops // stored (append(fns, func() {...})), returned, assigned
 			}
+			if ok && call.Fun != n {
+				cache = min(cache, c.cacheArg(call))
+			}
 		case *ast.ForStmt:
-			if c.inBody(cur, n.Body) && c.iterates(n) {
+			if c.inBody(cur, n.Body) && c.iterates(n) && n.Pos() < cache {
 				inner = append(inner, n)
 			}
 		case *ast.RangeStmt:
-			if c.inBody(cur, n.Body) && c.iteratesRange(n) {
+			if c.inBody(cur, n.Body) && c.iteratesRange(n) && n.Pos() < cache {
 				inner = append(inner, n)
 			}
 		}
@@ -379,6 +466,9 @@ func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt)
 	if e.Kind != effects.DB || !knowledge.IsUpdate(e.Cause()) && !c.updateSQL(call) {
 		return false
 	}
+	if c.setsOwnFields(call, loop) {
+		return true
+	}
 	perItem := 0
 	for _, a := range call.Args {
 		if !c.perIteration(a, loop) {
@@ -415,14 +505,62 @@ func isStringType(t types.Type) bool {
 }
 
 // perIteration reports whether an expression takes its value from the
-// iteration: it reads the loop's key, value or counter, or a variable
-// declared in its body.
+// iteration: it reads the loop's key, value or counter, a variable
+// declared in its body, or one its body changes (prio++).
 func (c *checker) perIteration(e ast.Expr, loop ast.Stmt) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && (loop.Pos() <= v.Pos() && v.Pos() < loop.End() || c.changedIn(v, loopBody(loop))) {
 				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// changedIn reports whether a block assigns a variable or steps it.
+func (c *checker) changedIn(v *types.Var, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			found = found || c.pass.TypesInfo.Uses[identOf(n.X)] == v
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				found = found || c.pass.TypesInfo.Uses[identOf(lhs)] == v
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// setsOwnFields reports whether the call is a method of the loop's item
+// that saves fields the iteration set before it, values of its own:
+//
+//	for _, pull := range pulls {
+//		pull.HeadBranch = newName + "/" + strings.TrimPrefix(pull.HeadBranch, oldPrefix)
+//		pull.UpdateCols(ctx, "head_branch")
+func (c *checker) setsOwnFields(call *ast.CallExpr, loop ast.Stmt) bool {
+	rs, ok := loop.(*ast.RangeStmt)
+	sel, ok2 := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !ok2 || rs.Value == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	item := info.ObjectOf(identOf(rs.Value))
+	if item == nil || info.Uses[identOf(sel.X)] != item || !isStruct(item.Type()) {
+		return false
+	}
+	found := false
+	ast.Inspect(rs.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() < call.Pos() {
+			for _, lhs := range as.Lhs {
+				if fs, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && info.Uses[identOf(fs.X)] == item {
+					found = true
+				}
 			}
 		}
 		return !found
@@ -465,10 +603,16 @@ func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
 	info := c.pass.TypesInfo
 	for p := cur.Parent(); p.Node() != nil && p.Node() != loop; p = p.Parent() {
 		ifs, ok := p.Node().(*ast.IfStmt)
-		if !ok || !c.inBody(cur, ifs.Body) {
+		if !ok {
 			continue
 		}
-		if c.fx.TestsError(ifs.Cond) || c.mapCache(ifs) {
+		if els, ok := ifs.Else.(*ast.BlockStmt); ok && c.inBody(cur, els) && c.mapCache(ifs.Cond, els) {
+			return true // if cached, ok := m[k]; ok { ... } else { load; m[k] = ... }
+		}
+		if !c.inBody(cur, ifs.Body) {
+			continue
+		}
+		if c.fx.TestsError(ifs.Cond) || c.mapCache(ifs.Cond, ifs.Body) {
 			return true // an error path, or a per-key cache's miss
 		}
 		tested := make(map[types.Object]bool)
@@ -515,17 +659,20 @@ func continues(st ast.Stmt) bool {
 	return found
 }
 
-// mapCache reports whether an if statement is a per-key cache's miss:
+// mapCache reports whether a branch of an if statement is a per-key
+// cache's miss:
 //
 //	org, ok := orgCache[name]
 //	if !ok {
 //		org = loadOrg(ctx, name)
 //		orgCache[name] = org
 //	}
-func (c *checker) mapCache(ifs *ast.IfStmt) bool {
+//
+// or, the miss in the else branch, if ok { ... } else { ... }.
+func (c *checker) mapCache(cond ast.Expr, branch *ast.BlockStmt) bool {
 	info := c.pass.TypesInfo
 	maps := make(map[types.Object]bool) // the maps the condition's variables were read from
-	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+	ast.Inspect(cond, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
@@ -544,7 +691,7 @@ func (c *checker) mapCache(ifs *ast.IfStmt) bool {
 		return true
 	})
 	found := false
-	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+	ast.Inspect(branch, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, lhs := range as.Lhs {
 				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && maps[info.ObjectOf(identOf(ix.X))] {
@@ -555,6 +702,25 @@ func (c *checker) mapCache(ifs *ast.IfStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// cacheArg returns where a map handed to a call as a cache was declared,
+// or a position past any loop: Calculate(v, func(u *User) bool {...},
+// &keyMap) calls the function once per key of keyMap, however many
+// iterations call Calculate.
+func (c *checker) cacheArg(call *ast.CallExpr) token.Pos {
+	for _, a := range call.Args {
+		id, ok := ast.Unparen(unaddr(a)).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && v.Pos() < call.Pos() {
+			if _, ok := v.Type().Underlying().(*types.Map); ok {
+				return v.Pos()
+			}
+		}
+	}
+	return token.Pos(1 << 62)
 }
 
 func isError(t types.Type) bool {
@@ -783,18 +949,37 @@ func migration(name string) bool {
 // now and then, where a statement per item costs seconds once and no
 // request waits for it.
 func (c *checker) oneOff(cur inspector.Cursor) bool {
+	return c.runBy(cur, migration)
+}
+
+// commandOrMaintenance reports whether the code at cur is a command-line
+// program's, or maintenance an operator or a timer runs (cron, doctor,
+// cleanup): what makes its callees one-off code too. Not a migration:
+// importing a repository from another forge is one, run for a user.
+func (c *checker) commandOrMaintenance(cur inspector.Cursor) bool {
+	return c.runBy(cur, maintenance)
+}
+
+// runBy reports whether the code at cur is a command-line program's, or
+// whether its package, file or function has a name kind accepts.
+func (c *checker) runBy(cur inspector.Cursor, kind func(name string) bool) bool {
 	elems := strings.Split(c.pass.Pkg.Path(), "/")
 	if c.pass.Pkg.Name() == "main" || slices.Contains(elems, "cmd") || slices.Contains(elems, "cli") {
 		return true
 	}
-	if slices.ContainsFunc(elems, migration) ||
-		migration(filepath.Base(c.pass.Fset.Position(cur.Node().Pos()).Filename)) {
+	if slices.ContainsFunc(elems, kind) || kind(filepath.Base(c.pass.Fset.Position(cur.Node().Pos()).Filename)) {
 		return true
 	}
 	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return migration(fd.Node().(*ast.FuncDecl).Name.Name)
+		return kind(fd.Node().(*ast.FuncDecl).Name.Name)
 	}
 	return false
+}
+
+// maintenance reports whether a name is that of maintenance code: see
+// migration.
+func maintenance(name string) bool {
+	return migration(name) && !strings.Contains(strings.ToLower(name), "migrat") && !strings.HasPrefix(strings.ToLower(name), "upgrade")
 }
 
 // callName names the called function as the code spells it.

@@ -53,16 +53,36 @@ func (c *checker) fromRequest(e ast.Expr, depth int) bool {
 			return true
 		}
 		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			return !c.carrier(x.X) && c.fromRequest(x.X, depth+1)
+			if c.carrier(x.X) {
+				return false
+			}
+			// opts.Reviewers, a field of a parameter that every caller
+			// fills with what the client sent.
+			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && c.paramFedByCallers(v, x.Sel.Name) {
+					return true
+				}
+			}
+			return c.fromRequest(x.X, depth+1)
 		}
 	case *ast.CallExpr:
 		return c.callFromRequest(x, depth)
+	case *ast.UnaryExpr:
+		return x.Op == token.AND && c.fromRequest(x.X, depth+1) // &Badge{Slug: slug}
+	case *ast.CompositeLit:
+		// Badge{Slug: slug}, an item built from what the client sent.
+		return slices.ContainsFunc(x.Elts, func(e ast.Expr) bool {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				e = kv.Value
+			}
+			return c.fromRequest(e, depth+1)
+		})
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
 		if !ok {
 			return false
 		}
-		if c.decodedInto(v) || c.paramFromRequest(v, depth) {
+		if c.decodedInto(v) || c.paramFromRequest(v, depth) || c.paramFedByCallers(v, "") {
 			return true
 		}
 		// A variable that may hold what the client sent: any of its
@@ -116,7 +136,7 @@ func (c *checker) callFromRequest(call *ast.CallExpr, depth int) bool {
 		pkg = fn.Pkg().Path()
 	}
 	params := fn.Signature().Params()
-	handed := false // the request itself is handed to a parameter that takes it
+	handed := false // the request itself, or a form decoded from it, is handed on
 	for i, a := range call.Args {
 		if params.Len() == 0 {
 			break
@@ -128,9 +148,14 @@ func (c *checker) callFromRequest(call *ast.CallExpr, depth int) bool {
 			// The request handed on: as a context.Context, it is what every
 			// query takes; as itself, what the callee reads from it.
 			handed = handed || !types.IsInterface(p) && c.rp.ReachesRequest(p)
+		case fn.Pkg() == c.pass.Pkg && (isStruct(at) || isStringType(at)) && !c.carrier(a) && c.fromRequest(a, depth+1):
+			// prepareBadges(*form), parseKeys(content): a helper that
+			// turns the form, or a text the client sent, into the items
+			// it names.
+			handed = true
 		case types.IsInterface(p) && !isCollection(at) && !isReader(at):
 			// a value as any
-		case stringFuncs[pkg] || isCollection(at) || isReader(at):
+		case stringFuncs[pkg] || isCollection(at) || isReader(at) || isReader(p):
 			if c.fromRequest(a, depth+1) {
 				return true
 			}

@@ -60,6 +60,7 @@ var nogoTestdata = map[string][]string{
 	"../../analyzers/idempotency/testdata": {"billing", "shop"},
 	"../../analyzers/cachestale/testdata":  {"usersvc", "stale"},
 	"testdata":                             {"rpcsvc", "rpcimpl"},
+	"../../analyzers/queryinloop/testdata": {"assign", "assignweb"},
 }
 
 // loadNogoTestdata loads the testdata packages, once for both runs.
