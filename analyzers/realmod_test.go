@@ -115,6 +115,11 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("queryinloop", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./ormapp/...")
 	})
+	// A context-less layer is one cause for the whole program: said by
+	// the first package of handlers that calls into it.
+	t.Run("handlerblock layer", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{handlerblock.Analyzer}, "./layerapp/...")
+	})
 	// What a loop costs depends on its callers in other packages, which
 	// only the engine's second round shows.
 	t.Run("queryinloop callers", func(t *testing.T) {

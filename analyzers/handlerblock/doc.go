@@ -70,11 +70,15 @@ function that looks a row up and then fetches a page is a remote fetch.
 
 One root cause is one finding per package: the calls of a package's
 handlers that reach the same function of another package (the API they
-use that takes no context: Storage.UserByID, FindSubscriptions) are
-reported once, where it hurts most, with the other calls as related
-locations. When most functions of a package that do I/O take no context
-(a storage layer written before contexts), every call into it is one
-finding that says so: the remedy is the layer's.`,
+use that takes no context: Storage.UserByID), or requests built without
+a context by the same function (a fetcher's ExecuteRequest, whichever
+service reaches it), are reported once, where it hurts most, with the
+other calls as related locations. When most functions of a package
+that do I/O take no context (a storage layer written before contexts),
+every call into it is one finding that says so: the remedy is the
+layer's; and when crisislint sees the whole program (the command and
+its plugins, not go vet), the layer is said once, by the first package
+of handlers that calls into it, naming the others.`,
 		Before: `
 func profile(w http.ResponseWriter, r *http.Request) {
 	row := db.QueryRow("SELECT name FROM users WHERE id = $1", id)

@@ -18,11 +18,12 @@ import (
 
 // Analyzer reports blocking or uncancellable work on the request path.
 var Analyzer = &analysis.Analyzer{
-	Name:     "handlerblock",
-	Doc:      Doc.String(),
-	URL:      Doc.URL(),
-	Requires: []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
-	Run:      report.Guard(run),
+	Name:      "handlerblock",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
+	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
+	FactTypes: []analysis.Fact{new(layersFact)},
+	Run:       report.Guard(run),
 }
 
 // local reports whether an effect is caused in the package, by the
@@ -97,9 +98,13 @@ func run(pass *analysis.Pass) (any, error) {
 		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
 	})
 	layers := findLayers(pass, fx, found)
+	share(pass, layers)
 	rep := report.New(pass)
 	for _, f := range found {
 		f.layer = layers[f.layerPackage()]
+		if f.layer != nil && f.layer.owner != "" {
+			continue // another package's handlers say it, once for all
+		}
 		rep.Add(f.finding())
 	}
 	rep.Flush()

@@ -18,7 +18,13 @@ import (
 // package of handlers, not one per call.
 type layer struct {
 	name   string   // the package's name, as chains spell it
+	path   string   // its import path
 	called []string // its functions this package's handlers reach, first seen first
+	// others are the other packages whose handlers call into the layer,
+	// when the engine shows the whole program; owner is the one of them
+	// that reports it, if not this package.
+	others []string
+	owner  string
 	// Of its functions and methods that do I/O, how many take no context,
 	// and how many there are.
 	noCtx, io int
@@ -69,6 +75,7 @@ func findLayers(pass *analysis.Pass, fx *effects.Result, found []*finding) map[s
 			}
 		}
 		if l.io > 0 && l.noCtx*4 >= l.io*3 {
+			l.path = pkg.Path()
 			out[name] = l
 		}
 	}
@@ -81,8 +88,71 @@ func (l *layer) describe() string {
 	if len(names) > 4 {
 		names, more = names[:4], ", ..."
 	}
-	return fmt.Sprintf("package %s takes no context in %d of its %d functions that do I/O, and this package calls %d of them (%s%s)",
-		l.name, l.noCtx, l.io, len(l.called), strings.Join(names, ", "), more)
+	also := ""
+	if n := len(l.others); n > 0 {
+		also = fmt.Sprintf(", as do the handlers of %d other packages (%s)", n, strings.Join(l.others, ", "))
+	}
+	return fmt.Sprintf("package %s takes no context in %d of its %d functions that do I/O, and this package calls %d of them (%s%s)%s",
+		l.name, l.noCtx, l.io, len(l.called), strings.Join(names, ", "), more, also)
+}
+
+// layersFact lists the layers a package's handlers call into, by import
+// path: a layer is one cause for the whole program, said once, by the
+// first of its packages of handlers in import path order. It needs the
+// whole program's facts, which the engine's second round gives; under
+// a driver without one (go vet), each package says it.
+type layersFact struct {
+	Layers []string // sorted
+}
+
+func (*layersFact) AFact() {}
+
+func (f *layersFact) String() string {
+	return "calls into the context-less layers " + strings.Join(f.Layers, ", ")
+}
+
+// Wants reports whether another package's handlers call into one of
+// the same layers: the engine's second round then shows it this one.
+func (f *layersFact) Wants(other analysis.Fact) bool {
+	o, ok := other.(*layersFact)
+	return ok && slices.ContainsFunc(o.Layers, func(l string) bool { _, found := slices.BinarySearch(f.Layers, l); return found })
+}
+
+// share tells the other packages which layers this one's handlers call
+// into, and learns which of the layers others call into too: the first
+// of them in import path order owns the finding.
+func share(pass *analysis.Pass, layers map[string]*layer) {
+	if len(layers) == 0 {
+		return
+	}
+	f := &layersFact{}
+	byPath := make(map[string]*layer)
+	for _, l := range layers {
+		f.Layers = append(f.Layers, l.path)
+		byPath[l.path] = l
+	}
+	slices.Sort(f.Layers)
+	pass.ExportPackageFact(f)
+	for _, pf := range pass.AllPackageFacts() {
+		o, ok := pf.Fact.(*layersFact)
+		if !ok || pf.Package == pass.Pkg {
+			continue
+		}
+		for _, path := range o.Layers {
+			if l := byPath[path]; l != nil {
+				l.others = append(l.others, pf.Package.Path())
+			}
+		}
+	}
+	for _, l := range byPath {
+		slices.Sort(l.others)
+		if len(l.others) > 0 && l.others[0] < pass.Pkg.Path() {
+			l.owner = l.others[0]
+		}
+		for i, p := range l.others {
+			l.others[i] = p[strings.LastIndex(p, "/")+1:]
+		}
+	}
 }
 
 // funcsOf returns the functions and methods a package declares.

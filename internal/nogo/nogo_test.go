@@ -53,14 +53,15 @@ func closure(as []*analysis.Analyzer) []*analysis.Analyzer {
 
 // nogoTestdata are analyzer test packages that make every fact type.
 var nogoTestdata = map[string][]string{
-	"../../analyzers/sqlconcat/testdata":   {"helpers", "repository", "handlers", "store", "opener"},
-	"../../analyzers/readallbody/testdata": {"httputil", "api", "server"},
-	"../../internal/effects/testdata":      {"app", "repo"},
-	"../../analyzers/httptimeout/testdata": {"client"},
-	"../../analyzers/idempotency/testdata": {"billing", "shop"},
-	"../../analyzers/cachestale/testdata":  {"usersvc", "stale"},
-	"testdata":                             {"rpcsvc", "rpcimpl"},
-	"../../analyzers/queryinloop/testdata": {"assign", "assignweb"},
+	"../../analyzers/sqlconcat/testdata":    {"helpers", "repository", "handlers", "store", "opener"},
+	"../../analyzers/readallbody/testdata":  {"httputil", "api", "server"},
+	"../../internal/effects/testdata":       {"app", "repo"},
+	"../../analyzers/httptimeout/testdata":  {"client"},
+	"../../analyzers/idempotency/testdata":  {"billing", "shop"},
+	"../../analyzers/cachestale/testdata":   {"usersvc", "stale"},
+	"testdata":                              {"rpcsvc", "rpcimpl"},
+	"../../analyzers/queryinloop/testdata":  {"assign", "assignweb"},
+	"../../analyzers/handlerblock/testdata": {"ui"},
 }
 
 // loadNogoTestdata loads the testdata packages, once for both runs.

@@ -1,4 +1,4 @@
-// Package ui has handlers that reach a context-less storage layer and
+// Package ui has handlers that reach a context-less storage layer and // want package:"calls into the context-less layers storage"
 // remote fetches: one finding per root, the fetches first.
 package ui
 
