@@ -242,7 +242,7 @@ func (c *checker) reads() []read {
 			continue
 		}
 		f := c.factOf(fn)
-		if f == nil || f.Param >= len(call.Args) || c.rp.HandsOn(call) {
+		if f == nil || f.Param >= len(call.Args) || c.rp.HandsOn(call) && !f.Reader {
 			continue // a handler of this module reads it: reported there
 		}
 		r := read{call: call, helper: true, upload: f.Upload, chain: fn.Name() + " → " + f.Chain}
@@ -289,7 +289,7 @@ func (c *checker) summarize() bool {
 		}
 		fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 		i, isParam := c.index.Param(r.param)
-		if fn == nil || !isParam || c.facts[fn] != nil || c.rp.Of(decl) != nil && !fn.Exported() {
+		if fn == nil || !isParam || c.facts[fn] != nil || c.rp.Of(decl) != nil && !fn.Exported() && !r.reader {
 			continue // a handler's read is reported in it; only another module's call needs a fact
 		}
 		c.facts[fn] = &readsFact{Param: i, Reader: r.reader, Upload: r.upload, Chain: r.chain}
@@ -573,7 +573,10 @@ func (c *checker) report() {
 	for _, r := range c.reads() {
 		fn := c.index.Owner(r.param)
 		h := c.rp.Of(fn)
-		if h == nil || c.limited(fn, r.param) || c.inTest(r.call) {
+		if h == nil || r.reader || c.limited(fn, r.param) || c.inTest(r.call) {
+			// A reader parameter of a function with a handler's shape is
+			// whatever its callers hand it (gitea's file view renders the
+			// blob it is given): reported where a caller hands it a body.
 			continue
 		}
 		found = append(found, finding{r, h, fn})
