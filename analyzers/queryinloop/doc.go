@@ -69,8 +69,9 @@ reported:
     user asked for, item by item.
 
 A per-key cache's miss is no round trip per item either: the load under
-if !ok { ... m[k] = v } or in the else of if v, ok := m[k]; ok, and a
-function literal handed to a call along with a map that lasts the loop
+if !ok { ... m[k] = v }, in the else of if v, ok := m[k]; ok, or after
+a hit has continued the loop (if ok { continue }; load; m[k] = v), and
+a function literal handed to a call along with a map that lasts the loop
 (CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
 it once per key).
 

@@ -599,8 +599,26 @@ func (c *checker) onErrorPath(cur inspector.Cursor, loop ast.Stmt, fn ast.Node) 
 //		if repo == nil {
 //			repo = loadRepository(ctx, owner, name)
 //		}
+//
+// or after a hit on the cache has already continued the loop:
+//
+//	if role, ok := marked[c.PosterID]; ok {
+//		continue
+//	}
+//	role := roleDescriptor(ctx, c.Poster)
+//	marked[c.PosterID] = role
 func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
 	info := c.pass.TypesInfo
+	if body := loopBody(loop); body != nil {
+		for _, st := range body.List {
+			if st.Pos() <= cur.Node().Pos() && cur.Node().End() <= st.End() {
+				break // the statement of the call: only those before it skip it
+			}
+			if ifs, ok := st.(*ast.IfStmt); ok && continues(ifs.Body) && c.mapCache(ifs.Cond, body) {
+				return true
+			}
+		}
+	}
 	for p := cur.Parent(); p.Node() != nil && p.Node() != loop; p = p.Parent() {
 		ifs, ok := p.Node().(*ast.IfStmt)
 		if !ok {
