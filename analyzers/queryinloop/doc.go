@@ -49,6 +49,10 @@ reported:
     (db.WithTx, a repository's deletion, a mirror's git sync, a package
     index built per architecture), or that waits on another service (a
     webhook's delivery, an email);
+  - an iteration that inserts a row and then reads its new ID (a
+    comment inserted before the reactions that point to it): a
+    multi-row INSERT does not hand back every row's ID on every
+    database, so the rows are written item by item;
   - an iteration that changes the schema (ALTER TABLE, CREATE INDEX,
     ...): one statement per table, which no statement replaces;
   - an iteration that tells the program's listeners of a change, on

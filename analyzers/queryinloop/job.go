@@ -171,6 +171,8 @@ func (c *checker) unitOfWork(loop ast.Stmt, fn ast.Node) string {
 		name := knowledge.FuncName(callee)
 		j := c.jobOf(callee)
 		switch {
+		case c.needsID(call, loop):
+			why = "each iteration inserts a row whose new ID the rest of the iteration needs"
 		case c.ddl(call, callee):
 			why = "each iteration changes the schema, one statement per object"
 		case knowledge.Transactions[name]:

@@ -482,17 +482,62 @@ func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt)
 	return perItem >= 2
 }
 
+// needsID reports whether the call inserts a value whose generated ID
+// the iteration reads after it: the comment inserted before its
+// reactions, which need comment.ID. A multi-row INSERT does not hand
+// back every row's ID on every database, so one statement for all is no
+// remedy (gitea's InsertMilestones says so).
+//
+// The iteration is then a unit of work: the rows that need the ID are
+// written with it.
+func (c *checker) needsID(call *ast.CallExpr, loop ast.Stmt) bool {
+	e := c.fx.Call(call)[effects.DB]
+	if e == nil || !knowledge.IsInsert(e.Cause()) && !c.sqlVerb(call, "INSERT ") {
+		return false
+	}
+	body := loopBody(loop)
+	if body == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	inserted := make(map[types.Object]bool)
+	for _, a := range call.Args {
+		if id := identOf(unaddr(a)); id != nil {
+			if obj := info.Uses[id]; obj != nil {
+				inserted[obj] = true
+			}
+		}
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || found || sel.Pos() < call.End() {
+			return !found
+		}
+		if strings.EqualFold(sel.Sel.Name, "id") {
+			if id := identOf(sel.X); id != nil && inserted[info.Uses[id]] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // updateSQL reports whether a call sends an UPDATE statement: a string
 // argument that starts with one (through an interface such as gitea's
 // db.Engine, or a wrapper, as well as database/sql).
-func (c *checker) updateSQL(call *ast.CallExpr) bool {
+func (c *checker) updateSQL(call *ast.CallExpr) bool { return c.sqlVerb(call, "UPDATE ") }
+
+// sqlVerb reports whether a call sends a statement that starts with verb.
+func (c *checker) sqlVerb(call *ast.CallExpr, verb string) bool {
 	for _, a := range call.Args {
 		if t := c.pass.TypesInfo.TypeOf(a); t == nil || !isStringType(t) {
 			continue
 		}
 		parts := c.ev.Eval(a)
 		if len(parts) > 0 && parts[0].Kind == strexpr.Const &&
-			strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), "UPDATE ") {
+			strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), verb) {
 			return true
 		}
 	}

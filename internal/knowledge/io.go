@@ -109,6 +109,13 @@ func IsWrite(name string) bool {
 	return false
 }
 
+// IsInsert reports whether the round trip named name (a method name, or
+// a chain link ending in one) inserts rows: Insert, Create.
+func IsInsert(name string) bool {
+	method := name[strings.LastIndex(name, ".")+1:]
+	return strings.HasPrefix(method, "Insert") || strings.HasPrefix(method, "Create")
+}
+
 // IsUpdate reports whether the round trip named name (a method name, or
 // a chain link ending in one) updates rows in place: Update, Updates,
 // Save, rather than inserting or deleting them.

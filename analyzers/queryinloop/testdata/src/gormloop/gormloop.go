@@ -54,3 +54,36 @@ func insertAll(db *gorm.DB, orders []Order) {
 		db.Create(&o) // want `^warning: db.Create in a loop runs one query per iteration`
 	}
 }
+
+type Comment struct {
+	ID       int
+	Body     string
+	Reaction []Reaction
+}
+
+type Reaction struct {
+	ID, CommentID int
+}
+
+// copyComments inserts each comment before its reactions, which need
+// the comment's ID: a multi-row insert does not hand back every row's
+// ID on every database, so batching is no remedy.
+func copyComments(db *gorm.DB, comments []*Comment) {
+	for _, c := range comments {
+		db.Create(c)
+		reactions := make([]Reaction, len(c.Reaction))
+		for i, r := range c.Reaction {
+			r.CommentID = c.ID
+			reactions[i] = r
+		}
+		db.Create(&reactions)
+	}
+}
+
+// importComments never reads the new IDs: one Create with the slice
+// would do.
+func importComments(db *gorm.DB, comments []*Comment) {
+	for _, c := range comments {
+		db.Create(c) // want `db.Create in a loop runs one query per iteration`
+	}
+}
