@@ -25,6 +25,9 @@ type Request struct {
 	// on disk: an editor's unsaved buffers.
 	Overlay   map[string][]byte
 	Analyzers []*analysis.Analyzer
+	// Graphs, when set, keeps the package graph between the requests of
+	// a long-lived process (the language server): see engine.Graphs.
+	Graphs *engine.Graphs
 }
 
 // Finding is one finding, resolved to file positions, as every output
@@ -78,6 +81,7 @@ func Analyze(req Request) (*Outcome, error) {
 		Tags:      req.Tags,
 		Overlay:   req.Overlay,
 		Analyzers: req.Analyzers,
+		Graphs:    req.Graphs,
 	})
 	if err != nil {
 		return nil, err

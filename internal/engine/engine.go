@@ -48,6 +48,9 @@ type Config struct {
 	// CacheDir keeps the dependencies' facts; "" uses the user's cache
 	// directory (or $CRISISLINT_CACHE), "off" keeps nothing.
 	CacheDir string
+	// Graphs, when set, keeps the package graph from one run to the
+	// next of a long-lived process (see Graphs).
+	Graphs *Graphs
 }
 
 // Result is what the analyzers found in the named packages.
@@ -189,7 +192,13 @@ func (e *engine) load() error {
 	if e.cfg.Tags != "" {
 		pcfg.BuildFlags = []string{"-tags=" + e.cfg.Tags}
 	}
-	pkgs, err := packages.Load(pcfg, e.cfg.Patterns...)
+	var pkgs []*packages.Package
+	var err error
+	if e.cfg.Graphs != nil {
+		pkgs, err = e.cfg.Graphs.load(pcfg, e.cfg.Patterns, e.immutableDirs)
+	} else {
+		pkgs, err = packages.Load(pcfg, e.cfg.Patterns...)
+	}
 	if err != nil {
 		return err
 	}

@@ -299,3 +299,77 @@ func TestBoundedParallelism(t *testing.T) {
 		t.Errorf("%d passes ran at once, more than GOMAXPROCS=%d", most, limit)
 	}
 }
+
+// TestGraphs: a long-lived process's runs reuse the package graph while
+// nothing it was made from changed, and list it again when a named
+// package's imports or files, or a dependency's file, change.
+func TestGraphs(t *testing.T) {
+	dir := write(t, program)
+	cache := t.TempDir()
+	graphs := engine.NewGraphs()
+	api := filepath.Join(dir, "svc/api/api.go")
+	runWith := func(overlay map[string][]byte) []string {
+		t.Helper()
+		res, err := engine.Run(engine.Config{
+			Dir:       filepath.Join(dir, "svc"),
+			Patterns:  []string{"./api"},
+			Analyzers: []*analysis.Analyzer{loopquery},
+			CacheDir:  cache,
+			Overlay:   overlay,
+			Graphs:    graphs,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Problems) > 0 {
+			t.Fatalf("problems: %q", res.Problems)
+		}
+		var out []string
+		for _, p := range res.Packages {
+			for _, d := range p.Diagnostics {
+				pos := res.Fset.Position(d.Pos)
+				out = append(out, fmt.Sprintf("%s:%d: %s", filepath.Base(pos.Filename), pos.Line, d.Message))
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	check := func(step string, got []string, reused int, want ...string) {
+		t.Helper()
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got %q, want %q", step, got, want)
+		}
+		if graphs.Reused != reused {
+			t.Errorf("%s: %d runs reused the graph, want %d", step, graphs.Reused, reused)
+		}
+	}
+	const marked = "api.go:1: marked: "
+	check("first run", runWith(nil), 0, marked, "api.go:7: query in a loop: Load")
+	check("same files", runWith(nil), 1, marked, "api.go:7: query in a loop: Load")
+
+	// An unsaved edit of a body: the graph is the same, the findings the
+	// edit's.
+	body := strings.Replace(program["svc/api/api.go"], "\t\tstore.Load(id)\n", "\t\t_ = store.Pure(id)\n\t\tstore.Load(id)\n", 1)
+	check("unsaved body", runWith(map[string][]byte{api: []byte(body)}), 2, marked, "api.go:8: query in a loop: Load")
+
+	// An unsaved edit of the imports: listed again.
+	imports := strings.Replace(program["svc/api/api.go"], `import "example.com/lib/store"`, "import (\n\t\"fmt\"\n\t\"example.com/lib/store\"\n)\n\nvar _ = fmt.Sprint", 1)
+	check("unsaved imports", runWith(map[string][]byte{api: []byte(imports)}), 2, "api.go:12: query in a loop: Load", marked)
+
+	// A dependency's file changed on disk: listed again, and its new
+	// effects seen.
+	check("unsaved imports again", runWith(map[string][]byte{api: []byte(imports)}), 3, "api.go:12: query in a loop: Load", marked)
+	path := filepath.Join(dir, "lib/internal/sqlish/sqlish.go")
+	src := strings.Replace(program["lib/internal/sqlish/sqlish.go"], `db.QueryRow("SELECT 1", id)`, `_ = id`, 1)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("dependency edited", runWith(map[string][]byte{api: []byte(imports)}), 3, marked)
+
+	// A file added to the named package: listed again.
+	if err := os.WriteFile(filepath.Join(dir, "svc/api/more.go"), []byte("package api\n\nfunc More() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("file added", runWith(map[string][]byte{api: []byte(imports)}), 3, marked)
+	check("file added, again", runWith(map[string][]byte{api: []byte(imports)}), 4, marked)
+}

@@ -33,6 +33,7 @@ import (
 
 	"github.com/crisislint/crisislint/analyzers"
 	"github.com/crisislint/crisislint/internal/driver"
+	"github.com/crisislint/crisislint/internal/engine"
 	"github.com/crisislint/crisislint/internal/report"
 	"go.lsp.dev/jsonrpc2"
 	"golang.org/x/tools/go/analysis"
@@ -47,6 +48,9 @@ type Server struct {
 	conn      jsonrpc2.Conn
 	analyzers []*analysis.Analyzer
 	version   string
+	// graphs keeps the package graph from one save to the next: listing
+	// it costs the go command more than analyzing the package.
+	graphs *engine.Graphs
 
 	mu       sync.Mutex
 	docs     map[string]*document // open files, by absolute name
@@ -81,6 +85,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, version string) int {
 	s := &Server{
 		analyzers: analyzers.All,
 		version:   version,
+		graphs:    engine.NewGraphs(),
 		docs:      make(map[string]*document),
 		results:   make(map[string]*result),
 		pending:   make(map[string]bool),
@@ -305,7 +310,7 @@ func (s *Server) analyze(pending map[string]bool) {
 
 	byFile := make(map[string][]driver.Finding)
 	if len(named) > 0 {
-		out, err := driver.AnalyzeFiles(driver.Request{Overlay: texts, Analyzers: s.analyzers}, named)
+		out, err := driver.AnalyzeFiles(driver.Request{Overlay: texts, Analyzers: s.analyzers, Graphs: s.graphs}, named)
 		if err != nil {
 			s.logf(1, "crisislint: %v", err)
 			return
