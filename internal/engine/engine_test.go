@@ -165,12 +165,19 @@ func write(t *testing.T, files map[string]string) string {
 
 func run(t *testing.T, dir, cache string, patterns ...string) ([]string, engine.Stats) {
 	t.Helper()
-	res, err := engine.Run(engine.Config{
+	return runConfig(t, engine.Config{
 		Dir:       filepath.Join(dir, "svc"),
 		Patterns:  patterns,
 		Analyzers: []*analysis.Analyzer{loopquery},
 		CacheDir:  cache,
 	})
+}
+
+// runConfig runs the engine and returns its diagnostics, sorted, as
+// file:line: message.
+func runConfig(t *testing.T, cfg engine.Config) ([]string, engine.Stats) {
+	t.Helper()
+	res, err := engine.Run(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +317,7 @@ func TestGraphs(t *testing.T) {
 	api := filepath.Join(dir, "svc/api/api.go")
 	runWith := func(overlay map[string][]byte) []string {
 		t.Helper()
-		res, err := engine.Run(engine.Config{
+		out, _ := runConfig(t, engine.Config{
 			Dir:       filepath.Join(dir, "svc"),
 			Patterns:  []string{"./api"},
 			Analyzers: []*analysis.Analyzer{loopquery},
@@ -318,20 +325,6 @@ func TestGraphs(t *testing.T) {
 			Overlay:   overlay,
 			Graphs:    graphs,
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Problems) > 0 {
-			t.Fatalf("problems: %q", res.Problems)
-		}
-		var out []string
-		for _, p := range res.Packages {
-			for _, d := range p.Diagnostics {
-				pos := res.Fset.Position(d.Pos)
-				out = append(out, fmt.Sprintf("%s:%d: %s", filepath.Base(pos.Filename), pos.Line, d.Message))
-			}
-		}
-		slices.Sort(out)
 		return out
 	}
 	check := func(step string, got []string, reused int, want ...string) {
