@@ -103,8 +103,17 @@ func stamp(roots []*packages.Package, overlay map[string][]byte, immutable []str
 			}
 		}
 	}
+	// A workspace file, where the go command looks for one.
 	if work := os.Getenv("GOWORK"); work != "" && work != "off" {
 		statTo(h, work, overlay)
+	} else if work == "" && len(dirs) > 0 {
+		// From the first named directory: they share a module.
+		for d := slices.Min(slices.Collect(maps.Keys(dirs))); ; d = filepath.Dir(d) {
+			statTo(h, filepath.Join(d, "go.work"), overlay)
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
 	}
 	seen := make(map[*packages.Package]bool)
 	packages.Visit(roots, func(p *packages.Package) bool {
