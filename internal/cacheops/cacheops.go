@@ -170,7 +170,7 @@ type Result struct {
 	ops     map[ast.Node][]*Op // by top function
 	sums    map[*types.Func]*Fact
 	busy    map[*types.Func]bool
-	links   []Link                // this package's and its imports'
+	links   []Link                // this package's and the others', once asked (allLinks)
 	own     []Link                // learned in this package
 	writes  map[ast.Node][]*Write // by top function, in source order
 	left    map[*types.Func][]string
@@ -199,10 +199,6 @@ func (r *Result) Top(n ast.Node) ast.Node {
 	return n
 }
 
-// Links returns what the program caches under which keys: learned in
-// this package and in the packages it imports.
-func (r *Result) Links() []Link { return r.links }
-
 // Writes returns the places where a top function updates or deletes
 // rows, in source order: directly, or through the program's functions
 // that leave the cached copies to their callers.
@@ -226,7 +222,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/cacheops",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{effects.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(LinksFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(LinksFact), new(wantsLinksFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 

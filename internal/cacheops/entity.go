@@ -340,9 +340,10 @@ func (r *Result) loaderEntity(loader ast.Expr) string {
 	return entityOfType(sig.Results().At(0).Type())
 }
 
-// learnLinks learns which key shapes hold which entities: a write of a
-// value loaded from the database, a get-or-load whose loader returns
-// rows. The links of the packages this one imports come from their facts.
+// learnLinks learns which key shapes hold which entities in this
+// package: a write of a value loaded from the database, a get-or-load
+// whose loader returns rows. Those of the other packages come from their
+// facts (allLinks).
 func (r *Result) learnLinks() {
 	for _, top := range r.tops {
 		for _, op := range r.opsOf(top) {
@@ -362,13 +363,28 @@ func (r *Result) learnLinks() {
 		}
 	}
 	r.own = uniqueLinks(r.own)
-	r.links = r.own
+}
+
+// allLinks returns the links of this package and the others', asked for
+// once: only a package that writes rows needs them, and asking for every
+// package's facts costs a second round of the engine (see
+// wantsLinksFact).
+func (r *Result) allLinks() []Link {
+	if r.links != nil {
+		return r.links
+	}
+	r.pass.ExportPackageFact(new(wantsLinksFact))
+	r.links = slices.Clone(r.own)
 	for _, pf := range r.pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*LinksFact); ok && pf.Package != r.pass.Pkg {
 			r.links = append(r.links, f.Links...)
 		}
 	}
 	r.links = uniqueLinks(r.links)
+	if r.links == nil {
+		r.links = []Link{}
+	}
+	return r.links
 }
 
 func uniqueLinks(links []Link) []Link {
@@ -384,7 +400,7 @@ func uniqueLinks(links []Link) []Link {
 // ShapesOf returns the key shapes that hold rows of an entity.
 func (r *Result) ShapesOf(entity string) []string {
 	var out []string
-	for _, l := range r.links {
+	for _, l := range r.allLinks() {
 		if l.Entity == entity {
 			out = append(out, l.Shape)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -116,6 +117,23 @@ func (f *LinksFact) String() string {
 		parts = append(parts, l.Shape+"="+l.Entity)
 	}
 	return "cache links: " + strings.Join(parts, ", ")
+}
+
+// wantsLinksFact marks a package that writes rows of entities and so
+// asked for every package's links: another package's links, that it
+// does not import (a cache in front of the models that update the
+// rows), may change what it finds, in the engine's second round.
+type wantsLinksFact struct{}
+
+// AFact marks wantsLinksFact as an analysis fact.
+func (*wantsLinksFact) AFact() {}
+
+func (*wantsLinksFact) String() string { return "wants the program's cache links" }
+
+// Wants reports whether another package's fact holds links.
+func (*wantsLinksFact) Wants(other analysis.Fact) bool {
+	f, ok := other.(*LinksFact)
+	return ok && len(f.Links) > 0
 }
 
 // summaryOf returns what calling fn does to caches: for a function of

@@ -1,4 +1,4 @@
-// Package userrepo updates users; it caches nothing, so it leaves the
+// Package userrepo updates users; it caches nothing, so it leaves the // want package:"wants the program's cache links"
 // invalidation to its callers, through a fact.
 package userrepo
 
