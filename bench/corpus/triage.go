@@ -351,7 +351,11 @@ func BlindReport(triageDir string) (string, error) {
 		if n == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %.0f %% | %.0f %% | %.0f %% |\n", analyzer, n, agree, 100*float64(n-agree)/float64(n), 100*t.All(), 100*t.Precision())
+		prec := "n/a" // the reader found nothing true or false
+		if p := t.Precision(); p >= 0 {
+			prec = fmt.Sprintf("%.0f %%", 100*p)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %.0f %% | %.0f %% | %s |\n", analyzer, n, agree, 100*float64(n-agree)/float64(n), 100*t.All(), prec)
 	}
 	return b.String(), nil
 }
