@@ -19,7 +19,10 @@ import (
 // new ones. A finding is matched by analyzer, file, enclosing function
 // and message, never by line: an edit above it moves it without bringing
 // it back. Matching counts: a second identical finding in the same
-// function is new.
+// function is new. A finding that stands for several places of one root
+// cause records them (file and function each): when it comes to stand
+// for a place it did not (a new unbounded read that joins the package's
+// group), it is new.
 
 type baselineFile struct {
 	// Version is the format's version; a file of another version is
@@ -35,9 +38,31 @@ type baselineEntry struct {
 	File     string `json:"file"`
 	Function string `json:"function,omitempty"`
 	Message  string `json:"message"`
+	// Places are the finding's related places, "file function", sorted;
+	// version 1 files have none, and match whatever places a finding has.
+	Places []string `json:"places,omitempty"`
 }
 
-const baselineVersion = 1
+// key is what matches a finding with an entry; the places are checked
+// after.
+type key struct{ analyzer, file, function, message string }
+
+func (e baselineEntry) key() key { return key{e.Analyzer, e.File, e.Function, e.Message} }
+
+// covers reports whether an entry's places hold all of a finding's.
+func (e baselineEntry) covers(version int, f baselineEntry) bool {
+	if version < 2 {
+		return true
+	}
+	for _, p := range f.Places {
+		if _, ok := slices.BinarySearch(e.Places, p); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+const baselineVersion = 2
 
 // moreSuffix is what the report path appends to a finding that stands for
 // several places of one root cause; the count changes when one of them is
@@ -55,16 +80,26 @@ func newBaseliner(root string) *baseliner {
 }
 
 func (b *baseliner) entry(f Finding) baselineEntry {
-	file := f.Pos.Filename
-	if r, err := filepath.Rel(b.root, file); err == nil && !filepath.IsAbs(r) {
-		file = filepath.ToSlash(r)
-	}
-	return baselineEntry{
+	e := baselineEntry{
 		Analyzer: f.Analyzer,
-		File:     file,
+		File:     b.file(f.Pos.Filename),
 		Function: b.function(f.Pos),
 		Message:  moreSuffix.ReplaceAllString(f.Message, ""),
 	}
+	for _, r := range f.Related {
+		e.Places = append(e.Places, b.file(r.Pos.Filename)+" "+b.function(r.Pos))
+	}
+	slices.Sort(e.Places)
+	e.Places = slices.Compact(e.Places)
+	return e
+}
+
+// file names a file relative to the module root, with slashes.
+func (b *baseliner) file(name string) string {
+	if r, err := filepath.Rel(b.root, name); err == nil && !filepath.IsAbs(r) {
+		return filepath.ToSlash(r)
+	}
+	return name
 }
 
 // function names the top-level function or method around pos: "Handler",
@@ -123,20 +158,22 @@ func readBaseline(path, root string) (func(Finding) bool, error) {
 	if err := json.Unmarshal(data, &in); err != nil {
 		return nil, fmt.Errorf("baseline %s: %v", path, err)
 	}
-	if in.Version != baselineVersion {
+	if in.Version < 1 || in.Version > baselineVersion {
 		return nil, fmt.Errorf("baseline %s: not a crisislint baseline of version %d (write it again with -write-baseline)", path, baselineVersion)
 	}
-	left := make(map[baselineEntry]int)
+	left := make(map[key][]baselineEntry)
 	for _, e := range in.Findings {
-		left[e]++
+		left[e.key()] = append(left[e.key()], e)
 	}
 	b := newBaseliner(root)
 	return func(f Finding) bool {
 		e := b.entry(f)
-		if left[e] > 0 {
-			left[e]--
-			return false
+		entries := left[e.key()]
+		i := slices.IndexFunc(entries, func(old baselineEntry) bool { return old.covers(in.Version, e) })
+		if i < 0 {
+			return true
 		}
-		return true
+		left[e.key()] = slices.Delete(entries, i, i+1)
+		return false
 	}, nil
 }
