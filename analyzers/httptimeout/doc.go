@@ -50,7 +50,9 @@ context with a deadline set in the same function
 that bound their calls (go-retryablehttp, resty with SetTimeout, a
 client-builder of the program that sets a Timeout), clients whose
 Transport is built elsewhere, servers whose ReadHeaderTimeout or
-ReadTimeout is set after the literal, or servers on a constant loopback
+ReadTimeout is set after the literal or by the function the literal is
+handed to (learned from its code, in this package or a dependency:
+ory/graceful's WithDefaults), or servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
 can reach.
 

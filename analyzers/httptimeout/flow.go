@@ -495,6 +495,9 @@ func (c *checker) exportFacts() {
 				if ok && (fn.Exported() || fn.Signature().Recv() != nil) && c.returned(fn, 0) == defaultClient {
 					c.pass.ExportObjectFact(fn, new(defaultClientFact))
 				}
+				if param, sets := c.setsTimeoutsIn(d); ok && fn.Exported() && sets {
+					c.pass.ExportObjectFact(fn, &timeoutsFact{Param: param})
+				}
 			case *ast.GenDecl:
 				for _, spec := range d.Specs {
 					vs, ok := spec.(*ast.ValueSpec)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net"
 	"slices"
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -37,6 +38,17 @@ type defaultClientFact struct{}
 
 func (*defaultClientFact) AFact()         {}
 func (*defaultClientFact) String() string { return "gives http.DefaultClient" }
+
+// timeoutsFact marks a function that sets the read or header timeout of
+// the server its parameter Param points to (ory/graceful's WithDefaults,
+// where the caller left them zero): a server literal handed to it gets
+// one, which its own code says.
+type timeoutsFact struct{ Param int }
+
+func (*timeoutsFact) AFact() {}
+func (f *timeoutsFact) String() string {
+	return fmt.Sprintf("sets the timeouts of the server of parameter %d", f.Param)
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass.Pkg) {
@@ -360,11 +372,101 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
 		return
 	}
+	if c.handedToTimeouts(cur, lit) {
+		return
+	}
 	c.rep.Add(report.Finding{
 		Pos: lit.Pos(), End: lit.End(), Severity: report.Warning,
 		Message: "http.Server without ReadHeaderTimeout or ReadTimeout: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set ReadHeaderTimeout",
 		Fixes:   c.fieldFix(lit, knowledge.ServerTimeout, "Add a ReadHeaderTimeout to the server"),
 	})
+}
+
+// handedToTimeouts reports whether a server literal is handed, as it is
+// or by its address, to a function that sets its timeouts.
+func (c *checker) handedToTimeouts(cur inspector.Cursor, lit *ast.CompositeLit) bool {
+	var arg ast.Node = lit
+	p := cur.Parent()
+	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		arg, p = u, p.Parent()
+	}
+	call, ok := p.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.info, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == arg })
+	param, ok := c.setsTimeouts(fn)
+	return ok && i == param
+}
+
+// setsTimeouts returns the parameter of a function whose server's
+// timeouts it sets: from its code in this package, from its fact in
+// another.
+func (c *checker) setsTimeouts(fn *types.Func) (int, bool) {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		var f timeoutsFact
+		if c.pass.ImportObjectFact(fn, &f) {
+			return f.Param, true
+		}
+		return 0, false
+	}
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && c.info.Defs[fd.Name] == fn {
+				return c.setsTimeoutsIn(fd)
+			}
+		}
+	}
+	return 0, false
+}
+
+// setsTimeoutsIn returns the *http.Server parameter of a declaration
+// whose ReadHeaderTimeout or ReadTimeout its body assigns.
+func (c *checker) setsTimeoutsIn(fd *ast.FuncDecl) (int, bool) {
+	if fd.Body == nil {
+		return 0, false
+	}
+	params := make(map[types.Object]int)
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		for _, name := range field.Names {
+			if knowledge.TypeName(c.info.TypeOf(name)) == "*"+knowledge.ServerTimeout.Type {
+				params[c.info.Defs[name]] = i
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	if len(params) == 0 {
+		return 0, false
+	}
+	param, found := 0, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || !knowledge.ServerTimeout.Set(sel.Sel.Name) {
+				continue
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+				if k, ok := params[c.info.Uses[id]]; ok {
+					param, found = k, true
+				}
+			}
+		}
+		return !found
+	})
+	return param, found
 }
 
 // loopback reports whether a server's address is a constant on the
