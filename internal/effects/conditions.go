@@ -173,7 +173,7 @@ func (r *Result) fresh(cond ast.Expr, owners map[types.Object]bool, fd *ast.Func
 	if !ok || len(call.Args) != 1 {
 		return false
 	}
-	if fn, ok := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); !ok || fn.FullName() != "time.Since" {
+	if fn, ok := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); !ok || knowledge.FuncName(fn) != knowledge.Elapsed {
 		return false
 	}
 	sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr)

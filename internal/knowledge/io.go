@@ -372,6 +372,11 @@ var ContextDerivers = map[string]bool{
 	"context.WithCancelCause":   true,
 }
 
+// Elapsed is the function that tells how long ago a time was: a method
+// that returns early while time.Since(x.checked) is short refreshes a
+// cache at most once per period.
+const Elapsed = "time.Since"
+
 // Sleepers block the calling goroutine for a while, whatever the request.
 var Sleepers = map[string]bool{
 	"time.Sleep": true,

@@ -101,6 +101,7 @@ func tables() map[string]table {
 		"RedisBatchTypes":       ty(keys(RedisBatchTypes)...),
 		"redisCommandReceivers": ty(keys(redisCommandReceivers)...),
 		"RequestType":           ty(RequestType),
+		"Elapsed":               fn(Elapsed),
 		"StatementType":         ty(StatementType),
 		"WriterType":            ty(WriterType),
 		"GRPCServiceDesc":       ty(GRPCServiceDesc),
