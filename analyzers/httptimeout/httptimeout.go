@@ -415,12 +415,8 @@ func (c *checker) setsTimeouts(fn *types.Func) (int, bool) {
 		}
 		return 0, false
 	}
-	for _, file := range c.pass.Files {
-		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && c.info.Defs[fd.Name] == fn {
-				return c.setsTimeoutsIn(fd)
-			}
-		}
+	if fd := c.reach.Decl(fn); fd != nil {
+		return c.setsTimeoutsIn(fd)
 	}
 	return 0, false
 }

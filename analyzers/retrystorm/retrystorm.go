@@ -52,11 +52,10 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	info  *types.Info
-	fx    *effects.Result
-	rep   *report.Reporter
-	decls map[*types.Func]*ast.FuncDecl // the package's functions, once asked
+	pass *analysis.Pass
+	info *types.Info
+	fx   *effects.Result
+	rep  *report.Reporter
 }
 
 // retryLoop is a loop under study.
@@ -278,19 +277,7 @@ func (c *checker) waits(fn *types.Func, depth int) bool {
 	if depth > maxHelperDepth || fn.Pkg() != c.pass.Pkg {
 		return false
 	}
-	if c.decls == nil {
-		c.decls = make(map[*types.Func]*ast.FuncDecl)
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
-						c.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	fd := c.decls[fn.Origin()]
+	fd := c.fx.Decl(fn)
 	if fd == nil {
 		return false
 	}

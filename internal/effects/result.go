@@ -64,6 +64,18 @@ func (r *Result) Func(fn *types.Func) Set {
 	return r.funcSet(fn)
 }
 
+// Decl returns the declaration of a function of the package that has a
+// body, or nil.
+func (r *Result) Decl(fn *types.Func) *ast.FuncDecl {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if b := r.funcs[fn.Origin()]; b != nil {
+		fd, _ := b.node.(*ast.FuncDecl)
+		return fd
+	}
+	return nil
+}
+
 // Calls returns the calls a function of the package (a declaration or a
 // literal) makes while it runs: not those of the goroutines it starts,
 // nor of the function literals it only stores, nor those that hand the
