@@ -31,8 +31,12 @@ analysis facts): the finding is at the call in the loop and names the
 chain (loop → s.store.GetAuthor → (*sql.DB).QueryRowContext).
 
 It does not report retry and polling loops (a loop without a
-collection, or that leaves as soon as the call succeeds), loops over a
-small constant number of items or over a channel, batch APIs
+collection, or that leaves as soon as the call succeeds), searches (a
+loop that tries one item after another until the call finds one: a
+miss continues, a hit leaves), a call made only for one value of the
+loop's own variable (for _, path := range mask.Paths { switch path {
+case "pinned": ... } }: each branch runs once, not per item), loops over
+a small constant number of items or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
 executed in a loop inside a transaction, the standard bulk-write idiom.
 

@@ -113,7 +113,7 @@ func (c *checker) candidates() []candidate {
 		var loop ast.Stmt
 		var fn ast.Node
 		for _, l := range c.loopsOf(cur) {
-			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) {
+			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) && !c.dispatched(cur, l.loop) {
 				loop, fn = l.loop, l.fn // each iteration of l runs the call
 				break
 			}
@@ -814,13 +814,35 @@ func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
 	if !ok {
 		return false
 	}
-	set := make(map[types.Object]bool)
+	// What the call sets: its result, and its error. A test of the
+	// result that leaves is a search; of the error, only err == nil
+	// (leaving on a miss, if IsNotExist(err) { return }, is a check of
+	// every item).
+	set, errs := make(map[types.Object]bool), make(map[types.Object]bool)
 	for _, lhs := range as.Lhs {
 		if id, ok := lhs.(*ast.Ident); ok {
-			if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil && !isError(obj.Type()) {
-				set[obj] = true
+			if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil {
+				if isError(obj.Type()) {
+					errs[obj] = true
+				} else {
+					set[obj] = true
+				}
 			}
 		}
+	}
+	uses := func(cond ast.Expr, objs map[types.Object]bool) bool {
+		found := false
+		ast.Inspect(cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && objs[c.pass.TypesInfo.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	succeeded := func(cond ast.Expr) bool {
+		be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+		return ok && be.Op == token.EQL && types.ExprString(be.Y) == "nil" && uses(be.X, errs)
 	}
 	after := false
 	for _, st := range block {
@@ -832,15 +854,100 @@ func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
 		if !after || !ok || errorTest(ifs.Cond) || !leaves(ifs.Body) {
 			continue
 		}
-		tests := false
-		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && set[c.pass.TypesInfo.Uses[id]] {
-				tests = true
-			}
-			return !tests
-		})
-		if tests {
+		if uses(ifs.Cond, set) || succeeded(ifs.Cond) {
 			return true
+		}
+	}
+	return c.untilFound(stmt, block, func(cond ast.Expr) bool { return uses(cond, set) || uses(cond, errs) })
+}
+
+// untilFound reports whether the statements after the call's leave the
+// loop, unless a test of what the call returned continues it first: the
+// loop tries one item after another until the call finds one.
+//
+//	for _, aud := range audiences {
+//		c, err := GetClient(ctx, aud)
+//		if errors.Is(err, ErrNotFound) {
+//			continue
+//		} else if err != nil {
+//			return err
+//		}
+//		found = c
+//		break
+//	}
+func (c *checker) untilFound(stmt ast.Stmt, block []ast.Stmt, tests func(ast.Expr) bool) bool {
+	i := slices.Index(block, stmt)
+	if i < 0 || i == len(block)-1 || !leaves(&ast.BlockStmt{List: block}) {
+		return false
+	}
+	missed := false // a test of the call's result continues the loop
+	for _, st := range block[i+1 : len(block)-1] {
+		if !continues(st) {
+			continue
+		}
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok || !tests(ifs.Cond) || !continues(ifs.Body) {
+			return false // the loop goes on for another reason
+		}
+		missed = true
+		for els := ifs.Else; els != nil; {
+			switch e := els.(type) {
+			case *ast.IfStmt:
+				els = e.Else
+				if continues(e.Body) && !tests(e.Cond) {
+					return false
+				}
+				continue
+			case *ast.BlockStmt:
+				if continues(e) {
+					return false
+				}
+			}
+			break
+		}
+	}
+	return missed
+}
+
+// dispatched reports whether the call runs only for one value of the
+// loop's own variable, compared with a constant: the loop dispatches on
+// the names it walks (the paths of an update mask, the keys of a form)
+// and each branch does its own thing once, not the same query per item.
+//
+//	for _, path := range req.UpdateMask.Paths {
+//		switch path {
+//		case "pinned":
+//			store.UpsertOrganizer(ctx, ...)
+func (c *checker) dispatched(cur inspector.Cursor, loop ast.Stmt) bool {
+	rs, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	vars := make(map[types.Object]bool)
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if id, ok := e.(*ast.Ident); ok && info.Defs[id] != nil {
+			vars[info.Defs[id]] = true
+		}
+	}
+	loopVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && vars[info.Uses[id]]
+	}
+	constant := func(e ast.Expr) bool { return info.Types[e].Value != nil }
+	for p := cur.Parent(); p.Node() != nil && p.Node() != loop; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.IfStmt:
+			be, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+			if ok && be.Op == token.EQL && c.inBody(cur, n.Body) &&
+				(loopVar(be.X) && constant(be.Y) || loopVar(be.Y) && constant(be.X)) {
+				return true
+			}
+		case *ast.CaseClause:
+			sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt)
+			if ok && sw.Tag != nil && loopVar(sw.Tag) && len(n.List) > 0 && !slices.ContainsFunc(n.List, func(e ast.Expr) bool { return !constant(e) }) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,114 @@
+package precision
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// firstClient tries the audiences of a token until one is a registered
+// client (hydra's logout): a miss continues, the first hit leaves. One
+// query per item only when nothing matches.
+func firstClient(ctx context.Context, audiences []string) (string, error) {
+	var found string
+	for _, aud := range audiences {
+		var name string
+		err := db.QueryRowContext(ctx, "SELECT name FROM clients WHERE id = $1", aud).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		} else if err != nil {
+			return "", err
+		}
+		found = name
+		break
+	}
+	return found, nil
+}
+
+// conflicting returns the first address another identity holds (kratos).
+func conflicting(ctx context.Context, addresses []string) (string, error) {
+	for _, a := range addresses {
+		owner, err := ownerOf(ctx, a)
+		if err != nil {
+			continue
+		}
+		return owner, nil
+	}
+	return "", nil
+}
+
+// byField looks the identity up by each configured field in turn and
+// stops at the first that finds it (pocketbase's password sign-in).
+func byField(ctx context.Context, fields []string, identity string) (string, error) {
+	var found string
+	var err error
+	for _, f := range fields {
+		found, err = ownerOf(ctx, f+":"+identity)
+		if err == nil {
+			break
+		}
+	}
+	return found, err
+}
+
+func ownerOf(ctx context.Context, address string) (string, error) {
+	var owner string
+	err := db.QueryRowContext(ctx, "SELECT owner FROM addresses WHERE value = $1", address).Scan(&owner)
+	return owner, err
+}
+
+// ownersAll looks like a search but keeps going after a hit: one query
+// per address, whatever matches.
+func ownersAll(ctx context.Context, addresses []string) []string {
+	var out []string
+	for _, a := range addresses {
+		owner, err := ownerOf(ctx, a) // want `ownerOf in a loop runs one query per iteration`
+		if err != nil {
+			continue
+		}
+		out = append(out, owner)
+	}
+	return out
+}
+
+// updateSettings dispatches on the paths of an update mask: each branch
+// writes its own setting once (memos' UpdateUserSetting).
+func updateSettings(ctx context.Context, user int64, paths []string, locale, theme string) error {
+	for _, path := range paths {
+		switch path {
+		case "locale":
+			if _, err := db.ExecContext(ctx, "UPDATE settings SET locale = $1 WHERE user_id = $2", locale, user); err != nil {
+				return err
+			}
+		case "theme":
+			if _, err := db.ExecContext(ctx, "UPDATE settings SET theme = $1 WHERE user_id = $2", theme, user); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// updateMemo dispatches with an if chain (memos' UpdateMemo).
+func updateMemo(ctx context.Context, id int64, paths []string, pinned bool) error {
+	for _, path := range paths {
+		if path == "content" {
+			continue
+		} else if path == "pinned" {
+			if _, err := db.ExecContext(ctx, "UPDATE organizer SET pinned = $1 WHERE memo_id = $2", pinned, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// touchNamed compares the item's field, not the loop's own value, with a
+// constant: every item of that kind costs a query.
+func touchNamed(ctx context.Context, items []struct{ Kind string }) {
+	for _, it := range items {
+		if it.Kind == "file" {
+			db.ExecContext(ctx, "UPDATE files SET touched = now() WHERE kind = $1", it.Kind) // want `db.ExecContext in a loop runs one query per iteration`
+		}
+	}
+}
