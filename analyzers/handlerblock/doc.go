@@ -47,7 +47,11 @@ commands, workers, tests), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
 context.WithoutCancel(r.Context()), which detaches on purpose, a
 request sent on a client with a short constant Timeout (10 s at most),
-which cannot go on for long, or context-less and detached I/O in a
+or a helper that sends a redis command that does not block (GET, INCR,
+EXPIRE) under its own context.Background() (the client's read timeout,
+3 s by default, bounds it; BLPOP and XREAD with BLOCK are still
+reported, and so is a detached context written in the handler), which
+cannot go on for long, or context-less and detached I/O in a
 defer: cleanup and accounting as the handler leaves must complete,
 whether or not the client is still there.
 

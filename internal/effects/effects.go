@@ -98,9 +98,13 @@ const (
 	// sync.Map the function looked it up in first: a cache's load, once
 	// per key (if u, ok := users.Load(id); ok { return u }).
 	Cached
+	// Bounded is detached I/O that cannot last long whoever waits: a
+	// redis command that does not block, which the client's read timeout
+	// (3 s by default in go-redis) ends.
+	Bounded
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded"}
 
 func (a Attrs) String() string {
 	var names []string

@@ -29,13 +29,29 @@ func (r *Result) call(call *ast.CallExpr) Set {
 	}
 	if io := s.io(); io != nil {
 		if c.detached != nil {
-			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: io.Attrs, Remote: io.Remote})
+			attrs := io.Attrs
+			if s.boundedRedis() {
+				attrs |= Bounded
+			}
+			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: attrs, Remote: io.Remote})
 		}
 		if c.lock != nil {
 			s.add(Effect{Kind: c.lock.kind, Chain: io.Chain, Note: c.lock.note, Attrs: io.Attrs, Remote: io.Remote})
 		}
 	}
 	return s
+}
+
+// boundedRedis reports whether the only I/O of a set is a redis command
+// that does not block: the client's read timeout bounds it, a context
+// could only end it a little sooner.
+func (s *Set) boundedRedis() bool {
+	r := s[Redis]
+	if r == nil || s[DB] != nil || s[Network] != nil || s[Messaging] != nil {
+		return false
+	}
+	cmd := r.Cause()
+	return !knowledge.RedisBlocking[cmd[strings.LastIndex(cmd, ".")+1:]]
 }
 
 // dropped returns the kinds of what the callee does that do not count

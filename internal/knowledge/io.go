@@ -225,6 +225,18 @@ var redisNotCommands = map[string]bool{
 	"Watch": true, "Conn": true, "String": true,
 }
 
+// RedisBlocking are the redis commands that wait on the server for as
+// long as they are told to (or, with a zero timeout, forever): go-redis
+// stretches its read deadline by their timeout. Every other command is
+// bounded by the client's read and write timeouts (3 s by default), so a
+// context.Background() under it cannot hold a request for long.
+var RedisBlocking = map[string]bool{
+	"BLPop": true, "BRPop": true, "BRPopLPush": true, "BLMove": true, "BLMPop": true,
+	"BZPopMin": true, "BZPopMax": true, "BZMPop": true,
+	"XRead": true, "XReadGroup": true, "XReadStreams": true,
+	"Wait": true, "WaitAOF": true,
+}
+
 // RedisBatchTypes are the receivers whose commands are queued and sent
 // together: a loop of them is one round trip.
 var RedisBatchTypes = map[string]bool{

@@ -41,6 +41,10 @@ func tables() map[string]table {
 	for _, f := range Frameworks {
 		frameworks = append(frameworks, f.Param)
 	}
+	var blocking []string
+	for name := range RedisBlocking {
+		blocking = append(blocking, "(github.com/redis/go-redis/v9.cmdable)."+name)
+	}
 	var timeoutTypes []string
 	for _, r := range TimeoutRules {
 		timeoutTypes = append(timeoutTypes, r.Type)
@@ -99,6 +103,7 @@ func tables() map[string]table {
 		"Mutexes":               ty(keys(Mutexes)...),
 		"RPCRequestTypes":       ty(keys(RPCRequestTypes)...),
 		"RedisBatchTypes":       ty(keys(RedisBatchTypes)...),
+		"RedisBlocking":         fn(blocking...),
 		"redisCommandReceivers": ty(keys(redisCommandReceivers)...),
 		"RequestType":           ty(RequestType),
 		"Elapsed":               fn(Elapsed),

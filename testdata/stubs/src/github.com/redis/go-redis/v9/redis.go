@@ -37,6 +37,10 @@ type StatusCmd struct{}
 
 func (c *StatusCmd) Err() error { return nil }
 
+type StringSliceCmd struct{}
+
+func (c *StringSliceCmd) Result() ([]string, error) { return nil, nil }
+
 type SliceCmd struct{}
 
 func (c *SliceCmd) Err() error { return nil }
@@ -56,6 +60,9 @@ func (c cmdable) SetNX(ctx context.Context, key string, value interface{}, expir
 }
 func (c cmdable) Del(ctx context.Context, keys ...string) *IntCmd    { return nil }
 func (c cmdable) Unlink(ctx context.Context, keys ...string) *IntCmd { return nil }
+func (c cmdable) BLPop(ctx context.Context, timeout time.Duration, keys ...string) *StringSliceCmd {
+	return nil
+}
 func (c cmdable) Expire(ctx context.Context, key string, expiration time.Duration) *BoolCmd {
 	return nil
 }

@@ -1,0 +1,40 @@
+// Package ratelimit reads its tokens from redis through a helper that
+// uses its own context.Background() (one-api's token cache): a command
+// that does not block is bounded by the client's read timeout (3 s by
+// default), so the request's context would only end it sooner. A
+// blocking command waits as long as it is told to; a detached context
+// written in the handler itself is still the handler's to fix.
+package ratelimit
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/redis/go-redis/v9"
+)
+
+var rdb = redis.NewClient(&redis.Options{Addr: "localhost:6379"})
+
+func get(key string) string {
+	v, _ := rdb.Get(context.Background(), key).Result()
+	return v
+}
+
+func nextJob(queue string) []string {
+	v, _ := rdb.BLPop(context.Background(), 0, queue).Result()
+	return v
+}
+
+func auth(w http.ResponseWriter, r *http.Request) {
+	if get("token:"+r.Header.Get("Authorization")) == "" {
+		http.Error(w, "no token", http.StatusUnauthorized)
+	}
+}
+
+func work(w http.ResponseWriter, r *http.Request) {
+	nextJob("jobs") // want `^warning: nextJob does I/O under context.Background\(\)`
+}
+
+func limit(w http.ResponseWriter, r *http.Request) {
+	rdb.Get(context.Background(), "hits:"+r.RemoteAddr) // want `^warning: rdb.Get runs under context.Background\(\), detached from the request`
+}
