@@ -51,7 +51,8 @@ or a helper that sends a redis command that does not block (GET, INCR,
 EXPIRE) under its own context.Background() (the client's read timeout,
 3 s by default, bounds it; BLPOP and XREAD with BLOCK are still
 reported, and so is a detached context written in the handler), which
-cannot go on for long, or context-less and detached I/O in a
+cannot go on for long, a sleep for as long as a helper's parameter says
+when the handler's path passes zero (doHammerTime(0)), or context-less and detached I/O in a
 defer: cleanup and accounting as the handler leaves must complete,
 whether or not the client is still there.
 

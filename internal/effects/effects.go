@@ -125,7 +125,8 @@ type Effect struct {
 	// Note is what the cause needs said: the library of a DB or redis
 	// call, the context variant of a context-less call (QueryContext), the
 	// service a message goes through (SendGrid), what start-up work builds
-	// (template), the mutex held, the detached context.
+	// (template), the mutex held, the detached context; for a sleep as
+	// long as a parameter of the function says, that parameter's index.
 	Note string
 	// Attrs are those of the calls on the chain: zero when every call of
 	// the chain is made each time its function runs.
@@ -237,6 +238,9 @@ func (e *Effect) better(old *Effect) bool {
 	if (e.Attrs == 0) != (old.Attrs == 0) {
 		return e.Attrs == 0
 	}
+	if e.Kind == Sleep && (e.Note == "") != (old.Note == "") {
+		return e.Note == "" // a sleep of its own, not one for as long as a caller says
+	}
 	return len(e.Chain) < len(old.Chain)
 }
 
@@ -272,7 +276,7 @@ func sameSet(a, b Set) bool {
 		if (a[k] == nil) != (b[k] == nil) {
 			return false
 		}
-		if a[k] != nil && (a[k].Attrs != b[k].Attrs || a[k].Remote != b[k].Remote || !slices.Equal(a[k].Chain, b[k].Chain)) {
+		if a[k] != nil && (a[k].Attrs != b[k].Attrs || a[k].Remote != b[k].Remote || a[k].Note != b[k].Note || !slices.Equal(a[k].Chain, b[k].Chain)) {
 			return false
 		}
 	}

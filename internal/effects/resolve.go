@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -22,9 +23,19 @@ func (r *Result) call(call *ast.CallExpr) Set {
 	if callee, ok := r.calleeSet(c); ok {
 		drop := r.dropped(call, c)
 		for _, e := range callee.via(c.name, true) {
-			if e != nil && !drop[e.Kind] {
-				s.add(*e)
+			if e == nil || drop[e.Kind] {
+				continue
 			}
+			if e.Kind == Sleep && e.Note != "" {
+				// A sleep for as long as a parameter says: time.Sleep(0)
+				// through doHammerTime(0) waits for nothing.
+				i, _ := strconv.Atoi(e.Note)
+				if i >= len(call.Args) || r.noWait(call.Args[i]) {
+					continue
+				}
+				e.Note = r.paramOf(call.Args[i], call)
+			}
+			s.add(*e)
 		}
 	}
 	if io := s.io(); io != nil {
@@ -40,6 +51,69 @@ func (r *Result) call(call *ast.CallExpr) Set {
 		}
 	}
 	return s
+}
+
+// paramOf returns the index, as a Note, of the parameter of the function
+// around call that e is, or "": a sleep for that long depends on what the
+// function's callers pass.
+func (r *Result) paramOf(e ast.Expr, call *ast.CallExpr) string {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return ""
+	}
+	var params *ast.FieldList
+	for _, f := range r.pass.Files {
+		if f.Pos() > call.Pos() || call.Pos() >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil || n.Pos() > call.Pos() || call.Pos() >= n.End() {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				params = n.Type.Params
+			case *ast.FuncLit:
+				params = n.Type.Params
+			}
+			return true
+		})
+	}
+	if params == nil {
+		return ""
+	}
+	i := 0
+	for _, field := range params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if r.pass.TypesInfo.Defs[name] == v {
+				if _, variadic := field.Type.(*ast.Ellipsis); variadic {
+					return ""
+				}
+				return strconv.Itoa(i)
+			}
+			i++
+		}
+	}
+	return ""
+}
+
+// noWait reports whether a duration is a constant that waits for
+// nothing: zero or less.
+func (r *Result) noWait(e ast.Expr) bool {
+	tv := r.pass.TypesInfo.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	d, exact := constant.Int64Val(tv.Value)
+	return exact && d <= 0
 }
 
 // boundedRedis reports whether the only I/O of a set is a redis command
@@ -234,7 +308,11 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name, Remote: v.Remote})
 	}
 	if knowledge.Sleepers[name] {
-		s.add(Effect{Kind: Sleep, Chain: cause})
+		e := Effect{Kind: Sleep, Chain: cause}
+		if len(call.Args) == 1 {
+			e.Note = r.paramOf(call.Args[0], call)
+		}
+		s.add(e)
 	}
 	if what, ok := knowledge.StartupWork[name]; ok && r.constantArgs(call) {
 		s.add(Effect{Kind: Startup, Chain: cause, Note: what})
