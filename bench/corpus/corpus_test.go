@@ -126,3 +126,15 @@ func TestCorpusDefinition(t *testing.T) {
 		}
 	}
 }
+
+func TestPrune(t *testing.T) {
+	found := []Finding{{Analyzer: "queryinloop", Key: "a"}, {Analyzer: "handlerblock", Key: "c"}}
+	vs := []Verdict{{Analyzer: "queryinloop", Key: "a", Verdict: True}, {Analyzer: "queryinloop", Key: "b", Verdict: False}}
+	kept, dropped := Prune(found, vs)
+	if len(kept) != 1 || kept[0].Key != "a" || len(dropped) != 1 || dropped[0].Key != "b" {
+		t.Errorf("Prune kept %v, dropped %v; want a kept, b dropped", kept, dropped)
+	}
+	if merged := Merge(found, kept); len(merged) != 2 || merged[1].Key != "c" || merged[1].Verdict != "" {
+		t.Errorf("Merge after Prune = %v; want a, then c without a verdict", merged)
+	}
+}

@@ -295,6 +295,25 @@ func Merge(found []Finding, vs []Verdict) []Verdict {
 	return out
 }
 
+// Prune returns the verdicts of the findings that still exist, and the
+// ones it dropped: a finding a fix removed leaves a verdict on nothing (a
+// false one is a bug fixed, whose negative test now stands beside the
+// rule).
+func Prune(found []Finding, vs []Verdict) (kept, dropped []Verdict) {
+	have := make(map[string]bool)
+	for _, f := range found {
+		have[f.Key] = true
+	}
+	for _, v := range vs {
+		if have[v.Key] {
+			kept = append(kept, v)
+		} else {
+			dropped = append(dropped, v)
+		}
+	}
+	return kept, dropped
+}
+
 // BlindReport reads the blind re-readings in triageDir/blind (files
 // blind-ANALYZER.tsv: rows of the triage files' shape whose verdicts a
 // reader gave without seeing the originals) and says, per analyzer, how

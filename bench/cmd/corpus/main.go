@@ -26,8 +26,9 @@ import (
 func main() {
 	cache := flag.String("cache", "bench/cache", "where the modules and tools are downloaded")
 	out := flag.String("out", "bench/report.md", "measure: where the report goes")
+	prune := flag.Bool("prune", false, "triage: also drop the verdicts of findings that no longer exist")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: go run ./bench/cmd/corpus [-cache DIR] [-out FILE] fetch|tools|measure|triage|list|robust [module...]")
+		fmt.Fprintln(os.Stderr, "usage: go run ./bench/cmd/corpus [-cache DIR] [-out FILE] [-prune] fetch|tools|measure|triage|list|robust [module...]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -35,6 +36,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	pruneVerdicts = *prune
 	if err := run(flag.Arg(0), flag.Args()[1:], *cache, *out); err != nil {
 		fmt.Fprintf(os.Stderr, "corpus: %v\n", err)
 		os.Exit(1)
@@ -133,6 +135,9 @@ func measure(mods []corpus.Module, modDir, crisislint, floor, bin, cache, out st
 // triage adds rows without a verdict for new findings to the triage files;
 // with list, it prints the findings instead, one per line: key, analyzer,
 // file:line, function, message.
+// pruneVerdicts is -prune.
+var pruneVerdicts bool
+
 func triage(mods []corpus.Module, modDir, crisislint string, list bool) error {
 	for _, m := range mods {
 		dir, err := corpus.Fetch(m, modDir)
@@ -157,6 +162,13 @@ func triage(mods []corpus.Module, modDir, crisislint string, list bool) error {
 		vs, err := corpus.ReadTriage(path)
 		if err != nil {
 			return err
+		}
+		if pruneVerdicts {
+			var dropped []corpus.Verdict
+			vs, dropped = corpus.Prune(found, vs)
+			for _, v := range dropped {
+				fmt.Printf("%s: dropped %s %s %s (%s): no such finding now\n", path, v.Analyzer, v.File, v.Function, v.Verdict)
+			}
 		}
 		merged := corpus.Merge(found, vs)
 		if err := corpus.WriteTriage(path, m.Path+"@"+m.Version, merged); err != nil {
