@@ -54,7 +54,8 @@ ReadTimeout is set after the literal or by the function the literal is
 handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), or servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
-can reach.
+can reach. A timeout written as a constant zero (Timeout: 0,
+srv.ReadHeaderTimeout = 0) is none, as net/http reads it.
 
 Severity: an outbound call a handler waits for (on the request path of
 the package, outside a goroutine) is an error, since every request

@@ -65,15 +65,23 @@ func (c *checker) timedClientFix(call *ast.CallExpr, target ast.Expr) []analysis
 	}}
 }
 
-// fieldFix adds the rule's field to a literal: Timeout: 10 * time.Second.
-func (c *checker) fieldFix(lit *ast.CompositeLit, rule knowledge.FieldRule, message string) []analysis.SuggestedFix {
+// fieldFix adds the rule's field to a literal: Timeout: 10 * time.Second,
+// or gives it that value where the literal sets it to zero. Where a zero
+// is assigned to the field after the literal, there is no fix: the
+// assignment would undo it at run time.
+func (c *checker) fieldFix(lit *ast.CompositeLit, holder types.Object, rule knowledge.FieldRule, message string) []analysis.SuggestedFix {
+	if holder != nil && c.zeroed[holder][rule.Fix] {
+		return nil
+	}
 	d, imp, ok := c.duration(lit, rule.FixValue)
 	if !ok {
 		return nil
 	}
 	field := rule.Fix + ": " + d
 	var edit analysis.TextEdit
-	switch {
+	switch v := fieldValue(lit, rule.Fix); {
+	case v != nil:
+		edit = analysis.TextEdit{Pos: v.Pos(), End: v.End(), NewText: []byte(d)}
 	case len(lit.Elts) == 0:
 		edit = analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Rbrace, NewText: []byte(field)}
 	case c.line(lit.Elts[0].Pos()) != c.line(lit.Lbrace) && c.line(lit.Rbrace) > c.line(lit.Elts[len(lit.Elts)-1].End()):

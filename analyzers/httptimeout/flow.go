@@ -357,7 +357,7 @@ func (c *checker) timedDial(e ast.Expr, depth int) bool {
 	}
 	switch x := x.(type) {
 	case *ast.CompositeLit:
-		return hasField(x, knowledge.DialerTimeout.Any...)
+		return c.hasTimeout(x, knowledge.DialerTimeout.Any...)
 	case *ast.Ident:
 		v, ok := c.info.Uses[x].(*types.Var)
 		if !ok || v.Pkg() != c.pass.Pkg {
@@ -376,9 +376,10 @@ func (c *checker) timedDial(e ast.Expr, depth int) bool {
 }
 
 // setIn reports whether a literal sets the field, or the field is
-// assigned later on the variable or field that holds it.
+// assigned later on the variable or field that holds it, to anything but
+// a constant zero.
 func (c *checker) setIn(lit *ast.CompositeLit, holder types.Object, field string) bool {
-	if hasField(lit, field) || len(lit.Elts) > 0 && !keyed(lit) {
+	if c.hasTimeout(lit, field) || len(lit.Elts) > 0 && !keyed(lit) {
 		return true
 	}
 	return holder != nil && c.set[holder][field]
@@ -389,9 +390,11 @@ func keyed(lit *ast.CompositeLit) bool {
 	return ok
 }
 
-func hasField(lit *ast.CompositeLit, names ...string) bool {
+// hasTimeout reports whether a literal sets one of the timeout fields
+// named, to anything but a constant zero (ReadHeaderTimeout: 0 is none).
+func (c *checker) hasTimeout(lit *ast.CompositeLit, names ...string) bool {
 	for _, n := range names {
-		if fieldValue(lit, n) != nil {
+		if v := fieldValue(lit, n); v != nil && !c.none(v) {
 			return true
 		}
 	}

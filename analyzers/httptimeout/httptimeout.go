@@ -65,6 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fields:  make(map[*types.Var][]ast.Expr),
 		uses:    make(map[types.Object][]inspector.Cursor),
 		set:     make(map[types.Object]map[string]bool),
+		zeroed:  make(map[types.Object]map[string]bool),
 		returns: make(map[*types.Func]kind),
 	}
 	c.insp = inspector.New(pass.Files)
@@ -123,6 +124,8 @@ type checker struct {
 	// set holds, per variable or field, the timeout fields assigned to
 	// what it holds after it was built (c.Timeout = d), and SetTimeout.
 	set map[types.Object]map[string]bool
+	// zeroed holds those assigned a constant zero, which is no timeout.
+	zeroed map[types.Object]map[string]bool
 	// returns memoizes what each function of the package returns.
 	returns map[*types.Func]kind
 }
@@ -191,7 +194,8 @@ func (c *checker) collect() {
 					c.fields[f] = append(c.fields[f], n.Rhs[i])
 				}
 				if holder := c.holderOf(sel.X); holder != nil {
-					c.mark(holder, f.Name()) // srv.ReadHeaderTimeout = d, c.Timeout = d
+					// srv.ReadHeaderTimeout = d, c.Timeout = d; a zero is none.
+					c.mark(holder, f.Name(), len(n.Lhs) != len(n.Rhs) || !c.none(n.Rhs[i]))
 				}
 			}
 		case *ast.CallExpr:
@@ -201,18 +205,32 @@ func (c *checker) collect() {
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if holder := c.holderOf(sel.X); holder != nil {
-					c.mark(holder, fn.Name())
+					c.mark(holder, fn.Name(), len(n.Args) != 1 || !c.none(n.Args[0]))
 				}
 			}
 		}
 	}
 }
 
-func (c *checker) mark(holder types.Object, field string) {
-	if c.set[holder] == nil {
-		c.set[holder] = make(map[string]bool)
+// mark records that a timeout field is assigned on what holder holds;
+// timed is false when the value assigned is a constant zero.
+func (c *checker) mark(holder types.Object, field string, timed bool) {
+	m := c.set
+	if !timed {
+		m = c.zeroed
 	}
-	c.set[holder][field] = true
+	if m[holder] == nil {
+		m[holder] = make(map[string]bool)
+	}
+	m[holder][field] = true
+}
+
+// none reports whether a timeout's value is a constant that is no
+// timeout: zero (or less) means none to net/http and to the clients
+// built on it.
+func (c *checker) none(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) <= 0
 }
 
 // holderOf returns the variable or field an expression reads: x, pkg.X,
@@ -359,7 +377,7 @@ func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		Pos: lit.Pos(), End: lit.End(), Severity: severity(waits),
 		Message: fmt.Sprintf("http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers: %s; set Timeout, or give every request a context with a deadline",
 			what),
-		Fixes: c.fieldFix(lit, knowledge.ClientTimeout, "Add a Timeout to the client"),
+		Fixes: c.fieldFix(lit, holder, knowledge.ClientTimeout, "Add a Timeout to the client"),
 	})
 }
 
@@ -378,7 +396,7 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	c.rep.Add(report.Finding{
 		Pos: lit.Pos(), End: lit.End(), Severity: report.Warning,
 		Message: "http.Server without ReadHeaderTimeout or ReadTimeout: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set ReadHeaderTimeout",
-		Fixes:   c.fieldFix(lit, knowledge.ServerTimeout, "Add a ReadHeaderTimeout to the server"),
+		Fixes:   c.fieldFix(lit, holder, knowledge.ServerTimeout, "Add a ReadHeaderTimeout to the server"),
 	})
 }
 

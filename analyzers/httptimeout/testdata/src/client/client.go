@@ -185,3 +185,18 @@ func register(*http.Client) {}
 func unused() {
 	_ = &http.Client{} // OK: nothing sends with it
 }
+
+// Timeout: 0 is the zero value written out: no timeout.
+var zeroClient = &http.Client{Timeout: 0} // want `http.Client built without a Timeout`
+
+func callZero(u string) { zeroClient.Get(u) }
+
+// A dialer whose timeout is zero does not bound the dial.
+var zeroDial = &http.Client{ // want `http.Client built without a Timeout`
+	Transport: &http.Transport{
+		DialContext:           (&net.Dialer{Timeout: 0}).DialContext,
+		ResponseHeaderTimeout: 10 * time.Second,
+	},
+}
+
+func callZeroDial(u string) { zeroDial.Get(u) }

@@ -38,3 +38,16 @@ func laterTimeout(h http.Handler) *http.Server {
 	srv.ReadTimeout = readTimeout
 	return srv
 }
+
+// A timeout written as zero is none: net/http waits forever.
+func zeroTimeout(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 0} // want `http.Server without ReadHeaderTimeout`
+}
+
+// Zeroed after it was built: no fix, the assignment would undo it.
+func zeroedLater(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h} // want `http.Server without ReadHeaderTimeout`
+	srv.ReadTimeout = 0
+	srv.ReadHeaderTimeout = 0
+	return srv.ListenAndServe()
+}
