@@ -661,11 +661,11 @@ func (ev *Evaluator) format(call *ast.CallExpr, name string, args []ast.Expr) []
 	if len(args) == 0 {
 		return []Part{dynamic(call, Unknown, types.ExprString(call))}
 	}
-	tv := ev.Info.Types[args[0]]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
+	format, ok := ev.constText(args[0])
+	if !ok {
 		return []Part{ev.summary(call, append([]Part{dynamic(args[0], Unknown, "a format that is not constant")}, ev.argsParts(args[1:])...))}
 	}
-	verbs, ok := ParseFormat(constant.StringVal(tv.Value))
+	verbs, ok := ParseFormat(format)
 	if !ok {
 		return []Part{ev.summary(call, ev.argsParts(args[1:]))}
 	}
@@ -684,6 +684,26 @@ func (ev *Evaluator) format(call *ast.CallExpr, name string, args []ast.Expr) []
 		argi++
 	}
 	return parts
+}
+
+// constText returns the text of a string expression made of constants
+// only: a constant, or one built from constants through local variables
+// (base + " WHERE name = '%s'").
+func (ev *Evaluator) constText(e ast.Expr) (string, bool) {
+	if tv := ev.Info.Types[e]; tv.Value != nil {
+		if tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	var b strings.Builder
+	for _, p := range ev.eval(e) {
+		if p.Kind != Const {
+			return "", false
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String(), true
 }
 
 func (ev *Evaluator) argsParts(args []ast.Expr) []Part {

@@ -204,3 +204,16 @@ func suppressed(db *sql.DB, name string) {
 	//crisislint:ignore sqlconcat name is validated by the router
 	db.Query("SELECT id FROM users WHERE name = '" + name + "'")
 }
+
+// A format made of constants through a variable is still a format: the
+// verb splices the value in. (No fix: the format is not one literal.)
+func byNameBuiltFormat(db *sql.DB, name string) (*sql.Rows, error) {
+	base := "SELECT id FROM users WHERE"
+	return db.Query(fmt.Sprintf(base+" name = '%s'", name)) // want `db.Query runs SQL built from parameter name`
+}
+
+// ... and its %d formats a number.
+func byIDBuiltFormat(db *sql.DB, id int) (*sql.Rows, error) {
+	base := "SELECT id FROM users WHERE"
+	return db.Query(fmt.Sprintf(base+" id = %d", id))
+}
