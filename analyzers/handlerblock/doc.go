@@ -39,8 +39,11 @@ package of the program, or a dependency (through analysis facts):
     constant, template.ParseFiles and ParseGlob.
 
 A cause written in the handler is reported where it is; one reached
-through a call, at that call, with the chain. Work started with go is
-not on the request path.
+through a call, at that call, with the chain. Work started with go, or
+handed to a function that does (learned from its code), or queued for a
+pool's workers (gopool.Go, ants.Submit: named in a table, since their
+code queues the task for a goroutine started elsewhere), is not on the
+request path.
 
 It does not report the same calls outside a handler (main, init, CLI
 commands, workers, tests), a context derived from the request's

@@ -135,6 +135,16 @@ func (r *Result) asyncParams(call *ast.CallExpr) []int {
 		return nil
 	}
 	fn = fn.Origin()
+	if knowledge.AsyncRunners[knowledge.FuncName(fn)] {
+		var funcs []int // a pool's Go(f): every function it is handed
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+				funcs = append(funcs, i)
+			}
+		}
+		return funcs
+	}
 	if fn.Pkg() == r.pass.Pkg {
 		return r.async[fn]
 	}

@@ -463,6 +463,21 @@ var OnceRunners = map[string]bool{
 	"sync.OnceValues": true,
 }
 
+// AsyncRunners run the functions they are given in a goroutine of a
+// pool's and return at once, without waiting for them: the caller goes on
+// as after a go statement. Their code cannot tell (the task is queued for
+// a worker started elsewhere), so they are named. Pools whose Go is waited
+// for (errgroup, conc) are not.
+var AsyncRunners = map[string]bool{
+	"github.com/bytedance/gopkg/util/gopool.Go":           true,
+	"github.com/bytedance/gopkg/util/gopool.CtxGo":        true,
+	"(github.com/bytedance/gopkg/util/gopool.Pool).Go":    true,
+	"(github.com/bytedance/gopkg/util/gopool.Pool).CtxGo": true,
+	"github.com/panjf2000/ants/v2.Submit":                 true,
+	"(*github.com/panjf2000/ants/v2.Pool).Submit":         true,
+	"(*github.com/panjf2000/ants/v2.MultiPool).Submit":    true,
+}
+
 // ioRoots are the standard library's packages through which a program
 // reaches a database, another service or a message service.
 var ioRoots = map[string]bool{

@@ -66,6 +66,7 @@ func tables() map[string]table {
 		"Messaging":            fn(keys(Messaging)...),
 		"MultipartParsers":     fn(keys(MultipartParsers)...),
 		"OnceRunners":          fn(keys(OnceRunners)...),
+		"AsyncRunners":         fn(keys(AsyncRunners)...),
 		"PoolPrepares":         fn(keys(PoolPrepares)...),
 		"ReaderWrappers":       fn(keys(ReaderWrappers)...),
 		"SQLOpeners":           fn(keys(SQLOpeners)...),

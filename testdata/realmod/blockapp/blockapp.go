@@ -7,9 +7,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/bytedance/gopkg/util/gopool"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	"github.com/panjf2000/ants/v2"
 )
 
 var db *sql.DB
@@ -18,6 +20,11 @@ func routes() {
 	r := chi.NewRouter()
 	r.Get("/slow", func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Second) // want `time.Sleep sleeps while the request waits`
+	})
+	r.Get("/pooled", func(w http.ResponseWriter, r *http.Request) {
+		// Queued for a pool's workers: the handler does not wait.
+		gopool.Go(func() { time.Sleep(time.Second) })
+		_ = ants.Submit(func() { time.Sleep(time.Second) })
 	})
 	app := fiber.New()
 	app.Get("/users", func(c *fiber.Ctx) error {

@@ -8,6 +8,8 @@ import (
 
 	"routine"
 	"store"
+
+	"github.com/bytedance/gopkg/util/gopool"
 )
 
 type API struct {
@@ -58,6 +60,14 @@ func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 // Work handed to a function that starts it with go is not waited for.
 func (a *API) later(w http.ResponseWriter, r *http.Request) {
 	routine.FireAndForget(func() {
+		time.Sleep(time.Second)
+		a.store.Name("x")
+	})
+}
+
+// A pool's Go queues the work for a worker: the handler does not wait.
+func (a *API) pooled(w http.ResponseWriter, r *http.Request) {
+	gopool.Go(func() {
 		time.Sleep(time.Second)
 		a.store.Name("x")
 	})
