@@ -36,6 +36,9 @@ loop that tries one item after another until the call finds one: a
 miss continues, a hit leaves), a call made only for one value of the
 loop's own variable (for _, path := range mask.Paths { switch path {
 case "pinned": ... } }: each branch runs once, not per item), loops over
+chunks of a list whose call gets the whole chunk (for _, c := range
+lo.Chunk(ids, 50) { db.Where("id IN ?", c)... }, a window ids[i:end]:
+the loop is the batching), loops over
 a small constant number of items or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
 executed in a loop inside a transaction, the standard bulk-write idiom.

@@ -113,7 +113,7 @@ func (c *checker) candidates() []candidate {
 		var loop ast.Stmt
 		var fn ast.Node
 		for _, l := range c.loopsOf(cur) {
-			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) && !c.dispatched(cur, l.loop) {
+			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) && !c.dispatched(cur, l.loop) && !c.batched(call, l.loop) {
 				loop, fn = l.loop, l.fn // each iteration of l runs the call
 				break
 			}
@@ -951,6 +951,103 @@ func (c *checker) dispatched(cur inspector.Cursor, loop ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// batched reports whether each iteration hands the call a batch of items
+// rather than one: the loop walks chunks of a list (for _, chunk := range
+// lo.Chunk(ids, 50), for chunk := range slices.Chunk(ids, 50)) and the
+// call, or a call of its chain, gets the chunk, a pointer to it, the chunk
+// wrapped (pq.Array(chunk)) or a list made from it in the iteration
+// (ids := lo.Map(chunk, ...)); or it gets a
+// window of a list (xs[i:end]). The loop is the batching, one round trip
+// per chunk. A chunk spread into a variadic call (Exec(q, row...)) is one
+// row's values, and a []byte one value: those stay per item.
+func (c *checker) batched(call *ast.CallExpr, loop ast.Stmt) bool {
+	info := c.pass.TypesInfo
+	chunks := make(map[types.Object]bool)
+	if rs, ok := loop.(*ast.RangeStmt); ok {
+		for _, e := range []ast.Expr{rs.Key, rs.Value} {
+			if id, ok := e.(*ast.Ident); ok && info.Defs[id] != nil && isList(info.Defs[id].Type()) {
+				chunks[info.Defs[id]] = true
+			}
+		}
+	}
+	body := loopBody(loop)
+	// The lists the iteration makes from a chunk: ids := lo.Map(chunk, f).
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && chunks[info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	if len(chunks) > 0 {
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && info.Defs[id] != nil && isList(info.Defs[id].Type()) && mentions(as.Rhs[i]) {
+					chunks[info.Defs[id]] = true
+				}
+			}
+			return true
+		})
+	}
+	var batch func(a ast.Expr) bool
+	batch = func(a ast.Expr) bool {
+		a = ast.Unparen(a)
+		if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			a = ast.Unparen(u.X)
+		}
+		switch a := a.(type) {
+		case *ast.SliceExpr:
+			return isList(info.TypeOf(a))
+		case *ast.Ident:
+			return chunks[info.Uses[a]]
+		case *ast.CallExpr: // pq.Array(chunk)
+			return len(a.Args) == 1 && !a.Ellipsis.IsValid() && batch(a.Args[0])
+		}
+		return false
+	}
+	// The call and the calls of its chain: db.Where("id IN ?", ids).Delete(&T{}).
+	for e := ast.Expr(call); ; {
+		cl, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		for i, a := range cl.Args {
+			if cl.Ellipsis.IsValid() && i == len(cl.Args)-1 {
+				continue
+			}
+			if batch(a) {
+				return true
+			}
+		}
+		sel, ok := ast.Unparen(cl.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		e = sel.X
+	}
+}
+
+// isList reports whether t is a slice of anything but bytes: a list of
+// items, not one value.
+func isList(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := sl.Elem().Underlying().(*types.Basic)
+	return !ok || b.Kind() != types.Byte
 }
 
 // leaves reports whether a block ends by leaving the loop: a return or a

@@ -3,3 +3,6 @@ package pq
 
 func QuoteIdentifier(name string) string { return `"` + name + `"` }
 func QuoteLiteral(literal string) string { return `'` + literal + `'` }
+
+// Array wraps a slice as a PostgreSQL array argument.
+func Array(a any) any { return a }
