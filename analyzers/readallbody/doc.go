@@ -34,6 +34,9 @@ names the chain.
 It does not report a body limited in the same function by
 http.MaxBytesReader or io.LimitReader (or by the caller in the same
 package before it calls the helper), response bodies of outbound calls,
+the body of a request a handler is handed beside the one it serves
+(Sign(c *gin.Context, req *http.Request) hashing an outbound request its
+caller built: reported at a caller that hands it the served request),
 or handlers of a package that wraps its router in http.MaxBytesHandler
 or a body-limit middleware (echo's middleware.BodyLimit, chi's
 middleware.RequestSize, gin-contrib/size, or one of its own that sets

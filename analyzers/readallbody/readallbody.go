@@ -36,6 +36,10 @@ type readsFact struct {
 	// not the request or framework context that holds it.
 	Reader bool
 	Upload bool
+	// Handed is set when the function is a handler and the parameter is
+	// another request than the one it serves (see handed): its callers'
+	// calls are reported, not the read in it.
+	Handed bool
 	Chain  string // "decode → json.NewDecoder(r.Body)"
 }
 
@@ -242,7 +246,7 @@ func (c *checker) reads() []read {
 			continue
 		}
 		f := c.factOf(fn)
-		if f == nil || f.Param >= len(call.Args) || c.rp.HandsOn(call) && !f.Reader {
+		if f == nil || f.Param >= len(call.Args) || c.rp.HandsOn(call) && !f.Reader && !f.Handed {
 			continue // a handler of this module reads it: reported there
 		}
 		r := read{call: call, helper: true, upload: f.Upload, chain: fn.Name() + " → " + f.Chain}
@@ -289,10 +293,11 @@ func (c *checker) summarize() bool {
 		}
 		fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 		i, isParam := c.index.Param(r.param)
-		if fn == nil || !isParam || c.facts[fn] != nil || c.rp.Of(decl) != nil && !fn.Exported() && !r.reader {
+		if h := c.rp.Of(decl); fn == nil || !isParam || c.facts[fn] != nil || h != nil && !fn.Exported() && !r.reader && !handed(h, r.param) {
 			continue // a handler's read is reported in it; only another module's call needs a fact
 		}
-		c.facts[fn] = &readsFact{Param: i, Reader: r.reader, Upload: r.upload, Chain: r.chain}
+		h := c.rp.Of(decl)
+		c.facts[fn] = &readsFact{Param: i, Reader: r.reader, Upload: r.upload, Handed: h != nil && handed(h, r.param), Chain: r.chain}
 		changed = true
 	}
 	return changed
@@ -573,7 +578,7 @@ func (c *checker) report() {
 	for _, r := range c.reads() {
 		fn := c.index.Owner(r.param)
 		h := c.rp.Of(fn)
-		if h == nil || r.reader || c.limited(fn, r.param) || c.inTest(r.call) {
+		if h == nil || r.reader || handed(h, r.param) || c.limited(fn, r.param) || c.inTest(r.call) {
 			// A reader parameter of a function with a handler's shape is
 			// whatever its callers hand it (gitea's file view renders the
 			// blob it is given): reported where a caller hands it a body.
@@ -595,6 +600,15 @@ func (c *checker) report() {
 		c.reportRead(f.r, f.h, f.fn)
 	}
 	c.reportMultipart()
+}
+
+// handed reports whether a request parameter of a handler is another
+// than the one it serves: Sign(c *gin.Context, req *http.Request) serves
+// c's request and signs req, which its callers build (an outbound request
+// to another service) or hand on. Its body is reported where a caller
+// hands it the body of a request it serves.
+func handed(h *reqpath.Handler, param *types.Var) bool {
+	return h.Request != nil && param != h.Request
 }
 
 func (c *checker) inTest(n ast.Node) bool {
