@@ -55,9 +55,12 @@ EXPIRE) under its own context.Background() (the client's read timeout,
 3 s by default, bounds it; BLPOP and XREAD with BLOCK are still
 reported, and so is a detached context written in the handler), which
 cannot go on for long, a sleep for as long as a helper's parameter says
-when the handler's path passes zero (doHammerTime(0)), or context-less and detached I/O in a
-defer: cleanup and accounting as the handler leaves must complete,
-whether or not the client is still there.
+when the handler's path passes zero (doHammerTime(0)), context-less and
+detached I/O in a defer (cleanup and accounting as the handler leaves
+must complete, whether or not the client is still there), or
+context-less I/O and locks made once per key or object (a lazy loader, a
+cache's miss) or once an interval for the process (a package-level
+cache reloaded when stale, under a lock re-checked inside).
 
 Each finding has a level by the harm it does (crisislint -severity
 sets the floor, and the output puts the worst first):

@@ -84,7 +84,9 @@ if !ok { ... m[k] = v }, in the else of if v, ok := m[k]; ok, or after
 a hit has continued the loop (if ok { continue }; load; m[k] = v), and
 a function literal handed to a call along with a map that lasts the loop
 (CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
-it once per key).
+it once per key). Nor is a package-level cache's reload, made only when
+it has gone stale (if time.Since(loaded) > time.Minute || len(prices) ==
+0 { reload }): once an interval for the whole process.
 
 Code an operator runs now and then is not reported either: migrations,
 and command-line programs (package main, packages under cmd/ or cli/).

@@ -318,3 +318,86 @@ func (r *Result) lookup(e ast.Expr) bool {
 	}
 	return false
 }
+
+// refreshes marks the sites of a package-level cache's refresh (Cached):
+// made only under a test that the cache has gone stale,
+//
+//	if time.Since(lastLoad) > time.Minute || len(prices) == 0 { reload() }
+//
+// whose every operand reads package-level state only, one of them a time
+// kept there. The reload runs once an interval for the whole process,
+// whoever calls, not once per call (a re-check under a lock inside it is
+// the same test).
+func (r *Result) refreshes(b *body, fd *ast.FuncDecl) {
+	var stale []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Init == nil {
+			if timed, ok := r.packageTest(ifs.Cond); ok && timed {
+				stale = append(stale, ifs.Body)
+				return false
+			}
+		}
+		return true
+	})
+	for i := range b.sites {
+		if inside(b.sites[i].call, stale) {
+			b.sites[i].attrs |= Cached
+		}
+	}
+}
+
+// packageTest reports whether a condition reads nothing but package-level
+// variables (and fields of them), constants, len and the time package's
+// clock; timed, whether it reads a time through time.Since, time.Until or
+// a method of time.Time.
+func (r *Result) packageTest(cond ast.Expr) (timed, ok bool) {
+	info := r.pass.TypesInfo
+	var check func(e ast.Expr) bool
+	check = func(e ast.Expr) bool {
+		if info.Types[e].Value != nil {
+			return true // a constant
+		}
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, isVar := info.Uses[e].(*types.Var)
+			return isVar && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() || info.Types[e].IsNil()
+		case *ast.SelectorExpr:
+			sel, found := info.Selections[e]
+			if !found {
+				return check(e.Sel) // a package's variable: pkg.LastLoad
+			}
+			return sel.Kind() == types.FieldVal && check(e.X)
+		case *ast.UnaryExpr:
+			return check(e.X)
+		case *ast.BinaryExpr:
+			return check(e.X) && check(e.Y)
+		case *ast.CallExpr:
+			for _, a := range e.Args {
+				if !check(a) {
+					return false
+				}
+			}
+			switch fn := typeutil.Callee(info, e).(type) {
+			case *types.Builtin:
+				return fn.Name() == "len"
+			case *types.Func:
+				switch name := knowledge.FuncName(fn); {
+				case name == "time.Since" || name == "time.Until":
+					timed = true
+					return true
+				case name == "time.Now":
+					return true
+				case fn.Signature().Recv() != nil && knowledge.TypeName(fn.Signature().Recv().Type()) == "time.Time":
+					// last.Add(ttl).Before(time.Now()), time.Now().Sub(last)
+					timed = true
+					sel, isSel := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+					return isSel && check(sel.X)
+				}
+			}
+			return false
+		}
+		return false
+	}
+	ok = check(cond)
+	return timed, ok
+}

@@ -60,6 +60,7 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	if fd, ok := node.(*ast.FuncDecl); ok {
 		r.memos(b, fd)
 		r.cached(b, fd)
+		r.refreshes(b, fd)
 	}
 	return b
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"time"
 )
 
 var (
@@ -181,4 +182,33 @@ func Copied(ctx context.Context) { // want Copied:`effects: db\(\(\*sql.DB\).Exe
 	m.Lock()
 	defer m.Unlock()
 	db.ExecContext(ctx, "UPDATE hits SET n = n + 1")
+}
+
+// --- a package-level cache refreshed when stale (new-api's pricing) ---
+
+var (
+	prices      []string
+	lastRefresh time.Time
+	refreshMu   sync.Mutex
+)
+
+// Prices reloads at most once a minute for the whole process, under a
+// lock re-checked inside: neither the query nor the lock is per call.
+func Prices(ctx context.Context) []string { // want Prices:`effects: db\[cached\]\(\(\*sql.DB\).QueryContext\), globallock\[cached\]\(\(\*sql.DB\).QueryContext\)$`
+	if time.Since(lastRefresh) > time.Minute || len(prices) == 0 {
+		refreshMu.Lock()
+		defer refreshMu.Unlock()
+		if time.Since(lastRefresh) > time.Minute || len(prices) == 0 {
+			db.QueryContext(ctx, "SELECT name FROM prices")
+			lastRefresh = time.Now()
+		}
+	}
+	return prices
+}
+
+// PricesFor tests the caller's own time: whoever calls decides.
+func PricesFor(ctx context.Context, since time.Time) { // want PricesFor:`effects: db\(\(\*sql.DB\).QueryContext\)$`
+	if time.Since(since) > time.Minute {
+		db.QueryContext(ctx, "SELECT name FROM prices")
+	}
 }
