@@ -41,7 +41,13 @@ httptimeout reports, outside test code:
     timeout unless SetTimeout is called on it;
   - http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
     serve with a server of no timeouts, and http.Server literals
-    without ReadHeaderTimeout or ReadTimeout.
+    without ReadHeaderTimeout or ReadTimeout;
+  - a call of another module's function that serves with no timeouts:
+    gin's Engine.Run (and RunTLS, RunUnix, RunFd, RunListener), or a
+    library's Start that calls http.ListenAndServe or builds and serves
+    an http.Server without timeouts, as its code says (through analysis
+    facts): reported at the call, where the program chose it, with the
+    chain.
 
 It does not report clients with a Timeout (in the literal, or set on
 the variable or field that holds it), sends whose request carries a

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -50,8 +50,22 @@ func (f *timeoutsFact) String() string {
 	return fmt.Sprintf("sets the timeouts of the server of parameter %d", f.Param)
 }
 
+// servesFact marks a function that serves HTTP with a server of no
+// timeouts (gin's Engine.Run calls http.ListenAndServe): a call of it in
+// another module is reported there, where the program chose it. Addr is
+// the parameter that is the address served, -1 when none is.
+type servesFact struct {
+	Chain string // "http.ListenAndServe"
+	Addr  int
+}
+
+func (*servesFact) AFact() {}
+func (f *servesFact) String() string {
+	return fmt.Sprintf("serves with no timeouts: %s", f.Chain)
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	if !relevant(pass.Pkg) {
+	if !relevant(pass.Pkg) && !servesImported(pass) {
 		return nil, nil
 	}
 	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
@@ -89,6 +103,17 @@ func run(pass *analysis.Pass) (any, error) {
 	c.exportFacts()
 	c.rep.Flush()
 	return nil, nil
+}
+
+// servesImported reports whether a package the program analyzed before
+// this one has a function that serves with no timeouts.
+func servesImported(pass *analysis.Pass) bool {
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*servesFact); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // relevant reports whether the package can send or serve HTTP: it imports
@@ -293,14 +318,83 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.untimedConstructor(cur, call, fn)
 	default:
 		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
+			c.serves(cur, call, callName(call), b.Addr)
 			c.rep.Add(report.Finding{
 				Pos: call.Pos(), End: call.End(), Severity: report.Warning,
 				Message: fmt.Sprintf("%s serves with a server that has no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; serve with an http.Server that sets ReadHeaderTimeout",
 					callName(call)),
 				Fixes: c.serveFix(call, b),
 			})
+			return
+		}
+		f := servesFact{Chain: knowledge.UntimedServes[name], Addr: -1}
+		if f.Chain == "" && !c.pass.ImportObjectFact(fn.Origin(), &f) || f.Addr >= 0 && f.Addr < len(call.Args) && c.loopback(call.Args[f.Addr]) {
+			return
+		}
+		chain := callName(call) + " → " + f.Chain
+		c.serves(cur, call, chain, f.Addr)
+		if sameModule(c.pass, fn.Pkg()) {
+			return // reported in that package, where the server is made
+		}
+		c.rep.Add(report.Finding{
+			Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+			Message: fmt.Sprintf("%s serves with a server that has no timeouts (%s): a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; serve its handler with an http.Server that sets ReadHeaderTimeout instead",
+				callName(call), chain),
+		})
+	}
+}
+
+// returnsServer reports whether the function around cur returns an
+// *http.Server.
+func (c *checker) returnsServer(cur inspector.Cursor) bool {
+	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := c.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if !ok {
+			return true
+		}
+		res := fn.Signature().Results()
+		for i := range res.Len() {
+			if strings.TrimPrefix(knowledge.TypeName(res.At(i).Type()), "*") == knowledge.ServerTimeout.Type {
+				return true
+			}
 		}
 	}
+	return false
+}
+
+// serves gives the function around a call that serves with no timeouts
+// a fact that says so, for the packages that call it. Addr is the
+// argument of the call that is the address served; when it is one of the
+// function's parameters, the fact names it, so that a caller serving on a
+// constant loopback address is left alone.
+func (c *checker) serves(cur inspector.Cursor, call *ast.CallExpr, chain string, addr int) {
+	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, ok := c.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if !ok || !fn.Exported() || c.pass.ImportObjectFact(fn, new(servesFact)) {
+			return // only another package can call it, where its name is exported
+		}
+		f := &servesFact{Chain: chain, Addr: -1}
+		if call != nil && addr >= 0 && addr < len(call.Args) {
+			if id, ok := ast.Unparen(call.Args[addr]).(*ast.Ident); ok {
+				if v, ok := c.info.Uses[id].(*types.Var); ok {
+					if i, ok := c.index.Param(v); ok {
+						f.Addr = i
+					}
+				}
+			}
+		}
+		c.pass.ExportObjectFact(fn, f)
+	}
+}
+
+// sameModule reports whether a package is of the module of the package
+// analyzed; without module information (GOPATH), only its own package is.
+func sameModule(pass *analysis.Pass, pkg *types.Package) bool {
+	m := pass.Module
+	if pkg == pass.Pkg || m == nil || m.Path == "" {
+		return pkg == pass.Pkg
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
 }
 
 // defaultTimed reports whether the package sets http.DefaultClient.Timeout.
@@ -392,6 +486,12 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	if c.handedToTimeouts(cur, lit) {
 		return
+	}
+	if !c.returnsServer(cur) {
+		// A library's Start that builds its server and serves it: its
+		// callers in other modules are told (a constructor that returns
+		// the server leaves the timeouts to them, and is reported here).
+		c.serves(cur, nil, "&http.Server{} without ReadHeaderTimeout", -1)
 	}
 	c.rep.Add(report.Finding{
 		Pos: lit.Pos(), End: lit.End(), Severity: report.Warning,

@@ -111,6 +111,19 @@ var BareServes = map[string]BareServe{
 	"net/http.ServeTLS":          {Addr: -1, Listener: 0, Handler: 1, Rest: []int{2, 3}, Method: "ServeTLS"},
 }
 
+// UntimedServes are the methods of libraries the tables describe (whose
+// code crisislint does not read for facts) that serve on an http.Server
+// with no timeouts, and how: gin's Run builds &http.Server{Addr, Handler}
+// and serves it. A library the tables do not describe says so through
+// its own code (httptimeout's facts).
+var UntimedServes = map[string]string{
+	"(*github.com/gin-gonic/gin.Engine).Run":         "&http.Server{Addr, Handler}",
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":      "&http.Server{Addr, Handler}",
+	"(*github.com/gin-gonic/gin.Engine).RunUnix":     "&http.Server{Addr, Handler}",
+	"(*github.com/gin-gonic/gin.Engine).RunFd":       "&http.Server{Addr, Handler}",
+	"(*github.com/gin-gonic/gin.Engine).RunListener": "&http.Server{Addr, Handler}",
+}
+
 // DeadlineContexts return a context whose deadline they set: a request
 // made with one cannot wait forever.
 var DeadlineContexts = map[string]bool{

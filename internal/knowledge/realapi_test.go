@@ -67,6 +67,7 @@ func tables() map[string]table {
 		"MultipartParsers":     fn(keys(MultipartParsers)...),
 		"OnceRunners":          fn(keys(OnceRunners)...),
 		"AsyncRunners":         fn(keys(AsyncRunners)...),
+		"UntimedServes":        fn(keys(UntimedServes)...),
 		"PoolPrepares":         fn(keys(PoolPrepares)...),
 		"ReaderWrappers":       fn(keys(ReaderWrappers)...),
 		"SQLOpeners":           fn(keys(SQLOpeners)...),

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gin-gonic/gin"
 	"github.com/go-resty/resty/v2"
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -39,4 +40,16 @@ func standard(u string) (*http.Response, error) {
 // A client handed to resty keeps its own (missing) timeout.
 func wrapped() *resty.Client {
 	return resty.NewWithClient(&http.Client{}) // want `http.Client built without a Timeout`
+}
+
+// gin's Run serves on http.ListenAndServe, with no timeouts: learned from
+// gin's own code.
+func serveGin() error {
+	return gin.New().Run(":8080") // want `gin.New\(\).Run serves with a server that has no timeouts \(gin.New\(\).Run → &http.Server{Addr, Handler}\)`
+}
+
+// OK: gin's engine as the handler of a server with timeouts.
+func serveGinTimed() error {
+	srv := &http.Server{Addr: ":8080", Handler: gin.New(), ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
 }

@@ -12,6 +12,6 @@ func Serve(h http.Handler) error {
 }
 
 // ServeNamed's does not: Named sets no timeout.
-func ServeNamed(h http.Handler) error {
+func ServeNamed(h http.Handler) error { // want ServeNamed:`serves with no timeouts`
 	return gracefulish.Named("metrics", &http.Server{Addr: ":9091", Handler: h}).ListenAndServe() // want `http.Server without ReadHeaderTimeout`
 }

@@ -26,5 +26,15 @@ func (c *Context) ShouldBindJSON(obj any) error                        { return 
 
 type Engine struct{}
 
-func New() *Engine                                          { return &Engine{} }
+func New() *Engine                                                 { return &Engine{} }
+func (e *Engine) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+
+// Run serves on net/http's server with no timeouts, as gin's does.
+func (e *Engine) Run(addr ...string) error {
+	address := ":8080"
+	if len(addr) > 0 {
+		address = addr[0]
+	}
+	return http.ListenAndServe(address, e)
+}
 func (e *Engine) POST(path string, handlers ...HandlerFunc) {}
