@@ -250,7 +250,7 @@ func (f *finding) finding() report.Finding {
 	case effects.NoContext:
 		switch {
 		case f.e.Direct() && f.e.Remote:
-			msg = fmt.Sprintf("%s builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on for as long as that service takes, and holds its goroutine and connection; use %s with %s",
+			msg = fmt.Sprintf("%s builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on until that service answers or the client's own timeout ends it, and holds its goroutine and connection; use %s with %s",
 				name, f.e.Note, ctx)
 			fix = f.variantFix()
 		case f.e.Direct():
@@ -258,7 +258,7 @@ func (f *finding) finding() report.Finding {
 				name, f.e.Note, ctx)
 			fix = f.variantFix()
 		case f.e.Remote:
-			msg = fmt.Sprintf("%s sends a request to another service that cannot be cancelled%s: when the client goes away or times out, the request goes on for as long as that service takes, and holds its goroutine and connection; pass %s down and use %s",
+			msg = fmt.Sprintf("%s sends a request to another service that cannot be cancelled%s: when the client goes away or times out, the request goes on until that service answers or the client's own timeout ends it, and holds its goroutine and connection; pass %s down and use %s",
 				name, via, ctx, f.e.Note)
 		case f.layer != nil:
 			msg = fmt.Sprintf("%s does I/O that cannot be cancelled%s: %s; when the client goes away or times out, the queries go on and hold their connections; give the layer's methods a context.Context, use %s and the other context variants inside, and pass %s down",

@@ -28,7 +28,7 @@ func begin(w http.ResponseWriter, req *http.Request) {
 }
 
 func proxy(w http.ResponseWriter, r *http.Request) {
-	out, _ := http.NewRequest("GET", "http://backend/", nil) // want `^error: http.NewRequest builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on for as long as that service takes, .*use NewRequestWithContext with r.Context\(\)`
+	out, _ := http.NewRequest("GET", "http://backend/", nil) // want `^error: http.NewRequest builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on until that service answers or the client's own timeout ends it, .*use NewRequestWithContext with r.Context\(\)`
 	http.DefaultClient.Do(out)
 	exec.Command("convert", "in.png", "out.png").Run() // want `^warning: exec.Command cannot be cancelled`
 }
