@@ -81,7 +81,9 @@ reported:
 
 A per-key cache's miss is no round trip per item either: the load under
 if !ok { ... m[k] = v }, in the else of if v, ok := m[k]; ok, or after
-a hit has continued the loop (if ok { continue }; load; m[k] = v), and
+a hit has continued the loop (if ok { continue }; load; m[k] = v), in
+every loop the map outlives (the comments of each line of each file of a
+review, one poster cache for all), and
 a function literal handed to a call along with a map that lasts the loop
 (CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
 it once per key). Nor is a package-level cache's reload, made only when

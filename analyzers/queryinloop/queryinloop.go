@@ -112,8 +112,16 @@ func (c *checker) candidates() []candidate {
 		}
 		var loop ast.Stmt
 		var fn ast.Node
+		var cache types.Object // a per-key cache an inner loop consults first
 		for _, l := range c.loopsOf(cur) {
-			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !c.memoized(cur, l.loop) && !c.dispatched(cur, l.loop) && !c.batched(call, l.loop) {
+			if cache != nil && cache.Pos() < l.loop.Pos() {
+				continue // declared before this loop too: once per key across it
+			}
+			memo, m := c.memoized(cur, l.loop)
+			if m != nil {
+				cache = m
+			}
+			if !leavesAfter(cur, l.loop) && !c.searches(cur, l.loop) && !memo && !c.dispatched(cur, l.loop) && !c.batched(call, l.loop) {
 				loop, fn = l.loop, l.fn // each iteration of l runs the call
 				break
 			}
@@ -652,15 +660,20 @@ func (c *checker) onErrorPath(cur inspector.Cursor, loop ast.Stmt, fn ast.Node) 
 //	}
 //	role := roleDescriptor(ctx, c.Poster)
 //	marked[c.PosterID] = role
-func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
+//
+// When the skip is a per-key cache's, it also returns the cache's map:
+// declared before the loops around this one, it spares them too.
+func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) (bool, types.Object) {
 	info := c.pass.TypesInfo
 	if body := loopBody(loop); body != nil {
 		for _, st := range body.List {
 			if st.Pos() <= cur.Node().Pos() && cur.Node().End() <= st.End() {
 				break // the statement of the call: only those before it skip it
 			}
-			if ifs, ok := st.(*ast.IfStmt); ok && continues(ifs.Body) && c.mapCache(ifs.Cond, body) {
-				return true
+			if ifs, ok := st.(*ast.IfStmt); ok && continues(ifs.Body) {
+				if m := c.mapCacheOf(ifs.Cond, body); m != nil {
+					return true, m
+				}
 			}
 		}
 	}
@@ -669,14 +682,19 @@ func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
 		if !ok {
 			continue
 		}
-		if els, ok := ifs.Else.(*ast.BlockStmt); ok && c.inBody(cur, els) && c.mapCache(ifs.Cond, els) {
-			return true // if cached, ok := m[k]; ok { ... } else { load; m[k] = ... }
+		if els, ok := ifs.Else.(*ast.BlockStmt); ok && c.inBody(cur, els) {
+			if m := c.mapCacheOf(ifs.Cond, els); m != nil {
+				return true, m // if cached, ok := m[k]; ok { ... } else { load; m[k] = ... }
+			}
 		}
 		if !c.inBody(cur, ifs.Body) {
 			continue
 		}
-		if c.fx.TestsError(ifs.Cond) || c.mapCache(ifs.Cond, ifs.Body) {
-			return true // an error path, or a per-key cache's miss
+		if c.fx.TestsError(ifs.Cond) {
+			return true, nil // an error path
+		}
+		if m := c.mapCacheOf(ifs.Cond, ifs.Body); m != nil {
+			return true, m // a per-key cache's miss
 		}
 		tested := make(map[types.Object]bool)
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
@@ -701,10 +719,10 @@ func (c *checker) memoized(cur inspector.Cursor, loop ast.Stmt) bool {
 			return !set
 		})
 		if set {
-			return true
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 // continues reports whether a statement may continue the loop around it.
@@ -722,8 +740,8 @@ func continues(st ast.Stmt) bool {
 	return found
 }
 
-// mapCache reports whether a branch of an if statement is a per-key
-// cache's miss:
+// mapCacheOf returns the map of a per-key cache whose miss a branch of an
+// if statement is, or nil:
 //
 //	org, ok := orgCache[name]
 //	if !ok {
@@ -732,7 +750,7 @@ func continues(st ast.Stmt) bool {
 //	}
 //
 // or, the miss in the else branch, if ok { ... } else { ... }.
-func (c *checker) mapCache(cond ast.Expr, branch *ast.BlockStmt) bool {
+func (c *checker) mapCacheOf(cond ast.Expr, branch *ast.BlockStmt) types.Object {
 	info := c.pass.TypesInfo
 	maps := make(map[types.Object]bool) // the maps the condition's variables were read from
 	ast.Inspect(cond, func(n ast.Node) bool {
@@ -753,16 +771,16 @@ func (c *checker) mapCache(cond ast.Expr, branch *ast.BlockStmt) bool {
 		}
 		return true
 	})
-	found := false
+	var found types.Object
 	ast.Inspect(branch, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, lhs := range as.Lhs {
 				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && maps[info.ObjectOf(identOf(ix.X))] {
-					found = true
+					found = info.ObjectOf(identOf(ix.X))
 				}
 			}
 		}
-		return !found
+		return found == nil
 	})
 	return found
 }
