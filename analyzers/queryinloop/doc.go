@@ -75,8 +75,8 @@ reported:
     (priority++);
   - a loop over the items the request names (the issues a user
     selected, the assignees of a form, the IDs of a query string or a
-    JSON body, the items a helper of the package makes of the decoded
-    form) whose iteration writes or calls a job: it is the action the
+    JSON body, the lists of a gRPC or Connect method's request message,
+    the items a helper of the package makes of the decoded form) whose iteration writes or calls a job: it is the action the
     user asked for, item by item.
 
 A per-key cache's miss is no round trip per item either: the load under

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -82,7 +83,7 @@ func (c *checker) fromRequest(e ast.Expr, depth int) bool {
 		if !ok {
 			return false
 		}
-		if c.decodedInto(v) || c.paramFromRequest(v, depth) || c.paramFedByCallers(v, "") {
+		if c.decodedInto(v) || c.rpcMessage(v) || c.paramFromRequest(v, depth) || c.paramFedByCallers(v, "") {
 			return true
 		}
 		// A variable that may hold what the client sent: any of its
@@ -285,6 +286,21 @@ func (c *checker) paramFromRequest(v *types.Var, depth int) bool {
 		}
 	}
 	return true
+}
+
+// rpcMessage reports whether v is the message a client sent to a gRPC or
+// Connect method: a parameter of the method other than its context
+// (SetMemoRelations(ctx, request): request.Relations are the items the
+// client names).
+func (c *checker) rpcMessage(v *types.Var) bool {
+	if i, ok := c.fx.Index().Param(v); !ok || i < 0 {
+		return false // not a parameter, or the receiver
+	}
+	h := c.rp.Of(c.fx.Index().Owner(v))
+	if h == nil || h.Kind != reqpath.RPC {
+		return false
+	}
+	return knowledge.TypeName(v.Type()) != "context.Context"
 }
 
 // callsOf returns the package's calls by callee, once.
