@@ -752,7 +752,7 @@ func continues(st ast.Stmt) bool {
 // or, the miss in the else branch, if ok { ... } else { ... }.
 func (c *checker) mapCacheOf(cond ast.Expr, branch *ast.BlockStmt) types.Object {
 	info := c.pass.TypesInfo
-	maps := make(map[types.Object]bool) // the maps the condition's variables were read from
+	maps := make(map[types.Object]map[string]bool) // the maps the condition's variables were read from, and with which keys
 	ast.Inspect(cond, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
@@ -765,7 +765,10 @@ func (c *checker) mapCacheOf(cond ast.Expr, branch *ast.BlockStmt) types.Object 
 		for _, w := range c.fx.Index().Writes(v) {
 			if ix, ok := ast.Unparen(w.RHS).(*ast.IndexExpr); ok && w.Kind == strexpr.Tuple {
 				if m := info.ObjectOf(identOf(ix.X)); m != nil {
-					maps[m] = true
+					if maps[m] == nil {
+						maps[m] = make(map[string]bool)
+					}
+					maps[m][types.ExprString(ix.Index)] = true
 				}
 			}
 		}
@@ -775,7 +778,9 @@ func (c *checker) mapCacheOf(cond ast.Expr, branch *ast.BlockStmt) types.Object 
 	ast.Inspect(branch, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {
 			for _, lhs := range as.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && maps[info.ObjectOf(identOf(ix.X))] {
+				// Filled under the key it was looked up by: a map tested
+				// with one key and filled with another caches nothing.
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && maps[info.ObjectOf(identOf(ix.X))][types.ExprString(ix.Index)] {
 					found = info.ObjectOf(identOf(ix.X))
 				}
 			}

@@ -170,6 +170,22 @@ func reviewRoles(ctx context.Context, reviews [][][]int64) {
 	}
 }
 
+// packageInfos tests the map with one key and fills it with another
+// (gitea's conan search): nothing is cached, a query per reference.
+func packageInfos(ctx context.Context, revisions [][]string) {
+	result := make(map[string]string)
+	for _, refs := range revisions {
+		for _, ref := range refs {
+			if _, ok := result[ref]; ok {
+				continue
+			}
+			var info string
+			db.QueryRowContext(ctx, "SELECT info FROM package_property WHERE ref = $1", ref).Scan(&info) // want `^warning: db.QueryRowContext in a loop runs one query per iteration`
+			result[ref+"#latest"] = info
+		}
+	}
+}
+
 // reviewRolesPerReview makes the cache anew per review: a query per
 // poster of each review, the outer loop's N+1.
 func reviewRolesPerReview(ctx context.Context, reviews [][]int64) {
