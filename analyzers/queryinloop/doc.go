@@ -61,7 +61,10 @@ reported:
     multi-row INSERT does not hand back every row's ID on every
     database, so the rows are written item by item;
   - an iteration that changes the schema (ALTER TABLE, CREATE INDEX,
-    ...): one statement per table, which no statement replaces;
+    ...): one statement per table, which no statement replaces; known
+    by the SQL text, whatever function it is handed to, by a function
+    of the program that sends such text, or by a query builder's DDL
+    method (dbx's AddColumn, gorm's Migrator);
   - an iteration that tells the program's listeners of a change, on
     every iteration: a call of a function that ranges over a
     package-level list of interface values (the registered notifiers,

@@ -42,6 +42,11 @@ func (f *jobFact) String() string {
 // A job is what a function does beyond the database.
 type job = jobFact
 
+// changesSchema is the work of a function that sends DDL: a loop that
+// calls it per table or view changes the schema per item, which no single
+// statement replaces.
+const changesSchema = "changes the schema"
+
 func (j job) none() bool { return j.What == "" && !j.Tx && !j.Notifies }
 
 // maxJobRounds bounds the propagation of jobs among the package's
@@ -70,17 +75,26 @@ func (c *checker) findJobs() {
 			}
 			c.decls[fn] = fd
 			var callees []*types.Func
+			schema := false // it sends DDL itself
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !slices.Contains(callees, callee) {
-						callees = append(callees, callee)
+					if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok {
+						if !slices.Contains(callees, callee) {
+							callees = append(callees, callee)
+						}
+						schema = schema || c.ddl(call, callee)
 					}
 				}
 				return true
 			})
+			if schema {
+				c.jobs[fn] = job{What: changesSchema}
+			}
 			decls = append(decls, decl{fn, callees})
 			if c.announces(fd) {
-				c.jobs[fn] = job{Notifies: true}
+				j := c.jobs[fn]
+				j.Notifies = true
+				c.jobs[fn] = j
 			}
 		}
 	}
@@ -123,6 +137,9 @@ func (c *checker) jobOf(fn *types.Func) job {
 	}
 	if what, ok := knowledge.OutsideWork[name]; ok {
 		return job{What: what}
+	}
+	if knowledge.SchemaChanges[name] {
+		return job{What: changesSchema}
 	}
 	fn = fn.Origin()
 	if j, ok := c.jobs[fn]; ok {
@@ -304,18 +321,44 @@ func (c *checker) announces(fd *ast.FuncDecl) bool {
 // per table or sequence, which no single statement replaces.
 var ddlWords = []string{"ALTER ", "CREATE ", "DROP ", "TRUNCATE ", "COMMENT ON ", "GRANT ", "REVOKE ", "REINDEX ", "VACUUM "}
 
-// ddl reports whether a call sends SQL that changes the schema.
+// ddlStatements start DDL unmistakably, whatever function the text is
+// handed to: a library the tables do not name (dbx's
+// NewQuery("DROP VIEW ...").Execute()) says so in its SQL.
+var ddlStatements = []string{
+	"ALTER TABLE ", "CREATE TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ", "CREATE VIEW ",
+	"CREATE TEMP ", "CREATE TEMPORARY ", "CREATE SCHEMA ", "CREATE SEQUENCE ", "DROP TABLE ",
+	"DROP VIEW ", "DROP INDEX ", "DROP SCHEMA ", "DROP SEQUENCE ", "RENAME TABLE ", "TRUNCATE TABLE ",
+}
+
+// ddl reports whether a call sends SQL that changes the schema: a sink's
+// SQL that starts with a DDL word, or, for any other call, a string
+// argument that starts with a DDL statement. A function of a library the
+// tables name as building DDL (knowledge.SchemaChanges: dbx's AddColumn,
+// gorm's Migrator) does too.
 func (c *checker) ddl(call *ast.CallExpr, fn *types.Func) bool {
-	sink, ok := knowledge.LookupSQLSink(fn)
-	if !ok || sink.Query >= len(call.Args) {
-		return false
+	if knowledge.SchemaChanges[knowledge.FuncName(fn)] {
+		return true
 	}
-	parts := c.ev.Eval(call.Args[sink.Query])
+	if sink, ok := knowledge.LookupSQLSink(fn); ok {
+		return sink.Query < len(call.Args) && c.startsWith(call.Args[sink.Query], ddlWords)
+	}
+	for _, a := range call.Args {
+		if t, ok := c.pass.TypesInfo.TypeOf(a).Underlying().(*types.Basic); ok && t.Info()&types.IsString != 0 && c.startsWith(a, ddlStatements) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWith reports whether the text of a string expression starts with
+// a constant that starts with one of the words, in upper case.
+func (c *checker) startsWith(e ast.Expr, words []string) bool {
+	parts := c.ev.Eval(e)
 	if len(parts) == 0 || parts[0].Kind != strexpr.Const {
 		return false
 	}
 	text := strings.ToUpper(strings.TrimSpace(parts[0].Text))
-	return slices.ContainsFunc(ddlWords, func(w string) bool { return strings.HasPrefix(text, w) })
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(text, w) })
 }
 
 // bulkAction reports whether an iteration changes something: it writes

@@ -546,6 +546,40 @@ var OutsideWork = map[string]string{
 	"compress/gzip.NewWriterLevel": "builds an archive",
 }
 
+// SchemaChanges are the methods of query builders that build and run
+// DDL (dbx's AddColumn is ALTER TABLE ... ADD ...): a loop that calls one
+// per table or column changes the schema, which no single statement
+// replaces. SQL text the program writes says so itself.
+var SchemaChanges = map[string]bool{
+	"(github.com/pocketbase/dbx.Builder).AddColumn":         true,
+	"(github.com/pocketbase/dbx.Builder).AlterColumn":       true,
+	"(github.com/pocketbase/dbx.Builder).DropColumn":        true,
+	"(github.com/pocketbase/dbx.Builder).RenameColumn":      true,
+	"(github.com/pocketbase/dbx.Builder).CreateTable":       true,
+	"(github.com/pocketbase/dbx.Builder).DropTable":         true,
+	"(github.com/pocketbase/dbx.Builder).RenameTable":       true,
+	"(github.com/pocketbase/dbx.Builder).TruncateTable":     true,
+	"(github.com/pocketbase/dbx.Builder).CreateIndex":       true,
+	"(github.com/pocketbase/dbx.Builder).CreateUniqueIndex": true,
+	"(github.com/pocketbase/dbx.Builder).DropIndex":         true,
+	"(github.com/pocketbase/dbx.Builder).AddPrimaryKey":     true,
+	"(github.com/pocketbase/dbx.Builder).DropPrimaryKey":    true,
+	"(github.com/pocketbase/dbx.Builder).AddForeignKey":     true,
+	"(github.com/pocketbase/dbx.Builder).DropForeignKey":    true,
+	"(gorm.io/gorm.Migrator).AutoMigrate":                   true,
+	"(gorm.io/gorm.Migrator).CreateTable":                   true,
+	"(gorm.io/gorm.Migrator).DropTable":                     true,
+	"(gorm.io/gorm.Migrator).RenameTable":                   true,
+	"(gorm.io/gorm.Migrator).AddColumn":                     true,
+	"(gorm.io/gorm.Migrator).DropColumn":                    true,
+	"(gorm.io/gorm.Migrator).AlterColumn":                   true,
+	"(gorm.io/gorm.Migrator).RenameColumn":                  true,
+	"(gorm.io/gorm.Migrator).CreateIndex":                   true,
+	"(gorm.io/gorm.Migrator).DropIndex":                     true,
+	"(gorm.io/gorm.Migrator).CreateView":                    true,
+	"(gorm.io/gorm.Migrator).DropView":                      true,
+}
+
 // ContextCarriers are the types of a library whose values carry the
 // context the program gave them (pop's connection, made by WithContext or
 // handed to a transaction's function): what a call on one does inside the

@@ -68,6 +68,7 @@ func tables() map[string]table {
 		"OnceRunners":          fn(keys(OnceRunners)...),
 		"AsyncRunners":         fn(keys(AsyncRunners)...),
 		"UntimedServes":        fn(keys(UntimedServes)...),
+		"SchemaChanges":        fn(keys(SchemaChanges)...),
 		"PoolPrepares":         fn(keys(PoolPrepares)...),
 		"ReaderWrappers":       fn(keys(ReaderWrappers)...),
 		"SQLOpeners":           fn(keys(SQLOpeners)...),

@@ -45,6 +45,7 @@ require (
 	github.com/mailgun/mailgun-go/v4 v4.23.0
 	github.com/panjf2000/ants/v2 v2.12.1
 	github.com/patrickmn/go-cache v2.1.0+incompatible
+	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.18.0
 	github.com/redis/rueidis v1.0.79
 	github.com/sendgrid/sendgrid-go v3.16.1+incompatible
