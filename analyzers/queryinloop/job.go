@@ -118,6 +118,7 @@ func (c *checker) findJobs() {
 				c.jobs[d.fn] = j
 			}
 		}
+		clear(c.impls) // what they said may have grown this round
 		if !changed {
 			break
 		}
@@ -154,7 +155,60 @@ func (c *checker) jobOf(fn *types.Func) job {
 			return f
 		}
 	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return c.implJob(fn)
+	}
 	return job{}
+}
+
+// implJob says what a call of an interface method does when every
+// implementation of it, among the types of the interface's package and of
+// this one (the program's own), does the same work: pocketbase's
+// core.App, whose only implementation's DeleteView drops a view.
+func (c *checker) implJob(m *types.Func) job {
+	if j, ok := c.impls[m]; ok {
+		return j
+	}
+	c.impls[m] = job{} // a cycle is no job
+	iface, _ := m.Signature().Recv().Type().Underlying().(*types.Interface)
+	var found job
+	n := 0
+	pkgs := []*types.Package{m.Pkg()}
+	if c.pass.Pkg != m.Pkg() {
+		pkgs = append(pkgs, c.pass.Pkg)
+	}
+	for _, pkg := range pkgs {
+		if pkg == nil || !c.ownModule(pkg.Path()) {
+			continue
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			t := tn.Type()
+			if !types.Implements(t, iface) {
+				if t = types.NewPointer(t); !types.Implements(t, iface) {
+					continue
+				}
+			}
+			impl, _, _ := types.LookupFieldOrMethod(t, true, pkg, m.Name())
+			f, ok := impl.(*types.Func)
+			if !ok {
+				continue
+			}
+			j := c.jobOf(f)
+			if n == 0 {
+				found = j
+			} else if found != j {
+				found = job{}
+			}
+			n++
+		}
+	}
+	c.impls[m] = found
+	return found
 }
 
 // unitOfWork says why each iteration of a loop is a unit of work of its

@@ -45,6 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 		rp:        pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		units:     make(map[ast.Stmt]string),
 		decoded:   make(map[*types.Var]bool),
+		impls:     make(map[*types.Func]job),
 		wanted:    make(map[*types.Func]*callersFact),
 		forOthers: make(map[*types.Func]bool),
 		in:        inspector.New(pass.Files),
@@ -203,6 +204,7 @@ type checker struct {
 	fx      *effects.Result
 	rp      *reqpath.Result
 	jobs    map[*types.Func]job             // the package's functions that do work beyond the database
+	impls   map[*types.Func]job             // what the implementations of an interface method do, once asked
 	decls   map[*types.Func]*ast.FuncDecl   // the package's functions
 	units   map[ast.Stmt]string             // the loops whose iterations are units of work, and why
 	decoded map[*types.Var]bool             // the variables the client's data is decoded into
