@@ -42,6 +42,13 @@ const maxImpls = 8
 
 // implementations returns what a call of the interface method m may do.
 func (r *Result) implementations(m *types.Func) Set {
+	return r.implementationsBut(m, nil)
+}
+
+// implementationsBut returns what a call of m may do through any of the
+// package's implementations but self's: the delegate of a decorator (a
+// broker that forwards to the broker it wraps) is another one.
+func (r *Result) implementationsBut(m *types.Func, self *types.TypeName) Set {
 	known, ok := r.ifaces[m]
 	if !ok {
 		var s Set
@@ -61,6 +68,9 @@ func (r *Result) implementations(m *types.Func) Set {
 	}
 	s := *known // a copy: the implementations below are added to it only
 	for _, impl := range r.implementers(m) {
+		if self != nil && receiverType(impl) == self {
+			continue
+		}
 		if b := r.funcs[impl]; b != nil {
 			for _, e := range b.set.via(Name(impl), true) {
 				if e != nil {
@@ -267,4 +277,20 @@ func (r *Result) foreignInterfaces() []*types.TypeName {
 		return cmp.Or(cmp.Compare(a.Pkg().Path(), b.Pkg().Path()), cmp.Compare(a.Name(), b.Name()))
 	})
 	return out
+}
+
+// receiverType returns the declared type of a method's receiver.
+func receiverType(m *types.Func) *types.TypeName {
+	recv := m.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj()
+	}
+	return nil
 }

@@ -243,11 +243,15 @@ func (r *Result) passesContext(call *ast.CallExpr) bool {
 // callInfo is what does not change about a call while the package's
 // functions converge: its direct effects, what it calls, its context.
 type callInfo struct {
-	direct   Set
-	name     string      // the callee's first link
-	hop      string      // a method value's method, a link of its own
-	body     *body       // a function or literal of this package
-	fn       *types.Func // a function of another package, or an interface method
+	direct Set
+	name   string      // the callee's first link
+	hop    string      // a method value's method, a link of its own
+	body   *body       // a function or literal of this package
+	fn     *types.Func // a function of another package, or an interface method
+	// self is, for an interface method called on what a method's receiver
+	// holds (e.conf.Broker.Publish), the receiver's type: a decorator's
+	// delegate is another implementation than its own.
+	self     *types.TypeName
 	detached *ast.CallExpr
 	lock     *lock
 }
@@ -268,6 +272,8 @@ func (r *Result) calleeSet(c *callInfo) (Set, bool) {
 	switch {
 	case c.body != nil:
 		s = c.body.set
+	case c.fn != nil && c.self != nil:
+		s = r.implementationsBut(c.fn, c.self)
 	case c.fn != nil:
 		s = r.funcSet(c.fn)
 	default:
@@ -355,6 +361,9 @@ func (r *Result) resolve(call *ast.CallExpr, c *callInfo) {
 		}
 		c.name = Name(obj)
 		r.target(obj, c)
+		if recv := obj.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+			c.self = r.delegator(fun)
+		}
 	case *types.Var:
 		// A local variable holding a closure or a method value.
 		ws := r.index.Writes(obj)
@@ -380,6 +389,42 @@ func (r *Result) target(fn *types.Func, c *callInfo) {
 	} else {
 		c.fn = fn
 	}
+}
+
+// delegator returns the type of the method receiver whose field an
+// interface method is called on (e.conf.Broker.Publish: e's type), or nil.
+func (r *Result) delegator(fun ast.Expr) *types.TypeName {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr) // a field, not the receiver itself
+	if !ok {
+		return nil
+	}
+	for {
+		inner, ok := ast.Unparen(x.X).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		x = inner
+	}
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !r.index.Receiver(v) {
+		return nil
+	}
+	t := v.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj()
+	}
+	return nil
 }
 
 func (r *Result) calleeObject(fun ast.Expr) types.Object {
