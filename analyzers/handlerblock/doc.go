@@ -50,6 +50,9 @@ commands, workers, tests), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
 context.WithoutCancel(r.Context()), which detaches on purpose, a
 request sent on a client with a short constant Timeout (10 s at most),
+a request built to be served in-process rather than sent (its
+RequestURI set, which a client refuses: a batch endpoint's
+sub-requests),
 or a helper that sends a redis command that does not block (GET, INCR,
 EXPIRE) under its own context.Background() (the client's read timeout,
 3 s by default, bounds it; BLPOP and XREAD with BLOCK are still

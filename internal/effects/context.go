@@ -69,7 +69,8 @@ func (r *Result) requestContext(e ast.Expr) ast.Expr {
 // givenContext reports whether the value a call makes (a request of
 // http.NewRequest) is given a context later, in a variable it is stored
 // in: req = req.WithContext(ctx), or client.Do(req.WithContext(ctx));
-// or is sent on a client whose short, constant Timeout bounds it
+// or is served rather than sent (its RequestURI is set, which a client
+// refuses); or is sent on a client whose short, constant Timeout bounds it
 // (client := &http.Client{Timeout: 5 * time.Second}; client.Do(req)): it
 // cannot outlive the request by more than that. A longer or configured
 // one (a feed fetch of up to 20 s) still holds the handler's work long
@@ -103,6 +104,22 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 			} else if knowledge.ClientSends[name] && ic.Callee.Name() == "Do" && len(ic.Expr.Args) == 1 && r.timedClient(sel.X, 0) {
 				mark(ic.Expr.Args[0])
 			}
+		}
+		// A request whose RequestURI is set is one being served, not sent
+		// (a client refuses it): pocketbase builds each sub-request of a
+		// batch with http.NewRequest and hands it to its own router.
+		for _, f := range r.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if as, ok := n.(*ast.AssignStmt); ok {
+					for _, lhs := range as.Lhs {
+						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "RequestURI" &&
+							knowledge.TypeName(r.pass.TypesInfo.TypeOf(sel.X)) == knowledge.RequestType {
+							mark(sel.X)
+						}
+					}
+				}
+				return true
+			})
 		}
 	}
 	return r.contextSet[call]
