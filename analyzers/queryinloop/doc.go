@@ -89,7 +89,9 @@ every loop the map outlives (the comments of each line of each file of a
 review, one poster cache for all), and
 a function literal handed to a call along with a map that lasts the loop
 (CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
-it once per key). Nor is a package-level cache's reload, made only when
+it once per key). Nor is a load made only when a store of the program's own has
+nothing under the key (cols, _ := store.Get(k).([]T); if cols == nil {
+load }). Nor is a package-level cache's reload, made only when
 it has gone stale (if time.Since(loaded) > time.Minute || len(prices) ==
 0 { reload }): once an interval for the whole process.
 

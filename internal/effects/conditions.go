@@ -260,16 +260,26 @@ func isError(t types.Type) bool {
 // key was looked up in a map or a sync.Map and missed. The lookup is a
 // statement of the function's body, v, ok := m[k] or v, ok := m.Load(k)
 // (alone or in an if's init); the sites under if !ok { ... }, or after
-// if ok { return ... }, are the misses.
+// if ok { return ... }, are the misses. So are those under if v == nil
+// { ... } after v, _ := store.Get(k).(T), a store of the program's own.
 func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 	var misses []ast.Node
 	oks := make(map[types.Object]bool) // the ok variables of lookups
+	got := make(map[types.Object]bool) // the values a store's Get gave
 	lookup := func(st ast.Stmt) {
 		as, ok := st.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		if !ok || len(as.Rhs) != 1 {
 			return
 		}
-		if !r.lookup(as.Rhs[0]) {
+		if r.storeGet(as.Rhs[0]) {
+			// cols, _ := app.Store().Get(key).([]*Collection): nil is a miss
+			if id, ok := as.Lhs[0].(*ast.Ident); ok {
+				if obj := r.pass.TypesInfo.ObjectOf(id); obj != nil {
+					got[obj] = true
+				}
+			}
+		}
+		if len(as.Lhs) != 2 || !r.lookup(as.Rhs[0]) && !r.storeGet(as.Rhs[0]) {
 			return
 		}
 		if id, ok := as.Lhs[1].(*ast.Ident); ok {
@@ -296,6 +306,10 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT && oks[r.pass.TypesInfo.ObjectOf(id)] {
 				misses = append(misses, ifs.Body)
 			}
+		case *ast.BinaryExpr: // if cols == nil { load }
+			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.EQL && r.pass.TypesInfo.Types[c.Y].IsNil() && got[r.pass.TypesInfo.ObjectOf(id)] {
+				misses = append(misses, ifs.Body)
+			}
 		}
 	}
 	for i := range b.sites {
@@ -303,6 +317,22 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			b.sites[i].attrs |= Cached
 		}
 	}
+}
+
+// storeGet reports whether e asserts the type of what a method gives
+// for one key: store.Get(key).([]*Collection), the untyped store of a
+// program's own cache (a database's rows come typed).
+func (r *Result) storeGet(e ast.Expr) bool {
+	ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr)
+	if !ok || ta.Type == nil {
+		return false
+	}
+	call, ok := ast.Unparen(ta.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	return fn != nil && fn.Signature().Recv() != nil
 }
 
 // lookup reports whether e looks a key up in a map or a sync.Map: m[k],

@@ -212,3 +212,21 @@ func PricesFor(ctx context.Context, since time.Time) { // want PricesFor:`effect
 		db.QueryContext(ctx, "SELECT name FROM prices")
 	}
 }
+
+// --- a program's own untyped store (pocketbase's app.Store()) ---
+
+type Store struct{ m sync.Map }
+
+func (s *Store) Get(key string) any { v, _ := s.m.Load(key); return v }
+
+var store Store
+
+// Collections loads from the database only when the store has none: once
+// per process, not per call.
+func Collections(ctx context.Context) []string { // want Collections:`effects: db\[cached\]\(\(\*sql.DB\).QueryContext\)$`
+	cols, _ := store.Get("collections").([]string)
+	if cols == nil {
+		db.QueryContext(ctx, "SELECT name FROM collections")
+	}
+	return cols
+}
