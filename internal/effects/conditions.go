@@ -306,9 +306,17 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT && oks[r.pass.TypesInfo.ObjectOf(id)] {
 				misses = append(misses, ifs.Body)
 			}
-		case *ast.BinaryExpr: // if cols == nil { load }
+		case *ast.BinaryExpr:
+			// if cols == nil { load }
 			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.EQL && r.pass.TypesInfo.Types[c.Y].IsNil() && got[r.pass.TypesInfo.ObjectOf(id)] {
 				misses = append(misses, ifs.Body)
+			}
+			// if ok && v != nil { return v }: what follows is the miss
+			if c.Op == token.LAND && endsInReturn(ifs.Body) && slices.ContainsFunc([]ast.Expr{c.X, c.Y}, func(e ast.Expr) bool {
+				id, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && oks[r.pass.TypesInfo.ObjectOf(id)]
+			}) {
+				misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 			}
 		}
 	}

@@ -230,3 +230,26 @@ func Collections(ctx context.Context) []string { // want Collections:`effects: d
 	}
 	return cols
 }
+
+// --- a package-level memo read under its lock (kratos' credential types) ---
+
+var types_ struct {
+	sync.RWMutex
+	m map[string]int
+}
+
+// TypeID looks the name up once per process.
+func TypeID(ctx context.Context, name string) int { // want TypeID:`effects: db\[cached\]\(\(\*sql.DB\).QueryRowContext\)$`
+	types_.RLock()
+	v, ok := types_.m[name]
+	types_.RUnlock()
+	if ok && v != 0 {
+		return v
+	}
+	var id int
+	db.QueryRowContext(ctx, "SELECT id FROM types WHERE name = $1", name).Scan(&id)
+	types_.Lock()
+	types_.m[name] = id
+	types_.Unlock()
+	return id
+}
