@@ -138,3 +138,29 @@ func TestPrune(t *testing.T) {
 		t.Errorf("Merge after Prune = %v; want a, then c without a verdict", merged)
 	}
 }
+
+// A blind row that records the verdict the triage file had when it was
+// sampled is compared with that one, not with a verdict changed since.
+func TestBlindReportComparesWithSampledVerdict(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("svc.tsv", "a\tf.go\tF\tk1\tdebatable\tre-read after the blind reading\n"+
+		"a\tf.go\tG\tk2\ttrue\tstill true\n")
+	write("blind/blind-a.tsv", "a\tf.go\tF\tk1\tdebatable\tthe reader's\toriginal=true\n"+
+		"a\tf.go\tG\tk2\ttrue\tthe reader's\n")
+	got, err := BlindReport(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "| a | 2 | 1 | 50 % |"; !strings.Contains(got, want) {
+		t.Errorf("BlindReport = %q, want a row with %q", got, want)
+	}
+}

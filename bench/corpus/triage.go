@@ -154,6 +154,10 @@ type Verdict struct {
 	Root string
 }
 
+// originalPrefix marks, in a blind row's last column, the verdict the
+// triage file had when the row was sampled.
+const originalPrefix = "original="
+
 // Verdicts a triage file may give.
 const (
 	True      = "true"
@@ -318,7 +322,10 @@ func Prune(found []Finding, vs []Verdict) (kept, dropped []Verdict) {
 // blind-ANALYZER.tsv: rows of the triage files' shape whose verdicts a
 // reader gave without seeing the originals) and says, per analyzer, how
 // often the reader agreed with the triage files, and the precision the
-// reader's verdicts give.
+// reader's verdicts give. A row whose last column is "original=VERDICT"
+// is compared with the verdict the triage file had when it was sampled:
+// a verdict changed after the re-reading (because of it) does not turn a
+// disagreement into an agreement.
 func BlindReport(triageDir string) (string, error) {
 	paths, err := filepath.Glob(filepath.Join(triageDir, "blind", "blind-*.tsv"))
 	if err != nil || len(paths) == 0 {
@@ -351,6 +358,9 @@ func BlindReport(triageDir string) (string, error) {
 		analyzer := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "blind-"), ".tsv")
 		for _, v := range vs {
 			o, ok := orig[v.Analyzer+" "+v.Key]
+			if was, sampled := strings.CutPrefix(v.Root, originalPrefix); sampled {
+				o, ok = Verdict{Verdict: was}, true
+			}
 			if !ok || v.Verdict == "" {
 				continue
 			}
