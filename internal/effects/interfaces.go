@@ -281,11 +281,14 @@ func (r *Result) foreignInterfaces() []*types.TypeName {
 
 // receiverType returns the declared type of a method's receiver.
 func receiverType(m *types.Func) *types.TypeName {
-	recv := m.Signature().Recv()
-	if recv == nil {
-		return nil
+	if recv := m.Signature().Recv(); recv != nil {
+		return declared(recv.Type())
 	}
-	t := recv.Type()
+	return nil
+}
+
+// declared returns the declared type of T or *T, or nil.
+func declared(t types.Type) *types.TypeName {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}

@@ -417,14 +417,7 @@ func (r *Result) delegator(fun ast.Expr) *types.TypeName {
 	if !ok || !r.index.Receiver(v) {
 		return nil
 	}
-	t := v.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj()
-	}
-	return nil
+	return declared(v.Type())
 }
 
 func (r *Result) calleeObject(fun ast.Expr) types.Object {
