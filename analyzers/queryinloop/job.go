@@ -2,6 +2,7 @@ package queryinloop
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
 	"strings"
@@ -170,15 +171,41 @@ func (c *checker) implJob(m *types.Func) job {
 		return j
 	}
 	c.impls[m] = job{} // a cycle is no job
-	iface, _ := m.Signature().Recv().Type().Underlying().(*types.Interface)
 	var found job
-	n := 0
+	for i, t := range c.implementers(m) {
+		impl, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+		f, ok := impl.(*types.Func)
+		if !ok {
+			found = job{}
+			break
+		}
+		j := c.jobOf(f)
+		if i > 0 && found != j {
+			found = job{}
+			break
+		}
+		found = j
+	}
+	c.impls[m] = found
+	return found
+}
+
+// implementers returns the types, of an interface method's package and of
+// this one (the program's own), that implement its interface: T or *T.
+// Once per interface: a big one (an App of 200 methods) is met often.
+func (c *checker) implementers(m *types.Func) []types.Type {
+	recv := m.Signature().Recv().Type()
+	if ts, ok := c.implTypes[recv]; ok {
+		return ts
+	}
+	iface, _ := recv.Underlying().(*types.Interface)
+	var out []types.Type
 	pkgs := []*types.Package{m.Pkg()}
 	if c.pass.Pkg != m.Pkg() {
 		pkgs = append(pkgs, c.pass.Pkg)
 	}
 	for _, pkg := range pkgs {
-		if pkg == nil || !c.ownModule(pkg.Path()) {
+		if iface == nil || pkg == nil || !c.ownModule(pkg.Path()) {
 			continue
 		}
 		scope := pkg.Scope()
@@ -187,28 +214,15 @@ func (c *checker) implJob(m *types.Func) job {
 			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 				continue
 			}
-			t := tn.Type()
-			if !types.Implements(t, iface) {
-				if t = types.NewPointer(t); !types.Implements(t, iface) {
-					continue
-				}
+			if t := tn.Type(); types.Implements(t, iface) {
+				out = append(out, t)
+			} else if pt := types.NewPointer(t); types.Implements(pt, iface) {
+				out = append(out, pt)
 			}
-			impl, _, _ := types.LookupFieldOrMethod(t, true, pkg, m.Name())
-			f, ok := impl.(*types.Func)
-			if !ok {
-				continue
-			}
-			j := c.jobOf(f)
-			if n == 0 {
-				found = j
-			} else if found != j {
-				found = job{}
-			}
-			n++
 		}
 	}
-	c.impls[m] = found
-	return found
+	c.implTypes[recv] = out
+	return out
 }
 
 // unitOfWork says why each iteration of a loop is a unit of work of its
@@ -396,23 +410,67 @@ func (c *checker) ddl(call *ast.CallExpr, fn *types.Func) bool {
 	if sink, ok := knowledge.LookupSQLSink(fn); ok {
 		return sink.Query < len(call.Args) && c.startsWith(call.Args[sink.Query], ddlWords)
 	}
+	var db *bool // whether the call reaches a database, once asked
 	for _, a := range call.Args {
-		if t, ok := c.pass.TypesInfo.TypeOf(a).Underlying().(*types.Basic); ok && t.Info()&types.IsString != 0 && c.startsWith(a, ddlStatements) {
+		t, ok := c.pass.TypesInfo.TypeOf(a).Underlying().(*types.Basic)
+		if !ok || t.Info()&types.IsString == 0 {
+			continue
+		}
+		if lead, ok := leading(c.pass.TypesInfo, a); ok {
+			if hasPrefix(lead, ddlStatements) {
+				return true
+			}
+			continue
+		}
+		// Text kept in a variable: followed only where it is sent.
+		if db == nil {
+			set := c.fx.Call(call)
+			has := set.Has(effects.DB)
+			db = &has
+		}
+		if *db && c.startsWith(a, ddlStatements) {
 			return true
 		}
 	}
 	return false
 }
 
+// leading returns the constant text a string expression starts with,
+// when the expression says it without following a variable: a constant,
+// a concatenation whose first operand is one, fmt.Sprintf with a constant
+// format. ok is false when only evaluating it would tell.
+func leading(info *types.Info, e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if tv := info.Types[e]; tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+		return "", true
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		return leading(info, e.X)
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && knowledge.FuncName(fn) == "fmt.Sprintf" && len(e.Args) > 0 {
+			return leading(info, e.Args[0])
+		}
+		return "", true // another function's result: no text to read here
+	}
+	return "", false
+}
+
+// hasPrefix reports whether text starts with one of the words, in upper
+// case.
+func hasPrefix(text string, words []string) bool {
+	text = strings.ToUpper(strings.TrimSpace(text))
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(text, w) })
+}
+
 // startsWith reports whether the text of a string expression starts with
 // a constant that starts with one of the words, in upper case.
 func (c *checker) startsWith(e ast.Expr, words []string) bool {
 	parts := c.ev.Eval(e)
-	if len(parts) == 0 || parts[0].Kind != strexpr.Const {
-		return false
-	}
-	text := strings.ToUpper(strings.TrimSpace(parts[0].Text))
-	return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(text, w) })
+	return len(parts) > 0 && parts[0].Kind == strexpr.Const && hasPrefix(parts[0].Text, words)
 }
 
 // bulkAction reports whether an iteration changes something: it writes

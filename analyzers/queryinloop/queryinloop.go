@@ -46,6 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		units:     make(map[ast.Stmt]string),
 		decoded:   make(map[*types.Var]bool),
 		impls:     make(map[*types.Func]job),
+		implTypes: make(map[types.Type][]types.Type),
 		wanted:    make(map[*types.Func]*callersFact),
 		forOthers: make(map[*types.Func]bool),
 		in:        inspector.New(pass.Files),
@@ -200,22 +201,24 @@ func (c *checker) finish(cand candidate) (report.Finding, bool) {
 }
 
 type checker struct {
-	pass    *analysis.Pass
-	fx      *effects.Result
-	rp      *reqpath.Result
-	jobs    map[*types.Func]job             // the package's functions that do work beyond the database
-	impls   map[*types.Func]job             // what the implementations of an interface method do, once asked
-	decls   map[*types.Func]*ast.FuncDecl   // the package's functions
-	units   map[ast.Stmt]string             // the loops whose iterations are units of work, and why
-	decoded map[*types.Var]bool             // the variables the client's data is decoded into
-	ev      *strexpr.Evaluator              // for the SQL text of a statement
-	calls   map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, once asked
-	wanted  map[*types.Func]*callersFact    // the package's functions whose callers its findings depend on
-	grew    bool                            // wanted grew
-	uses    map[string][]use                // the program's uses of those functions, once read
-	memo    map[string]bool                 // what the uses said
-	local   []use                           // the package's own uses of them
-	in      *inspector.Inspector            // the package's files, for candidates and recordUses
+	pass  *analysis.Pass
+	fx    *effects.Result
+	rp    *reqpath.Result
+	jobs  map[*types.Func]job // the package's functions that do work beyond the database
+	impls map[*types.Func]job // what the implementations of an interface method do, once asked
+	// implTypes are the types implementing an interface, once asked.
+	implTypes map[types.Type][]types.Type
+	decls     map[*types.Func]*ast.FuncDecl   // the package's functions
+	units     map[ast.Stmt]string             // the loops whose iterations are units of work, and why
+	decoded   map[*types.Var]bool             // the variables the client's data is decoded into
+	ev        *strexpr.Evaluator              // for the SQL text of a statement
+	calls     map[*types.Func][]*ast.CallExpr // the package's calls of its own functions, once asked
+	wanted    map[*types.Func]*callersFact    // the package's functions whose callers its findings depend on
+	grew      bool                            // wanted grew
+	uses      map[string][]use                // the program's uses of those functions, once read
+	memo      map[string]bool                 // what the uses said
+	local     []use                           // the package's own uses of them
+	in        *inspector.Inspector            // the package's files, for candidates and recordUses
 	// forOthers are the functions of the package whose uses other
 	// packages need: those that hand on a function of theirs.
 	forOthers map[*types.Func]bool
