@@ -295,6 +295,9 @@ func (f *finding) finding() report.Finding {
 	}
 	root, also := f.root()
 	out := report.Finding{Pos: f.call.Pos(), End: f.call.End(), Message: msg, Severity: f.severity(), Root: root, Also: also}
+	if f.e.Kind == effects.NoContext && f.e.Direct() {
+		out.Peers = knowledge.PeerRules["call without context"] // noctx says it of the same call
+	}
 	if fix != nil {
 		out.Fixes = []analysis.SuggestedFix{*fix}
 	}

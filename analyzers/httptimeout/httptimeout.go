@@ -324,6 +324,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 				Message: fmt.Sprintf("%s serves with a server that has no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; serve with an http.Server that sets ReadHeaderTimeout",
 					callName(call)),
 				Fixes: c.serveFix(call, b),
+				Peers: knowledge.PeerRules["bare serve"],
 			})
 			return
 		}
@@ -497,6 +498,7 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		Pos: lit.Pos(), End: lit.End(), Severity: report.Warning,
 		Message: "http.Server without ReadHeaderTimeout or ReadTimeout: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set ReadHeaderTimeout",
 		Fixes:   c.fieldFix(lit, holder, knowledge.ServerTimeout, "Add a ReadHeaderTimeout to the server"),
+		Peers:   knowledge.PeerRules["server without timeout"],
 	})
 }
 

@@ -397,7 +397,7 @@ func (c *checker) check(sc sinkCall) {
 		}
 		c.rep.Add(report.Finding{Pos: nameArg.Pos(), End: nameArg.End(), Severity: nameSeverity(namePart),
 			Message: fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-				name, from)})
+				name, from), Peers: knowledge.PeerRules["sql from strings"]})
 	}
 	if s.Query < 0 || s.Query >= len(sc.call.Args) {
 		reportName()
@@ -439,7 +439,7 @@ func (c *checker) check(sc sinkCall) {
 			name, from)
 		level = nameSeverity(first)
 	}
-	f := report.Finding{Pos: q.Pos(), End: q.End(), Message: msg, Severity: level}
+	f := report.Finding{Pos: q.Pos(), End: q.End(), Message: msg, Severity: level, Peers: knowledge.PeerRules["sql from strings"]}
 	if fix, ok := c.fix(sc, s, q, parts); ok {
 		f.Fixes = []analysis.SuggestedFix{fix}
 	}

@@ -111,6 +111,18 @@ var BareServes = map[string]BareServe{
 	"net/http.ServeTLS":          {Addr: -1, Listener: 0, Handler: 1, Rest: []int{2, 3}, Method: "ServeTLS"},
 }
 
+// PeerRules name, for a defect crisislint reports, the rules of other
+// linters that report it at the same place (gosec, noctx, which teams run
+// in golangci-lint beside it): a comment there that suppresses one of
+// them (//nolint:gosec, // #nosec G114, //nolint:noctx) is the
+// maintainer's decision on the finding too, already made.
+var PeerRules = map[string][]string{
+	"bare serve":             {"gosec:G114"},
+	"server without timeout": {"gosec:G112"},
+	"sql from strings":       {"gosec:G201", "gosec:G202", "gosec:G701"},
+	"call without context":   {"noctx"},
+}
+
 // UntimedServes are the methods of libraries the tables describe (whose
 // code crisislint does not read for facts) that serve on an http.Server
 // with no timeouts, and how: gin's Run builds &http.Server{Addr, Handler}

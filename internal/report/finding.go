@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -69,6 +70,11 @@ type Finding struct {
 	// package)". Empty: "places".
 	Also  string
 	Fixes []analysis.SuggestedFix
+	// Peers are the rules of other linters that report the same defect
+	// at the same place ("gosec:G114", "noctx"): a comment there that
+	// suppresses one of them (//nolint:gosec, // #nosec G114) is a
+	// maintainer's decision on this finding too, already made.
+	Peers []string
 }
 
 // Reporter collects an analyzer's findings in one package and reports
@@ -128,13 +134,13 @@ func (r *Reporter) Flush() {
 				top = i
 			}
 		}
-		if r.quiet(g[top].Pos) {
+		if r.quiet(g[top].Pos) || r.decided(g[top]) {
 			continue
 		}
 		first := g[top]
 		d := analysis.Diagnostic{Pos: first.Pos, End: first.End, Category: first.Severity.String(), Message: first.Message, SuggestedFixes: first.Fixes}
 		for i, f := range g {
-			if i == top || r.quiet(f.Pos) {
+			if i == top || r.quiet(f.Pos) || r.decided(f) {
 				continue
 			}
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: f.Message})
@@ -156,6 +162,69 @@ func (r *Reporter) Flush() {
 func (r *Reporter) quiet(pos token.Pos) bool {
 	file := File(r.pass, pos)
 	return file != nil && suppressed(r.pass, file, pos)
+}
+
+// decided reports whether a comment on the finding's line, or the line
+// above, suppresses a peer of it in another linter.
+func (r *Reporter) decided(f Finding) bool {
+	if len(f.Peers) == 0 {
+		return false
+	}
+	file := File(r.pass, f.Pos)
+	if file == nil {
+		return false
+	}
+	line := r.pass.Fset.Position(f.Pos).Line
+	for _, g := range file.Comments {
+		for _, c := range g.List {
+			if l := r.pass.Fset.Position(c.Slash).Line; l != line && l != line-1 {
+				continue
+			}
+			if slices.ContainsFunc(f.Peers, func(peer string) bool { return SuppressesPeer(c.Text, peer) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SuppressesPeer reports whether a comment suppresses a rule of another
+// linter, named "tool" or "tool:RULE": golangci-lint's //nolint:a,b (no
+// list: every linter), gosec's #nosec (no rule: all of gosec's) and
+// //gosec:disable.
+func SuppressesPeer(text, peer string) bool {
+	tool, rule, _ := strings.Cut(peer, ":")
+	body := strings.TrimSpace(strings.TrimPrefix(text, "//"))
+	if rest, ok := strings.CutPrefix(body, "nolint"); ok {
+		if rest == "" || rest[0] == ' ' {
+			return true // //nolint: every linter
+		}
+		if names, ok := strings.CutPrefix(rest, ":"); ok {
+			names, _, _ = strings.Cut(names, " ")
+			return slices.Contains(strings.Split(names, ","), tool)
+		}
+		return false
+	}
+	if tool != "gosec" {
+		return false
+	}
+	for _, marker := range []string{"#nosec", "gosec:disable"} {
+		i := strings.Index(body, marker)
+		if i < 0 {
+			continue
+		}
+		fields := strings.FieldsFunc(body[i+len(marker):], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+		var rules []string
+		for _, f := range fields {
+			if len(f) > 1 && f[0] == 'G' && strings.Trim(f[1:], "0123456789") == "" {
+				rules = append(rules, f)
+			} else {
+				break // the justification that follows
+			}
+		}
+		return len(rules) == 0 || rule == "" || slices.Contains(rules, rule)
+	}
+	return false
 }
 
 // mergeFixes joins the edits of another place's first fix to the first

@@ -259,3 +259,31 @@ func TestMergeFixes(t *testing.T) {
 		}
 	}
 }
+
+// Other linters' suppressions of a peer rule: golangci-lint's //nolint,
+// gosec's #nosec and //gosec:disable, with and without rules.
+func TestSuppressesPeer(t *testing.T) {
+	for _, tc := range []struct {
+		text, peer string
+		want       bool
+	}{
+		{"//nolint:gosec // Only for development use.", "gosec:G114", true},
+		{"//nolint:errcheck,gosec", "gosec:G112", true},
+		{"//nolint", "noctx", true},
+		{"//nolint:errcheck // why", "gosec:G114", false},
+		{"//nolint:noctx // the request must outlive the client", "noctx", true},
+		{"//nolint:noctx", "gosec:G201", false},
+		{"// #nosec G112 - Not publicly exposed", "gosec:G112", true},
+		{"// #nosec G112 - Not publicly exposed", "gosec:G114", false},
+		{"// #nosec G201,G202 table names are ours", "gosec:G202", true},
+		{"// #nosec", "gosec:G201", true},
+		{"//gosec:disable G112 -- internal only", "gosec:G112", true},
+		{"// the server has no timeouts", "gosec:G112", false},
+		{"// #nosec G112", "noctx", false},
+		{"//nolintfoo:gosec", "gosec:G112", false},
+	} {
+		if got := SuppressesPeer(tc.text, tc.peer); got != tc.want {
+			t.Errorf("SuppressesPeer(%q, %q) = %v, want %v", tc.text, tc.peer, got, tc.want)
+		}
+	}
+}

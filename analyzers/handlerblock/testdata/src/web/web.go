@@ -168,3 +168,9 @@ func batch(w http.ResponseWriter, r *http.Request, router http.Handler) {
 	sub.RequestURI = sub.URL.RequestURI()
 	router.ServeHTTP(w, sub)
 }
+
+// noctx reports the same call: its suppression is the decision on ours.
+func mustComplete(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("POST", "http://audit/", nil) //nolint:noctx // the audit record must be sent even if the client leaves
+	http.DefaultClient.Do(req)
+}

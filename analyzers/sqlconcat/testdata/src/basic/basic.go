@@ -217,3 +217,8 @@ func byIDBuiltFormat(db *sql.DB, id int) (*sql.Rows, error) {
 	base := "SELECT id FROM users WHERE"
 	return db.Query(fmt.Sprintf(base+" id = %d", id))
 }
+
+// gosec's G202 is the same finding: reviewed under its name.
+func gosecReviewed(db *sql.DB, table string) {
+	db.Query("SELECT * FROM " + table + " WHERE id = 1") // #nosec G202 -- table comes from our own schema
+}
