@@ -242,7 +242,7 @@ func (c *checker) pacing(l *retryLoop) (paced, grows bool) {
 		case *ast.FuncLit:
 			return false // stored or started: not a wait of this loop
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW && knowledge.TypeName(c.info.TypeOf(n)) == "time.Time" {
+			if n.Op == token.ARROW && knowledge.TypeName(c.info.TypeOf(n)) == knowledge.TimeType {
 				paced = true // <-ticker.C, <-timer.C
 			}
 		case *ast.CallExpr:
@@ -287,7 +287,7 @@ func (c *checker) waits(fn *types.Func, depth int) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.UnaryExpr:
-			found = found || n.Op == token.ARROW && knowledge.TypeName(c.info.TypeOf(n)) == "time.Time"
+			found = found || n.Op == token.ARROW && knowledge.TypeName(c.info.TypeOf(n)) == knowledge.TimeType
 		case *ast.CallExpr:
 			if callee, ok := typeutil.Callee(c.info, n).(*types.Func); ok {
 				found = found || knowledge.Pacers[knowledge.FuncName(callee)] || callee != fn && c.waits(callee, depth+1)

@@ -419,13 +419,11 @@ func (r *Result) packageTest(cond ast.Expr) (timed, ok bool) {
 			case *types.Builtin:
 				return fn.Name() == "len"
 			case *types.Func:
-				switch name := knowledge.FuncName(fn); {
-				case name == "time.Since" || name == "time.Until":
-					timed = true
+				if clock, ok := knowledge.Clock[knowledge.FuncName(fn)]; ok {
+					timed = timed || clock.Elapsed
 					return true
-				case name == "time.Now":
-					return true
-				case fn.Signature().Recv() != nil && knowledge.TypeName(fn.Signature().Recv().Type()) == "time.Time":
+				}
+				if recv := fn.Signature().Recv(); recv != nil && knowledge.TypeName(recv.Type()) == knowledge.TimeType {
 					// last.Add(ttl).Before(time.Now()), time.Now().Sub(last)
 					timed = true
 					sel, isSel := ast.Unparen(e.Fun).(*ast.SelectorExpr)

@@ -112,7 +112,7 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 			ast.Inspect(f, func(n ast.Node) bool {
 				if as, ok := n.(*ast.AssignStmt); ok {
 					for _, lhs := range as.Lhs {
-						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "RequestURI" &&
+						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == knowledge.ServedRequestField &&
 							knowledge.TypeName(r.pass.TypesInfo.TypeOf(sel.X)) == knowledge.RequestType {
 							mark(sel.X)
 						}

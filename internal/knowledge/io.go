@@ -478,6 +478,25 @@ var AsyncRunners = map[string]bool{
 	"(*github.com/panjf2000/ants/v2.MultiPool).Submit":    true,
 }
 
+// Clock are the time package's functions that read the clock: Since and
+// Until measure how long ago, or until, a time is (Elapsed), Now reads it.
+// A test of package-level state against one is a cache's staleness test
+// (if time.Since(loaded) > time.Minute { reload }).
+var Clock = map[string]struct{ Elapsed bool }{
+	"time.Since": {Elapsed: true},
+	"time.Until": {Elapsed: true},
+	"time.Now":   {},
+}
+
+// TimeType is the type whose methods (After, Sub, Add) compare and shift
+// times.
+const TimeType = "time.Time"
+
+// ServedRequestField is the field of an *http.Request that only a request
+// being served has: http.Client refuses a request that sets it, so a
+// request built with http.NewRequest that sets it is served in-process.
+const ServedRequestField = "RequestURI"
+
 // ioRoots are the standard library's packages through which a program
 // reaches a database, another service or a message service.
 var ioRoots = map[string]bool{
