@@ -391,11 +391,8 @@ func (c *checker) serves(cur inspector.Cursor, call *ast.CallExpr, chain string,
 // sameModule reports whether a package is of the module of the package
 // analyzed; without module information (GOPATH), only its own package is.
 func sameModule(pass *analysis.Pass, pkg *types.Package) bool {
-	m := pass.Module
-	if pkg == pass.Pkg || m == nil || m.Path == "" {
-		return pkg == pass.Pkg
-	}
-	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	in, _ := report.InModule(pass, pkg.Path())
+	return in || pkg == pass.Pkg
 }
 
 // defaultTimed reports whether the package sets http.DefaultClient.Timeout.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -555,8 +556,8 @@ func (c *checker) servesQueue(loop ast.Stmt, fn ast.Node) bool {
 // package analyzed; without modules (GOPATH), whether it is not the
 // standard library's.
 func (c *checker) ownModule(path string) bool {
-	if m := c.pass.Module; m != nil && m.Path != "" {
-		return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+	if in, known := report.InModule(c.pass, path); known {
+		return in
 	}
 	return !knowledge.Standard(path)
 }

@@ -362,11 +362,8 @@ func (c *checker) limitedProgram() bool {
 // sameModule reports whether a package is of the module of the package
 // analyzed; without module information (GOPATH), every package is.
 func (c *checker) sameModule(pkg *types.Package) bool {
-	m := c.pass.Module
-	if m == nil || m.Path == "" {
-		return true
-	}
-	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	in, known := report.InModule(c.pass, pkg.Path())
+	return in || !known
 }
 
 // isMiddlewareDecl reports whether a declaration makes a middleware

@@ -305,3 +305,14 @@ func Safe(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, erro
 		return run(pass)
 	}
 }
+
+// InModule reports whether the package at path belongs to the module of
+// the package analyzed. known is false when the driver says of no module
+// (GOPATH): each analyzer then decides what it takes a package to be.
+func InModule(pass *analysis.Pass, path string) (in, known bool) {
+	m := pass.Module
+	if m == nil || m.Path == "" {
+		return false, false
+	}
+	return path == m.Path || strings.HasPrefix(path, m.Path+"/"), true
+}

@@ -93,3 +93,20 @@ func TestGenerated(t *testing.T) {
 		}
 	}
 }
+
+// A package is of the module when its path is the module's or under it;
+// without a module the answer is unknown, not a guess.
+func TestInModule(t *testing.T) {
+	pass := &analysis.Pass{Module: &analysis.Module{Path: "example.com/svc"}}
+	for path, want := range map[string]bool{
+		"example.com/svc": true, "example.com/svc/store": true,
+		"example.com/svcx": false, "github.com/gin-gonic/gin": false,
+	} {
+		if in, known := InModule(pass, path); in != want || !known {
+			t.Errorf("InModule(%q) = %v, %v; want %v, true", path, in, known, want)
+		}
+	}
+	if _, known := InModule(&analysis.Pass{}, "example.com/svc"); known {
+		t.Error("InModule without a module: known, want unknown")
+	}
+}
