@@ -167,25 +167,10 @@ func (r *Reporter) quiet(pos token.Pos) bool {
 // decided reports whether a comment on the finding's line, or the line
 // above, suppresses a peer of it in another linter.
 func (r *Reporter) decided(f Finding) bool {
-	if len(f.Peers) == 0 {
-		return false
-	}
 	file := File(r.pass, f.Pos)
-	if file == nil {
-		return false
-	}
-	line := r.pass.Fset.Position(f.Pos).Line
-	for _, g := range file.Comments {
-		for _, c := range g.List {
-			if l := r.pass.Fset.Position(c.Slash).Line; l != line && l != line-1 {
-				continue
-			}
-			if slices.ContainsFunc(f.Peers, func(peer string) bool { return SuppressesPeer(c.Text, peer) }) {
-				return true
-			}
-		}
-	}
-	return false
+	return len(f.Peers) > 0 && file != nil && commentAt(r.pass, file, f.Pos, func(text string) bool {
+		return slices.ContainsFunc(f.Peers, func(peer string) bool { return SuppressesPeer(text, peer) })
+	})
 }
 
 // SuppressesPeer reports whether a comment suppresses a rule of another

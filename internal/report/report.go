@@ -151,6 +151,15 @@ func File(pass *analysis.Pass, pos token.Pos) *ast.File {
 }
 
 func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
+	return commentAt(pass, f, pos, func(text string) bool {
+		ig, ok, problem := ParseIgnore(text)
+		return ok && problem == "" && slices.Contains(ig.Names, pass.Analyzer.Name)
+	})
+}
+
+// commentAt reports whether a comment on pos's line, or the line above,
+// satisfies match.
+func commentAt(pass *analysis.Pass, f *ast.File, pos token.Pos, match func(text string) bool) bool {
 	tf := pass.Fset.File(pos)
 	if tf == nil {
 		return false
@@ -167,12 +176,7 @@ func suppressed(pass *analysis.Pass, f *ast.File, pos token.Pos) bool {
 	i := sort.Search(len(f.Comments), func(i int) bool { return f.Comments[i].Pos() >= end })
 	for i--; i >= 0 && tf.Line(f.Comments[i].End()) >= raw-3; i-- {
 		for _, c := range f.Comments[i].List {
-			l := pass.Fset.Position(c.Slash).Line
-			if l != line && l != line-1 {
-				continue
-			}
-			ig, ok, problem := ParseIgnore(c.Text)
-			if ok && problem == "" && slices.Contains(ig.Names, pass.Analyzer.Name) {
+			if l := pass.Fset.Position(c.Slash).Line; (l == line || l == line-1) && match(c.Text) {
 				return true
 			}
 		}
