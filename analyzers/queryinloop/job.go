@@ -411,25 +411,33 @@ func (c *checker) ddl(call *ast.CallExpr, fn *types.Func) bool {
 	if sink, ok := knowledge.LookupSQLSink(fn); ok {
 		return sink.Query < len(call.Args) && c.startsWith(call.Args[sink.Query], ddlWords)
 	}
+	return c.sendsSQL(call, ddlStatements)
+}
+
+// sendsSQL reports whether a string argument of a call starts with one of
+// the words (in upper case), whatever function the text is handed to.
+// Text written at the call (a constant, a concatenation, a Sprintf
+// format) is read as written; text kept in a variable is followed only
+// where the call reaches a database, since evaluating every argument of
+// every call costs.
+func (c *checker) sendsSQL(call *ast.CallExpr, words []string) bool {
 	var db *bool // whether the call reaches a database, once asked
 	for _, a := range call.Args {
-		t, ok := c.pass.TypesInfo.TypeOf(a).Underlying().(*types.Basic)
-		if !ok || t.Info()&types.IsString == 0 {
+		if t := c.pass.TypesInfo.TypeOf(a); t == nil || !isStringType(t) {
 			continue
 		}
 		if lead, ok := leading(c.pass.TypesInfo, a); ok {
-			if hasPrefix(lead, ddlStatements) {
+			if hasPrefix(lead, words) {
 				return true
 			}
 			continue
 		}
-		// Text kept in a variable: followed only where it is sent.
 		if db == nil {
 			set := c.fx.Call(call)
 			has := set.Has(effects.DB)
 			db = &has
 		}
-		if *db && c.startsWith(a, ddlStatements) {
+		if *db && c.startsWith(a, words) {
 			return true
 		}
 	}

@@ -505,7 +505,7 @@ func (c *checker) ownState(call *ast.CallExpr, e *effects.Effect, loop ast.Stmt)
 // written with it.
 func (c *checker) needsID(call *ast.CallExpr, loop ast.Stmt) bool {
 	e := c.fx.Call(call)[effects.DB]
-	if e == nil || !knowledge.IsInsert(e.Cause()) && !c.sqlVerb(call, "INSERT ") {
+	if e == nil || !knowledge.IsInsert(e.Cause()) && !c.sendsSQL(call, []string{"INSERT "}) {
 		return false
 	}
 	body := loopBody(loop)
@@ -540,22 +540,7 @@ func (c *checker) needsID(call *ast.CallExpr, loop ast.Stmt) bool {
 // updateSQL reports whether a call sends an UPDATE statement: a string
 // argument that starts with one (through an interface such as gitea's
 // db.Engine, or a wrapper, as well as database/sql).
-func (c *checker) updateSQL(call *ast.CallExpr) bool { return c.sqlVerb(call, "UPDATE ") }
-
-// sqlVerb reports whether a call sends a statement that starts with verb.
-func (c *checker) sqlVerb(call *ast.CallExpr, verb string) bool {
-	for _, a := range call.Args {
-		if t := c.pass.TypesInfo.TypeOf(a); t == nil || !isStringType(t) {
-			continue
-		}
-		parts := c.ev.Eval(a)
-		if len(parts) > 0 && parts[0].Kind == strexpr.Const &&
-			strings.HasPrefix(strings.ToUpper(strings.TrimSpace(parts[0].Text)), verb) {
-			return true
-		}
-	}
-	return false
-}
+func (c *checker) updateSQL(call *ast.CallExpr) bool { return c.sendsSQL(call, []string{"UPDATE "}) }
 
 func isStringType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
