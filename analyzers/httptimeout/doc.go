@@ -31,7 +31,12 @@ httptimeout reports, outside test code:
     when it reaches the send through a variable, a field or a helper of
     the program, in this package or another (through analysis facts);
     such a send is reported where it is made, since only there can a
-    deadline on the request's context be seen;
+    deadline on the request's context be seen, unless the request's
+    context is a parameter of the function that sends (jwk.Fetch(ctx,
+    url)): the deadline is then its callers' to set, as Go's APIs
+    leave it, and the send is reported at the calls that give it a
+    context without one, in this package or another (through analysis
+    facts), with the chain;
   - an http.Client literal without Timeout whose Transport does not
     bound both the dial (a net.Dialer with a Timeout) and the wait for
     the response headers (ResponseHeaderTimeout), when the client is

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -65,7 +65,7 @@ func (f *servesFact) String() string {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !relevant(pass.Pkg) && !servesImported(pass) {
+	if !relevant(pass.Pkg) && !factsImported(pass) {
 		return nil, nil
 	}
 	fx := pass.ResultOf[effects.Analyzer].(*effects.Result)
@@ -75,6 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		info:    pass.TypesInfo,
 		index:   fx.Index(),
 		reach:   reqreach.New(pass, rp, fx),
+		rp:      rp,
 		rep:     report.New(pass),
 		fields:  make(map[*types.Var][]ast.Expr),
 		uses:    make(map[types.Object][]inspector.Cursor),
@@ -84,6 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.insp = inspector.New(pass.Files)
 	c.collect()
+	c.collectHanded()
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		if report.IsTestCode(pass, cur.Node().Pos()) {
 			continue
@@ -105,11 +107,14 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// servesImported reports whether a package the program analyzed before
-// this one has a function that serves with no timeouts.
-func servesImported(pass *analysis.Pass) bool {
+// factsImported reports whether a package the program analyzed before
+// this one has a function that serves with no timeouts, or that sends
+// with the context its caller gives: a package that does not import
+// net/http can call it.
+func factsImported(pass *analysis.Pass) bool {
 	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*servesFact); ok {
+		switch f.Fact.(type) {
+		case *servesFact, *ctxSendFact:
 			return true
 		}
 	}
@@ -138,6 +143,7 @@ type checker struct {
 	insp  *inspector.Inspector
 	index *strexpr.Index
 	reach *reqreach.Reach
+	rp    *reqpath.Result
 	rep   *report.Reporter
 
 	// fields holds the values the package stores in each struct field of
@@ -153,6 +159,13 @@ type checker struct {
 	zeroed map[types.Object]map[string]bool
 	// returns memoizes what each function of the package returns.
 	returns map[*types.Func]kind
+	// handed holds the package's functions that send on
+	// http.DefaultClient with the context a parameter gives.
+	handed map[*types.Func]*ctxSendFact
+	// visiting holds the context parameters whose writes are being read.
+	visiting map[*types.Var]bool
+	// setters memoizes setterField.
+	setters map[*types.Var]bool
 }
 
 // tracked reports whether values of type t are clients, servers,
@@ -301,6 +314,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if !ok || c.origin(sel.X, 0) != defaultClient || c.deadline(call) {
 			return
 		}
+		if _, ok := c.requestParam(call.Args, cur); ok {
+			return // the caller's context: reported at the callers that give none with a deadline
+		}
 		waits := c.waits(cur)
 		direct := c.isDefaultClient(sel.X)
 		f := report.Finding{
@@ -317,6 +333,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case knowledge.UntimedClients[name] != "":
 		c.untimedConstructor(cur, call, fn)
 	default:
+		c.handedCall(cur, call)
 		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
 			c.serves(cur, call, callName(call), b.Addr)
 			c.rep.Add(report.Finding{

@@ -50,10 +50,81 @@ func lookupWithDerivedDeadline(ctx context.Context, q string) {
 
 type key struct{}
 
-// A context from the caller may have no deadline at all.
-func lookupWithCallerContext(ctx context.Context, q string) {
+// A context from the caller leaves the deadline to the caller, as Go's
+// APIs do: the send is reported at the callers that give a context
+// without one.
+func lookupWithCallerContext(ctx context.Context, q string) { // want lookupWithCallerContext:"sends on http.DefaultClient with the context of parameter 0: http.DefaultClient.Do"
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://search/?q="+q, nil)
-	http.DefaultClient.Do(req) // want `sends on http.DefaultClient`
+	http.DefaultClient.Do(req) // OK: reported at the callers
+}
+
+// LookupCtx is called from package caller.
+func LookupCtx(ctx context.Context, q string) error { // want LookupCtx:"sends on http.DefaultClient with the context of parameter 0: http.DefaultClient.Do"
+	ctx = context.WithValue(ctx, key{}, q) // a value, no deadline: still the caller's
+	req, err := http.NewRequest("GET", "http://search/?q="+q, nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req.WithContext(ctx)) // OK: reported at the callers
+	return err
+}
+
+func searchAll(ctx context.Context, qs []string) { // want searchAll:"sends on http.DefaultClient with the context of parameter 0: lookupWithCallerContext → http.DefaultClient.Do"
+	for _, q := range qs {
+		lookupWithCallerContext(ctx, q) // OK: hands its own context on
+	}
+}
+
+func Search(w http.ResponseWriter, r *http.Request) {
+	searchAll(r.Context(), r.URL.Query()["q"]) // want `^searchAll sends on http.DefaultClient, which has no timeout, with the context it is given \(lookupWithCallerContext → http.DefaultClient.Do\), and this one has no deadline: when the service does not answer, the call waits until the context is cancelled, if ever, and so does the request that made it; give it a context with a deadline \(context.WithTimeout\)$`
+}
+
+func searchBounded(qs []string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	searchAll(ctx, qs)                                   // OK: a deadline
+	lookupWithCallerContext(context.Background(), qs[0]) // want `^lookupWithCallerContext sends on http.DefaultClient, which has no timeout, with the context it is given \(http.DefaultClient.Do\), and this one has no deadline: when the service does not answer, the call waits until the context is cancelled, if ever; give`
+}
+
+// A context a function literal is given is not its declaration's caller's.
+func inClosure() {
+	run := func(ctx context.Context) {
+		req, _ := http.NewRequestWithContext(ctx, "GET", "http://search/", nil)
+		http.DefaultClient.Do(req) // want `http.DefaultClient.Do sends on http.DefaultClient`
+	}
+	run(context.Background())
+}
+
+// A context kept in a field that only a setter gives a value, from its
+// own parameter, is its setter's caller's: a deadline may be there.
+type provider struct {
+	ctx context.Context
+	url string
+}
+
+func (p *provider) SetContext(ctx context.Context) { p.ctx = ctx }
+
+func (p *provider) fetch() {
+	req, _ := http.NewRequestWithContext(p.ctx, "GET", p.url, nil)
+	http.DefaultClient.Do(req) // OK: the setter's caller's context
+}
+
+// One the package sets to context.Background() has no deadline.
+type poller struct {
+	ctx context.Context
+	url string
+}
+
+func newPoller(ctx context.Context, u string) *poller {
+	if ctx == nil {
+		return &poller{ctx: context.Background(), url: u}
+	}
+	return &poller{ctx: ctx, url: u}
+}
+
+func (p *poller) poll() {
+	req, _ := http.NewRequestWithContext(p.ctx, "GET", p.url, nil)
+	http.DefaultClient.Do(req) // want `http.DefaultClient.Do sends on http.DefaultClient`
 }
 
 var shared = http.DefaultClient
