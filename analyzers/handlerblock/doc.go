@@ -48,7 +48,11 @@ request path.
 It does not report the same calls outside a handler (main, init, CLI
 commands, workers, tests), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
-context.WithoutCancel(r.Context()), which detaches on purpose, a
+context.WithoutCancel(r.Context()), which detaches on purpose, what a
+call does below when the handler gives it a context chosen to outlive
+the request, which only the program's own state can make
+(graceful.GetManager().HammerContext(), a server's BaseContext()): its
+work is meant to go on after the client leaves, a
 request sent on a client with a short constant Timeout (10 s at most),
 a request built to be served in-process rather than sent (its
 RequestURI set, which a client refuses: a batch endpoint's

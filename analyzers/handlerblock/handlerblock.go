@@ -77,6 +77,12 @@ func run(pass *analysis.Pass) (any, error) {
 					// client has gone.
 					continue
 				}
+				if (k == effects.Detached || k == effects.NoContext) && !e.Direct() && chosenContext(pass, fx, call) {
+					// The handler gives the work a context it chose to
+					// outlive the request (the server's): what the work
+					// does below with or without one is that choice.
+					continue
+				}
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist
 				}
@@ -313,4 +319,63 @@ func callName(call *ast.CallExpr) string {
 		}
 	}
 	return s
+}
+
+// chosenContext reports whether a call is given a context its handler
+// chose to outlive the request: context.WithoutCancel(…), or one that a
+// function returns without being given anything
+// (graceful.GetManager().HammerContext(), srv.BaseContext()): the
+// process's or the server's context, which cannot come from the request.
+// context.Background() and TODO(), which a handler may write without
+// thinking, are reported as detached, not taken for a choice.
+func chosenContext(pass *analysis.Pass, fx *effects.Result, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if knowledge.TypeName(pass.TypesInfo.TypeOf(a)) != "context.Context" {
+			continue
+		}
+		c, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := typeutil.Callee(pass.TypesInfo, c).(*types.Func)
+		if fn == nil {
+			return false
+		}
+		switch name := knowledge.FuncName(fn); {
+		case name == "context.WithoutCancel":
+			return true
+		case fx.DetachedContext(call) != nil, knowledge.ContextDerivers[name]:
+			return false
+		}
+		return givenNothing(pass.TypesInfo, c, 0)
+	}
+	return false
+}
+
+// givenNothing reports whether an expression is computed from the
+// package-level state of the program alone: package-level variables and
+// calls without arguments on them. r.Context() is given the request.
+func givenNothing(info *types.Info, e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		switch obj := info.Uses[e].(type) {
+		case *types.PkgName:
+			return true
+		case *types.Var:
+			return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
+		case *types.Func:
+			return obj.Signature().Recv() == nil
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.MethodExpr {
+			return false
+		}
+		return givenNothing(info, e.X, depth+1)
+	case *ast.CallExpr:
+		return len(e.Args) == 0 && givenNothing(info, e.Fun, depth+1)
+	}
+	return false
 }
