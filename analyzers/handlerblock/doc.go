@@ -62,7 +62,10 @@ EXPIRE) under its own context.Background() (the client's read timeout,
 3 s by default, bounds it; BLPOP and XREAD with BLOCK are still
 reported, and so is a detached context written in the handler), which
 cannot go on for long, a sleep for as long as a helper's parameter says
-when the handler's path passes zero (doHammerTime(0)), context-less and
+when the handler's path passes zero (doHammerTime(0)), a sleep for a time
+drawn at random (math/rand, crypto/rand, or a function that returns
+one, such as kratos's x.RandomDelay: a delay against timing attacks or
+brute force, on purpose), context-less and
 detached I/O in a defer (cleanup and accounting as the handler leaves
 must complete, whether or not the client is still there), or
 context-less I/O and locks made once per key or object (a lazy loader, a

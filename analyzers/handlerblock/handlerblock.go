@@ -83,6 +83,9 @@ func run(pass *analysis.Pass) (any, error) {
 					// does below with or without one is that choice.
 					continue
 				}
+				if k == effects.Sleep && e.Attrs&effects.Deliberate != 0 {
+					continue // a delay drawn at random: against timing attacks or brute force, on purpose
+				}
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist
 				}

@@ -102,9 +102,14 @@ const (
 	// redis command that does not block, which the client's read timeout
 	// (3 s by default in go-redis) ends.
 	Bounded
+	// Deliberate is a sleep for a time drawn at random (x.RandomDelay,
+	// rand.Intn(3000) ms): a delay on purpose, against timing attacks or
+	// as jitter, not a wait for something. A retry loop that calls it
+	// still waits between attempts.
+	Deliberate
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate"}
 
 func (a Attrs) String() string {
 	var names []string
@@ -303,6 +308,6 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/effects",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact), new(WantsFact), new(AsyncFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(ImplFact), new(WantsFact), new(AsyncFact), new(RandomFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }

@@ -46,6 +46,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		}
 	}()
 	r.findAsync()
+	r.findRandom()
 	r.collect()
 	r.locks()
 	for range maxRounds {
@@ -120,6 +121,11 @@ func (r *Result) export() {
 	}
 	if f := r.implFact(); len(f.Impls) > 0 {
 		r.pass.ExportPackageFact(f)
+	}
+	for fn := range r.randoms {
+		if fn.Exported() || fn.Signature().Recv() != nil {
+			r.pass.ExportObjectFact(fn, new(RandomFact))
+		}
 	}
 	for fn, params := range r.async {
 		if fn.Exported() || fn.Signature().Recv() != nil {

@@ -317,6 +317,9 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 		e := Effect{Kind: Sleep, Chain: cause}
 		if len(call.Args) == 1 {
 			e.Note = r.paramOf(call.Args[0], call)
+			if r.random(call.Args[0], 0) {
+				e.Attrs |= Deliberate // x.RandomDelay, rand.Intn(3000) ms
+			}
 		}
 		s.add(e)
 	}

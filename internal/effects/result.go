@@ -35,6 +35,7 @@ type Result struct {
 	elsewhere map[string][]Impl      // interface method keys → other packages' implementations, once asked
 	asked     map[string]bool        // the interface method keys looked up elsewhere
 	async     map[*types.Func][]int  // the package's functions that run a parameter with go
+	randoms   map[*types.Func]bool   // the package's functions that return a random value
 	resolving map[*ast.CallExpr]bool // the calls whose receivers' makers are being resolved
 	// contextSet holds the calls whose result is later given a context
 	// (see givenContext), once asked.

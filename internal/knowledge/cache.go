@@ -240,8 +240,9 @@ var LoadGuards = map[string]bool{
 	"(*golang.org/x/sync/singleflight.Group).DoChan": true,
 }
 
-// Randomizers are the packages whose functions make a TTL random: a TTL
-// computed with them has jitter.
+// Randomizers are the packages whose functions make a value random: a TTL
+// computed with them has jitter, and a sleep for one is a delay chosen on
+// purpose (against timing attacks, or to spread retries).
 var Randomizers = map[string]bool{
 	"math/rand":    true,
 	"math/rand/v2": true,

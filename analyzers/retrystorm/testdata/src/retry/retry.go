@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"log"
+	"math/rand"
 	"net/http"
 	"time"
 
@@ -403,4 +404,19 @@ func probe(a *apiClient, parts []string) error {
 		withBase(u)(a)
 	}
 	return errors.New("not found")
+}
+
+func jitterSleep() { time.Sleep(time.Duration(rand.Intn(1000)) * time.Millisecond) }
+
+// OK: a helper that sleeps a random time paces the loop, as any helper
+// that sleeps does; that handlerblock leaves random delays alone does not
+// make them no wait here.
+func jittered(c *http.Client, u string) *http.Response {
+	for {
+		resp, err := c.Get(u)
+		if err == nil {
+			return resp
+		}
+		jitterSleep()
+	}
 }
