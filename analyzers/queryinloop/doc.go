@@ -95,6 +95,14 @@ load }). Nor is a package-level cache's reload, made only when
 it has gone stale (if time.Since(loaded) > time.Minute || len(prices) ==
 0 { reload }): once an interval for the whole process.
 
+Queries to SQLite are not reported in a package whose every database
+driver, imported there or by the packages it imports, runs in the
+process (modernc.org/sqlite, mattn/go-sqlite3, DuckDB): a query is a
+function call, not a round trip, and many small ones cost what one does
+(https://www.sqlite.org/np1queryprob.html). Where a server driver is
+imported too (SQLite in development, PostgreSQL in production), they
+are; so are redis commands.
+
 Code an operator runs now and then is not reported either: migrations,
 and command-line programs (package main, packages under cmd/ or cli/).
 

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crisislint/crisislint/internal/dbengine"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -25,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "queryinloop",
 	Doc:       Doc.String(),
 	URL:       Doc.URL(),
-	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
+	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer, dbengine.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(jobFact), new(callersFact), new(usesFact), new(wantsCallersFact)},
 }
@@ -43,6 +44,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		fx:        fx,
 		rp:        pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
+		embedded:  pass.ResultOf[dbengine.Analyzer].(*dbengine.Result).EmbeddedOnly(),
 		units:     make(map[ast.Stmt]string),
 		decoded:   make(map[*types.Var]bool),
 		impls:     make(map[*types.Func]job),
@@ -135,6 +137,11 @@ func (c *checker) candidates() []candidate {
 		// per item: the loop around its call is no N+1.
 		set := fx.Call(call).Without(effects.Lazy | effects.ErrorPath | effects.Worker | effects.Cached)
 		e := set[effects.DB]
+		if c.embedded {
+			// SQLite answers in the process: N small queries cost what one
+			// does, and there is no round trip to save.
+			e = nil
+		}
 		what, unit := "query", "round trips"
 		if e == nil {
 			e, what = set[effects.Redis], "redis command"
@@ -201,11 +208,14 @@ func (c *checker) finish(cand candidate) (report.Finding, bool) {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	fx    *effects.Result
-	rp    *reqpath.Result
-	jobs  map[*types.Func]job // the package's functions that do work beyond the database
-	impls map[*types.Func]job // what the implementations of an interface method do, once asked
+	pass *analysis.Pass
+	fx   *effects.Result
+	rp   *reqpath.Result
+	// embedded is set when every database driver the package can reach
+	// runs in the process (SQLite): its queries are no round trips.
+	embedded bool
+	jobs     map[*types.Func]job // the package's functions that do work beyond the database
+	impls    map[*types.Func]job // what the implementations of an interface method do, once asked
 	// implTypes are the types implementing an interface, once asked.
 	implTypes map[types.Type][]types.Type
 	decls     map[*types.Func]*ast.FuncDecl   // the package's functions

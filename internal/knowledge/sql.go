@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"go/types"
+	"strings"
 	"sync"
 )
 
@@ -161,6 +162,70 @@ var DriverDialects = map[string]Dialect{
 	"modernc.org/sqlite":                     Question,
 	"github.com/glebarez/go-sqlite":          Question,
 	"github.com/ClickHouse/clickhouse-go/v2": Question,
+}
+
+// Engine is where a database driver's queries go: into the process, or
+// over a connection to a server.
+type Engine uint8
+
+const (
+	// Embedded engines run in the process (SQLite, DuckDB): a query is a
+	// function call, and many small queries cost what one does
+	// (https://www.sqlite.org/np1queryprob.html).
+	Embedded Engine = 1 << iota
+	// Server engines answer over a connection: each query is a round
+	// trip.
+	Server
+)
+
+// DatabaseDrivers maps the module or package of a database driver, or of
+// an ORM's driver for one engine, to where its queries go; a package
+// under a path listed is that driver's too (pgx/v5/pgxpool). A program
+// whose packages import only embedded drivers talks to no server.
+var DatabaseDrivers = map[string]Engine{
+	"github.com/mattn/go-sqlite3":               Embedded,
+	"modernc.org/sqlite":                        Embedded,
+	"github.com/glebarez/go-sqlite":             Embedded,
+	"github.com/glebarez/sqlite":                Embedded,
+	"github.com/ncruces/go-sqlite3":             Embedded,
+	"gorm.io/driver/sqlite":                     Embedded,
+	"zombiezen.com/go/sqlite":                   Embedded,
+	"crawshaw.io/sqlite":                        Embedded,
+	"github.com/marcboeker/go-duckdb":           Embedded,
+	"github.com/lib/pq":                         Server,
+	"github.com/jackc/pgx/v4":                   Server,
+	"github.com/jackc/pgx/v5":                   Server,
+	"github.com/go-sql-driver/mysql":            Server,
+	"github.com/ClickHouse/clickhouse-go/v2":    Server,
+	"github.com/microsoft/go-mssqldb":           Server,
+	"github.com/denisenkom/go-mssqldb":          Server,
+	"github.com/go-pg/pg/v10":                   Server,
+	"github.com/uptrace/bun/driver/pgdriver":    Server,
+	"github.com/sijms/go-ora/v2":                Server,
+	"github.com/godror/godror":                  Server,
+	"github.com/snowflakedb/gosnowflake":        Server,
+	"github.com/tursodatabase/libsql-client-go": Server,
+	"gorm.io/driver/postgres":                   Server,
+	"gorm.io/driver/mysql":                      Server,
+	"gorm.io/driver/sqlserver":                  Server,
+	"gorm.io/driver/clickhouse":                 Server,
+	"cloud.google.com/go/spanner":               Server,
+	"go.mongodb.org/mongo-driver":               Server,
+}
+
+// DriverEngine returns where the queries of the driver at an import path
+// go, or 0 when the path is no driver the table knows.
+func DriverEngine(path string) Engine {
+	for p := path; ; {
+		if e, ok := DatabaseDrivers[p]; ok {
+			return e
+		}
+		i := strings.LastIndex(p, "/")
+		if i < 0 {
+			return 0
+		}
+		p = p[:i]
+	}
 }
 
 // SQLOpeners open a database through a database/sql driver named by the

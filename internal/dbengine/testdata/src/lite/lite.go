@@ -1,0 +1,3 @@
+package lite // want package:"database: embedded"
+
+import _ "modernc.org/sqlite"
