@@ -344,7 +344,7 @@ func (r *Result) storeGet(e ast.Expr) bool {
 }
 
 // lookup reports whether e looks a key up in a map or a sync.Map: m[k],
-// m.Load(k).
+// m.Load(k), m.LoadOrStore(k, v).
 func (r *Result) lookup(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.IndexExpr:
@@ -352,7 +352,13 @@ func (r *Result) lookup(e ast.Expr) bool {
 		return ok
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(r.pass.TypesInfo, e).(*types.Func)
-		return fn != nil && knowledge.FuncName(fn) == "(*sync.Map).Load"
+		if fn == nil {
+			return false
+		}
+		// _, loaded := inflight.LoadOrStore(key, struct{}{}); if loaded {
+		// return }: what follows runs once per key at a time.
+		name := knowledge.FuncName(fn)
+		return name == "(*sync.Map).Load" || name == "(*sync.Map).LoadOrStore"
 	}
 	return false
 }

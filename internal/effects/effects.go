@@ -96,7 +96,9 @@ const (
 	Worker
 	// Cached is a call made only when a key is missing from a map or a
 	// sync.Map the function looked it up in first: a cache's load, once
-	// per key (if u, ok := users.Load(id); ok { return u }).
+	// per key (if u, ok := users.Load(id); ok { return u }), or once per
+	// key at a time (if _, loaded := inflight.LoadOrStore(id, x); loaded
+	// { return }).
 	Cached
 	// Bounded is detached I/O that cannot last long whoever waits: a
 	// redis command that does not block, which the client's read timeout
