@@ -9,6 +9,8 @@
 package testgopath
 
 import (
+	"go/build"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +27,7 @@ func Dir(t testing.TB, testdata string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shadowed(t, filepath.Join(testdata, "src"))
 	dir := t.TempDir()
 	for _, src := range []string{filepath.Join(testdata, "src"), stubs} {
 		if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS(src)); err != nil {
@@ -101,4 +104,29 @@ func stubsDir() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// shadowed fails the test when a package of testdata has the import path
+// of a standard library package: GOPATH mode resolves the path to the
+// standard library's, and the test silently checks that one instead
+// (a package named structs, since Go 1.23).
+func shadowed(t testing.TB, src string) {
+	t.Helper()
+	filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || path == src {
+			return nil
+		}
+		rel, _ := filepath.Rel(src, path)
+		if p, err := build.Default.Import(filepath.ToSlash(rel), "", build.FindOnly); err == nil && p.Goroot && hasGo(p.Dir) {
+			t.Fatalf("testgopath: testdata package %s has the path of a standard library package, which GOPATH mode loads instead: rename it", rel)
+		}
+		return nil
+	})
+}
+
+// hasGo reports whether a directory holds Go files: GOROOT's cmd is a
+// directory, not a package.
+func hasGo(dir string) bool {
+	m, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	return len(m) > 0
 }
