@@ -60,8 +60,8 @@ var nogoTestdata = map[string][]string{
 	"../../analyzers/idempotency/testdata":  {"billing", "shop"},
 	"../../analyzers/cachestale/testdata":   {"usersvc", "stale"},
 	"testdata":                              {"rpcsvc", "rpcimpl"},
-	"../../analyzers/queryinloop/testdata":  {"assign", "assignweb"},
-	"../../analyzers/handlerblock/testdata": {"ui"},
+	"../../analyzers/queryinloop/testdata":  {"assign", "assignweb", "liteapi"},
+	"../../analyzers/handlerblock/testdata": {"ui", "delays"},
 }
 
 // loadNogoTestdata loads the testdata packages, once for both runs.
