@@ -428,6 +428,9 @@ func (c *checker) check(sc sinkCall) {
 	var msg string
 	level := report.Error
 	switch where := position(parts, holes[0]); {
+	case len(parts) == 1 && first.Origin == strexpr.Input && s.via == "" && !s.Fragment:
+		msg = fmt.Sprintf("%s runs SQL text that is %s itself: whoever sends it runs any query they like (SQL injection); run only SQL the program writes, and pass the client's values to it as arguments",
+			name, from)
 	case where.value && (where.list || first.Folded):
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass the values as arguments: one array argument (= ANY($1)) in PostgreSQL, or one placeholder per value (sqlx.In)",
 			name, from)

@@ -52,10 +52,20 @@ type SQLSink struct {
 	// AnyArg is set when the parameter is an interface: only a string
 	// argument there is SQL (gorm's Where also takes maps and structs).
 	AnyArg bool
+	// Fragment is set when the text is a clause of a statement the
+	// library builds (gorm's Where and Order), not a whole statement.
+	Fragment bool
 }
 
 // sqlSinks maps a fully qualified function name to the sink it is.
 var sqlSinks = map[string]SQLSink{}
+
+// clauses are, per library, the sink methods that take a clause of the
+// statement the library builds rather than a whole statement.
+var clauses = map[string]map[string]bool{
+	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true, "Select": true, "Order": true, "Group": true, "Joins": true, "InnerJoins": true},
+	"xorm": {"Where": true, "And": true, "Or": true, "OrderBy": true, "Join": true, "GroupBy": true, "Having": true, "Select": true},
+}
 
 func init() {
 	type m struct {
@@ -69,7 +79,8 @@ func init() {
 				if r != "" {
 					name = "(" + r + ")." + x.name
 				}
-				sqlSinks[name] = SQLSink{Query: x.query, Args: x.args, Library: lib, Dialect: d, AnyArg: anyArg}
+				sqlSinks[name] = SQLSink{Query: x.query, Args: x.args, Library: lib, Dialect: d, AnyArg: anyArg,
+					Fragment: clauses[lib][x.name]}
 			}
 		}
 	}

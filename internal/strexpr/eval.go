@@ -3,6 +3,7 @@ package strexpr
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 	"unicode"
@@ -126,6 +127,9 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 			if v.IsField() {
 				if Configuration(ev.Info, e) {
 					return []Part{dynamic(e, Global, types.ExprString(e)+" (configuration)")}
+				}
+				if parts, ok := ev.literalField(e, v.Name(), 0); ok {
+					return parts
 				}
 				return []Part{dynamic(e, Field, "field "+types.ExprString(e))}
 			}
@@ -803,4 +807,171 @@ func ParseFormat(format string) ([]Verb, bool) {
 	}
 	flush()
 	return out, true
+}
+
+// literalField evaluates a field of a struct that a local variable holds
+// when the function built it there, in a literal or with a constructor
+// of the package that puts a parameter in the field, and nothing sets
+// the field afterwards:
+//
+//	q := &Query{SQL: r.FormValue("q")}; db.Query(q.SQL)
+//	cfg := newConfig(r.FormValue("v")); db.Query(cfg.Value)
+func (ev *Evaluator) literalField(e *ast.SelectorExpr, field string, depth int) ([]Part, bool) {
+	root := ast.Unparen(e.X)
+	if star, ok := root.(*ast.StarExpr); ok {
+		root = ast.Unparen(star.X)
+	}
+	id, ok := root.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := ev.Info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	return ev.fieldOf(e, v, field, depth)
+}
+
+func (ev *Evaluator) fieldOf(e ast.Expr, v *types.Var, field string, depth int) ([]Part, bool) {
+	if depth > 4 || v.IsField() || isGlobal(v) || ev.Index.FieldSet(v) {
+		return nil, false
+	}
+	if _, param := ev.Index.Param(v); param {
+		return nil, false
+	}
+	ws := ev.Index.Writes(v)
+	if len(ws) == 0 {
+		return nil, false
+	}
+	var alts [][]Part
+	for _, w := range ws {
+		if w.RHS == nil && w.Kind == Assign && w.Decl {
+			continue // var q *Query: set below
+		}
+		if w.RHS == nil || !(w.Kind == Assign || w.Kind == Tuple && w.TupleIndex == 0) {
+			return nil, false
+		}
+		rhs := ast.Unparen(w.RHS)
+		if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			rhs = ast.Unparen(u.X)
+		}
+		switch rhs := rhs.(type) {
+		case *ast.CompositeLit:
+			value, ok := keyedValue(rhs, field)
+			if !ok {
+				return nil, false
+			}
+			if value == nil {
+				alts = append(alts, []Part{{Kind: Const, Expr: e}})
+			} else {
+				alts = append(alts, ev.eval(value))
+			}
+		case *ast.Ident: // ptr := q
+			w, ok := ev.Info.Uses[rhs].(*types.Var)
+			if !ok {
+				return nil, false
+			}
+			parts, ok := ev.fieldOf(e, w, field, depth+1)
+			if !ok {
+				return nil, false
+			}
+			alts = append(alts, parts)
+		case *ast.CallExpr:
+			arg, ok := ev.constructed(rhs, field)
+			if !ok {
+				return nil, false
+			}
+			if arg == nil {
+				alts = append(alts, []Part{{Kind: Const, Expr: e}})
+			} else {
+				alts = append(alts, ev.eval(arg))
+			}
+		default:
+			return nil, false
+		}
+	}
+	if len(alts) == 0 {
+		return nil, false
+	}
+	return pick(e, alts), true
+}
+
+// keyedValue returns the value a keyed struct literal gives a field, nil
+// when it gives none (the zero value); false for a literal without keys.
+func keyedValue(lit *ast.CompositeLit, field string) (ast.Expr, bool) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
+			return kv.Value, true
+		}
+	}
+	return nil, true
+}
+
+// constructed returns the argument of a call that a constructor of the
+// package puts in the field of the struct it returns (newConfig(v)
+// returns &Config{Value: v}), nil when every return leaves the field
+// zero or constant; false when the constructor is not that simple.
+func (ev *Evaluator) constructed(call *ast.CallExpr, field string) (ast.Expr, bool) {
+	fn, _ := typeutil.Callee(ev.Info, call).(*types.Func)
+	if fn == nil {
+		return nil, false
+	}
+	fd := ev.Index.Decl(fn)
+	if fd == nil || fd.Body == nil || fn.Signature().Variadic() {
+		return nil, false
+	}
+	params := fn.Signature().Params()
+	arg, ok, some := ast.Expr(nil), true, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			some = true
+			if len(n.Results) == 0 {
+				ok = false
+				return false
+			}
+			r := ast.Unparen(n.Results[0])
+			if u, isAddr := r.(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+				r = ast.Unparen(u.X)
+			}
+			lit, isLit := r.(*ast.CompositeLit)
+			if !isLit {
+				ok = false
+				return false
+			}
+			value, keyed := keyedValue(lit, field)
+			if !keyed {
+				ok = false
+				return false
+			}
+			if value == nil || ev.Info.Types[value].Value != nil {
+				return false // zero, or a constant
+			}
+			id, isIdent := ast.Unparen(value).(*ast.Ident)
+			pv, _ := ev.Info.Uses[id].(*types.Var)
+			if !isIdent || pv == nil {
+				ok = false
+				return false
+			}
+			i := -1
+			for j := range params.Len() {
+				if params.At(j) == pv {
+					i = j
+				}
+			}
+			if i < 0 || i >= len(call.Args) || arg != nil && arg != call.Args[i] {
+				ok = false
+				return false
+			}
+			arg = call.Args[i]
+		}
+		return ok
+	})
+	return arg, ok && some
 }

@@ -62,6 +62,10 @@ type Index struct {
 	writes map[*types.Var][]Write
 	uses   map[*types.Var]int
 	params map[*types.Var]param
+	// fieldSet holds the local variables a field of which is assigned
+	// (q.SQL = s): their literal does not tell what the field holds.
+	fieldSet map[*types.Var]bool
+	decls    map[*types.Func]*ast.FuncDecl
 }
 
 type param struct {
@@ -76,12 +80,22 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 		writes: make(map[*types.Var][]Write),
 		uses:   make(map[*types.Var]int),
 		params: make(map[*types.Var]param),
+
+		fieldSet: make(map[*types.Var]bool),
+		decls:    make(map[*types.Func]*ast.FuncDecl),
 	}
 	for _, f := range files {
 		ast.Inspect(f, x.visit)
 	}
 	return x
 }
+
+// FieldSet reports whether a field of what v holds is assigned anywhere:
+// v.F = x, (*v).F = x.
+func (x *Index) FieldSet(v *types.Var) bool { return x.fieldSet[v] }
+
+// Decl returns the declaration of a function of the package, or nil.
+func (x *Index) Decl(fn *types.Func) *ast.FuncDecl { return x.decls[fn] }
 
 // Writes returns the writes to v, in source order.
 func (x *Index) Writes(v *types.Var) []Write { return x.writes[v] }
@@ -151,6 +165,9 @@ func (x *Index) visit(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		x.own(n, n.Type)
+		if fn, ok := x.info.Defs[n.Name].(*types.Func); ok {
+			x.decls[fn] = n
+		}
 		if n.Recv != nil {
 			for _, field := range n.Recv.List {
 				for _, name := range field.Names {
@@ -200,6 +217,16 @@ func (x *Index) visit(n ast.Node) bool {
 func (x *Index) assign(n *ast.AssignStmt) {
 	for i, lhs := range n.Lhs {
 		lhs = ast.Unparen(lhs)
+		if sel, ok := lhs.(*ast.SelectorExpr); ok {
+			root := ast.Unparen(sel.X)
+			if star, ok := root.(*ast.StarExpr); ok {
+				root = star.X
+			}
+			if v := x.varOf(root); v != nil {
+				x.fieldSet[v] = true
+			}
+			continue
+		}
 		if ix, ok := lhs.(*ast.IndexExpr); ok {
 			if v := x.varOf(ix.X); v != nil && len(n.Rhs) == len(n.Lhs) {
 				x.add(v, Write{Kind: Elem, Pos: n.Pos(), RHS: n.Rhs[i]})
