@@ -450,7 +450,7 @@ func (c *checker) requestDeadline(e ast.Expr, depth int) bool {
 			return false
 		}
 		for _, w := range c.index.Writes(v) {
-			if (w.Kind == strexpr.Assign || w.Kind == strexpr.Tuple && w.TupleIndex == 0) && w.RHS != nil && c.requestDeadline(w.RHS, depth+1) {
+			if w.Sets() && c.requestDeadline(w.RHS, depth+1) {
 				return true
 			}
 		}
@@ -479,7 +479,7 @@ func (c *checker) contextDeadline(e ast.Expr, depth int) bool {
 			return false
 		}
 		for _, w := range c.index.Writes(v) {
-			if (w.Kind == strexpr.Assign || w.Kind == strexpr.Tuple && w.TupleIndex == 0) && w.RHS != nil && c.contextDeadline(w.RHS, depth+1) {
+			if w.Sets() && c.contextDeadline(w.RHS, depth+1) {
 				return true
 			}
 		}

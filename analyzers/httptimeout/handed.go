@@ -7,7 +7,6 @@ import (
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
-	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -179,7 +178,7 @@ func (c *checker) contextParam(e ast.Expr, cur inspector.Cursor, depth int) (int
 			defer delete(c.visiting, v)
 			// ctx = context.WithValue(ctx, k, v) keeps it the caller's.
 			for _, w := range c.index.Writes(v) {
-				if w.Kind != strexpr.Assign && !(w.Kind == strexpr.Tuple && w.TupleIndex == 0) || w.RHS == nil {
+				if !w.Sets() {
 					return 0, false
 				}
 				if j, ok := c.contextParam(w.RHS, cur, depth+1); !ok || j != i {
@@ -203,11 +202,10 @@ func (c *checker) single1(id *ast.Ident, cur inspector.Cursor, depth int, next f
 	if len(ws) != 1 {
 		return 0, false
 	}
-	w := ws[0]
-	if !(w.Kind == strexpr.Assign || w.Kind == strexpr.Tuple && w.TupleIndex == 0) || w.RHS == nil {
+	if !ws[0].Sets() {
 		return 0, false
 	}
-	return next(w.RHS, cur, depth+1)
+	return next(ws[0].RHS, cur, depth+1)
 }
 
 // paramOfDecl returns the index of v among the parameters of the

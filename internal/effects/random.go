@@ -8,7 +8,6 @@ import (
 	"go/types"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
-	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -113,7 +112,7 @@ func (r *Result) random(e ast.Expr, depth int) bool {
 			return false // a package-level variable may be set anywhere
 		}
 		for _, w := range r.index.Writes(v) {
-			if (w.Kind == strexpr.Assign || w.Kind == strexpr.Tuple) && w.RHS != nil && r.random(w.RHS, depth+1) {
+			if w.Sets() && r.random(w.RHS, depth+1) {
 				return true
 			}
 		}

@@ -848,7 +848,7 @@ func (ev *Evaluator) fieldOf(e ast.Expr, v *types.Var, field string, depth int) 
 		if w.RHS == nil && w.Kind == Assign && w.Decl {
 			continue // var q *Query: set below
 		}
-		if w.RHS == nil || !(w.Kind == Assign || w.Kind == Tuple && w.TupleIndex == 0) {
+		if !w.Sets() {
 			return nil, false
 		}
 		rhs := ast.Unparen(w.RHS)

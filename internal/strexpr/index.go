@@ -55,6 +55,12 @@ type Write struct {
 	TupleIndex int
 }
 
+// Sets reports whether the write gives the variable a whole value of
+// its own: v = x, or the first result of v, err := f().
+func (w Write) Sets() bool {
+	return w.RHS != nil && (w.Kind == Assign || w.Kind == Tuple && w.TupleIndex == 0)
+}
+
 // Index records, for every variable of a package, the writes to it and the
 // number of times it is read; and for every parameter, its position.
 type Index struct {

@@ -112,7 +112,7 @@ func stubsDir() (string, error) {
 // (a package named structs, since Go 1.23).
 func shadowed(t testing.TB, src string) {
 	t.Helper()
-	filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() || path == src {
 			return nil
 		}
@@ -122,6 +122,9 @@ func shadowed(t testing.TB, src string) {
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatalf("testgopath: %v", err)
+	}
 }
 
 // hasGo reports whether a directory holds Go files: GOROOT's cmd is a
