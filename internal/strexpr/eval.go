@@ -855,20 +855,18 @@ func (ev *Evaluator) fieldOf(e ast.Expr, v *types.Var, field string, depth int) 
 		if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			rhs = ast.Unparen(u.X)
 		}
+		// The value the literal or the constructor puts in the field; nil
+		// for none (the zero value).
+		var value ast.Expr
+		var ok bool
 		switch rhs := rhs.(type) {
 		case *ast.CompositeLit:
-			value, ok := keyedValue(rhs, field)
-			if !ok {
-				return nil, false
-			}
-			if value == nil {
-				alts = append(alts, []Part{{Kind: Const, Expr: e}})
-			} else {
-				alts = append(alts, ev.eval(value))
-			}
+			value, ok = keyedValue(rhs, field)
+		case *ast.CallExpr:
+			value, ok = ev.constructed(rhs, field)
 		case *ast.Ident: // ptr := q
-			w, ok := ev.Info.Uses[rhs].(*types.Var)
-			if !ok {
+			w, isVar := ev.Info.Uses[rhs].(*types.Var)
+			if !isVar {
 				return nil, false
 			}
 			parts, ok := ev.fieldOf(e, w, field, depth+1)
@@ -876,18 +874,17 @@ func (ev *Evaluator) fieldOf(e ast.Expr, v *types.Var, field string, depth int) 
 				return nil, false
 			}
 			alts = append(alts, parts)
-		case *ast.CallExpr:
-			arg, ok := ev.constructed(rhs, field)
-			if !ok {
-				return nil, false
-			}
-			if arg == nil {
-				alts = append(alts, []Part{{Kind: Const, Expr: e}})
-			} else {
-				alts = append(alts, ev.eval(arg))
-			}
+			continue
 		default:
 			return nil, false
+		}
+		switch {
+		case !ok:
+			return nil, false
+		case value == nil:
+			alts = append(alts, []Part{{Kind: Const, Expr: e}})
+		default:
+			alts = append(alts, ev.eval(value))
 		}
 	}
 	if len(alts) == 0 {

@@ -1,4 +1,5 @@
-// Package pb is what protoc-gen-go-grpc generates for a Greeter service.
+// Package pb is what protoc-gen-go-grpc generates for a Greeter service,
+// shared by the tests that need a gRPC server.
 package pb
 
 import (
