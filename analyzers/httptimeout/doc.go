@@ -68,6 +68,13 @@ address (a pprof server on localhost:6060), which no outside client
 can reach. A timeout written as a constant zero (Timeout: 0,
 srv.ReadHeaderTimeout = 0) is none, as net/http reads it.
 
+A send under the context of the request being served (r.Context(),
+c.Request.Context(), a framework's request context) waits as long as the
+client does, not forever: it is reported as a warning that says so, and
+without the Timeout fix, since a Timeout also cuts a response streamed
+back to the client (a relay of server-sent events); bounding the wait
+for the response headers is the remedy it names.
+
 Severity: an outbound call a handler waits for (on the request path of
 the package, outside a goroutine) is an error, since every request
 hangs with the service it calls; a client literal is an error when a

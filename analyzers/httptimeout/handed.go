@@ -238,6 +238,15 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 	if _, ok := c.contextParam(call.Args[f.Param], cur, 0); ok {
 		return // handed on: reported at its callers
 	}
+	if c.servedContext(call.Args[f.Param], 0) {
+		c.rep.Add(report.Finding{
+			Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+			Message: fmt.Sprintf("%s sends on http.DefaultClient, which has no timeout, with the context it is given (%s), the request's being served: when the service does not answer, the call waits as long as the client does, and a client that never gives up holds it forever; give it a context with a deadline (context.WithTimeout)",
+				callName(call), f.Chain),
+			Root: "DefaultClient via " + callName(call) + " → " + f.Chain, Also: "calls it",
+		})
+		return
+	}
 	waits := c.waits(cur)
 	c.rep.Add(report.Finding{
 		Pos: call.Pos(), End: call.End(), Severity: severity(waits),
@@ -292,4 +301,89 @@ func (c *checker) setterField(f *types.Var) bool {
 	}
 	c.setters[f] = set && seen
 	return set && seen
+}
+
+// servedContext reports whether a context is the one of a request being
+// served: r.Context(), c.Request.Context(), or a framework's request
+// context (gitea's *context.Context). A call under it ends when the
+// client leaves, and a relay that streams the response back (an SSE
+// proxy) depends on that: a client Timeout would cut the stream too.
+func (c *checker) servedContext(e ast.Expr, depth int) bool {
+	if depth > maxDepth || e == nil {
+		return false
+	}
+	e = ast.Unparen(e)
+	if t := c.info.TypeOf(e); t != nil && knowledge.TypeName(t) != "context.Context" && c.rp.ReachesRequest(t) {
+		return true // a framework's context, which is its request's
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(c.info, e).(*types.Func)
+		if fn == nil {
+			return false
+		}
+		if knowledge.FuncName(fn) == "(*net/http.Request).Context" {
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			return ok && c.served(sel.X)
+		}
+		return knowledge.ContextDerivers[knowledge.FuncName(fn)] && !knowledge.DeadlineContexts[knowledge.FuncName(fn)] &&
+			len(e.Args) > 0 && c.servedContext(e.Args[0], depth+1)
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		ws := c.index.Writes(v)
+		return len(ws) == 1 && ws[0].Sets() && c.servedContext(ws[0].RHS, depth+1)
+	}
+	return false
+}
+
+// served reports whether a request expression is one being served: a
+// parameter, or a field of one (c.Request), not a request the function
+// builds to send.
+func (c *checker) served(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := c.info.Uses[x].(*types.Var)
+			if !ok {
+				return false
+			}
+			_, param := c.index.Param(v)
+			return param
+		default:
+			return false
+		}
+	}
+}
+
+// requestContext returns the context a send's request is made or given
+// with, or nil: NewRequestWithContext(ctx, …), req.WithContext(ctx).
+func (c *checker) requestContext(e ast.Expr, depth int) ast.Expr {
+	if depth > maxDepth {
+		return nil
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		for _, a := range e.Args {
+			if knowledge.TypeName(c.info.TypeOf(a)) == "context.Context" {
+				return a
+			}
+		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && knowledge.TypeName(c.info.TypeOf(sel.X)) == knowledge.RequestType {
+			return c.requestContext(sel.X, depth+1)
+		}
+	case *ast.Ident:
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok {
+			return nil
+		}
+		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Sets() {
+			return c.requestContext(ws[0].RHS, depth+1)
+		}
+	}
+	return nil
 }

@@ -324,6 +324,16 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			Message: fmt.Sprintf("%s sends on http.DefaultClient%s, which has no timeout: when the service does not answer, the call waits forever%s; use a client with a Timeout, or give the request a context with a deadline",
 				callName(call), via(direct, sel.X), onPath(waits)),
 		}
+		if len(call.Args) == 1 && c.servedContext(c.requestContext(call.Args[0], 0), 0) {
+			// Under its client's context the call ends when the client
+			// leaves; a Timeout would also cut a response streamed back to
+			// the client, which the code here cannot rule out: no fix.
+			f.Severity = report.Warning
+			f.Message = fmt.Sprintf("%s sends on http.DefaultClient%s, which has no timeout, under the context of the request being served: when the service does not answer, the call waits as long as the client does, and a client that never gives up holds it forever; bound the wait for the response headers (a Transport with ResponseHeaderTimeout), or give the request a context with a deadline",
+				callName(call), via(direct, sel.X))
+			c.rep.Add(f)
+			return
+		}
 		if direct {
 			f.Fixes = c.timedClientFix(call, sel.X)
 		} else {

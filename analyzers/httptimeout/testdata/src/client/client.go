@@ -76,7 +76,7 @@ func searchAll(ctx context.Context, qs []string) { // want searchAll:"sends on h
 }
 
 func Search(w http.ResponseWriter, r *http.Request) {
-	searchAll(r.Context(), r.URL.Query()["q"]) // want `^searchAll sends on http.DefaultClient, which has no timeout, with the context it is given \(lookupWithCallerContext → http.DefaultClient.Do\), and this one has no deadline: when the service does not answer, the call waits until the context is cancelled, if ever, and so does the request that made it; give it a context with a deadline \(context.WithTimeout\)$`
+	searchAll(r.Context(), r.URL.Query()["q"]) // want `^searchAll sends on http.DefaultClient, which has no timeout, with the context it is given \(lookupWithCallerContext → http.DefaultClient.Do\), the request's being served: when the service does not answer, the call waits as long as the client does, and a client that never gives up holds it forever; give it a context with a deadline \(context.WithTimeout\)$`
 }
 
 func searchBounded(qs []string) {
@@ -93,6 +93,17 @@ func inClosure() {
 		http.DefaultClient.Do(req) // want `http.DefaultClient.Do sends on http.DefaultClient`
 	}
 	run(context.Background())
+}
+
+// A relay under the context of the request it serves ends when its
+// client leaves; it may stream the response back, which a client Timeout
+// would cut: no fix.
+func Relay(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequestWithContext(r.Context(), "GET", "http://upstream/stream", nil)
+	resp, err := http.DefaultClient.Do(req) // want `^http.DefaultClient.Do sends on http.DefaultClient, which has no timeout, under the context of the request being served: when the service does not answer, the call waits as long as the client does`
+	if err == nil {
+		resp.Body.Close()
+	}
 }
 
 // A context kept in a field that only a setter gives a value, from its
