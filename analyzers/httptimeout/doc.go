@@ -66,7 +66,11 @@ handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), or servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
 can reach. A timeout written as a constant zero (Timeout: 0,
-srv.ReadHeaderTimeout = 0) is none, as net/http reads it.
+srv.ReadHeaderTimeout = 0) is none, as net/http reads it; and a client
+built without one in the branch where a configured timeout is zero,
+when the other branch sets it from that setting (if cfg.RelayTimeout ==
+0 { … } else { Timeout: … cfg.RelayTimeout … }), is the operator's
+setting, as a literal with a configured Timeout is.
 
 A send under the context of the request being served (r.Context(),
 c.Request.Context(), a framework's request context) waits as long as the

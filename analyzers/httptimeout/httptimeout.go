@@ -477,7 +477,7 @@ func via(direct bool, x ast.Expr) string {
 // it, when something sends with it.
 func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	holder, escapes := c.holder(cur)
-	if c.timedClient(lit, holder) {
+	if c.timedClient(lit, holder) || c.zeroMeansNone(cur) {
 		return
 	}
 	used, waits := escapes, false
@@ -672,4 +672,59 @@ func callName(call *ast.CallExpr) string {
 		}
 	}
 	return s
+}
+
+// zeroMeansNone reports whether a client literal is the branch of a
+// configured timeout that is zero, which the other branch sets:
+//
+//	if cfg.RelayTimeout == 0 {
+//		client = &http.Client{Transport: t}
+//	} else {
+//		client = &http.Client{Transport: t, Timeout: time.Duration(cfg.RelayTimeout) * time.Second}
+//	}
+//
+// is Timeout: time.Duration(cfg.RelayTimeout) * time.Second written in
+// two, where zero means none as net/http reads it: the operator's
+// setting, which a literal with a configured Timeout is too.
+func (c *checker) zeroMeansNone(cur inspector.Cursor) bool {
+	for ifc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := ifc.Node().(*ast.IfStmt)
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL && cond.Op != token.LEQ {
+			return false
+		}
+		setting, zero := cond.X, cond.Y
+		if tv := c.info.Types[zero]; tv.Value == nil || tv.Value.Kind() != constant.Int && tv.Value.Kind() != constant.Float || constant.Sign(tv.Value) != 0 {
+			return false
+		}
+		if ifs.Else == nil || !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Body.End()) {
+			return false // the literal must be the zero branch
+		}
+		found := false
+		ast.Inspect(ifs.Else, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok || knowledge.TypeName(c.info.TypeOf(lit)) != knowledge.ClientTimeout.Type {
+				return !found
+			}
+			if t := fieldValue(lit, knowledge.ClientTimeout.Fix); t != nil && mentions(t, setting) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+// mentions reports whether expression e contains x, as written.
+func mentions(e, x ast.Expr) bool {
+	want := types.ExprString(x)
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if ex, ok := n.(ast.Expr); ok && types.ExprString(ex) == want {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -282,3 +282,30 @@ var zeroDial = &http.Client{ // want `http.Client built without a Timeout`
 }
 
 func callZeroDial(u string) { zeroDial.Get(u) }
+
+type relayConfig struct{ Timeout int }
+
+var relayClient *http.Client
+
+// Zero means none, where the operator sets the timeout: the same as
+// Timeout: time.Duration(cfg.Timeout) * time.Second in one literal.
+func initRelay(cfg relayConfig) {
+	if cfg.Timeout == 0 {
+		relayClient = &http.Client{} // OK: the operator's setting
+	} else {
+		relayClient = &http.Client{Timeout: time.Duration(cfg.Timeout) * time.Second}
+	}
+}
+
+var userClient *http.Client
+
+// A timeout set only when a proxy is: the other branch has none.
+func initUser(proxy string, cfg relayConfig) {
+	if proxy == "" {
+		userClient = &http.Client{} // want `http.Client built without a Timeout`
+	} else {
+		userClient = &http.Client{Timeout: time.Duration(cfg.Timeout) * time.Second}
+	}
+}
+
+func relay(req *http.Request) { relayClient.Do(req); userClient.Do(req) }
