@@ -697,7 +697,7 @@ func (c *checker) zeroMeansNone(cur inspector.Cursor) bool {
 		if tv := c.info.Types[zero]; tv.Value == nil || tv.Value.Kind() != constant.Int && tv.Value.Kind() != constant.Float || constant.Sign(tv.Value) != 0 {
 			return false
 		}
-		if ifs.Else == nil || !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Body.End()) {
+		if ifs.Else == nil || !within(cur.Node(), ifs.Body) {
 			return false // the literal must be the zero branch
 		}
 		found := false
@@ -727,4 +727,9 @@ func mentions(e, x ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// within reports whether node n lies inside node outer.
+func within(n, outer ast.Node) bool {
+	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
 }
