@@ -107,6 +107,9 @@ ReadHeaderTimeout: 10 * time.Second to a server literal (adding the
 time import), SetTimeout(10 * time.Second) to resty.New(), rewrite
 http.ListenAndServe(addr, h) (and its kin) to a server literal with
 that timeout, and replace http.Get (and a send on http.DefaultClient)
-by the same call on a client with a timeout. Ten seconds is a start:
+by the same call on a client with a timeout, where the response is read
+whole in the same function (decoded, read with io.ReadAll, or only
+closed): a Timeout bounds reading the body too, and would cut a
+response that is copied on, streamed, or handed to the caller. Ten seconds is a start:
 tune it to what the service you call promises.`,
 })

@@ -11,6 +11,8 @@ import (
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // duration returns the source text of a rule's timeout in the file, with
@@ -168,4 +170,83 @@ func (c *checker) source(e ast.Expr) (string, error) {
 		return "", err
 	}
 	return string(content[tf.Offset(e.Pos()):tf.Offset(e.End())]), nil
+}
+
+// sendFix is timedClientFix where a Timeout is right at run time: the
+// response is read whole where the send is made.
+func (c *checker) sendFix(cur inspector.Cursor, call *ast.CallExpr, target ast.Expr) []analysis.SuggestedFix {
+	if !c.readsWhole(cur) {
+		return nil
+	}
+	return c.timedClientFix(call, target)
+}
+
+// readsWhole reports whether the response of the send at cur is read
+// whole where it is made, or not read at all: its body decoded or read
+// with io.ReadAll, closed, its status and headers looked at. Only then
+// is a Timeout right at run time: it bounds reading the body too, and
+// would cut a response streamed on (an SSE relay) or copied to a file (a
+// download), which a caller may do with a response handed to it.
+func (c *checker) readsWhole(cur inspector.Cursor) bool {
+	call := cur.Node()
+	var resp *types.Var
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ExprStmt:
+		return true // the response is dropped
+	case *ast.AssignStmt:
+		if len(p.Rhs) != 1 || p.Rhs[0] != call || len(p.Lhs) == 0 {
+			return false
+		}
+		id, ok := p.Lhs[0].(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if id.Name == "_" {
+			return true
+		}
+		resp, _ = c.info.ObjectOf(id).(*types.Var)
+	}
+	if resp == nil {
+		return false // returned or handed on
+	}
+	var body ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn.Node()
+		break
+	}
+	whole := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || c.info.Uses[id] != resp || !whole {
+			return whole
+		}
+		ucur := c.cursorOf(id)
+		sel, ok := ucur.Parent().Node().(*ast.SelectorExpr)
+		if !ok {
+			// resp != nil, resp == nil
+			_, cmp := ucur.Parent().Node().(*ast.BinaryExpr)
+			whole = cmp
+			return whole
+		}
+		if sel.Sel.Name != "Body" {
+			return true // resp.StatusCode, resp.Header
+		}
+		switch p := ucur.Parent().Parent().Node().(type) {
+		case *ast.SelectorExpr: // resp.Body.Close()
+			whole = p.Sel.Name == "Close"
+		case *ast.CallExpr: // io.ReadAll(resp.Body), json.NewDecoder(resp.Body)
+			fn, _ := typeutil.Callee(c.info, p).(*types.Func)
+			if fn == nil {
+				whole = false
+				break
+			}
+			_, reads := knowledge.WholeReaders[knowledge.FuncName(fn)]
+			_, limits := knowledge.BodyLimiters[knowledge.FuncName(fn)]
+			whole = reads || limits
+		default:
+			whole = false
+		}
+		return whole
+	})
+	return whole
 }

@@ -307,7 +307,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			Pos: call.Pos(), End: call.End(), Severity: severity(waits),
 			Message: fmt.Sprintf("%s sends on http.DefaultClient, which has no timeout: when the service does not answer, the call waits forever%s; use a client with a Timeout",
 				callName(call), onPath(waits)),
-			Fixes: c.timedClientFix(call, ast.Unparen(call.Fun)),
+			Fixes: c.sendFix(cur, call, ast.Unparen(call.Fun)),
 		})
 	case knowledge.ClientSends[name]:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -335,7 +335,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 		if direct {
-			f.Fixes = c.timedClientFix(call, sel.X)
+			f.Fixes = c.sendFix(cur, call, sel.X)
 		} else {
 			f.Root, f.Also = "DefaultClient via "+types.ExprString(sel.X), "sends on it"
 		}

@@ -3,6 +3,8 @@ package client
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -309,3 +311,28 @@ func initUser(proxy string, cfg relayConfig) {
 }
 
 func relay(req *http.Request) { relayClient.Do(req); userClient.Do(req) }
+
+// A Timeout bounds reading the body too: right for a response read whole
+// here, wrong for one copied on or handed to the caller, which may stream
+// it or download a large file. Only the first gets the fix.
+func fetchJSON(u string, v any) error {
+	resp, err := http.Get(u) // want `http.Get sends on http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func download(u string, w io.Writer) error {
+	resp, err := http.Get(u) // want `http.Get sends on http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(w, resp.Body)
+	return err
+}
