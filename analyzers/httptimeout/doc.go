@@ -102,14 +102,16 @@ srv.ListenAndServe()
 		Severity: lint.SeverityWarning,
 	},
 	Fixes: true,
-	Remedy: `The suggested fixes add Timeout: 10 * time.Second to a client literal,
-ReadHeaderTimeout: 10 * time.Second to a server literal (adding the
-time import), SetTimeout(10 * time.Second) to resty.New(), rewrite
-http.ListenAndServe(addr, h) (and its kin) to a server literal with
-that timeout, and replace http.Get (and a send on http.DefaultClient)
-by the same call on a client with a timeout, where the response is read
-whole in the same function (decoded, read with io.ReadAll, or only
-closed): a Timeout bounds reading the body too, and would cut a
-response that is copied on, streamed, or handed to the caller. Ten seconds is a start:
-tune it to what the service you call promises.`,
+	Remedy: `The suggested fixes add ReadHeaderTimeout: 10 * time.Second to a
+server literal (adding the time import), rewrite http.ListenAndServe(addr,
+h) (and its kin) to a server literal with that timeout, and set a client
+Timeout of 10 seconds where it is right at run time: in a client literal
+that goes nowhere else and whose every send in the package reads its
+response whole, on the client of an http.Get (or a send on
+http.DefaultClient) whose response is read whole there (decoded, read
+with io.ReadAll, or only closed), and with SetTimeout on resty.New(). A
+Timeout bounds reading the body too, and would cut a response that is
+copied on, streamed, or handed to a caller: there the finding has no
+fix. Ten seconds is a start: tune it to what the service you call
+promises.`,
 })

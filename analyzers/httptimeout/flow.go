@@ -267,6 +267,49 @@ func (c *checker) sendsOn(holder types.Object) (used, waits bool) {
 	return used, waits
 }
 
+// readWhole reports whether every send on the client a variable or
+// field holds reads its response whole where it is made, and the client
+// goes nowhere else: then a Timeout on it is right at run time.
+func (c *checker) readWhole(holder types.Object) bool {
+	if holder == nil || holder.Exported() {
+		return false // other packages send with it
+	}
+	sends := 0
+	for _, cur := range c.uses[holder] {
+		expr := cur
+		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
+			expr = cur.Parent()
+		}
+		parent := expr.Parent()
+		if kv, ok := parent.Node().(*ast.KeyValueExpr); ok && kv.Key == expr.Node() {
+			continue
+		}
+		if as, ok := parent.Node().(*ast.AssignStmt); ok && isLHS(as, expr.Node()) {
+			continue
+		}
+		sel, ok := parent.Node().(*ast.SelectorExpr)
+		if !ok || sel.X != expr.Node() {
+			return false // handed on
+		}
+		call, ok := parent.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != sel {
+			if as, ok := parent.Parent().Node().(*ast.AssignStmt); ok && isLHS(as, sel) {
+				continue // c.Timeout = d
+			}
+			return false
+		}
+		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+		if fn == nil || !knowledge.ClientSends[knowledge.FuncName(fn)] {
+			continue // CloseIdleConnections
+		}
+		if !c.readsWhole(parent.Parent()) {
+			return false
+		}
+		sends++
+	}
+	return sends > 0
+}
+
 func isLHS(as *ast.AssignStmt, e ast.Node) bool {
 	for _, l := range as.Lhs {
 		if ast.Unparen(l) == e {

@@ -492,12 +492,17 @@ func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if waits {
 		what += ", and so does the request that made it (a handler of this package sends with it)"
 	}
-	c.rep.Add(report.Finding{
+	f := report.Finding{
 		Pos: lit.Pos(), End: lit.End(), Severity: severity(waits),
 		Message: fmt.Sprintf("http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers: %s; set Timeout, or give every request a context with a deadline",
 			what),
-		Fixes: c.fieldFix(lit, holder, knowledge.ClientTimeout, "Add a Timeout to the client"),
-	})
+	}
+	if !escapes && c.readWhole(holder) {
+		// A Timeout bounds reading the body too: only where every
+		// response is read whole is it right at run time.
+		f.Fixes = c.fieldFix(lit, holder, knowledge.ClientTimeout, "Add a Timeout to the client")
+	}
+	c.rep.Add(f)
 }
 
 // serverLit reports an http.Server literal without a header timeout.
