@@ -27,7 +27,8 @@ Order, Group, Having, Joins and Select) when the SQL text is built from
 strings that are not constant: with +, +=, fmt.Sprintf, a
 strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
 directly or through local variables. It follows helper functions that
-return such SQL, and treats a function of yours that passes its string
+return such SQL or build a name from their parameters ("t_" + tenant),
+judging each call by what it passes, and treats a function of yours that passes its string
 parameter on as the SQL text as a sink of its own, in the same package
 or in another (through analysis facts).
 

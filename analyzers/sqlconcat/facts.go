@@ -157,11 +157,34 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 		}
 		f.Parts = append(f.Parts, fp)
 	}
-	if !sql {
+	if !sql && !spliced(f.Parts) {
 		return nil
 	}
 	return f
 }
+
+// spliced reports whether a helper's text is its parameters spliced
+// between pieces of identifiers, and nothing else ("admin_" + userID): a
+// name builder, which a query may use for a table. Put in terms of the
+// call's arguments, the text is judged by what the caller passes. Text
+// with spaces or punctuation ("hello " + name) is no name.
+func spliced(parts []factPart) bool {
+	param := false
+	for _, p := range parts {
+		switch {
+		case p.Kind == strexpr.Dynamic && p.Param >= 0:
+			param = true
+		case p.Kind == strexpr.Dynamic:
+			return false
+		case p.Kind == strexpr.Const && !identRE.MatchString(p.Text):
+			return false
+		}
+	}
+	return param
+}
+
+// identRE matches what a table or column name is made of.
+var identRE = regexp.MustCompile(`^[A-Za-z0-9_.]*$`)
 
 // helperText is the evaluator's hook for calls: it puts a call to a
 // SQL-building helper in terms of the call's own arguments.

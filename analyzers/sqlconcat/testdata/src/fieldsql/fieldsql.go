@@ -59,3 +59,12 @@ func OwnTable(db *sql.DB) {
 	b := &Builder{table: "users"}
 	db.Query("SELECT * FROM " + b.table)
 }
+
+// tableFor builds a table name from its parameter: a call is judged by
+// what its caller passes.
+func tableFor(tenant string) string { return "t_" + tenant }
+
+func Tenant(db *sql.DB, r *http.Request) {
+	db.Query("SELECT * FROM " + tableFor(r.FormValue("tenant"))) // want `runs SQL built from user input r.FormValue\("tenant"\) as a table or column name`
+	db.Query("SELECT * FROM " + tableFor("acme"))                // OK: the program's own table
+}
