@@ -345,7 +345,7 @@ func chosenContext(pass *analysis.Pass, fx *effects.Result, call *ast.CallExpr) 
 			return false
 		}
 		switch name := knowledge.FuncName(fn); {
-		case name == "context.WithoutCancel":
+		case knowledge.DeliberateDetachers[name]:
 			return true
 		case fx.DetachedContext(call) != nil, knowledge.ContextDerivers[name]:
 			return false

@@ -322,7 +322,7 @@ func (c *checker) servedContext(e ast.Expr, depth int) bool {
 		if fn == nil {
 			return false
 		}
-		if knowledge.FuncName(fn) == "(*net/http.Request).Context" {
+		if knowledge.FuncName(fn) == knowledge.RequestContext {
 			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
 			return ok && c.served(sel.X)
 		}

@@ -352,13 +352,7 @@ func (r *Result) lookup(e ast.Expr) bool {
 		return ok
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(r.pass.TypesInfo, e).(*types.Func)
-		if fn == nil {
-			return false
-		}
-		// _, loaded := inflight.LoadOrStore(key, struct{}{}); if loaded {
-		// return }: what follows runs once per key at a time.
-		name := knowledge.FuncName(fn)
-		return name == "(*sync.Map).Load" || name == "(*sync.Map).LoadOrStore"
+		return fn != nil && knowledge.Lookups[knowledge.FuncName(fn)]
 	}
 	return false
 }

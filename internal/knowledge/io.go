@@ -372,6 +372,16 @@ var Detachers = map[string]bool{
 	"context.TODO":       true,
 }
 
+// DeliberateDetachers return a context that keeps its parent's values
+// but not its cancellation: code that calls one detaches on purpose.
+var DeliberateDetachers = map[string]bool{
+	"context.WithoutCancel": true,
+}
+
+// RequestContext is the method that gives the context of a request: of a
+// request being served, the one that ends when its client leaves.
+const RequestContext = "(*net/http.Request).Context"
+
 // ContextDerivers return a context derived from their first argument: it
 // is cancelled when that one is.
 var ContextDerivers = map[string]bool{

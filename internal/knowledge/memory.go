@@ -12,6 +12,14 @@ var Growers = map[string]bool{
 	"(*container/list.List).PushFront": true,
 }
 
+// Lookups look a key up and say, in their second result, whether it was
+// there: code after "if ok { return }" runs once per key (a cache's
+// load), or once per key at a time (work started after LoadOrStore).
+var Lookups = map[string]bool{
+	"(*sync.Map).Load":        true,
+	"(*sync.Map).LoadOrStore": true,
+}
+
 // Shrinkers remove entries from the collection they are called on (or,
 // for the functions, from their first argument).
 var Shrinkers = map[string]bool{
