@@ -333,7 +333,7 @@ func callName(call *ast.CallExpr) string {
 // thinking, are reported as detached, not taken for a choice.
 func chosenContext(pass *analysis.Pass, fx *effects.Result, call *ast.CallExpr) bool {
 	for _, a := range call.Args {
-		if knowledge.TypeName(pass.TypesInfo.TypeOf(a)) != "context.Context" {
+		if knowledge.TypeName(pass.TypesInfo.TypeOf(a)) != knowledge.ContextType {
 			continue
 		}
 		c, ok := ast.Unparen(a).(*ast.CallExpr)

@@ -179,7 +179,7 @@ func funcsOf(pkg *types.Package) []*types.Func {
 func takesContext(fn *types.Func) bool {
 	params := fn.Signature().Params()
 	for i := range params.Len() {
-		if knowledge.TypeName(params.At(i).Type()) == "context.Context" {
+		if knowledge.TypeName(params.At(i).Type()) == knowledge.ContextType {
 			return true
 		}
 	}

@@ -221,6 +221,48 @@ func (c *checker) assigned(lhs ast.Expr) types.Object {
 	return nil
 }
 
+// A use of a variable or field that holds a client is one of these.
+type clientUse int
+
+const (
+	written clientUse = iota // &API{hc: ...}, c = ..., c.Timeout = d
+	handed                   // passed, returned, stored elsewhere: others may send with it
+	method                   // a method that is no send (CloseIdleConnections), or a library's
+	send                     // c.Do(req), c.Get(u)
+)
+
+// useOf tells what a use of holder at cur is; for a send, it also
+// returns the call's cursor.
+func (c *checker) useOf(cur inspector.Cursor) (clientUse, inspector.Cursor) {
+	expr := cur
+	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
+		expr = cur.Parent() // s.client: the use is the selector
+	}
+	parent := expr.Parent()
+	if kv, ok := parent.Node().(*ast.KeyValueExpr); ok && kv.Key == expr.Node() {
+		return written, cur
+	}
+	if as, ok := parent.Node().(*ast.AssignStmt); ok && isLHS(as, expr.Node()) {
+		return written, cur
+	}
+	sel, ok := parent.Node().(*ast.SelectorExpr)
+	if !ok || sel.X != expr.Node() {
+		return handed, cur
+	}
+	call, ok := parent.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun != sel {
+		if as, ok := parent.Parent().Node().(*ast.AssignStmt); ok && isLHS(as, sel) {
+			return written, cur
+		}
+		return handed, cur
+	}
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || !knowledge.ClientSends[knowledge.FuncName(fn)] {
+		return method, cur
+	}
+	return send, parent.Parent()
+}
+
 // sendsOn reports whether the client a variable or field holds is used
 // to send without a deadline, and whether such a send is made on the
 // request path, with a handler waiting. Any use but a send with a
@@ -229,40 +271,16 @@ func (c *checker) assigned(lhs ast.Expr) types.Object {
 func (c *checker) sendsOn(holder types.Object) (used, waits bool) {
 	used = holder.Exported() && (holder.Parent() == holder.Pkg().Scope() || holder.(*types.Var).IsField())
 	for _, cur := range c.uses[holder] {
-		expr := cur
-		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
-			expr = cur.Parent() // s.client: the use is the selector
-		}
-		parent := expr.Parent()
-		if kv, ok := parent.Node().(*ast.KeyValueExpr); ok && kv.Key == expr.Node() {
-			continue // &API{hc: ...}: a write
-		}
-		if as, ok := parent.Node().(*ast.AssignStmt); ok && isLHS(as, expr.Node()) {
-			continue // a write, not a use
-		}
-		sel, ok := parent.Node().(*ast.SelectorExpr)
-		if !ok || sel.X != expr.Node() {
-			used = true // handed on
-			continue
-		}
-		call, ok := parent.Parent().Node().(*ast.CallExpr)
-		if !ok || call.Fun != sel {
-			if as, ok := parent.Parent().Node().(*ast.AssignStmt); ok && isLHS(as, sel) {
-				continue // c.Timeout = d
+		switch u, at := c.useOf(cur); u {
+		case handed, method:
+			used = true
+		case send:
+			if c.deadline(at.Node().(*ast.CallExpr)) {
+				continue
 			}
 			used = true
-			continue
+			waits = waits || c.waits(at)
 		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		if fn == nil || !knowledge.ClientSends[knowledge.FuncName(fn)] {
-			used = true // a method of another kind (CloseIdleConnections) or a library's
-			continue
-		}
-		if c.deadline(call) {
-			continue
-		}
-		used = true
-		waits = waits || c.waits(parent.Parent())
 	}
 	return used, waits
 }
@@ -276,36 +294,15 @@ func (c *checker) readWhole(holder types.Object) bool {
 	}
 	sends := 0
 	for _, cur := range c.uses[holder] {
-		expr := cur
-		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == cur.Node() {
-			expr = cur.Parent()
-		}
-		parent := expr.Parent()
-		if kv, ok := parent.Node().(*ast.KeyValueExpr); ok && kv.Key == expr.Node() {
-			continue
-		}
-		if as, ok := parent.Node().(*ast.AssignStmt); ok && isLHS(as, expr.Node()) {
-			continue
-		}
-		sel, ok := parent.Node().(*ast.SelectorExpr)
-		if !ok || sel.X != expr.Node() {
-			return false // handed on
-		}
-		call, ok := parent.Parent().Node().(*ast.CallExpr)
-		if !ok || call.Fun != sel {
-			if as, ok := parent.Parent().Node().(*ast.AssignStmt); ok && isLHS(as, sel) {
-				continue // c.Timeout = d
+		switch u, at := c.useOf(cur); u {
+		case handed:
+			return false
+		case send:
+			if !c.readsWhole(at) {
+				return false
 			}
-			return false
+			sends++
 		}
-		fn, _ := typeutil.Callee(c.info, call).(*types.Func)
-		if fn == nil || !knowledge.ClientSends[knowledge.FuncName(fn)] {
-			continue // CloseIdleConnections
-		}
-		if !c.readsWhole(parent.Parent()) {
-			return false
-		}
-		sends++
 	}
 	return sends > 0
 }
@@ -480,7 +477,7 @@ func (c *checker) requestDeadline(e ast.Expr, depth int) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		for _, a := range e.Args {
-			if knowledge.TypeName(c.info.TypeOf(a)) == "context.Context" && c.contextDeadline(a, depth+1) {
+			if knowledge.TypeName(c.info.TypeOf(a)) == knowledge.ContextType && c.contextDeadline(a, depth+1) {
 				return true
 			}
 		}

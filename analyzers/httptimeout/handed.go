@@ -114,35 +114,18 @@ func (c *checker) sendsWithContext(call *ast.CallExpr) *ctxSendFact {
 }
 
 // requestParam reports which parameter of the function declared around
-// cur gives its context to the request a send's arguments carry: made
-// with http.NewRequestWithContext(ctx, …), or WithContext(ctx) or
-// Clone(ctx) of a request, from ctx or a context derived from it without
+// cur gives its context to the request a send's arguments carry (see
+// requestContext), directly or through a context derived from it without
 // a deadline.
 func (c *checker) requestParam(args []ast.Expr, cur inspector.Cursor) (int, bool) {
 	if len(args) != 1 {
 		return 0, false
 	}
-	return c.requestParamOf(args[0], cur, 0)
-}
-
-func (c *checker) requestParamOf(e ast.Expr, cur inspector.Cursor, depth int) (int, bool) {
-	if depth > maxDepth {
+	ctx := c.requestContext(args[0], 0)
+	if ctx == nil {
 		return 0, false
 	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		for _, a := range e.Args {
-			if knowledge.TypeName(c.info.TypeOf(a)) == "context.Context" {
-				return c.contextParam(a, cur, depth+1)
-			}
-		}
-		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && knowledge.TypeName(c.info.TypeOf(sel.X)) == knowledge.RequestType {
-			return c.requestParamOf(sel.X, cur, depth+1)
-		}
-	case *ast.Ident:
-		return c.single1(e, cur, depth, c.requestParamOf)
-	}
-	return 0, false
+	return c.contextParam(ctx, cur, 0)
 }
 
 // contextParam reports which parameter of the function declared around
@@ -167,7 +150,7 @@ func (c *checker) contextParam(e ast.Expr, cur inspector.Cursor, depth int) (int
 		}
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
-		if !ok || knowledge.TypeName(v.Type()) != "context.Context" {
+		if !ok || knowledge.TypeName(v.Type()) != knowledge.ContextType {
 			return 0, false // gitea's *context.Context is the request, not a caller's context
 		}
 		if i, ok := c.paramOfDecl(v, cur); ok {
@@ -187,25 +170,12 @@ func (c *checker) contextParam(e ast.Expr, cur inspector.Cursor, depth int) (int
 			}
 			return i, true
 		}
-		return c.single1(e, cur, depth, c.contextParam)
+		// A local variable given one value: follow it.
+		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Sets() {
+			return c.contextParam(ws[0].RHS, cur, depth+1)
+		}
 	}
 	return 0, false
-}
-
-// single1 follows a local variable to the one value it is given.
-func (c *checker) single1(id *ast.Ident, cur inspector.Cursor, depth int, next func(ast.Expr, inspector.Cursor, int) (int, bool)) (int, bool) {
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return 0, false
-	}
-	ws := c.index.Writes(v)
-	if len(ws) != 1 {
-		return 0, false
-	}
-	if !ws[0].Sets() {
-		return 0, false
-	}
-	return next(ws[0].RHS, cur, depth+1)
 }
 
 // paramOfDecl returns the index of v among the parameters of the
@@ -260,7 +230,7 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 // field is a context parameter of the function that gives it, and it
 // gives one: p.ctx = ctx in SetContext, &Provider{ctx: ctx} in New.
 func (c *checker) setterField(f *types.Var) bool {
-	if knowledge.TypeName(f.Type()) != "context.Context" {
+	if knowledge.TypeName(f.Type()) != knowledge.ContextType {
 		return false
 	}
 	if set, ok := c.setters[f]; ok {
@@ -313,7 +283,7 @@ func (c *checker) servedContext(e ast.Expr, depth int) bool {
 		return false
 	}
 	e = ast.Unparen(e)
-	if t := c.info.TypeOf(e); t != nil && knowledge.TypeName(t) != "context.Context" && c.rp.ReachesRequest(t) {
+	if t := c.info.TypeOf(e); t != nil && knowledge.TypeName(t) != knowledge.ContextType && c.rp.ReachesRequest(t) {
 		return true // a framework's context, which is its request's
 	}
 	switch e := e.(type) {
@@ -369,7 +339,7 @@ func (c *checker) requestContext(e ast.Expr, depth int) ast.Expr {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		for _, a := range e.Args {
-			if knowledge.TypeName(c.info.TypeOf(a)) == "context.Context" {
+			if knowledge.TypeName(c.info.TypeOf(a)) == knowledge.ContextType {
 				return a
 			}
 		}

@@ -300,7 +300,7 @@ func (c *checker) rpcMessage(v *types.Var) bool {
 	if h == nil || h.Kind != reqpath.RPC {
 		return false
 	}
-	return knowledge.TypeName(v.Type()) != "context.Context"
+	return knowledge.TypeName(v.Type()) != knowledge.ContextType
 }
 
 // callsOf returns the package's calls by callee, once.

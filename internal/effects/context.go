@@ -22,7 +22,7 @@ import (
 func (r *Result) DetachedContext(call *ast.CallExpr) *ast.CallExpr {
 	for _, a := range call.Args {
 		switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
-		case "context.Context":
+		case knowledge.ContextType:
 			return r.detachedRoot(a, 0)
 		case knowledge.RequestType:
 			// client.Do(req): the request carries the context it was made

@@ -498,6 +498,9 @@ var Clock = map[string]struct{ Elapsed bool }{
 	"time.Now":   {},
 }
 
+// ContextType is the type of a context: what a call is cancelled with.
+const ContextType = "context.Context"
+
 // TimeType is the type whose methods (After, Sub, Add) compare and shift
 // times.
 const TimeType = "time.Time"

@@ -141,7 +141,7 @@ func IsContext(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if TypeName(t) == "context.Context" {
+	if TypeName(t) == ContextType {
 		return true
 	}
 	for _, name := range []string{"Done", "Deadline", "Err", "Value"} {

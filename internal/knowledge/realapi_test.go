@@ -198,6 +198,7 @@ var unchecked = map[string]string{
 	"paymentHosts":             "host names of payment APIs, not Go names",
 	"PeerRules":                "other linters' rule names, not Go names",
 	"TimeType":                 "a type of the standard library, as TypeName prints it",
+	"ContextType":              "a type of the standard library, as TypeName prints it",
 	"ServedRequestField":       "a field of net/http.Request",
 }
 

@@ -375,7 +375,7 @@ func (r *Result) decl(fn *types.Func) ast.Node {
 
 func rpcHandler(fd *ast.FuncDecl, fn *types.Func, kind Kind) *Handler {
 	h := &Handler{Node: fd, Func: fn, Kind: kind}
-	if ps := fn.Signature().Params(); ps.Len() > 0 && knowledge.TypeName(ps.At(0).Type()) == "context.Context" {
+	if ps := fn.Signature().Params(); ps.Len() > 0 && knowledge.TypeName(ps.At(0).Type()) == knowledge.ContextType {
 		h.context = ps.At(0)
 	}
 	return h
