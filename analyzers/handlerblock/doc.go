@@ -57,11 +57,11 @@ request sent on a client with a short constant Timeout (10 s at most),
 a request built to be served in-process rather than sent (its
 RequestURI set, which a client refuses: a batch endpoint's
 sub-requests),
-or a helper that sends a redis command that does not block (GET, INCR,
-EXPIRE) under its own context.Background() (the client's read timeout,
-3 s by default, bounds it; BLPOP and XREAD with BLOCK are still
-reported, and so is a detached context written in the handler), which
-cannot go on for long, a sleep for as long as a helper's parameter says
+or a redis command that does not block (GET, INCR, EXPIRE) under
+context.Background(), in the handler or a helper (the client's read
+timeout, 3 s by default, bounds it, and a rate limiter's bookkeeping
+must not stop when the client leaves; BLPOP and XREAD with BLOCK are
+still reported), which cannot go on for long, a sleep for as long as a helper's parameter says
 when the handler's path passes zero (doHammerTime(0)), a sleep for a time
 drawn at random (math/rand, crypto/rand, or a function that returns
 one, such as kratos's x.RandomDelay: a delay against timing attacks or

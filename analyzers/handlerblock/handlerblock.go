@@ -63,11 +63,13 @@ func run(pass *analysis.Pass) (any, error) {
 				if e == nil || k == effects.Detached && ctx == "" {
 					continue // the request's context is not in scope
 				}
-				if k == effects.Detached && e.Attrs&effects.Bounded != 0 && !e.Direct() {
-					// A helper's own context.Background() around a redis
-					// command that does not block (the client's read
-					// timeout ends it): written in the handler, it is
-					// reported, and its fix is one argument.
+				if k == effects.Detached && e.Attrs&effects.Bounded != 0 {
+					// A redis command that does not block, under
+					// context.Background(): the client's read timeout ends
+					// it, and the request's context could only end it a
+					// little sooner, which bookkeeping (a rate limit's
+					// counter) must not. Where the Background() is written
+					// does not change that.
 					continue
 				}
 				if (k == effects.Detached || k == effects.NoContext) && defers.contains(call) {

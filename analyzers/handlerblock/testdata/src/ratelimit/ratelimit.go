@@ -2,13 +2,15 @@
 // uses its own context.Background() (one-api's token cache): a command
 // that does not block is bounded by the client's read timeout (3 s by
 // default), so the request's context would only end it sooner. A
-// blocking command waits as long as it is told to; a detached context
-// written in the handler itself is still the handler's to fix.
+// blocking command waits as long as it is told to. Where the
+// Background() is written does not matter: a rate limiter's counter
+// written under it must be kept even when the client has left.
 package ratelimit
 
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -36,5 +38,10 @@ func work(w http.ResponseWriter, r *http.Request) {
 }
 
 func limit(w http.ResponseWriter, r *http.Request) {
-	rdb.Get(context.Background(), "hits:"+r.RemoteAddr) // want `^warning: rdb.Get runs under context.Background\(\), detached from the request`
+	rdb.Get(context.Background(), "hits:"+r.RemoteAddr)
+	rdb.Expire(context.Background(), "hits:"+r.RemoteAddr, time.Minute)
+}
+
+func wait(w http.ResponseWriter, r *http.Request) {
+	rdb.BLPop(context.Background(), 0, "jobs") // want `^warning: rdb.BLPop runs under context.Background\(\), detached from the request`
 }
