@@ -44,8 +44,14 @@ invalidation belongs.
 
 It does not report writes followed by a Del, Unlink, Set or Expire of
 the entity's key (a deferred one included), entities the program never
-caches, cache writes with an expiry, or values that do not come from
-the database.`,
+caches, cache writes with an expiry, values that do not come from
+the database, or updates that only step counters (SET quota = quota - ?,
+gorm's Updates with gorm.Expr("quota - ?", n), beside at most a reading
+of the clock): they run on every use of the row, a cache that followed
+each step would be no cache, and a counter that decides something is
+read from the database or kept in the cache itself (INCRBY). An update
+that also sets anything else (a status, a bio beside a version) is an
+edit, and reported.`,
 		Before: `
 func (s *Store) UpdateBio(ctx context.Context, id, bio string) error {
 	_, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id)

@@ -431,6 +431,9 @@ func (r *Result) writtenEntity(call *ast.CallExpr) string {
 	if s, ok := knowledge.LookupSQLSink(fn); ok && s.Query < len(call.Args) {
 		sql := r.sqlText(call.Args[s.Query])
 		if e := tableIn(updateTable, sql); e != "" {
+			if r.accounting(call, "", sql) {
+				return "" // counters stepped on every use: see accounting
+			}
 			return e
 		}
 		return tableIn(deleteTable, sql)
@@ -438,12 +441,29 @@ func (r *Result) writtenEntity(call *ast.CallExpr) string {
 	if _, ok := knowledge.DBRoundTrip(fn); !ok || !ormWrites[fn.Name()] {
 		return ""
 	}
-	for _, a := range call.Args {
-		if e := entityOfType(r.pass.TypesInfo.TypeOf(a)); e != "" {
-			return e
+	if r.accounting(call, fn.Name(), "") {
+		return ""
+	}
+	if !columnValue(fn) {
+		for _, a := range call.Args {
+			if e := entityOfType(r.pass.TypesInfo.TypeOf(a)); e != "" {
+				return e
+			}
 		}
 	}
 	return r.modelOf(call)
+}
+
+// columnValue reports whether an ORM's update takes a column and its
+// value (gorm's Update("quota", gorm.Expr(...))): the value's type
+// (clause.Expr) names no entity. xorm's Update(&user) takes the row.
+func columnValue(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	if params.Len() == 0 {
+		return false
+	}
+	b, ok := params.At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // modelOf returns the model of an ORM chain: db.Model(&User{}).Where(...)

@@ -122,6 +122,43 @@ func (s *Store) EditComment(ctx context.Context, id, text string) error {
 	return err
 }
 
+// Counters stepped on every use are accounting: a cache that followed
+// each step would be no cache (one-api's token quota).
+func (s *Store) Spend(id string, n int64) error {
+	return s.orm.Model(&User{}).Where("id = ?", id).Updates(map[string]interface{}{
+		"quota":       gorm.Expr("quota - ?", n),
+		"used":        gorm.Expr("used + ?", n),
+		"accessed_at": time.Now().Unix(),
+	}).Error
+}
+
+func (s *Store) Refund(id string, n int64) error {
+	return s.orm.Model(&User{}).Where("id = ?", id).Update("quota", gorm.Expr("quota + ?", n)).Error
+}
+
+func (s *Store) Visit(ctx context.Context, id string) error {
+	_, err := s.db.ExecContext(ctx, "UPDATE users SET visits = visits + 1, seen_at = NOW() WHERE id = $1", id)
+	return err
+}
+
+// An edit that also steps a version, or a counter set from another
+// column, or a status set beside a counter, is an edit.
+func (s *Store) EditVersioned(ctx context.Context, id, bio string) error {
+	_, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1, version = version + 1 WHERE id = $2", bio, id) // want `s.db.ExecContext changes rows of user`
+	return err
+}
+
+func (s *Store) Grant(u *User, n int64) error {
+	return s.orm.Model(u).Update("quota", gorm.Expr("bonus + ?", n)).Error // want `changes rows of user`
+}
+
+func (s *Store) Exhaust(u *User, n int64) error {
+	return s.orm.Model(u).Updates(map[string]interface{}{ // want `changes rows of user`
+		"quota":  gorm.Expr("quota - ?", n),
+		"status": 2,
+	}).Error
+}
+
 // setBio is called by SetBio, which invalidates: it is judged there.
 func (s *Store) setBio(ctx context.Context, id, bio string) error {
 	_, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id)

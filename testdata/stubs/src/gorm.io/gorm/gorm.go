@@ -28,3 +28,11 @@ func (db *DB) Save(value interface{}) (tx *DB)                         { return 
 func (db *DB) Update(column string, value interface{}) (tx *DB)        { return db }
 func (db *DB) Updates(values interface{}) (tx *DB)                     { return db }
 func (db *DB) Delete(value interface{}, conds ...interface{}) (tx *DB) { return db }
+
+// Expression is a SQL expression with its arguments, as gorm.Expr makes.
+type Expression struct {
+	SQL  string
+	Vars []interface{}
+}
+
+func Expr(expr string, args ...interface{}) Expression { return Expression{SQL: expr, Vars: args} }
