@@ -51,7 +51,11 @@ of the clock): they run on every use of the row, a cache that followed
 each step would be no cache, and a counter that decides something is
 read from the database or kept in the cache itself (INCRBY). An update
 that also sets anything else (a status, a bio beside a version) is an
-edit, and reported.`,
+edit, and reported. Nor does it report an update made where the
+program's switch for the cache is off (inside if !RedisEnabled { ... },
+when every write of the entity's keys runs only with RedisEnabled true:
+after if !RedisEnabled { return }, or inside if RedisEnabled { ... }):
+there is no cached copy there to leave stale.`,
 		Before: `
 func (s *Store) UpdateBio(ctx context.Context, id, bio string) error {
 	_, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id)

@@ -137,6 +137,9 @@ func (op *Op) Direct() bool { return op.Via == "" }
 type Link struct {
 	Shape  string
 	Entity string
+	// Switch is the package-level boolean that must be true for the
+	// program to write such keys (a cache it can turn off), or "".
+	Switch string
 }
 
 // Write is a place where a function updates or deletes rows of an

@@ -358,7 +358,7 @@ func (r *Result) learnLinks() {
 				e = r.loaderEntity(op.Loader)
 			}
 			if e != "" {
-				r.own = append(r.own, Link{Shape: op.Shape, Entity: e})
+				r.own = append(r.own, Link{Shape: op.Shape, Entity: e, Switch: r.switchOf(top, op.Call)})
 			}
 		}
 	}
@@ -392,7 +392,10 @@ func uniqueLinks(links []Link) []Link {
 		if c := strings.Compare(a.Entity, b.Entity); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Shape, b.Shape)
+		if c := strings.Compare(a.Shape, b.Shape); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Switch, b.Switch)
 	})
 	return slices.Compact(links)
 }
@@ -405,7 +408,8 @@ func (r *Result) ShapesOf(entity string) []string {
 			out = append(out, l.Shape)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out) // one shape may be written with and without a switch
 }
 
 // SameShape reports whether two key shapes name the same keys, a prefix
@@ -566,6 +570,9 @@ func (r *Result) Covered(top ast.Node, w *Write) bool {
 	shapes := r.ShapesOf(w.Entity)
 	if len(shapes) == 0 {
 		return false
+	}
+	if r.cacheOff(top, w) {
+		return true // nothing is cached where the write runs
 	}
 	matches := func(s string) bool {
 		return slices.ContainsFunc(shapes, func(l string) bool { return SameShape(l, s) })
