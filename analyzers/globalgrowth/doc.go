@@ -48,9 +48,11 @@ functions only called from them, in registration functions
 (Register…, MustRegister…) that are not on a request path, keys from a
 closed set (a constant, a bool, an enumerated type, a reflect.Type: one
 entry per type of the program), or a cache filled on a miss (the same
-function looks the key up first: one entry per distinct key, and the
-keys of a get-or-load are usually a closed set, time zones, languages,
-compiled patterns), or a loop over configuration (a package-level
+function looks the key up first, or at a later turn of a loop around
+the store, as a conditional GET reads its cached body on a 304; a
+function literal it runs at once counts as the function: one entry per
+distinct key, and the keys of a get-or-load are usually a closed set,
+time zones, languages, compiled patterns, upstream URLs), or a loop over configuration (a package-level
 variable: parsing the configured keys when settings are loaded, even
 from an install handler). Across packages, a function is known to grow a
 variable only when it does so on every call, not under an if or a case:

@@ -282,31 +282,57 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 }
 
 // memo reports whether the entry stored under key at cur fills a cache
-// on a miss: the same function looks the key up first (m[key], Load(key)).
-// Such a cache holds one entry per distinct key, and the keys of a
-// get-or-load are usually a closed set (time zones, languages, compiled
-// patterns): it is not reported.
+// on a miss: the function that runs the store looks the key up first
+// (m[key], Load(key)), before it or later in a loop around both (a
+// conditional GET's cache read on 304), outside the storing statement
+// itself (m[k] = append(m[k], v) grows). Such a cache holds one entry
+// per distinct key, and the keys of a get-or-load are usually a closed
+// set (time zones, languages, compiled patterns, upstream URLs): it is
+// not reported.
 func (c *checker) memo(cur inspector.Cursor, coll, key ast.Expr) bool {
-	var fn ast.Node
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
-		break
-	}
+	fn := c.owner(cur)
 	if fn == nil {
+		return false
+	}
+	var stmt ast.Node
+	var loops []ast.Node // the loops around the store, inside fn
+	for n := range cur.Enclosing() {
+		if n.Node() == fn {
+			break
+		}
+		switch n.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n.Node())
+		case ast.Stmt:
+			if stmt == nil {
+				stmt = n.Node()
+			}
+		}
+	}
+	at := cur.Node().Pos()
+	earlier := func(n ast.Node) bool {
+		if n.Pos() < at {
+			return true
+		}
+		for _, l := range loops {
+			if n.End() <= l.End() {
+				return true // read at the next turn, before the next store
+			}
+		}
 		return false
 	}
 	want := types.ExprString(key)
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
-		if found || n == nil || n.Pos() >= cur.Node().Pos() {
+		if found || n == nil || n == stmt {
 			return false
 		}
 		switch n := n.(type) {
 		case *ast.IndexExpr:
-			found = c.samePath(n.X, coll) && types.ExprString(n.Index) == want
+			found = earlier(n) && c.samePath(n.X, coll) && types.ExprString(n.Index) == want
 		case *ast.CallExpr:
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			found = ok && sel.Sel.Name == "Load" && len(n.Args) == 1 && c.samePath(sel.X, coll) && types.ExprString(n.Args[0]) == want
+			found = earlier(n) && ok && sel.Sel.Name == "Load" && len(n.Args) == 1 && c.samePath(sel.X, coll) && types.ExprString(n.Args[0]) == want
 		}
 		return !found
 	})

@@ -201,3 +201,65 @@ func install(w http.ResponseWriter, r *http.Request) {
 		parsedKeys = append(parsedKeys, k)
 	}
 }
+
+// A conditional GET's cache (new-api's model sync): the ETag is looked up
+// before the request, the body on a 304 at a later turn of the retry
+// loop; both are stored inside a literal run at once. One entry per
+// upstream URL, not per request.
+var (
+	etags  = map[string]string{}
+	bodies = map[string][]byte{}
+	mu     sync.Mutex
+)
+
+func fetch(url string) []byte {
+	for attempt := 0; attempt < 3; attempt++ {
+		req, _ := http.NewRequest(http.MethodGet, url, nil)
+		mu.Lock()
+		if et := etags[url]; et != "" {
+			req.Header.Set("If-None-Match", et)
+		}
+		mu.Unlock()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			continue
+		}
+		var out []byte
+		func() {
+			defer resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				buf, _ := io.ReadAll(resp.Body)
+				mu.Lock()
+				etags[url] = resp.Header.Get("ETag")
+				bodies[url] = buf
+				mu.Unlock()
+				out = buf
+				return
+			}
+			mu.Lock()
+			out = bodies[url]
+			mu.Unlock()
+		}()
+		return out
+	}
+	return nil
+}
+
+func models(w http.ResponseWriter, r *http.Request) {
+	w.Write(fetch("https://upstream.example/models.json"))
+}
+
+// A read of the key after the store, outside any loop around it, is no
+// cache lookup; nor is the read inside the storing statement.
+var (
+	lastSeen = map[string]time.Time{}
+	trail    = map[string][]string{}
+)
+
+func footprints(w http.ResponseWriter, r *http.Request) {
+	lastSeen[r.RemoteAddr] = time.Now() // want `the package-level map lastSeen gets a new entry on every request`
+	_ = lastSeen[r.RemoteAddr]
+	for _, p := range r.URL.Query()["p"] {
+		trail[r.RemoteAddr] = append(trail[r.RemoteAddr], p) // want `the package-level map trail gets a new entry on every request`
+	}
+}
