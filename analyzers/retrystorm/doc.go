@@ -51,7 +51,12 @@ which move on rather than retry; loops that read the next record of a
 stream each time round (a bufio.Reader, a Scanner, a decoder) or consume
 a queue from its head (q = q[1:]), whose failing call is not tried
 again on the same input; loops over a list (trying each replica in
-turn) or over a channel (a consumer).
+turn) or over a channel (a consumer); nor a bounded retry that runs
+for one caller at a time, in a function literal handed to
+singleflight's Do or DoChan, or in an unexported function that its
+package calls only from there (a key-set fetch): concurrent requests
+wait for that one caller, whose few attempts are no storm. A loop that
+never gives up is reported even there.
 
 Severity: a loop that neither waits nor gives up is an error (it spins
 and hammers the service for as long as it is down); one that does not

@@ -41,8 +41,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if !any {
 		return nil, nil // nothing here calls another service
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, fx: fx, rep: report.New(pass)}
-	for cur := range inspector.New(pass.Files).Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+	c := &checker{pass: pass, info: pass.TypesInfo, fx: fx, rep: report.New(pass), in: inspector.New(pass.Files)}
+	for cur := range c.in.Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		if !report.IsTestCode(pass, cur.Node().Pos()) {
 			c.loop(cur)
 		}
@@ -56,6 +56,7 @@ type checker struct {
 	info *types.Info
 	fx   *effects.Result
 	rep  *report.Reporter
+	in   *inspector.Inspector
 }
 
 // retryLoop is a loop under study.
@@ -115,6 +116,9 @@ func (c *checker) loop(cur inspector.Cursor) {
 		bounded = bounded || c.boundedInBody(l)
 		if grows || paced && bounded {
 			return
+		}
+		if bounded && c.single(cur, 0) {
+			return // one caller at a time retries, a few times: no storm
 		}
 		c.report(call, e, paced, bounded)
 		return
