@@ -309,6 +309,10 @@ func (c *checker) classify(e ast.Expr, field string, out feed, caller *ast.FuncD
 		out.Few = true
 		return out
 	}
+	if field == "" && c.fewValue(unaddr(e), 0) {
+		out.Few = true // codes, from common.GenerateBackupCodes()
+		return out
+	}
 	if c.fromRequest(e, 0) {
 		out.Request = true
 		return out

@@ -39,7 +39,11 @@ case "pinned": ... } }: each branch runs once, not per item), loops over
 chunks of a list whose call gets the whole chunk (for _, c := range
 lo.Chunk(ids, 50) { db.Where("id IN ?", c)... }, a window ids[i:end]:
 the loop is the batching), loops over
-a small constant number of items or over a channel, batch APIs
+a small constant number of items (16 at most: a literal, an array,
+make([]T, 4) filled by index, what a function returns that always makes
+such a slice, in any package, or a parameter every caller in the program
+fills with one, as four backup codes handed from the function that
+generates them to the one that stores them) or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
 executed in a loop inside a transaction, the standard bulk-write idiom.
 

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer, dbengine.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(jobFact), new(callersFact), new(usesFact), new(wantsCallersFact)},
+	FactTypes: []analysis.Fact{new(jobFact), new(callersFact), new(usesFact), new(wantsCallersFact), new(fewFact)},
 }
 
 // smallLoop is the largest constant number of iterations that is not a
@@ -55,6 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: fx.Index()}
 	c.findJobs() // for the packages that import this one, whatever it does itself
+	c.exportFew()
 	var cands []candidate
 	if fx.Has(effects.DB) || fx.Has(effects.Redis) { // else no function here talks to a database
 		cands = c.candidates()
@@ -197,6 +198,9 @@ func (c *checker) finish(cand candidate) (report.Finding, bool) {
 				return f, false
 			}
 		}
+	}
+	if cand.items != nil && c.fewItems(cand.items) {
+		return f, false // every caller hands it a few items the code fixes
 	}
 	if cand.items != nil && c.fromRequest(cand.items, 0) {
 		if c.bulkAction(cand.loop) {
@@ -441,6 +445,9 @@ func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 	}
 	if lit := c.literal(loop.X); lit != nil {
 		return len(lit.Elts) > smallLoop // props := map[string]string{...}
+	}
+	if c.fewValue(loop.X, 0) {
+		return false // codes := make([]string, 4), or a function that returns so
 	}
 	if elem := elemType(t); elem != nil {
 		switch elem.Underlying().(type) {

@@ -6,6 +6,8 @@ package model
 import (
 	"context"
 	"database/sql"
+
+	"realmod/callersapp/codes"
 )
 
 var DB *sql.DB
@@ -51,5 +53,29 @@ func RecountRepos(ctx context.Context) {
 func RecountForks(ctx context.Context) {
 	for _, id := range repoIDs(ctx) {
 		DB.ExecContext(ctx, "UPDATE repos SET num_forks = (SELECT count(*) FROM repos WHERE fork_id = $1) WHERE id = $1", id) // want `^DB.ExecContext in a loop runs one query per iteration`
+	}
+}
+
+// StoreCodes inserts a user's backup codes: every caller hands it the
+// four codes.Generate makes, a loop of four.
+func StoreCodes(ctx context.Context, user int64, list []string) {
+	for _, c := range list {
+		DB.ExecContext(ctx, "INSERT INTO backup_codes (user_id, code) VALUES ($1, $2)", user, c)
+	}
+}
+
+// StoreMany does the same, but its caller hands it as many codes as it
+// likes.
+func StoreMany(ctx context.Context, user int64, list []string) {
+	for _, c := range list {
+		DB.ExecContext(ctx, "INSERT INTO backup_codes (user_id, code) VALUES ($1, $2)", user, c) // want `^DB.ExecContext in a loop runs one query per iteration`
+	}
+}
+
+// Rotate walks what codes.Generate returns itself: four.
+func Rotate(ctx context.Context, user int64) {
+	list, _ := codes.Generate()
+	for _, c := range list {
+		DB.ExecContext(ctx, "UPDATE backup_codes SET code = $1 WHERE user_id = $2", c, user)
 	}
 }

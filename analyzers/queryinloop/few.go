@@ -1,0 +1,204 @@
+package queryinloop
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strconv"
+
+	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/strexpr"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A collection whose size the code fixes is no N+1, wherever it is
+// built: four backup codes made by make([]string, BackupCodeCount) and
+// filled by index, handed from the function that generates them through
+// a handler to the one that stores them. The catalogue's "loops whose
+// iteration count is a small constant" holds across functions: a
+// function whose first result is always such a slice says so with a
+// fewFact, and a parameter that every caller fills with one is walked a
+// few times.
+
+// fewFact marks a function whose first result is always a slice of a few
+// items fixed by the code.
+type fewFact struct{}
+
+func (*fewFact) AFact() {}
+
+func (*fewFact) String() string { return "returns a few items" }
+
+// exportFew marks the package's functions that return a few items.
+func (c *checker) exportFew() {
+	for fn, fd := range c.decls {
+		if c.returnsFew(fn, 0) && fd.Body != nil {
+			c.pass.ExportObjectFact(fn, new(fewFact))
+		}
+	}
+}
+
+// returnsFew reports whether every return of fn gives, as its first
+// result, a slice of a few items fixed by the code.
+func (c *checker) returnsFew(fn *types.Func, depth int) bool {
+	fn = fn.Origin()
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return false
+	}
+	if _, ok := res.At(0).Type().Underlying().(*types.Slice); !ok {
+		return false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		return c.pass.ImportObjectFact(fn, new(fewFact))
+	}
+	fd := c.decls[fn]
+	if fd == nil || fd.Body == nil || depth > 3 {
+		return false
+	}
+	made, few := 0, true // made counts the returns of a slice, not of nil
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 || !c.fewValue(n.Results[0], depth+1) {
+				few = false
+			} else if id, ok := ast.Unparen(n.Results[0]).(*ast.Ident); !ok || id.Name != "nil" {
+				made++
+			}
+		}
+		return few
+	})
+	// A function that only ever returns nil is a stub, not a maker of
+	// a few items.
+	return few && made > 0
+}
+
+// fewValue reports whether an expression is a slice of a few items fixed
+// by the code: nil, a literal of a few items, make([]T, n) with a small
+// constant n, a call of a function that returns such a slice, or a
+// variable only ever given such values and filled by index.
+func (c *checker) fewValue(e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if x.Name == "nil" && info.Uses[x] == types.Universe.Lookup("nil") {
+			return true
+		}
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		if _, ok := v.Type().Underlying().(*types.Slice); !ok {
+			return false // a map filled by key grows with the keys
+		}
+		ws := c.fx.Index().Writes(v)
+		if len(ws) == 0 {
+			return false // a parameter: its callers decide
+		}
+		for _, w := range ws {
+			switch {
+			case w.Kind == strexpr.Elem:
+			case w.Kind == strexpr.Assign && w.RHS == nil:
+			case w.Kind == strexpr.Assign, w.Kind == strexpr.Tuple && w.TupleIndex == 0:
+				if !c.fewValue(w.RHS, depth+1) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	case *ast.CompositeLit:
+		return len(x.Elts) <= smallLoop
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "make" && len(x.Args) >= 2 {
+			if _, ok := info.Uses[id].(*types.Builtin); !ok {
+				return false
+			}
+			if _, ok := info.TypeOf(x.Args[0]).Underlying().(*types.Slice); !ok {
+				return false
+			}
+			tv := info.Types[x.Args[1]]
+			if tv.Value == nil {
+				return false
+			}
+			n, ok := constant.Int64Val(constant.ToInt(tv.Value))
+			return ok && n <= smallLoop
+		}
+		if fn, ok := typeutil.Callee(info, x).(*types.Func); ok {
+			return c.returnsFew(fn, depth+1)
+		}
+	}
+	return false
+}
+
+// fedFew reports whether every call of a function hands parameter p a
+// few items fixed by the code, directly or through parameters of the
+// callers'.
+func (c *checker) fedFew(name, p string, depth int) bool {
+	if c.uses == nil || depth > maxCallerDepth {
+		return false
+	}
+	key := "few " + name + " " + p
+	if r, ok := c.memo[key]; ok {
+		return r
+	}
+	c.memo[key] = false
+	uses := c.uses[name]
+	r := len(uses) > 0
+	for _, u := range uses {
+		i := -1
+		for j, f := range u.Feeds {
+			if f.Param == p {
+				i = j
+			}
+		}
+		if u.Value || i < 0 {
+			r = false
+			break
+		}
+		f := u.Feeds[i]
+		if !f.Few && (f.From == "" || !c.fedFew(u.Caller, f.From, depth+1)) {
+			r = false
+			break
+		}
+	}
+	c.memo[key] = r
+	return r
+}
+
+// fewItems reports whether a loop walks a parameter of its function that
+// every caller fills with a few items fixed by the code; asked before the
+// callers are known, it marks the function.
+func (c *checker) fewItems(items ast.Expr) bool {
+	id, ok := ast.Unparen(items).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	k, ok := c.fx.Index().Param(v)
+	if !ok || k < 0 {
+		return false
+	}
+	fd, ok := c.fx.Index().Owner(v).(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	p := strconv.Itoa(k)
+	if c.uses == nil {
+		c.want(fn, 0, p, false)
+		return false
+	}
+	return c.fedFew(knowledge.FuncName(fn), p, 0)
+}
