@@ -31,7 +31,11 @@ analysis facts): the finding is at the call in the loop and names the
 chain (loop → s.store.GetAuthor → (*sql.DB).QueryRowContext).
 
 It does not report retry and polling loops (a loop without a
-collection, or that leaves as soon as the call succeeds), searches (a
+collection, or that leaves as soon as the call succeeds), workers
+started per partition or shard (a goroutine, or a literal handed to
+errgroup's Go, per item, whose call sits in a for { ... } that runs
+until the program stops it: the loop starts pollers, it makes no query
+per item), searches (a
 loop that tries one item after another until the call finds one: a
 miss continues, a hit leaves), a call made only for one value of the
 loop's own variable (for _, path := range mask.Paths { switch path {

@@ -280,6 +280,12 @@ func (c *checker) loopsOf(cur inspector.Cursor) []loopAt {
 	// A literal handed to a call along with a map declared at cache:
 	// the callee calls it once per key, for the loops after cache.
 	cache := token.Pos(1 << 62)
+	// worker is set when, since the last function boundary, the call is
+	// in a loop that runs until the program stops it (for { ... } that
+	// does not leave on success): a literal started per item around such
+	// a loop is a long-lived worker per partition or shard, which polls;
+	// the loop that starts the workers does not run the call per item.
+	worker := false
 	found := func(fn ast.Node) {
 		for _, l := range inner {
 			loops = append(loops, loopAt{l, fn})
@@ -297,10 +303,22 @@ func (c *checker) loopsOf(cur inspector.Cursor) []loopAt {
 			if !ok || call.Fun != n && c.fx.Stores(call) {
 				return loops // stored (append(fns, func() {...})), returned, assigned
 			}
+			if worker {
+				if call.Fun != n {
+					return loops // eg.Go(func() { for { poll() } }) per partition
+				}
+				if _, ok := p.Parent().Parent().Node().(*ast.GoStmt); ok {
+					return loops // go func() { for { poll() } }() per shard
+				}
+			}
+			worker = false
 			if ok && call.Fun != n {
 				cache = min(cache, c.cacheArg(call))
 			}
 		case *ast.ForStmt:
+			if n.Cond == nil && c.inBody(cur, n.Body) && !exitsOnSuccess(n.Body) {
+				worker = true
+			}
 			if c.inBody(cur, n.Body) && c.iterates(n) && n.Pos() < cache {
 				inner = append(inner, n)
 			}

@@ -378,3 +378,45 @@ func fourCodes() []string { // want fourCodes:"returns a few items"
 	}
 	return out
 }
+
+// A worker per partition polls until the program stops it: the loop
+// that starts the workers runs no query per item. A goroutine per item
+// that retries until its query succeeds does.
+func partitions(ctx context.Context, db *sql.DB, n int, g interface{ Go(func() error) }) {
+	for i := 0; i < n; i++ {
+		g.Go(func() error {
+			for {
+				select {
+				case <-ctx.Done():
+					return ctx.Err()
+				default:
+				}
+				var id int
+				if err := db.QueryRowContext(ctx, "SELECT id FROM outbox WHERE partition = $1 LIMIT 1", i).Scan(&id); err != nil {
+					time.Sleep(time.Second)
+				}
+			}
+		})
+	}
+	for i := 0; i < n; i++ {
+		go func() {
+			for {
+				db.ExecContext(ctx, "DELETE FROM outbox WHERE partition = $1 AND done", i)
+				time.Sleep(time.Minute)
+			}
+		}()
+	}
+}
+
+func retryEach(ctx context.Context, db *sql.DB, ids []int) {
+	for _, id := range ids {
+		go func() {
+			for {
+				if _, err := db.ExecContext(ctx, "UPDATE posts SET synced = true WHERE id = $1", id); err == nil { // want `db.ExecContext in a loop runs one query per iteration`
+					return
+				}
+				time.Sleep(time.Second)
+			}
+		}()
+	}
+}
