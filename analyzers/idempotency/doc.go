@@ -64,6 +64,8 @@ The suggested fix, where the call is made in an HTTP handler and the
 params are a variable, sets the key from the request's Idempotency-Key
 header when the client sent one. Elsewhere there is no automatic fix:
 pass a key down from the request.
-Severity: error for calls that move money, warning for a checkout
-session (a duplicate is a second payment page, not a second payment).`,
+Severity: error for calls that move money, note for a checkout session:
+a duplicate is a second payment page, not a second payment, and expires
+unpaid unless the customer pays both; the webhook that credits a
+completed session once is where duplicates are stopped.`,
 })

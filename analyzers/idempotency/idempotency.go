@@ -302,7 +302,12 @@ func (c *checker) reportPayment(call *ast.CallExpr, p payment, inner ast.Node) {
 		name, p.what)
 	sev := report.Error
 	if !p.money {
-		sev = report.Warning
+		// A checkout session moves no money: a duplicate is a second
+		// payment page, which expires unpaid unless the customer pays
+		// both; the dedup that matters is the completion webhook's.
+		sev = report.Note
+		msg = fmt.Sprintf("%s creates a %s with no idempotency key: a double click or a client's retry opens a second payment page for the same order, which costs nothing unless the customer pays both; if your completion webhook does not already credit an order once, set a key the client sends once per order (params.SetIdempotencyKey(key))",
+			name, p.what)
 	}
 	f := report.Finding{Pos: call.Pos(), End: call.End(), Message: msg, Severity: sev}
 	if fix, ok := c.keyFix(call, p.params, inner); ok {

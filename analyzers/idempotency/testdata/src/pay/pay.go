@@ -53,12 +53,12 @@ func Show(w http.ResponseWriter, r *http.Request) {
 }
 
 func Refund(w http.ResponseWriter, r *http.Request) {
-	refund.New(&stripe.RefundParams{Charge: stripe.String(r.FormValue("charge"))}) // want `refund.New creates a refund with no idempotency key`
+	refund.New(&stripe.RefundParams{Charge: stripe.String(r.FormValue("charge"))}) // want `^error: refund.New creates a refund with no idempotency key`
 }
 
 func Checkout(w http.ResponseWriter, r *http.Request) {
 	params := &stripe.CheckoutSessionParams{SuccessURL: stripe.String("https://shop.example/ok")}
-	s, err := session.New(params) // want `session.New creates a checkout session with no idempotency key`
+	s, err := session.New(params) // want `^note: session.New creates a checkout session with no idempotency key: a double click or a client's retry opens a second payment page for the same order, which costs nothing unless the customer pays both`
 	if err == nil {
 		http.Redirect(w, r, s.ID, http.StatusSeeOther)
 	}
