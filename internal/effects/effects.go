@@ -143,6 +143,15 @@ type Effect struct {
 	// built without a context; a detached context or a held mutex around
 	// such a wait.
 	Remote bool
+	// Param, when not 0, says that the effect comes about only through
+	// the implementation of an interface that parameter Param-1 of the
+	// function holds (migrateRepository calls downloader.GetRepoInfo on
+	// its parameter downloader base.Downloader); Methods are the
+	// interface's methods the function calls on it. A caller that passes
+	// a value of a concrete type none of whose Methods has the effect
+	// does not get it (see bind).
+	Param   int
+	Methods []string
 }
 
 // Cause returns the last link of the chain: the call that does the thing.
@@ -226,11 +235,41 @@ func (s *Set) add(e Effect) bool {
 	if n := len(e.Chain); n > maxChain {
 		e.Chain = append(slices.Clip(e.Chain[:maxChain-2]), elided, e.Chain[n-1])
 	}
+	if old := s[e.Kind]; old != nil && old.Param != 0 && e.Param != 0 {
+		// Both through a parameter's implementation: through the same
+		// parameter, by any of the methods of both; through two, by
+		// either, which no one argument decides.
+		merged := *old
+		if e.better(old) {
+			merged = e
+		}
+		if old.Param == e.Param {
+			merged.Methods = unionSorted(old.Methods, e.Methods)
+		} else {
+			merged.Param, merged.Methods = 0, nil
+		}
+		if sameEffect(&merged, old) {
+			return false
+		}
+		s[e.Kind] = &merged
+		return true
+	}
 	if old := s[e.Kind]; old != nil && !e.better(old) {
 		return false
 	}
 	s[e.Kind] = &e
 	return true
+}
+
+func unionSorted(a, b []string) []string {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func sameEffect(a, b *Effect) bool {
+	return a.Attrs == b.Attrs && a.Remote == b.Remote && a.Note == b.Note && a.Param == b.Param &&
+		slices.Equal(a.Chain, b.Chain) && slices.Equal(a.Methods, b.Methods)
 }
 
 // better reports whether e says more than old about what a function
@@ -239,6 +278,9 @@ func (s *Set) add(e Effect) bool {
 // it costs, a remote fetch); or it is made each time where old is made
 // only sometimes (has Attrs); or else its chain is shorter.
 func (e *Effect) better(old *Effect) bool {
+	if (e.Param == 0) != (old.Param == 0) {
+		return e.Param == 0 // whatever the caller passes
+	}
 	if e.Remote != old.Remote {
 		return e.Remote // a lookup then a page fetched from another site costs a remote fetch
 	}
@@ -273,7 +315,7 @@ func (s *Set) via(name string, sync bool) Set {
 		if e == nil || !sync && !e.Kind.async() {
 			continue
 		}
-		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Attrs: e.Attrs, Remote: e.Remote}
+		out[e.Kind] = &Effect{Kind: e.Kind, Chain: append([]string{name}, e.Chain...), Note: e.Note, Attrs: e.Attrs, Remote: e.Remote, Param: e.Param, Methods: e.Methods}
 	}
 	return out
 }
@@ -283,7 +325,7 @@ func sameSet(a, b Set) bool {
 		if (a[k] == nil) != (b[k] == nil) {
 			return false
 		}
-		if a[k] != nil && (a[k].Attrs != b[k].Attrs || a[k].Remote != b[k].Remote || a[k].Note != b[k].Note || !slices.Equal(a[k].Chain, b[k].Chain)) {
+		if a[k] != nil && !sameEffect(a[k], b[k]) {
 			return false
 		}
 	}

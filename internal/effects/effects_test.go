@@ -10,5 +10,5 @@ import (
 // TestFacts checks the effects each function gets, and that they cross
 // packages as facts: on functions, methods, and interface methods.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "repo", "svc", "locks", "app", "mocks", "builder", "decorator")
+	analysistest.Run(t, analysistest.TestData(), effects.Analyzer, "repo", "svc", "locks", "app", "mocks", "builder", "decorator", "download")
 }

@@ -32,7 +32,11 @@ func (f *Fact) String() string {
 		if e.Remote && e.Kind != Network && e.Kind != Messaging { // those are remote by definition
 			remote = "remote: "
 		}
-		parts = append(parts, fmt.Sprintf("%s(%s%s)", kind, remote, strings.Join(e.Chain, " → ")))
+		through := ""
+		if e.Param != 0 {
+			through = fmt.Sprintf(" if param %d's %s does", e.Param-1, strings.Join(e.Methods, "/"))
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s%s%s)", kind, remote, strings.Join(e.Chain, " → "), through))
 	}
 	return "effects: " + strings.Join(parts, ", ")
 }

@@ -58,7 +58,9 @@ func run(pass *analysis.Pass) (res any, err error) {
 					if e != nil && st.counts(e.Kind) {
 						made := *e
 						made.Attrs |= st.attrs
-						s.add(made)
+						if r.bind(b, st.call, &made) {
+							s.add(made)
+						}
 					}
 				}
 			}

@@ -53,7 +53,18 @@ type Result struct {
 func (r *Result) Call(call *ast.CallExpr) Set {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.call(call)
+	var out Set
+	for _, e := range r.call(call) {
+		if e == nil {
+			continue
+		}
+		made := *e
+		if r.bind(nil, call, &made) {
+			made.Param, made.Methods = 0, nil // what the call does, whoever asks
+			out.add(made)
+		}
+	}
+	return out
 }
 
 // Func returns what calling fn does, when fn is the program's: a function

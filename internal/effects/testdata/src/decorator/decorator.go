@@ -35,6 +35,6 @@ func (b *OutboxBroker) Forward(ctx context.Context, ch string) error {
 }
 
 // Use, on a broker it is handed, may reach any implementation.
-func Use(ctx context.Context, br Broker) error { // want Use:`effects: db\(\(decorator.Broker\).Publish → \(\*decorator.OutboxBroker\).Publish → \(\*sql.DB\).ExecContext\)$`
+func Use(ctx context.Context, br Broker) error { // want Use:`effects: db\(\(decorator.Broker\).Publish → \(\*decorator.OutboxBroker\).Publish → \(\*sql.DB\).ExecContext if param 1's Publish does\)$`
 	return br.Publish(ctx, "news")
 }

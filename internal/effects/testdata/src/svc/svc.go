@@ -11,7 +11,9 @@ func Name(ctx context.Context, r *repo.Repo, id int) string { // want Name:`effe
 	return r.Get(ctx, id)
 }
 
-func Through(ctx context.Context, rd repo.Reader) string { // want Through:`effects: db\(\(repo.Reader\).Read → \(\*repo.Repo\).Read → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\)`
+// Through reads through the reader its caller hands it: what that one
+// does, if it is a *repo.Repo.
+func Through(ctx context.Context, rd repo.Reader) string { // want Through:`effects: db\(\(repo.Reader\).Read → \(\*repo.Repo\).Read → \(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext if param 1's Read does\)`
 	return rd.Read(ctx, 1)
 }
 
