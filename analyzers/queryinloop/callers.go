@@ -402,14 +402,24 @@ func (c *checker) oneOffCallers(name string, depth int) bool {
 // in the code, directly or through parameters of the callers', and at
 // least one hands the client's.
 func (c *checker) fedByRequest(name, p string, depth int) bool {
+	return c.everyFeed("request", name, p, depth, true, func(f feed) (ok, counts bool) {
+		return f.Request || f.Few, f.Request
+	})
+}
+
+// everyFeed reports whether every use of a function hands parameter p
+// what judge accepts, directly or through a parameter of the caller's
+// that every use of the caller fills so in turn; with needSome, at least
+// one use must be one judge counts. The answers are memoized under kind.
+func (c *checker) everyFeed(kind, name, p string, depth int, needSome bool, judge func(feed) (ok, counts bool)) bool {
 	if c.uses == nil || depth > maxCallerDepth {
 		return false
 	}
-	key := "request " + name + " " + p
+	key := kind + " " + name + " " + p
 	if r, ok := c.memo[key]; ok {
 		return r
 	}
-	c.memo[key] = false
+	c.memo[key] = false // a cycle proves nothing
 	uses := c.uses[name]
 	r, some := len(uses) > 0, false
 	for _, u := range uses {
@@ -419,20 +429,17 @@ func (c *checker) fedByRequest(name, p string, depth int) bool {
 			break
 		}
 		f := u.Feeds[i]
-		switch {
-		case f.Request:
-			some = true
-		case f.Few:
-		case f.From != "" && c.fedByRequest(u.Caller, f.From, depth+1):
-			some = true
-		default:
-			r = false
+		ok, counts := judge(f)
+		if !ok && f.From != "" && c.everyFeed(kind, u.Caller, f.From, depth+1, needSome, judge) {
+			ok, counts = true, true
 		}
-		if !r {
+		if !ok {
+			r = false
 			break
 		}
+		some = some || counts
 	}
-	r = r && some
+	r = r && (some || !needSome)
 	c.memo[key] = r
 	return r
 }
@@ -441,6 +448,14 @@ func (c *checker) fedByRequest(name, p string, depth int) bool {
 // here (or its field) holds what the client sent at every call in the
 // program; asked before the callers are known, it marks the function.
 func (c *checker) paramFedByCallers(v *types.Var, field string) bool {
+	return c.askCallers(v, field, func(name, p string) bool { return c.fedByRequest(name, p, 0) })
+}
+
+// askCallers asks a question (fedByRequest, fedFew) of what every call
+// in the program hands parameter v of a function declared here, or its
+// field; asked before the callers are known, it marks the function and
+// says no.
+func (c *checker) askCallers(v *types.Var, field string, ask func(name, p string) bool) bool {
 	k, ok := c.fx.Index().Param(v)
 	if !ok || k < 0 {
 		return false
@@ -461,5 +476,5 @@ func (c *checker) paramFedByCallers(v *types.Var, field string) bool {
 		c.want(fn, 0, p, false)
 		return false
 	}
-	return c.fedByRequest(knowledge.FuncName(fn), p, 0)
+	return ask(knowledge.FuncName(fn), p)
 }

@@ -4,9 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"strconv"
 
-	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -140,35 +138,9 @@ func (c *checker) fewValue(e ast.Expr, depth int) bool {
 // few items fixed by the code, directly or through parameters of the
 // callers'.
 func (c *checker) fedFew(name, p string, depth int) bool {
-	if c.uses == nil || depth > maxCallerDepth {
-		return false
-	}
-	key := "few " + name + " " + p
-	if r, ok := c.memo[key]; ok {
-		return r
-	}
-	c.memo[key] = false
-	uses := c.uses[name]
-	r := len(uses) > 0
-	for _, u := range uses {
-		i := -1
-		for j, f := range u.Feeds {
-			if f.Param == p {
-				i = j
-			}
-		}
-		if u.Value || i < 0 {
-			r = false
-			break
-		}
-		f := u.Feeds[i]
-		if !f.Few && (f.From == "" || !c.fedFew(u.Caller, f.From, depth+1)) {
-			r = false
-			break
-		}
-	}
-	c.memo[key] = r
-	return r
+	return c.everyFeed("few", name, p, depth, false, func(f feed) (ok, counts bool) {
+		return f.Few, true
+	})
 }
 
 // fewItems reports whether a loop walks a parameter of its function that
@@ -180,25 +152,5 @@ func (c *checker) fewItems(items ast.Expr) bool {
 		return false
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	k, ok := c.fx.Index().Param(v)
-	if !ok || k < 0 {
-		return false
-	}
-	fd, ok := c.fx.Index().Owner(v).(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	if !ok {
-		return false
-	}
-	p := strconv.Itoa(k)
-	if c.uses == nil {
-		c.want(fn, 0, p, false)
-		return false
-	}
-	return c.fedFew(knowledge.FuncName(fn), p, 0)
+	return ok && c.askCallers(v, "", func(name, p string) bool { return c.fedFew(name, p, 0) })
 }
