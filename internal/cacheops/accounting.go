@@ -2,7 +2,6 @@ package cacheops
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"regexp"
 	"strings"
@@ -40,7 +39,7 @@ func (r *Result) accounting(call *ast.CallExpr, name string, sql string) bool {
 		if len(call.Args) != 2 {
 			return false
 		}
-		col, ok := r.constString(call.Args[0])
+		col, ok := r.ev.ConstText(call.Args[0])
 		return ok && r.stepOf(call.Args[1], col)
 	case "Updates", "UpdateColumns":
 		if len(call.Args) != 1 {
@@ -59,7 +58,7 @@ func (r *Result) accounting(call *ast.CallExpr, name string, sql string) bool {
 			if !ok {
 				return false
 			}
-			col, ok := r.constString(kv.Key)
+			col, ok := r.ev.ConstText(kv.Key)
 			switch {
 			case !ok:
 				return false
@@ -81,7 +80,7 @@ func (r *Result) stepOf(e ast.Expr, col string) bool {
 	if !ok || len(call.Args) == 0 {
 		return false
 	}
-	s, ok := r.constString(call.Args[0])
+	s, ok := r.ev.ConstText(call.Args[0])
 	if !ok {
 		return false
 	}
@@ -108,14 +107,6 @@ func (r *Result) clockCall(e ast.Expr) bool {
 		}
 		e = inner // time.Now().Unix(): the inner call too
 	}
-}
-
-func (r *Result) constString(e ast.Expr) (string, bool) {
-	tv := r.pass.TypesInfo.Types[e]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // accountingSQL reports whether an UPDATE's SET list only steps counters

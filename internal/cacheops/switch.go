@@ -21,12 +21,7 @@ func (r *Result) switchOf(top ast.Node, call *ast.CallExpr) string {
 	if body == nil {
 		return ""
 	}
-	path, _ := astutil.PathEnclosingInterval(fileOf(r, top), call.Pos(), call.End())
-	for i, n := range path {
-		ifs, ok := n.(*ast.IfStmt)
-		if !ok || i == 0 || path[i-1] != ifs.Body {
-			continue
-		}
+	for _, ifs := range r.ifsAround(top, call) {
 		if s := r.boolSwitch(ifs.Cond); s != "" {
 			return s // if enabled { cache.Set(...) }
 		}
@@ -39,10 +34,8 @@ func (r *Result) switchOf(top ast.Node, call *ast.CallExpr) string {
 		if !ok || ifs.Else != nil || !endsInReturn(ifs.Body) {
 			continue
 		}
-		if not, ok := ast.Unparen(ifs.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT {
-			if s := r.boolSwitch(not.X); s != "" {
-				return s // if !enabled { return load() }
-			}
+		if s := r.boolSwitch(negated(ifs.Cond)); s != "" {
+			return s // if !enabled { return load() }
 		}
 	}
 	return ""
@@ -51,19 +44,33 @@ func (r *Result) switchOf(top ast.Node, call *ast.CallExpr) string {
 // offSwitch returns the switch a call runs with turned off: the call is
 // in the body of if !switch { ... }.
 func (r *Result) offSwitch(top ast.Node, call *ast.CallExpr) string {
-	path, _ := astutil.PathEnclosingInterval(fileOf(r, top), call.Pos(), call.End())
-	for i, n := range path {
-		ifs, ok := n.(*ast.IfStmt)
-		if !ok || i == 0 || path[i-1] != ifs.Body {
-			continue
-		}
-		if not, ok := ast.Unparen(ifs.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT {
-			if s := r.boolSwitch(not.X); s != "" {
-				return s
-			}
+	for _, ifs := range r.ifsAround(top, call) {
+		if s := r.boolSwitch(negated(ifs.Cond)); s != "" {
+			return s
 		}
 	}
 	return ""
+}
+
+// ifsAround returns the if statements in whose body (not else) a call
+// is, innermost first.
+func (r *Result) ifsAround(top ast.Node, call *ast.CallExpr) []*ast.IfStmt {
+	var out []*ast.IfStmt
+	path, _ := astutil.PathEnclosingInterval(fileOf(r, top), call.Pos(), call.End())
+	for i, n := range path {
+		if ifs, ok := n.(*ast.IfStmt); ok && i > 0 && path[i-1] == ifs.Body {
+			out = append(out, ifs)
+		}
+	}
+	return out
+}
+
+// negated returns x of a condition !x, or nil.
+func negated(cond ast.Expr) ast.Expr {
+	if not, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && not.Op == token.NOT {
+		return not.X
+	}
+	return nil
 }
 
 // cacheOff reports whether a write runs where every cache of its entity
@@ -89,6 +96,9 @@ func (r *Result) cacheOff(top ast.Node, w *Write) bool {
 // boolSwitch returns the package-level boolean variable an expression
 // reads, as "path.Name", or "".
 func (r *Result) boolSwitch(e ast.Expr) string {
+	if e == nil {
+		return ""
+	}
 	var id *ast.Ident
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:

@@ -665,7 +665,7 @@ func (ev *Evaluator) format(call *ast.CallExpr, name string, args []ast.Expr) []
 	if len(args) == 0 {
 		return []Part{dynamic(call, Unknown, types.ExprString(call))}
 	}
-	format, ok := ev.constText(args[0])
+	format, ok := ev.ConstText(args[0])
 	if !ok {
 		return []Part{ev.summary(call, append([]Part{dynamic(args[0], Unknown, "a format that is not constant")}, ev.argsParts(args[1:])...))}
 	}
@@ -690,10 +690,10 @@ func (ev *Evaluator) format(call *ast.CallExpr, name string, args []ast.Expr) []
 	return parts
 }
 
-// constText returns the text of a string expression made of constants
+// ConstText returns the text of a string expression made of constants
 // only: a constant, or one built from constants through local variables
 // (base + " WHERE name = '%s'").
-func (ev *Evaluator) constText(e ast.Expr) (string, bool) {
+func (ev *Evaluator) ConstText(e ast.Expr) (string, bool) {
 	if tv := ev.Info.Types[e]; tv.Value != nil {
 		if tv.Value.Kind() != constant.String {
 			return "", false
