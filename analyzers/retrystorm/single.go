@@ -57,23 +57,14 @@ func (c *checker) calledSingly(fn *types.Func, depth int) bool {
 			continue
 		}
 		n++
-		call := cur.Parent()
-		if sel, ok := call.Node().(*ast.SelectorExpr); ok && sel.Sel == id {
-			call = call.Parent() // m.fetchKey(...)
+		name, at := ast.Node(id), cur // what names the function: fetchKey, or m.fetchKey
+		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			name, at = sel, cur.Parent()
 		}
-		ce, ok := call.Node().(*ast.CallExpr)
-		if !ok || ast.Unparen(ce.Fun) != ast.Unparen(fnExpr(id, cur)) || !c.single(call, depth+1) {
+		call, ok := at.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != name || !c.single(at.Parent(), depth+1) {
 			return false // a function value, or a call any caller makes
 		}
 	}
 	return n > 0
-}
-
-// fnExpr returns the expression that names the function at an ident:
-// the ident, or the selector it ends.
-func fnExpr(id *ast.Ident, cur inspector.Cursor) ast.Expr {
-	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
-		return sel
-	}
-	return id
 }
