@@ -52,7 +52,13 @@ function looks the key up first, or at a later turn of a loop around
 the store, as a conditional GET reads its cached body on a 304; a
 function literal it runs at once counts as the function: one entry per
 distinct key, and the keys of a get-or-load are usually a closed set,
-time zones, languages, compiled patterns, upstream URLs), or a loop over configuration (a package-level
+time zones, languages, compiled patterns, upstream URLs; but not when
+the client chooses the key, its address, a header, a form value, in the
+function or through a caller in the package, and the value needs no
+load that can fail: a rate limiter per IP or the request IDs seen get
+an entry per client however they are looked up first), a map whose
+growth is gated by a test of its length against a limit (if len(m) >=
+max { return }), or a loop over configuration (a package-level
 variable: parsing the configured keys when settings are loaded, even
 from an install handler). Across packages, a function is known to grow a
 variable only when it does so on every call, not under an if or a case:

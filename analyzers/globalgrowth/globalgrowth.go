@@ -3,6 +3,7 @@ package globalgrowth
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -86,6 +87,8 @@ type checker struct {
 	// grows holds, per function that runs them, the growing places of the
 	// package's unshrunk targets (filled by reportLocal).
 	grows map[ast.Node][]growth
+	// calls holds the package's calls by callee (filled by callsOf).
+	calls map[*types.Func][]*ast.CallExpr
 }
 
 // target is a package-level collection: a variable, or a field path
@@ -208,11 +211,15 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 		}
 		switch w := top.Parent().Node().(type) {
 		case *ast.AssignStmt:
-			if isLHS(w.Lhs, top.Node()) && !c.bounded(p.Index) && !c.memo(cur, e, p.Index) {
+			var value ast.Expr // the value stored: m[k] = v
+			if i := slices.Index(w.Lhs, top.Node().(ast.Expr)); i >= 0 && len(w.Rhs) == len(w.Lhs) {
+				value = w.Rhs[i]
+			}
+			if isLHS(w.Lhs, top.Node()) && !c.bounded(p.Index) && !c.memo(cur, e, p.Index, value) && !c.capped(cur, e) {
 				grow(w)
 			}
 		case *ast.IncDecStmt:
-			if !c.bounded(p.Index) {
+			if !c.bounded(p.Index) && !c.capped(cur, e) {
 				grow(w)
 			}
 		}
@@ -231,7 +238,7 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 			t.shrunk = true
 		case knowledge.Growers[name]:
 			if fn.Name() == "PushBack" || fn.Name() == "PushFront" || len(call.Args) == 0 ||
-				!c.bounded(call.Args[0]) && !c.memo(cur, e, call.Args[0]) {
+				!c.bounded(call.Args[0]) && !c.memo(cur, e, call.Args[0], arg(call, 1)) && !c.capped(cur, e) {
 				grow(call)
 			}
 		}
@@ -288,10 +295,16 @@ func (c *checker) use(t *target, cur inspector.Cursor) {
 // itself (m[k] = append(m[k], v) grows). Such a cache holds one entry
 // per distinct key, and the keys of a get-or-load are usually a closed
 // set (time zones, languages, compiled patterns, upstream URLs): it is
-// not reported.
-func (c *checker) memo(cur inspector.Cursor, coll, key ast.Expr) bool {
+// not reported. Unless the client chooses the key and the value needs
+// no load that can fail: a rate limiter per client address, the request
+// IDs already seen, get one entry per client however they are looked
+// up first.
+func (c *checker) memo(cur inspector.Cursor, coll, key, value ast.Expr) bool {
 	fn := c.owner(cur)
 	if fn == nil {
+		return false
+	}
+	if c.clientKey(key, 0) && !c.checkedLoad(fn, value) {
 		return false
 	}
 	var stmt ast.Node
@@ -337,6 +350,77 @@ func (c *checker) memo(cur inspector.Cursor, coll, key ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// capped reports whether the function that grows coll at cur compares
+// its length with a limit first (if len(m) >= maxEntries { return }):
+// it cannot grow past the limit. The test must gate the growth: the
+// growth is in its body, or its body leaves (return, break, continue).
+func (c *checker) capped(cur inspector.Cursor, coll ast.Expr) bool {
+	fn := c.owner(cur)
+	if fn == nil {
+		return false
+	}
+	at := cur.Node().Pos()
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if found || !ok || ifs.Pos() > at {
+			return !found && (n == nil || n.Pos() <= at)
+		}
+		gates := ifs.Body.Pos() <= at && at < ifs.Body.End() || leaves(ifs.Body)
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			b, ok := n.(*ast.BinaryExpr)
+			if found || !ok {
+				return !found
+			}
+			switch b.Op {
+			case token.LSS, token.LEQ, token.GTR, token.GEQ:
+				found = gates && (c.limits(b.X, b.Y, coll) || c.limits(b.Y, b.X, coll))
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
+}
+
+// limits reports whether n is len(coll) and limit a number above one: a
+// cap, not a test for emptiness.
+func (c *checker) limits(n, limit, coll ast.Expr) bool {
+	call, ok := ast.Unparen(n).(*ast.CallExpr)
+	if !ok || c.builtin(call) != "len" || len(call.Args) != 1 || !c.samePath(call.Args[0], coll) {
+		return false
+	}
+	if v := c.info.Types[limit].Value; v != nil {
+		k, ok := constant.Int64Val(v)
+		return ok && k > 1
+	}
+	return true
+}
+
+// leaves reports whether a block ends by leaving: return, break,
+// continue, goto, or a panic.
+func leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch last := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+		return ok && types.ExprString(call.Fun) == "panic"
+	}
+	return false
+}
+
+// arg returns the call's argument i, or nil.
+func arg(call *ast.CallExpr, i int) ast.Expr {
+	if i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
 }
 
 func (c *checker) builtin(call *ast.CallExpr) string {

@@ -46,3 +46,15 @@ var BoundedCaches = map[string]string{
 	"github.com/hashicorp/golang-lru/v2.New":              "an LRU with a size cap (lru.New[K, V](size), github.com/hashicorp/golang-lru/v2)",
 	"github.com/hashicorp/golang-lru/v2/expirable.NewLRU": "an LRU whose entries also expire (expirable.NewLRU[K, V](size, nil, ttl))",
 }
+
+// ClientIdentities return who the client says it is, per request: its
+// address as a framework resolves it (X-Forwarded-For, X-Real-IP, the
+// peer). A map keyed by them gets one entry per client, an open set.
+var ClientIdentities = map[string]bool{
+	"(*github.com/gin-gonic/gin.Context).ClientIP":       true,
+	"(*github.com/gin-gonic/gin.Context).RemoteIP":       true,
+	"(github.com/labstack/echo/v4.Context).RealIP":       true,
+	"(*github.com/gofiber/fiber/v2.Ctx).IP":              true,
+	"(*github.com/gofiber/fiber/v2.Ctx).IPs":             true,
+	"(*github.com/valyala/fasthttp.RequestCtx).RemoteIP": true,
+}

@@ -96,6 +96,7 @@ func tables() map[string]table {
 		"Breakers":             fn(keys(Breakers)...),
 		"Growers":              fn(keys(Growers)...),
 		"Lookups":              fn(keys(Lookups)...),
+		"ClientIdentities":     fn(keys(ClientIdentities)...),
 		"Shrinkers":            fn(keys(Shrinkers)...),
 		"BoundedCaches":        fn(keys(BoundedCaches)...),
 		"CacheCalls":           fn(keys(CacheCalls)...),

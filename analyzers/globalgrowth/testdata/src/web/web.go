@@ -5,6 +5,7 @@ package web
 import (
 	"bufio"
 	"io"
+	"net"
 	"net/http"
 	"reflect"
 	"sync"
@@ -126,7 +127,7 @@ func tally(w http.ResponseWriter, r *http.Request) {
 // OK: registration at start-up.
 var routes = map[string]http.HandlerFunc{}
 
-func Register(path string, h http.HandlerFunc) { routes[path] = h } // want Register:"grows web.routes at web.go:129"
+func Register(path string, h http.HandlerFunc) { routes[path] = h } // want Register:"grows web.routes at web.go:130"
 
 var names []string
 
@@ -166,7 +167,8 @@ func load(rd io.Reader) {
 }
 
 // OK: a cache filled on a miss holds one entry per key, and the keys of
-// a get-or-load are a closed set.
+// a get-or-load are a closed set: what the program asks for, or what a
+// load that can fail knows (a time zone).
 var locations sync.Map
 var catalogs = map[string][]string{}
 
@@ -174,7 +176,10 @@ func location(tz string) *time.Location {
 	if loc, ok := locations.Load(tz); ok {
 		return loc.(*time.Location)
 	}
-	loc, _ := time.LoadLocation(tz)
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return time.UTC
+	}
 	locations.Store(tz, loc)
 	return loc
 }
@@ -189,7 +194,79 @@ func catalog(lang string) []string {
 
 func localized(w http.ResponseWriter, r *http.Request) {
 	location(r.FormValue("tz"))
-	catalog(r.FormValue("lang"))
+	catalog("en")
+}
+
+// A get-or-create keyed by what the client chooses (its address, a
+// header) gets one entry per client: the textbook rate limiter leak.
+type limiter struct{ tokens int }
+
+var (
+	visitors = map[string]*limiter{}
+	seenIDs  = map[string]struct{}{}
+	byAgent  sync.Map
+	vmu      sync.Mutex
+)
+
+func visitor(ip string) *limiter {
+	vmu.Lock()
+	defer vmu.Unlock()
+	l, ok := visitors[ip]
+	if !ok {
+		l = &limiter{tokens: 3}
+		visitors[ip] = l // want `the package-level map visitors gets a new entry on every request`
+	}
+	return l
+}
+
+func limit(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ip, _, _ := net.SplitHostPort(r.RemoteAddr)
+		if visitor(ip).tokens == 0 {
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func dedupe(w http.ResponseWriter, r *http.Request) {
+	id := r.Header.Get("X-Request-Id")
+	vmu.Lock()
+	defer vmu.Unlock()
+	if _, dup := seenIDs[id]; dup {
+		w.WriteHeader(http.StatusConflict)
+		return
+	}
+	seenIDs[id] = struct{}{} // want `the package-level map seenIDs gets a new entry on every request`
+}
+
+func agent(w http.ResponseWriter, r *http.Request) {
+	if _, ok := byAgent.Load(r.UserAgent()); !ok {
+		byAgent.Store(r.UserAgent(), time.Now()) // want `the package-level sync.Map byAgent gets a new entry on every request`
+	}
+}
+
+// OK: a map that cannot grow past its cap; one whose size is only logged
+// is not capped.
+const maxEntries = 10000
+
+var (
+	perPath = map[string]int{}
+	logged  = map[string]int{}
+)
+
+func countPath(w http.ResponseWriter, r *http.Request) {
+	vmu.Lock()
+	defer vmu.Unlock()
+	if _, ok := perPath[r.URL.Path]; !ok && len(perPath) >= maxEntries {
+		return
+	}
+	perPath[r.URL.Path]++
+	if len(logged) > maxEntries {
+		println("big")
+	}
+	logged[r.URL.Path]++ // want `the package-level map logged gets a new entry on every request`
 }
 
 // OK: settings reloaded by the install handler copy the configuration.
