@@ -120,6 +120,11 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("handlerblock layer", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{handlerblock.Analyzer}, "./layerapp/...")
 	})
+	// A port declared by the consumer, or by a domain package, and an
+	// adapter that implements it without naming it.
+	t.Run("handlerblock ports", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{handlerblock.Analyzer}, "./portsapp/...")
+	})
 	// What a loop costs depends on its callers in other packages, which
 	// only the engine's second round shows.
 	t.Run("queryinloop callers", func(t *testing.T) {

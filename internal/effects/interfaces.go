@@ -63,6 +63,17 @@ func (r *Result) implementationsBut(m *types.Func, self *types.TypeName) Set {
 				}
 			}
 		}
+		for _, impl := range r.importedImplementers(m, len(r.elsewhereOf(m))+len(r.implementers(m))) {
+			var f Fact
+			if r.pass.ImportObjectFact(impl, &f) {
+				fs := f.set()
+				for _, e := range fs.via(Name(impl), true) {
+					if e != nil {
+						s.add(*e)
+					}
+				}
+			}
+		}
 		known = &s
 		r.ifaces[m] = known
 	}
@@ -97,6 +108,47 @@ func (r *Result) implementers(m *types.Func) []*types.Func {
 		}
 	}
 	r.impls[m] = impls
+	return impls
+}
+
+// importedImplementers returns the methods that implement the interface
+// method m in the packages of the module this package imports, but the
+// one that declares m (its Fact has them): a handler's package declares
+// the small interface it consumes ("define interfaces where they are
+// used"), and the repository it imports implements it without naming it.
+// Beyond maxImpls, counting the others known, the interface is a
+// registry (of providers, of plugins) and none is returned: the few this
+// package imports say nothing of the one a call reaches.
+func (r *Result) importedImplementers(m *types.Func, others int) []*types.Func {
+	iface, ok := m.Signature().Recv().Type().Underlying().(*types.Interface)
+	if !ok || m.Pkg() == nil || knowledge.Described(m.Pkg().Path()) {
+		return nil
+	}
+	var impls []*types.Func
+	for _, pkg := range r.pass.Pkg.Imports() {
+		if pkg == m.Pkg() || !r.sameModule(pkg) || knowledge.Described(pkg.Path()) {
+			continue
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				continue
+			}
+			if implements(tn, iface) {
+				obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, m.Name())
+				if fn, ok := obj.(*types.Func); ok {
+					impls = append(impls, fn)
+				}
+			}
+		}
+	}
+	if len(impls)+others > maxImpls {
+		return nil
+	}
 	return impls
 }
 
@@ -192,6 +244,16 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 	return impls
 }
 
+// elsewhereOf returns every implementation of m that other packages
+// list, however many (implsElsewhere must have been called for m).
+func (r *Result) elsewhereOf(m *types.Func) []Impl {
+	key, ok := methodKey(m)
+	if !ok {
+		return nil
+	}
+	return r.elsewhere[key]
+}
+
 // sameModule reports whether a package is of the caller's module (any,
 // without module information). Implementations count only there: the
 // program's own registry hands out its own persister, and a library's
@@ -265,6 +327,21 @@ func (r *Result) foreignInterfaces() []*types.TypeName {
 	for _, obj := range r.pass.TypesInfo.Uses {
 		if tn, ok := obj.(*types.TypeName); ok {
 			add(tn.Type())
+		}
+	}
+	// The ports of the module's packages this one imports, named or not:
+	// a repository imports the domain package for its entities and
+	// implements the domain's interfaces without naming them ("accept
+	// interfaces, return structs"); main wires one to the other.
+	for _, pkg := range r.pass.Pkg.Imports() {
+		if !r.sameModule(pkg) || knowledge.Described(pkg.Path()) {
+			continue
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && tn.Exported() {
+				add(tn.Type())
+			}
 		}
 	}
 	var out []*types.TypeName
