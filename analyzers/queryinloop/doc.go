@@ -23,7 +23,7 @@ a local database, and slow in production.
 
 queryinloop reports a call that sends a statement to a database
 (database/sql, sqlx, pgx, gorm's finishers such as First, Find and
-Save, xorm) or a command to redis, inside the body of a for or range
+Save and an association's Find and Count, xorm) or a command to redis, inside the body of a for or range
 loop, a for rows.Next() loop included, or in a goroutine started per
 iteration. The call may be written in the loop or reach the database
 through any chain of calls, in the same package or another (through
@@ -37,7 +37,11 @@ errgroup's Go, per item, whose call sits in a for { ... } that runs
 until the program stops it: the loop starts pollers, it makes no query
 per item), searches (a
 loop that tries one item after another until the call finds one: a
-miss continues, a hit leaves), a call made only for one value of the
+miss continues, a hit leaves, on what the call returned or scanned, or
+on its success, perhaps under a further test), scatter-gathers (each
+iteration queries a database of its own: the handle the call is made
+on is the loop's variable or reached from it, for _, shard := range
+c.shards { shard.QueryRowContext(...) }), a call made only for one value of the
 loop's own variable (for _, path := range mask.Paths { switch path {
 case "pinned": ... } }: each branch runs once, not per item), loops over
 chunks of a list whose call gets the whole chunk (for _, c := range

@@ -147,7 +147,8 @@ func (c *checker) candidates() []candidate {
 		if e == nil {
 			e, what = set[effects.Redis], "redis command"
 		}
-		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" || c.ownState(call, e, loop) || c.notifies(call) {
+		if e == nil || c.preparedInTx(call) || c.unitOfWork(loop, fn) != "" || c.ownState(call, e, loop) || c.notifies(call) ||
+			e.Direct() && c.perHandle(call, loop) {
 			continue
 		}
 		name := callName(call)
@@ -859,6 +860,10 @@ func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
 		}
 	}
 	as, ok := stmt.(*ast.AssignStmt)
+	if ifs, isIf := stmt.(*ast.IfStmt); isIf && ifs.Init != nil && errorTest(ifs.Cond) {
+		// if err := row.Scan(&exists); err != nil { return err }
+		as, ok = ifs.Init.(*ast.AssignStmt)
+	}
 	if !ok {
 		return false
 	}
@@ -877,6 +882,19 @@ func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
 				}
 			}
 		}
+	}
+	// What it scans into: QueryRow(...).Scan(&exists).
+	for _, rhs := range as.Rhs {
+		ast.Inspect(rhs, func(n ast.Node) bool {
+			if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
+					if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil {
+						set[obj] = true
+					}
+				}
+			}
+			return true
+		})
 	}
 	uses := func(cond ast.Expr, objs map[types.Object]bool) bool {
 		found := false
@@ -899,7 +917,7 @@ func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
 			continue
 		}
 		ifs, ok := st.(*ast.IfStmt)
-		if !after || !ok || errorTest(ifs.Cond) || !leaves(ifs.Body) {
+		if !after || !ok || errorTest(ifs.Cond) || !mayReturn(ifs.Body) {
 			continue
 		}
 		if uses(ifs.Cond, set) || succeeded(ifs.Cond) {
@@ -907,6 +925,81 @@ func (c *checker) searches(cur inspector.Cursor, loop ast.Stmt) bool {
 		}
 	}
 	return c.untilFound(stmt, block, func(cond ast.Expr) bool { return uses(cond, set) || uses(cond, errs) })
+}
+
+// perHandle reports whether each iteration sends its statement to a
+// database of its own: the handle the call is made on is the loop's
+// variable, or reached from it (for _, shard := range c.shards {
+// shard.db.QueryRowContext(...) }). A scatter-gather over shards or
+// replicas makes one round trip per database, which no query merges.
+func (c *checker) perHandle(call *ast.CallExpr, loop ast.Stmt) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	header := loop.Pos()
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		header = l.Body.Pos()
+	case *ast.ForStmt:
+		header = l.Body.Pos()
+	}
+	declared := func(e ast.Expr) bool { // a variable the loop's header declares
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && loop.Pos() <= v.Pos() && v.Pos() < header {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	// Walk the handle's path, not the arguments of the calls on it:
+	// db.Model(&item).Update(...) is made on db, whatever the item.
+	x := ast.Unparen(sel.X)
+	for {
+		switch t := x.(type) {
+		case *ast.Ident:
+			return declared(t)
+		case *ast.SelectorExpr:
+			x = ast.Unparen(t.X)
+		case *ast.IndexExpr:
+			if declared(t.Index) {
+				return true // c.shards[i]
+			}
+			x = ast.Unparen(t.X)
+		case *ast.CallExpr:
+			s, ok := ast.Unparen(t.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			x = ast.Unparen(s.X)
+		default:
+			return false
+		}
+	}
+}
+
+// mayReturn reports whether a block returns on some path: it ends by
+// leaving the loop, or holds a return (if err == nil { if allowed {
+// return u }; err = errProhibited }).
+func mayReturn(b *ast.BlockStmt) bool {
+	if leaves(b) {
+		return true
+	}
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // untilFound reports whether the statements after the call's leave the
