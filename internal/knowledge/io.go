@@ -50,6 +50,7 @@ func init() {
 	methods([]string{"*gorm.io/gorm.DB"}, "First", "Find", "Take", "Last", "Scan", "Count", "Pluck",
 		"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
 		"Delete", "Exec", "Row", "Rows", "FirstOrCreate", "FirstOrInit", "FindInBatches")
+	methods([]string{"*gorm.io/gorm.Association"}, "Find", "Count", "Append", "Replace", "Delete", "Clear")
 
 	methods([]string{"*xorm.io/xorm.Engine", "*xorm.io/xorm.Session"}, "Get", "Find", "Count", "Insert", "InsertOne",
 		"Update", "Delete", "Exist", "Exec", "Query", "QueryString", "QueryInterface", "Iterate",

@@ -19,6 +19,27 @@ func gormLoop(db *gorm.DB, ids []int) {
 	}
 }
 
+type Post struct {
+	ID       int
+	Comments []Comment
+}
+
+type Comment struct {
+	ID     int
+	PostID int
+}
+
+// The textbook N+1 that Preload fixes: each post's association loaded
+// on its own.
+func associations(db *gorm.DB, posts []Post) {
+	for i := range posts {
+		db.Model(&posts[i]).Association("Comments").Find(&posts[i].Comments) // want `Find in a loop runs one query per iteration.*Preload`
+		db.Model(&posts[i]).Association("Comments").Count()                  // want `Count in a loop runs one query per iteration`
+	}
+	var all []Post
+	db.Preload("Comments").Find(&all)
+}
+
 func redisLoop(ctx context.Context, rdb *redis.Client, keys []string) {
 	for _, k := range keys {
 		rdb.Get(ctx, k) // want `rdb.Get in a loop runs one redis command per iteration`
