@@ -46,6 +46,10 @@ func (f *Fact) String() string {
 // the interface method in a package that knows this fact may reach it.
 type ImplFact struct {
 	Impls []Impl
+	// Idle counts, per interface method key, the package's types that
+	// implement it and do nothing there: a registry of providers is
+	// known by how many implement it, not only by those that do I/O.
+	Idle map[string]int
 }
 
 // Impl is what one method does as the implementation of an interface

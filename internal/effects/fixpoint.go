@@ -121,7 +121,7 @@ func (r *Result) export() {
 			}
 		}
 	}
-	if f := r.implFact(); len(f.Impls) > 0 {
+	if f := r.implFact(); len(f.Impls) > 0 || len(f.Idle) > 0 {
 		r.pass.ExportPackageFact(f)
 	}
 	for fn := range r.randoms {

@@ -63,7 +63,7 @@ func (r *Result) implementationsBut(m *types.Func, self *types.TypeName) Set {
 				}
 			}
 		}
-		for _, impl := range r.importedImplementers(m, len(r.elsewhereOf(m))+len(r.implementers(m))) {
+		for _, impl := range r.importedImplementers(m, r.elsewhereCount(m)+len(r.implementers(m))) {
 			var f Fact
 			if r.pass.ImportObjectFact(impl, &f) {
 				fs := f.set()
@@ -222,6 +222,7 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 	r.asked[key] = true
 	if r.elsewhere == nil {
 		r.elsewhere = make(map[string][]Impl)
+		r.idle = make(map[string]int)
 		for _, pf := range r.pass.AllPackageFacts() {
 			f, ok := pf.Fact.(*ImplFact)
 			if !ok || pf.Package == r.pass.Pkg || !r.sameModule(pf.Package) {
@@ -229,6 +230,9 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 			}
 			for _, impl := range f.Impls {
 				r.elsewhere[impl.Method] = append(r.elsewhere[impl.Method], impl)
+			}
+			for m, n := range f.Idle {
+				r.idle[m] += n
 			}
 		}
 		for _, impls := range r.elsewhere {
@@ -238,20 +242,21 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 		}
 	}
 	impls := r.elsewhere[key]
-	if len(impls) > maxImpls {
+	if len(impls)+r.idle[key] > maxImpls {
 		return nil
 	}
 	return impls
 }
 
-// elsewhereOf returns every implementation of m that other packages
-// list, however many (implsElsewhere must have been called for m).
-func (r *Result) elsewhereOf(m *types.Func) []Impl {
+// elsewhereCount returns how many implementations of m other packages
+// have, those that do nothing included (implsElsewhere must have been
+// called for m).
+func (r *Result) elsewhereCount(m *types.Func) int {
 	key, ok := methodKey(m)
 	if !ok {
-		return nil
+		return 0
 	}
-	return r.elsewhere[key]
+	return len(r.elsewhere[key]) + r.idle[key]
 }
 
 // sameModule reports whether a package is of the caller's module (any,
@@ -295,7 +300,13 @@ func (r *Result) implFact() *ImplFact {
 				impl := r.method(tn, m.Name())
 				b := r.funcs[impl]
 				if b == nil || b.set.Empty() {
-					continue // promoted from another package, or a mock: it does nothing
+					// Promoted from another package, or a mock: it does
+					// nothing, but counts among the implementations.
+					if f.Idle == nil {
+						f.Idle = make(map[string]int)
+					}
+					f.Idle[key+m.Name()]++
+					continue
 				}
 				f.Impls = append(f.Impls, Impl{Method: key + m.Name(), Effects: factOf(b.set.via(Name(impl), true)).Effects})
 			}

@@ -33,6 +33,7 @@ type Result struct {
 
 	concrete  *[]*types.TypeName     // the package's types that may implement interfaces, once asked
 	elsewhere map[string][]Impl      // interface method keys → other packages' implementations, once asked
+	idle      map[string]int         // interface method keys → other packages' implementations that do nothing
 	asked     map[string]bool        // the interface method keys looked up elsewhere
 	async     map[*types.Func][]int  // the package's functions that run a parameter with go
 	randoms   map[*types.Func]bool   // the package's functions that return a random value
