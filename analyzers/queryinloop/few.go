@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 
+	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -153,4 +155,68 @@ func (c *checker) fewItems(items ast.Expr) bool {
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
 	return ok && c.askCallers(v, "", func(name, p string) bool { return c.fedFew(name, p, 0) })
+}
+
+// script reports whether a loop walks the pieces of text the program
+// carries: strings.Split of a constant or of a file embedded with
+// //go:embed (a schema's statements, split on ";"). The pieces are fixed
+// when the program is built; they do not grow with data.
+func (c *checker) script(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || !knowledge.TextSplitters[knowledge.FuncName(fn)] {
+		return false
+	}
+	text := ast.Unparen(call.Args[0])
+	if conv, ok := text.(*ast.CallExpr); ok && len(conv.Args) == 1 && c.pass.TypesInfo.Types[conv.Fun].IsType() {
+		text = ast.Unparen(conv.Args[0]) // string(schemaSQL)
+	}
+	if c.pass.TypesInfo.Types[text].Value != nil {
+		return true
+	}
+	id, ok := text.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && c.embeddedFile(v)
+}
+
+// embeddedFile reports whether a package-level variable of the package holds
+// a file embedded at build time (//go:embed).
+func (c *checker) embeddedFile(v *types.Var) bool {
+	if v.Pkg() != c.pass.Pkg || v.Parent() != c.pass.Pkg.Scope() {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || v.Pos() < gd.Pos() || gd.End() <= v.Pos() {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok || v.Pos() < vs.Pos() || vs.End() <= v.Pos() {
+					continue
+				}
+				for _, doc := range []*ast.CommentGroup{vs.Doc, gd.Doc} {
+					if doc == nil {
+						continue
+					}
+					for _, cm := range doc.List {
+						if strings.HasPrefix(cm.Text, "//go:embed ") {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }

@@ -455,8 +455,8 @@ func identOf(e ast.Expr) *ast.Ident {
 // channel, and not a small constant number of items.
 func (c *checker) iteratesRange(loop *ast.RangeStmt) bool {
 	t := c.pass.TypesInfo.TypeOf(loop.X)
-	if t == nil || c.configuration(loop.X, 0) {
-		return false // the settings, the built-in items: configuration, not data
+	if t == nil || c.configuration(loop.X, 0) || c.script(loop.X) {
+		return false // the settings, the built-in items, a schema's statements: not data
 	}
 	if tv := c.pass.TypesInfo.Types[loop.X]; tv.Value != nil {
 		n, ok := constant.Int64Val(constant.ToInt(tv.Value))
@@ -984,16 +984,25 @@ func (c *checker) perHandle(call *ast.CallExpr, loop ast.Stmt) bool {
 
 // mayReturn reports whether a block returns on some path: it ends by
 // leaving the loop, or holds a return (if err == nil { if allowed {
-// return u }; err = errProhibited }).
+// return u }; err = errProhibited }). A return on an error does not
+// count: if len(props) > 0 { if err := decode(props); err != nil {
+// return err } } goes on with the next item.
 func mayReturn(b *ast.BlockStmt) bool {
 	if leaves(b) {
 		return true
 	}
 	found := false
 	ast.Inspect(b, func(n ast.Node) bool {
-		switch n.(type) {
+		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.IfStmt:
+			if errorTest(n.Cond) {
+				if n.Else != nil && mayReturn(&ast.BlockStmt{List: []ast.Stmt{n.Else}}) {
+					found = true
+				}
+				return false
+			}
 		case *ast.ReturnStmt:
 			found = true
 		}

@@ -97,6 +97,7 @@ func tables() map[string]table {
 		"Growers":              fn(keys(Growers)...),
 		"Lookups":              fn(keys(Lookups)...),
 		"ClientIdentities":     fn(keys(ClientIdentities)...),
+		"TextSplitters":        fn(keys(TextSplitters)...),
 		"Shrinkers":            fn(keys(Shrinkers)...),
 		"BoundedCaches":        fn(keys(BoundedCaches)...),
 		"CacheCalls":           fn(keys(CacheCalls)...),

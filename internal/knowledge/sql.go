@@ -344,3 +344,16 @@ func sameSignature(a, b *types.Signature) bool {
 	}
 	return types.Identical(strip(a), strip(b))
 }
+
+// TextSplitters cut a text into pieces: a loop over the pieces of a text
+// the program carries (a schema split on ";") walks a fixed script.
+var TextSplitters = map[string]bool{
+	"strings.Split":     true,
+	"strings.SplitN":    true,
+	"strings.SplitSeq":  true,
+	"strings.Fields":    true,
+	"strings.FieldsSeq": true,
+	"bytes.Split":       true,
+	"bytes.SplitN":      true,
+	"bytes.SplitSeq":    true,
+}

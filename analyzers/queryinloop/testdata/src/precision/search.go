@@ -223,3 +223,22 @@ func (c *cluster) perItem(ctx context.Context, ids []int64) {
 		c.shards[0].ExecContext(ctx, "DELETE FROM docs WHERE id = $1", id) // want `ExecContext in a loop`
 	}
 }
+
+// A return under an error test is no hit: each file's properties are
+// loaded (gitea's package index builders).
+func indexAll(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		var props string
+		if err := db.QueryRowContext(ctx, "SELECT props FROM files WHERE id = $1", id).Scan(&props); err != nil { // want `QueryRowContext in a loop`
+			return err
+		}
+		if len(props) > 0 {
+			if err := decode(props); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func decode(string) error { return nil }

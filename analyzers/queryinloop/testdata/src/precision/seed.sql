@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS a (id int);
+CREATE INDEX IF NOT EXISTS a_id ON a (id);
