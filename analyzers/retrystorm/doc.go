@@ -22,8 +22,8 @@ again, multiplies its load just when it can least take it, and keeps it
 down after it would have recovered.
 
 retrystorm reports, outside test code, a loop that retries a call to
-another service (an HTTP request, a gRPC call, a database round trip, a
-redis command; written in the loop or reached through helpers of the
+another service (an HTTP request, a gRPC or Connect call, a generated
+client's method included, a database round trip, a redis command; written in the loop or reached through helpers of the
 program, in this package or another, through analysis facts): the loop
 leaves when the call succeeds and goes round again when it fails, and
 
