@@ -37,6 +37,12 @@ leaves when the call succeeds and goes round again when it fails, and
 and no circuit breaker guards the call. It is reported at the retried
 call, with the chain of calls that leads to the service.
 
+A retry helper of the program (util.Retry(attempts, fn), in this
+package or another) whose loop retries the function it is given, so,
+is reported where it is handed a function that calls another service
+(a function literal, a function or a method value): there the service
+is known.
+
 It does not report retries through cenkalti/backoff (v4, v5),
 avast/retry-go, hashicorp/go-retryablehttp or failsafe-go; calls guarded
 by sony/gobreaker (v1, v2) or hystrix-go; loops that wait longer after
