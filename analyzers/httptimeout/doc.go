@@ -52,7 +52,11 @@ httptimeout reports, outside test code:
     library's Start that calls http.ListenAndServe or builds and serves
     an http.Server without timeouts, as its code says (through analysis
     facts): reported at the call, where the program chose it, with the
-    chain.
+    chain;
+  - echo v4's Start, StartTLS, StartAutoTLS and StartH2CServer, which
+    serve e.Server (or e.TLSServer), made by echo.New with no timeouts,
+    unless the package sets that server's ReadHeaderTimeout or
+    ReadTimeout, replaces it, or hands it to code that may.
 
 It does not report clients with a Timeout (in the literal, or set on
 the variable or field that holds it), sends whose request carries a

@@ -355,6 +355,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			})
 			return
 		}
+		if field, ok := knowledge.FieldServes[name]; ok {
+			c.fieldServe(cur, call, fn, field)
+			return
+		}
 		f := servesFact{Chain: knowledge.UntimedServes[name], Addr: -1}
 		if f.Chain == "" && !c.pass.ImportObjectFact(fn.Origin(), &f) || f.Addr >= 0 && f.Addr < len(call.Args) && c.loopback(call.Args[f.Addr]) {
 			return
@@ -370,6 +374,46 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 				callName(call), chain),
 		})
 	}
+}
+
+// fieldServe reports a call that serves the server a field of its
+// receiver holds, built by the library with no timeouts (echo v4's
+// e.Start serves e.Server), unless the package sets its header or read
+// timeout (e.Server.ReadHeaderTimeout = d), replaces it, or hands it on
+// to code that may (s := e.Server, configure(e.Server)).
+func (c *checker) fieldServe(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, field string) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) > 0 && c.loopback(call.Args[0]) {
+		return
+	}
+	obj, _, _ := types.LookupFieldOrMethod(fn.Signature().Recv().Type(), true, fn.Pkg(), field)
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return
+	}
+	if recv := c.holderOf(sel.X); recv != nil {
+		for _, use := range c.uses[v] {
+			server, ok := use.Parent().Node().(*ast.SelectorExpr)
+			if !ok || c.holderOf(server.X) != recv {
+				continue // another value's server
+			}
+			outer, ok := use.Parent().Parent().Node().(*ast.SelectorExpr)
+			if !ok || outer.X != server {
+				return // the server itself goes somewhere: not e.Server.Addr
+			}
+			if knowledge.ServerTimeout.Set(outer.Sel.Name) {
+				return
+			}
+		}
+	}
+	server := types.ExprString(sel.X) + "." + field
+	c.serves(cur, call, callName(call)+" → "+server+" without ReadHeaderTimeout", 0)
+	c.rep.Add(report.Finding{
+		Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+		Message: fmt.Sprintf("%s serves %s, which %s builds with no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set %s.ReadHeaderTimeout before serving",
+			callName(call), server, fn.Pkg().Name(), server),
+		Peers: knowledge.PeerRules["server without timeout"],
+	})
 }
 
 // returnsServer reports whether the function around cur returns an

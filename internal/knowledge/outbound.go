@@ -136,6 +136,18 @@ var UntimedServes = map[string]string{
 	"(*github.com/gin-gonic/gin.Engine).RunListener": "&http.Server{Addr, Handler}",
 }
 
+// FieldServes are the methods of libraries the tables describe that
+// serve the *http.Server a field of their receiver holds, and the field:
+// echo v4's New makes e.Server with new(http.Server), no timeouts, and
+// Start serves it, unless the program sets e.Server.ReadHeaderTimeout
+// before.
+var FieldServes = map[string]string{
+	"(*github.com/labstack/echo/v4.Echo).Start":          "Server",
+	"(*github.com/labstack/echo/v4.Echo).StartH2CServer": "Server",
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":       "TLSServer",
+	"(*github.com/labstack/echo/v4.Echo).StartAutoTLS":   "TLSServer",
+}
+
 // DeadlineContexts return a context whose deadline they set: a request
 // made with one cannot wait forever.
 var DeadlineContexts = map[string]bool{
