@@ -48,8 +48,9 @@ avast/retry-go, hashicorp/go-retryablehttp or failsafe-go; calls guarded
 by sony/gobreaker (v1, v2) or hystrix-go; loops that wait longer after
 each failure (a delay that grows, or is computed: exponential backoff,
 jitter); loops that retry only on one specific conflict error (a
-unique violation, a version conflict, a serialization failure, or a
-sentinel error of the program's that names no failure of the service:
+unique violation, a version conflict, a serialization failure or a
+deadlock, by name or by the database's code: SQLSTATE 40001, 40P01 or
+23505, MySQL 1213 or 1062; or a sentinel error of the program's that names no failure of the service:
 errors.Is(err, ErrPwned)) and return at once on any other, so a
 service that is down is tried once; loops whose call changes from one
 iteration to the next (the next page, the next chunk, a new candidate),

@@ -254,6 +254,18 @@ var ConflictWords = []string{
 	"version", "collision", "concurren", "optimistic", "stale", "taken", "retrytransaction",
 }
 
+// ConflictCodes are the error codes a database answers a conflict with,
+// as a constant compared with an error's code (pgErr.Code == "40001",
+// pgerrcode.SerializationFailure, me.Number == 1213): the database is up,
+// and the transaction lost a race with another one.
+var ConflictCodes = map[string]string{
+	`"40001"`: "serialization failure (SQLSTATE)",
+	`"40P01"`: "deadlock detected (PostgreSQL)",
+	`"23505"`: "unique violation (SQLSTATE)",
+	"1213":    "ER_LOCK_DEADLOCK (MySQL)",
+	"1062":    "ER_DUP_ENTRY (MySQL)",
+}
+
 // TransientWords name, in an error's variable or test, a failure of the
 // service or of the way to it (a timeout, a refused or reset connection,
 // an overload): retrying on one of those is retrying on a service that

@@ -171,6 +171,7 @@ var unchecked = map[string]string{
 	"DefaultClient":            "a variable of net/http, checked with DefaultClientSends' package",
 	"ConflictWords":            "words of error names",
 	"TransientWords":           "words of error names",
+	"ConflictCodes":            "error codes of databases, as constants print",
 	"CacheGet":                 "a CacheOp",
 	"CacheSet":                 "a CacheOp",
 	"CacheDel":                 "a CacheOp",
