@@ -21,6 +21,12 @@ const (
 	defaultClient
 	// literal: an http.Client literal of the program, reported there.
 	literal
+	// unset: a field of the package's that the package stores nothing
+	// in: nil unless a user of the package sets it. A function that
+	// returns it or else http.DefaultClient falls back to DefaultClient
+	// when none is configured, as a constructor does that replaces a nil
+	// client with it.
+	unset
 )
 
 // maxDepth bounds how far a value is followed through variables and
@@ -56,6 +62,9 @@ func (c *checker) origin(e ast.Expr, depth int) kind {
 			}
 			return unknown
 		}
+		if holder.IsField() && len(c.fields[holder]) == 0 {
+			return unset
+		}
 		return c.single(c.values(holder), depth)
 	case *ast.CallExpr:
 		fn := typeutil.StaticCallee(c.info, e)
@@ -89,15 +98,24 @@ func (c *checker) values(v *types.Var) []ast.Expr {
 	return out
 }
 
-// single returns the origin all of values share, or unknown.
+// single returns the origin all of values share, or unknown. A field
+// left unset beside http.DefaultClient is the fallback pattern: if
+// a.HTTPClient != nil { return a.HTTPClient }; return http.DefaultClient.
 func (c *checker) single(values []ast.Expr, depth int) kind {
-	k := unknown
-	for i, v := range values {
+	k, first, fallback := unknown, true, false
+	for _, v := range values {
 		o := c.origin(v, depth+1)
-		if i > 0 && o != k {
+		if o == unset {
+			fallback = true
+			continue
+		}
+		if !first && o != k {
 			return unknown
 		}
-		k = o
+		k, first = o, false
+	}
+	if fallback && k != defaultClient {
+		return unknown
 	}
 	return k
 }
