@@ -29,8 +29,10 @@ httptimeout reports, outside test code:
     a client with no timeout;
   - sends (Do, Get, Head, Post, PostForm) on http.DefaultClient, also
     when it reaches the send through a variable, a field or a helper of
-    the program, in this package or another (through analysis facts);
-    such a send is reported where it is made, since only there can a
+    the program, in this package or another (through analysis facts),
+    or through a getter that falls back to it when a field the package
+    never sets is nil (if a.HTTPClient != nil { return a.HTTPClient };
+    return http.DefaultClient); such a send is reported where it is made, since only there can a
     deadline on the request's context be seen, unless the request's
     context is a parameter of the function that sends (jwk.Fetch(ctx,
     url)): the deadline is then its callers' to set, as Go's APIs
