@@ -66,7 +66,11 @@ context with a deadline set in the same function
 (context.WithTimeout, context.WithDeadline), clients from constructors
 that bound their calls (go-retryablehttp, resty with SetTimeout, a
 client-builder of the program that sets a Timeout), clients whose
-Transport is built elsewhere, servers whose ReadHeaderTimeout or
+Transport is built elsewhere (a RoundTripper literal that wraps another,
+as oauth2.Transport and tracing or auth wrappers do, is judged by the
+transport it wraps when the literal gives it: wrapping
+http.DefaultTransport bounds nothing; one with a time.Duration field of
+its own is trusted), servers whose ReadHeaderTimeout or
 ReadTimeout is set after the literal or by the function the literal is
 handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), or servers on a constant loopback

@@ -510,6 +510,13 @@ var Clock = map[string]struct{ Elapsed bool }{
 // ContextType is the type of a context: what a call is cancelled with.
 const ContextType = "context.Context"
 
+// DurationType is the type of a timeout or a delay.
+const DurationType = "time.Duration"
+
+// RoundTripperType is what an http.Client sends with: a Transport, or a
+// wrapper of one.
+const RoundTripperType = "net/http.RoundTripper"
+
 // TimeType is the type whose methods (After, Sub, Add) compare and shift
 // times.
 const TimeType = "time.Time"

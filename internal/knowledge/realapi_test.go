@@ -201,6 +201,8 @@ var unchecked = map[string]string{
 	"PeerRules":                "other linters' rule names, not Go names",
 	"TimeType":                 "a type of the standard library, as TypeName prints it",
 	"ContextType":              "a type of the standard library, as TypeName prints it",
+	"DurationType":             "a type of the standard library, as TypeName prints it",
+	"RoundTripperType":         "a type of the standard library, as TypeName prints it",
 	"ServedRequestField":       "a field of net/http.Request",
 }
 

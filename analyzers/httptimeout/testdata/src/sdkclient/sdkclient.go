@@ -2,6 +2,7 @@
 package sdkclient
 
 import (
+	"net"
 	"net/http"
 	"time"
 )
@@ -85,4 +86,56 @@ func (p *Plain) Ping(u string) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// authTransport adds a header and hands the request to the transport it
+// wraps: it bounds nothing itself.
+type authTransport struct {
+	token string
+	base  http.RoundTripper
+}
+
+func (t *authTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+t.token)
+	return t.base.RoundTrip(r)
+}
+
+func NewAuthClient(token string) *http.Client {
+	return &http.Client{Transport: &authTransport{token: token, base: http.DefaultTransport}} // want `http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers`
+}
+
+func NewAuthClientOver(token string) *http.Client {
+	return &http.Client{Transport: &authTransport{token: token, base: &http.Transport{}}} // want `http.Client built without a Timeout`
+}
+
+// OK: the wrapped transport bounds the dial and the response headers.
+func NewAuthClientTimed(token string) *http.Client {
+	dialer := &net.Dialer{Timeout: 5 * time.Second}
+	return &http.Client{Transport: &authTransport{token: token, base: &http.Transport{ResponseHeaderTimeout: 10 * time.Second, DialContext: dialer.DialContext}}}
+}
+
+// OK: the wrapped transport is its caller's.
+func NewAuthClientWith(token string, base http.RoundTripper) *http.Client {
+	return &http.Client{Transport: &authTransport{token: token, base: base}}
+}
+
+// OK: the wrapper's base is not in the literal.
+func NewAuthClientBare(token string) *http.Client {
+	return &http.Client{Transport: &authTransport{token: token}}
+}
+
+// deadlineTransport sets a deadline of its own on each request.
+type deadlineTransport struct {
+	base    http.RoundTripper
+	timeout time.Duration
+}
+
+func (t *deadlineTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return t.base.RoundTrip(r)
+}
+
+// OK: the wrapper has a timeout of its own.
+func NewDeadlineClient() *http.Client {
+	return &http.Client{Transport: &deadlineTransport{base: http.DefaultTransport, timeout: 5 * time.Second}}
 }
