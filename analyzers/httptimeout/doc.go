@@ -39,7 +39,8 @@ httptimeout reports, outside test code:
     leave it, and the send is reported at the calls that give it a
     context without one, in this package or another (through analysis
     facts), with the chain;
-  - an http.Client literal without Timeout whose Transport does not
+  - an http.Client literal without Timeout (or a zero one: var c
+    http.Client, new(http.Client), given no value later) whose Transport does not
     bound both the dial (a net.Dialer with a Timeout) and the wait for
     the response headers (ResponseHeaderTimeout), when the client is
     used to send: kept in a variable or field that something sends on,

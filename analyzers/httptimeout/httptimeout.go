@@ -86,12 +86,24 @@ func run(pass *analysis.Pass) (any, error) {
 	c.insp = inspector.New(pass.Files)
 	c.collect()
 	c.collectHanded()
-	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
 		if report.IsTestCode(pass, cur.Node().Pos()) {
 			continue
 		}
 		switch n := cur.Node().(type) {
+		case *ast.ValueSpec:
+			if len(n.Values) == 0 && knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) == knowledge.ClientTimeout.Type {
+				for _, name := range n.Names {
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
+						c.zeroClient(name, v, false)
+					}
+				}
+			}
 		case *ast.CallExpr:
+			if c.isNewClient(n) {
+				holder, escapes := c.holder(cur)
+				c.zeroClient(n, holder, escapes)
+			}
 			c.call(cur, n)
 		case *ast.CompositeLit:
 			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n)) {
@@ -524,6 +536,40 @@ func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if c.timedClient(lit, holder) || c.zeroMeansNone(cur) {
 		return
 	}
+	c.untimedClient(lit, lit, holder, escapes)
+}
+
+// zeroClient reports a zero http.Client (var c http.Client,
+// new(http.Client)) that something sends with, unless a Timeout is set
+// on what holds it: an empty literal by another name.
+func (c *checker) zeroClient(at ast.Node, holder types.Object, escapes bool) {
+	if c.timedClient(&ast.CompositeLit{}, holder) {
+		return
+	}
+	c.untimedClient(at, nil, holder, escapes)
+}
+
+// zeroOnly reports whether a variable declared without a value is given
+// none later: c = http.Client{...} or c = *other is judged where it is.
+func (c *checker) zeroOnly(v *types.Var) bool {
+	for _, w := range c.index.Writes(v) {
+		if w.RHS != nil || w.Kind != strexpr.Assign {
+			return false
+		}
+	}
+	return true
+}
+
+// isNewClient reports whether a call is new(http.Client).
+func (c *checker) isNewClient(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	return ok && c.info.Uses[id] == types.Universe.Lookup("new") && knowledge.TypeName(c.info.TypeOf(call)) == "*"+knowledge.ClientTimeout.Type
+}
+
+// untimedClient reports a client built at node with no timeout when
+// something sends with it: kept in holder, or escaping. lit is the
+// literal a fix may add the Timeout to, or nil.
+func (c *checker) untimedClient(at ast.Node, lit *ast.CompositeLit, holder types.Object, escapes bool) {
 	used, waits := escapes, false
 	if holder != nil {
 		u, w := c.sendsOn(holder)
@@ -537,11 +583,14 @@ func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		what += ", and so does the request that made it (a handler of this package sends with it)"
 	}
 	f := report.Finding{
-		Pos: lit.Pos(), End: lit.End(), Severity: severity(waits),
+		Pos: at.Pos(), End: at.End(), Severity: severity(waits),
 		Message: fmt.Sprintf("http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers: %s; set Timeout, or give every request a context with a deadline",
 			what),
 	}
-	if !escapes && c.readWhole(holder) {
+	if lit == nil {
+		f.Message = fmt.Sprintf("the zero http.Client has no Timeout, and its Transport (http.DefaultTransport) does not bound the wait for the response headers: %s; build it with a Timeout, or give every request a context with a deadline",
+			what)
+	} else if !escapes && c.readWhole(holder) {
 		// A Timeout bounds reading the body too: only where every
 		// response is read whole is it right at run time.
 		f.Fixes = c.fieldFix(lit, holder, knowledge.ClientTimeout, "Add a Timeout to the client")

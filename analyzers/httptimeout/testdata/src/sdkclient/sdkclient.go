@@ -139,3 +139,69 @@ func (t *deadlineTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 func NewDeadlineClient() *http.Client {
 	return &http.Client{Transport: &deadlineTransport{base: http.DefaultTransport, timeout: 5 * time.Second}}
 }
+
+// Zero clients: an empty literal by another name.
+var plain http.Client // want `the zero http.Client has no Timeout`
+
+func PlainGet(u string) error {
+	resp, err := plain.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+var newed = new(http.Client) // want `the zero http.Client has no Timeout`
+
+func Newed(u string) error {
+	resp, err := newed.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Local(u string) error {
+	var c http.Client // want `the zero http.Client has no Timeout`
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// OK: a Timeout is set on it before use; it is given a value later; it
+// sends nothing.
+var timedZero http.Client
+
+func init() { timedZero.Timeout = 10 * time.Second }
+
+func TimedZero(u string) error {
+	resp, err := timedZero.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Assigned(u string) error {
+	var c http.Client
+	c = http.Client{Timeout: 10 * time.Second}
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func NewedTimed(u string) error {
+	c := new(http.Client)
+	c.Timeout = 10 * time.Second
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+var unused http.Client
