@@ -72,8 +72,8 @@ as oauth2.Transport and tracing or auth wrappers do, is judged by the
 transport it wraps when the literal gives it: wrapping
 http.DefaultTransport bounds nothing; one with a time.Duration field of
 its own is trusted), servers whose ReadHeaderTimeout or
-ReadTimeout is set after the literal or by the function the literal is
-handed to (learned from its code, in this package or a dependency:
+ReadTimeout is set after the literal or by the function the literal (or
+the variable or field that holds it) is handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), or servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
 can reach. A timeout written as a constant zero (Timeout: 0,

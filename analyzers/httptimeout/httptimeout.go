@@ -607,7 +607,7 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
 		return
 	}
-	if c.handedToTimeouts(cur, lit) {
+	if c.handedToTimeouts(cur, lit) || holder != nil && c.holderToTimeouts(holder) {
 		return
 	}
 	if !c.returnsServer(cur) {
@@ -643,6 +643,34 @@ func (c *checker) handedToTimeouts(cur inspector.Cursor, lit *ast.CompositeLit) 
 	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == arg })
 	param, ok := c.setsTimeouts(fn)
 	return ok && i == param
+}
+
+// holderToTimeouts reports whether the variable or field that holds a
+// server is handed, as it is or by its address, to a function that sets
+// its timeouts: s := &http.Server{...}; harden(s).
+func (c *checker) holderToTimeouts(holder types.Object) bool {
+	for _, use := range c.uses[holder] {
+		arg, p := use, use.Parent()
+		if sel, ok := p.Node().(*ast.SelectorExpr); ok && sel.Sel == use.Node() {
+			arg, p = p, p.Parent() // s.srv
+		}
+		if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg, p = p, p.Parent()
+		}
+		call, ok := p.Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn, ok := typeutil.Callee(c.info, call).(*types.Func)
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == arg.Node() })
+		if param, ok := c.setsTimeouts(fn); ok && i >= 0 && i == param {
+			return true
+		}
+	}
+	return false
 }
 
 // setsTimeouts returns the parameter of a function whose server's
