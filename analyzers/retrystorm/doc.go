@@ -58,7 +58,9 @@ which move on rather than retry; loops that read the next record of a
 stream each time round (a bufio.Reader, a Scanner, a decoder) or consume
 a queue from its head (q = q[1:]), whose failing call is not tried
 again on the same input; loops over a list (trying each replica in
-turn) or over a channel (a consumer); nor a bounded retry that runs
+turn) or over a channel (a consumer; a ticker's channel is no
+consumer: for range ticker.C waits a fixed time each turn, as a
+time.Sleep does, and is reported when it never gives up); nor a bounded retry that runs
 for one caller at a time, in a function literal handed to
 singleflight's Do or DoChan, or in an unexported function that its
 package calls only from there (a key-set fetch): concurrent requests

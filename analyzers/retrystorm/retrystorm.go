@@ -69,6 +69,7 @@ type retryLoop struct {
 	label *types.Label
 	body  *ast.BlockStmt
 	cond  ast.Expr // a for loop's condition, or nil
+	ticks bool     // it ranges over a ticker's channel: each turn waits
 }
 
 func (c *checker) loop(cur inspector.Cursor) {
@@ -82,6 +83,12 @@ func (c *checker) loop(cur inspector.Cursor) {
 		t := c.info.TypeOf(n.X)
 		if t == nil {
 			return
+		}
+		if ch, ok := t.Underlying().(*types.Chan); ok && knowledge.TypeName(ch.Elem()) == knowledge.TimeType {
+			// for range ticker.C: for { ...; time.Sleep(d) } by another
+			// name, paced and unbounded.
+			l.body, l.ticks = n.Body, true
+			break
 		}
 		b, ok := t.Underlying().(*types.Basic)
 		if !ok || b.Info()&types.IsInteger == 0 {
@@ -122,6 +129,7 @@ func (c *checker) loop(cur inspector.Cursor) {
 			return // retries a conflict, gives up on anything else
 		}
 		paced, grows := c.pacing(l)
+		paced = paced || l.ticks
 		bounded = bounded || c.boundedInBody(l)
 		if grows || paced && bounded {
 			return
