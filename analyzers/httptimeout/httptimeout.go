@@ -92,7 +92,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.ValueSpec:
-			if len(n.Values) == 0 && knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) == knowledge.ClientTimeout.Type {
+			if len(n.Values) == 0 && n.Type != nil && knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) == knowledge.ClientTimeout.Type {
 				for _, name := range n.Names {
 					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
 						c.zeroClient(name, v, false)

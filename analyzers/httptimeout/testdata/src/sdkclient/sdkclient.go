@@ -205,3 +205,11 @@ func NewedTimed(u string) error {
 }
 
 var unused http.Client
+
+// A constant that repeats the one before it has neither type nor value.
+type level int
+
+const (
+	low level = iota
+	high
+)
