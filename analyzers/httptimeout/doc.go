@@ -29,15 +29,18 @@ httptimeout reports, outside test code:
     a client with no timeout;
   - sends (Do, Get, Head, Post, PostForm) on http.DefaultClient, also
     when it reaches the send through a variable, a field or a helper of
-    the program, in this package or another (through analysis facts);
-    such a send is reported where it is made, since only there can a
+    the program, in this package or another (through analysis facts),
+    or through a getter that falls back to it when a field the package
+    never sets is nil (if a.HTTPClient != nil { return a.HTTPClient };
+    return http.DefaultClient); such a send is reported where it is made, since only there can a
     deadline on the request's context be seen, unless the request's
     context is a parameter of the function that sends (jwk.Fetch(ctx,
     url)): the deadline is then its callers' to set, as Go's APIs
     leave it, and the send is reported at the calls that give it a
     context without one, in this package or another (through analysis
     facts), with the chain;
-  - an http.Client literal without Timeout whose Transport does not
+  - an http.Client literal without Timeout (or a zero one: var c
+    http.Client, new(http.Client), given no value later) whose Transport does not
     bound both the dial (a net.Dialer with a Timeout) and the wait for
     the response headers (ResponseHeaderTimeout), when the client is
     used to send: kept in a variable or field that something sends on,
@@ -52,7 +55,11 @@ httptimeout reports, outside test code:
     library's Start that calls http.ListenAndServe or builds and serves
     an http.Server without timeouts, as its code says (through analysis
     facts): reported at the call, where the program chose it, with the
-    chain.
+    chain;
+  - echo v4's Start, StartTLS, StartAutoTLS and StartH2CServer, which
+    serve e.Server (or e.TLSServer), made by echo.New with no timeouts,
+    unless the package sets that server's ReadHeaderTimeout or
+    ReadTimeout, replaces it, or hands it to code that may.
 
 It does not report clients with a Timeout (in the literal, or set on
 the variable or field that holds it), sends whose request carries a
@@ -60,9 +67,13 @@ context with a deadline set in the same function
 (context.WithTimeout, context.WithDeadline), clients from constructors
 that bound their calls (go-retryablehttp, resty with SetTimeout, a
 client-builder of the program that sets a Timeout), clients whose
-Transport is built elsewhere, servers whose ReadHeaderTimeout or
-ReadTimeout is set after the literal or by the function the literal is
-handed to (learned from its code, in this package or a dependency:
+Transport is built elsewhere (a RoundTripper literal that wraps another,
+as oauth2.Transport and tracing or auth wrappers do, is judged by the
+transport it wraps when the literal gives it: wrapping
+http.DefaultTransport bounds nothing; one with a time.Duration field of
+its own is trusted), servers whose ReadHeaderTimeout or
+ReadTimeout is set after the literal or by the function the literal (or
+the variable or field that holds it) is handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), or servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
 can reach. A timeout written as a constant zero (Timeout: 0,

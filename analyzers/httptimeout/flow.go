@@ -21,6 +21,12 @@ const (
 	defaultClient
 	// literal: an http.Client literal of the program, reported there.
 	literal
+	// unset: a field of the package's that the package stores nothing
+	// in: nil unless a user of the package sets it. A function that
+	// returns it or else http.DefaultClient falls back to DefaultClient
+	// when none is configured, as a constructor does that replaces a nil
+	// client with it.
+	unset
 )
 
 // maxDepth bounds how far a value is followed through variables and
@@ -56,6 +62,9 @@ func (c *checker) origin(e ast.Expr, depth int) kind {
 			}
 			return unknown
 		}
+		if holder.IsField() && len(c.fields[holder]) == 0 {
+			return unset
+		}
 		return c.single(c.values(holder), depth)
 	case *ast.CallExpr:
 		fn := typeutil.StaticCallee(c.info, e)
@@ -89,15 +98,24 @@ func (c *checker) values(v *types.Var) []ast.Expr {
 	return out
 }
 
-// single returns the origin all of values share, or unknown.
+// single returns the origin all of values share, or unknown. A field
+// left unset beside http.DefaultClient is the fallback pattern: if
+// a.HTTPClient != nil { return a.HTTPClient }; return http.DefaultClient.
 func (c *checker) single(values []ast.Expr, depth int) kind {
-	k := unknown
-	for i, v := range values {
+	k, first, fallback := unknown, true, false
+	for _, v := range values {
 		o := c.origin(v, depth+1)
-		if i > 0 && o != k {
+		if o == unset {
+			fallback = true
+			continue
+		}
+		if !first && o != k {
 			return unknown
 		}
-		k = o
+		k, first = o, false
+	}
+	if fallback && k != defaultClient {
+		return unknown
 	}
 	return k
 }
@@ -344,7 +362,7 @@ func (c *checker) timedTransport(e ast.Expr, depth int) bool {
 		}
 	case *ast.CompositeLit:
 		if knowledge.TypeName(c.info.TypeOf(e)) != knowledge.TransportResponseTimeout.Type {
-			return true
+			return c.timedWrapper(e, depth)
 		}
 		holder, _ := c.holder(c.cursorOf(e))
 		if !c.setIn(e, holder, knowledge.TransportResponseTimeout.Any[0]) {
@@ -377,6 +395,61 @@ func (c *checker) timedTransport(e ast.Expr, depth int) bool {
 		return c.timedTransport(values[0], depth+1)
 	}
 	return true
+}
+
+// timedWrapper reports whether a RoundTripper literal that wraps another
+// (an auth header, tracing, logging: the shape of oauth2.Transport and
+// go-github's BasicAuthTransport) bounds the wait: it does when the
+// transport it wraps, given in the literal, does. A wrapper with a
+// time.Duration field may set a deadline of its own, and one whose base
+// is not in the literal is built where this analysis cannot see: both
+// are trusted.
+func (c *checker) timedWrapper(lit *ast.CompositeLit, depth int) bool {
+	t := c.info.TypeOf(lit)
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return true
+	}
+	if rt, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), true, pkgOf(t), "RoundTrip"); rt == nil {
+		return true
+	}
+	for f := range st.Fields() {
+		if knowledge.TypeName(f.Type()) == knowledge.DurationType {
+			return true
+		}
+	}
+	var base ast.Expr
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return true
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		f, ok := c.info.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		switch knowledge.TypeName(f.Type()) {
+		case knowledge.RoundTripperType, "*" + knowledge.TransportResponseTimeout.Type:
+			if base != nil {
+				return true
+			}
+			base = kv.Value
+		}
+	}
+	return base == nil || c.timedTransport(base, depth+1)
+}
+
+// pkgOf returns the package of a named type, for looking up its
+// unexported methods.
+func pkgOf(t types.Type) *types.Package {
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Pkg()
+	}
+	return nil
 }
 
 // timedDial reports whether a transport's dial function bounds the dial:

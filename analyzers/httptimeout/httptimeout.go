@@ -86,12 +86,24 @@ func run(pass *analysis.Pass) (any, error) {
 	c.insp = inspector.New(pass.Files)
 	c.collect()
 	c.collectHanded()
-	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
 		if report.IsTestCode(pass, cur.Node().Pos()) {
 			continue
 		}
 		switch n := cur.Node().(type) {
+		case *ast.ValueSpec:
+			if len(n.Values) == 0 && n.Type != nil && knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) == knowledge.ClientTimeout.Type {
+				for _, name := range n.Names {
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
+						c.zeroClient(name, v, false)
+					}
+				}
+			}
 		case *ast.CallExpr:
+			if c.isNewClient(n) {
+				holder, escapes := c.holder(cur)
+				c.zeroClient(n, holder, escapes)
+			}
 			c.call(cur, n)
 		case *ast.CompositeLit:
 			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n)) {
@@ -355,6 +367,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			})
 			return
 		}
+		if field, ok := knowledge.FieldServes[name]; ok {
+			c.fieldServe(cur, call, fn, field)
+			return
+		}
 		f := servesFact{Chain: knowledge.UntimedServes[name], Addr: -1}
 		if f.Chain == "" && !c.pass.ImportObjectFact(fn.Origin(), &f) || f.Addr >= 0 && f.Addr < len(call.Args) && c.loopback(call.Args[f.Addr]) {
 			return
@@ -370,6 +386,46 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 				callName(call), chain),
 		})
 	}
+}
+
+// fieldServe reports a call that serves the server a field of its
+// receiver holds, built by the library with no timeouts (echo v4's
+// e.Start serves e.Server), unless the package sets its header or read
+// timeout (e.Server.ReadHeaderTimeout = d), replaces it, or hands it on
+// to code that may (s := e.Server, configure(e.Server)).
+func (c *checker) fieldServe(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, field string) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) > 0 && c.loopback(call.Args[0]) {
+		return
+	}
+	obj, _, _ := types.LookupFieldOrMethod(fn.Signature().Recv().Type(), true, fn.Pkg(), field)
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return
+	}
+	if recv := c.holderOf(sel.X); recv != nil {
+		for _, use := range c.uses[v] {
+			server, ok := use.Parent().Node().(*ast.SelectorExpr)
+			if !ok || c.holderOf(server.X) != recv {
+				continue // another value's server
+			}
+			outer, ok := use.Parent().Parent().Node().(*ast.SelectorExpr)
+			if !ok || outer.X != server {
+				return // the server itself goes somewhere: not e.Server.Addr
+			}
+			if knowledge.ServerTimeout.Set(outer.Sel.Name) {
+				return
+			}
+		}
+	}
+	server := types.ExprString(sel.X) + "." + field
+	c.serves(cur, call, callName(call)+" → "+server+" without ReadHeaderTimeout", 0)
+	c.rep.Add(report.Finding{
+		Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+		Message: fmt.Sprintf("%s serves %s, which %s builds with no timeouts: a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; set %s.ReadHeaderTimeout before serving",
+			callName(call), server, fn.Pkg().Name(), server),
+		Peers: knowledge.PeerRules["server without timeout"],
+	})
 }
 
 // returnsServer reports whether the function around cur returns an
@@ -480,6 +536,40 @@ func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if c.timedClient(lit, holder) || c.zeroMeansNone(cur) {
 		return
 	}
+	c.untimedClient(lit, lit, holder, escapes)
+}
+
+// zeroClient reports a zero http.Client (var c http.Client,
+// new(http.Client)) that something sends with, unless a Timeout is set
+// on what holds it: an empty literal by another name.
+func (c *checker) zeroClient(at ast.Node, holder types.Object, escapes bool) {
+	if c.timedClient(&ast.CompositeLit{}, holder) {
+		return
+	}
+	c.untimedClient(at, nil, holder, escapes)
+}
+
+// zeroOnly reports whether a variable declared without a value is given
+// none later: c = http.Client{...} or c = *other is judged where it is.
+func (c *checker) zeroOnly(v *types.Var) bool {
+	for _, w := range c.index.Writes(v) {
+		if w.RHS != nil || w.Kind != strexpr.Assign {
+			return false
+		}
+	}
+	return true
+}
+
+// isNewClient reports whether a call is new(http.Client).
+func (c *checker) isNewClient(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	return ok && c.info.Uses[id] == types.Universe.Lookup("new") && knowledge.TypeName(c.info.TypeOf(call)) == "*"+knowledge.ClientTimeout.Type
+}
+
+// untimedClient reports a client built at node with no timeout when
+// something sends with it: kept in holder, or escaping. lit is the
+// literal a fix may add the Timeout to, or nil.
+func (c *checker) untimedClient(at ast.Node, lit *ast.CompositeLit, holder types.Object, escapes bool) {
 	used, waits := escapes, false
 	if holder != nil {
 		u, w := c.sendsOn(holder)
@@ -493,11 +583,14 @@ func (c *checker) clientLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		what += ", and so does the request that made it (a handler of this package sends with it)"
 	}
 	f := report.Finding{
-		Pos: lit.Pos(), End: lit.End(), Severity: severity(waits),
+		Pos: at.Pos(), End: at.End(), Severity: severity(waits),
 		Message: fmt.Sprintf("http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers: %s; set Timeout, or give every request a context with a deadline",
 			what),
 	}
-	if !escapes && c.readWhole(holder) {
+	if lit == nil {
+		f.Message = fmt.Sprintf("the zero http.Client has no Timeout, and its Transport (http.DefaultTransport) does not bound the wait for the response headers: %s; build it with a Timeout, or give every request a context with a deadline",
+			what)
+	} else if !escapes && c.readWhole(holder) {
 		// A Timeout bounds reading the body too: only where every
 		// response is read whole is it right at run time.
 		f.Fixes = c.fieldFix(lit, holder, knowledge.ClientTimeout, "Add a Timeout to the client")
@@ -514,7 +607,7 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
 		return
 	}
-	if c.handedToTimeouts(cur, lit) {
+	if c.handedToTimeouts(cur, lit) || holder != nil && c.holderToTimeouts(holder) {
 		return
 	}
 	if !c.returnsServer(cur) {
@@ -550,6 +643,34 @@ func (c *checker) handedToTimeouts(cur inspector.Cursor, lit *ast.CompositeLit) 
 	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == arg })
 	param, ok := c.setsTimeouts(fn)
 	return ok && i == param
+}
+
+// holderToTimeouts reports whether the variable or field that holds a
+// server is handed, as it is or by its address, to a function that sets
+// its timeouts: s := &http.Server{...}; harden(s).
+func (c *checker) holderToTimeouts(holder types.Object) bool {
+	for _, use := range c.uses[holder] {
+		arg, p := use, use.Parent()
+		if sel, ok := p.Node().(*ast.SelectorExpr); ok && sel.Sel == use.Node() {
+			arg, p = p, p.Parent() // s.srv
+		}
+		if u, ok := p.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg, p = p, p.Parent()
+		}
+		call, ok := p.Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn, ok := typeutil.Callee(c.info, call).(*types.Func)
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == arg.Node() })
+		if param, ok := c.setsTimeouts(fn); ok && i >= 0 && i == param {
+			return true
+		}
+	}
+	return false
 }
 
 // setsTimeouts returns the parameter of a function whose server's

@@ -22,8 +22,8 @@ again, multiplies its load just when it can least take it, and keeps it
 down after it would have recovered.
 
 retrystorm reports, outside test code, a loop that retries a call to
-another service (an HTTP request, a gRPC call, a database round trip, a
-redis command; written in the loop or reached through helpers of the
+another service (an HTTP request, a gRPC or Connect call, a generated
+client's method included, a database round trip, a redis command; written in the loop or reached through helpers of the
 program, in this package or another, through analysis facts): the loop
 leaves when the call succeeds and goes round again when it fails, and
 
@@ -37,13 +37,20 @@ leaves when the call succeeds and goes round again when it fails, and
 and no circuit breaker guards the call. It is reported at the retried
 call, with the chain of calls that leads to the service.
 
+A retry helper of the program (util.Retry(attempts, fn), in this
+package or another) whose loop retries the function it is given, so,
+is reported where it is handed a function that calls another service
+(a function literal, a function or a method value): there the service
+is known.
+
 It does not report retries through cenkalti/backoff (v4, v5),
 avast/retry-go, hashicorp/go-retryablehttp or failsafe-go; calls guarded
 by sony/gobreaker (v1, v2) or hystrix-go; loops that wait longer after
 each failure (a delay that grows, or is computed: exponential backoff,
 jitter); loops that retry only on one specific conflict error (a
-unique violation, a version conflict, a serialization failure, or a
-sentinel error of the program's that names no failure of the service:
+unique violation, a version conflict, a serialization failure or a
+deadlock, by name or by the database's code: SQLSTATE 40001, 40P01 or
+23505, MySQL 1213 or 1062; or a sentinel error of the program's that names no failure of the service:
 errors.Is(err, ErrPwned)) and return at once on any other, so a
 service that is down is tried once; loops whose call changes from one
 iteration to the next (the next page, the next chunk, a new candidate),
@@ -51,7 +58,9 @@ which move on rather than retry; loops that read the next record of a
 stream each time round (a bufio.Reader, a Scanner, a decoder) or consume
 a queue from its head (q = q[1:]), whose failing call is not tried
 again on the same input; loops over a list (trying each replica in
-turn) or over a channel (a consumer); nor a bounded retry that runs
+turn) or over a channel (a consumer; a ticker's channel is no
+consumer: for range ticker.C waits a fixed time each turn, as a
+time.Sleep does, and is reported when it never gives up); nor a bounded retry that runs
 for one caller at a time, in a function literal handed to
 singleflight's Do or DoChan, or in an unexported function that its
 package calls only from there (a key-set fetch): concurrent requests

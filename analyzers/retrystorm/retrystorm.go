@@ -18,11 +18,12 @@ import (
 // Analyzer reports loops that retry a failing outbound call with no
 // backoff or no bound.
 var Analyzer = &analysis.Analyzer{
-	Name:     "retrystorm",
-	Doc:      Doc.String(),
-	URL:      Doc.URL(),
-	Requires: []*analysis.Analyzer{effects.Analyzer},
-	Run:      report.Guard(run),
+	Name:      "retrystorm",
+	Doc:       Doc.String(),
+	URL:       Doc.URL(),
+	Requires:  []*analysis.Analyzer{effects.Analyzer},
+	Run:       report.Guard(run),
+	FactTypes: []analysis.Fact{new(retriesFact)},
 }
 
 // outbound are the effects of a call to another service, the most
@@ -38,14 +39,17 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, k := range outbound {
 		any = any || fx.Has(k)
 	}
-	if !any {
-		return nil, nil // nothing here calls another service
+	if !any && !retriesFuncs(pass) {
+		return nil, nil // nothing here calls another service, or retries a function
 	}
 	c := &checker{pass: pass, info: pass.TypesInfo, fx: fx, rep: report.New(pass), in: inspector.New(pass.Files)}
 	for cur := range c.in.Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		if !report.IsTestCode(pass, cur.Node().Pos()) {
 			c.loop(cur)
 		}
+	}
+	if any {
+		c.helperCalls()
 	}
 	c.rep.Flush()
 	return nil, nil
@@ -65,6 +69,7 @@ type retryLoop struct {
 	label *types.Label
 	body  *ast.BlockStmt
 	cond  ast.Expr // a for loop's condition, or nil
+	ticks bool     // it ranges over a ticker's channel: each turn waits
 }
 
 func (c *checker) loop(cur inspector.Cursor) {
@@ -78,6 +83,12 @@ func (c *checker) loop(cur inspector.Cursor) {
 		t := c.info.TypeOf(n.X)
 		if t == nil {
 			return
+		}
+		if ch, ok := t.Underlying().(*types.Chan); ok && knowledge.TypeName(ch.Elem()) == knowledge.TimeType {
+			// for range ticker.C: for { ...; time.Sleep(d) } by another
+			// name, paced and unbounded.
+			l.body, l.ticks = n.Body, true
+			break
 		}
 		b, ok := t.Underlying().(*types.Basic)
 		if !ok || b.Info()&types.IsInteger == 0 {
@@ -97,7 +108,12 @@ func (c *checker) loop(cur inspector.Cursor) {
 			continue
 		}
 		e := c.outboundEffect(call)
-		if e == nil || c.progresses(l, call) || c.walks(l) {
+		var helper *types.Func
+		param := -1
+		if e == nil {
+			helper, param = c.calledParam(cur, call)
+		}
+		if e == nil && helper == nil || c.progresses(l, call) || c.walks(l) {
 			continue
 		}
 		if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && knowledge.Retriers[knowledge.FuncName(fn)] {
@@ -113,14 +129,24 @@ func (c *checker) loop(cur inspector.Cursor) {
 			return // retries a conflict, gives up on anything else
 		}
 		paced, grows := c.pacing(l)
+		paced = paced || l.ticks
 		bounded = bounded || c.boundedInBody(l)
 		if grows || paced && bounded {
+			return
+		}
+		if helper != nil {
+			// What it retries is its callers' to say: see helperCalls.
+			c.pass.ExportObjectFact(helper, &retriesFact{Param: param, Paced: paced, Bounded: bounded})
 			return
 		}
 		if bounded && c.single(cur, 0) {
 			return // one caller at a time retries, a few times: no storm
 		}
-		c.report(call, e, paced, bounded)
+		how := ""
+		if !e.Direct() {
+			how = " (loop → " + e.Path(callName(call)) + ")"
+		}
+		c.reportRetry(call, callName(call)+" is retried", how, e, paced, bounded)
 		return
 	}
 }
@@ -562,12 +588,10 @@ func isExit(e ast.Expr) bool {
 	return false
 }
 
-func (c *checker) report(call *ast.CallExpr, e *effects.Effect, paced, bounded bool) {
-	name := callName(call)
-	how := ""
-	if !e.Direct() {
-		how = " (loop → " + e.Path(name) + ")"
-	}
+// reportRetry reports a retried call: subject says what is retried
+// ("db.Exec is retried", "the func literal handed to retry.Do is
+// retried"), how the chain of calls that reaches the service.
+func (c *checker) reportRetry(call *ast.CallExpr, subject, how string, e *effects.Effect, paced, bounded bool) {
 	target := "the service"
 	switch e.Kind {
 	case effects.DB:
@@ -580,11 +604,11 @@ func (c *checker) report(call *ast.CallExpr, e *effects.Effect, paced, bounded b
 	switch {
 	case !paced && !bounded:
 		sev = report.Error
-		msg = fmt.Sprintf("%s is retried in a loop with no pause and no bound%s: while %s is down, every caller hits it again as fast as it fails, and never stops (a retry storm)", name, how, target)
+		msg = fmt.Sprintf("%s in a loop with no pause and no bound%s: while %s is down, every caller hits it again as fast as it fails, and never stops (a retry storm)", subject, how, target)
 	case !paced:
-		msg = fmt.Sprintf("%s is retried in a loop with no pause between attempts%s: while %s is down, every caller multiplies its load at once (a retry storm)", name, how, target)
+		msg = fmt.Sprintf("%s in a loop with no pause between attempts%s: while %s is down, every caller multiplies its load at once (a retry storm)", subject, how, target)
 	default:
-		msg = fmt.Sprintf("%s is retried forever at a fixed interval%s: while %s is down, every caller keeps hitting it in step and never gives up", name, how, target)
+		msg = fmt.Sprintf("%s forever at a fixed interval%s: while %s is down, every caller keeps hitting it in step and never gives up", subject, how, target)
 	}
 	c.rep.Add(report.Finding{
 		Pos: call.Pos(), End: call.End(), Severity: sev,

@@ -366,7 +366,8 @@ func (s *sim) truth(cond ast.Expr, st state) tri {
 
 // specificOnly reports whether the failure path gives up on every error
 // but specific ones the service answered with: each test that sends some
-// errors round again names a conflict (isUniqueViolation(err)), or
+// errors round again names a conflict (isUniqueViolation(err)), compares
+// a code with a conflict's (pgErr.Code == "40001"), or
 // compares with a sentinel error that names no failure of the service or
 // the network (errors.Is(err, ErrPwned)). A service that is down is then
 // tried once.
@@ -378,11 +379,30 @@ func (s *sim) specificOnly() bool {
 		text := types.ExprString(t)
 		switch {
 		case words(text, knowledge.ConflictWords):
+		case s.conflictCode(t) && !words(text, knowledge.TransientWords):
 		case words(text, knowledge.TransientWords) || !s.sentinel(t):
 			return false
 		}
 	}
 	return true
+}
+
+// conflictCode reports whether a test compares a code with one a
+// database answers a conflict with (pgErr.Code == "40001",
+// pgerrcode.DeadlockDetected, me.Number == 1213).
+func (s *sim) conflictCode(test ast.Expr) bool {
+	found := false
+	ast.Inspect(test, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && b.Op == token.EQL {
+			for _, side := range []ast.Expr{b.X, b.Y} {
+				if tv := s.c.info.Types[side]; tv.Value != nil && knowledge.ConflictCodes[tv.Value.ExactString()] != "" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // sentinel reports whether a test compares the error with a

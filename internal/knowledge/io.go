@@ -277,6 +277,15 @@ var networkCalls = map[string]bool{
 	"(*net.Dialer).DialContext":                      true,
 	"(*google.golang.org/grpc.ClientConn).Invoke":    true,
 	"(*google.golang.org/grpc.ClientConn).NewStream": true,
+	// What protoc-gen-go-grpc's client methods call: the generated client
+	// holds the connection as this interface.
+	"(google.golang.org/grpc.ClientConnInterface).Invoke":    true,
+	"(google.golang.org/grpc.ClientConnInterface).NewStream": true,
+	// What protoc-gen-connect-go's client methods call.
+	"(*connectrpc.com/connect.Client[Req, Res]).CallUnary":        true,
+	"(*connectrpc.com/connect.Client[Req, Res]).CallClientStream": true,
+	"(*connectrpc.com/connect.Client[Req, Res]).CallServerStream": true,
+	"(*connectrpc.com/connect.Client[Req, Res]).CallBidiStream":   true,
 }
 
 // IsNetworkCall reports whether a call of fn waits on another service
@@ -501,6 +510,13 @@ var Clock = map[string]struct{ Elapsed bool }{
 
 // ContextType is the type of a context: what a call is cancelled with.
 const ContextType = "context.Context"
+
+// DurationType is the type of a timeout or a delay.
+const DurationType = "time.Duration"
+
+// RoundTripperType is what an http.Client sends with: a Transport, or a
+// wrapper of one.
+const RoundTripperType = "net/http.RoundTripper"
 
 // TimeType is the type whose methods (After, Sub, Add) compare and shift
 // times.

@@ -136,6 +136,18 @@ var UntimedServes = map[string]string{
 	"(*github.com/gin-gonic/gin.Engine).RunListener": "&http.Server{Addr, Handler}",
 }
 
+// FieldServes are the methods of libraries the tables describe that
+// serve the *http.Server a field of their receiver holds, and the field:
+// echo v4's New makes e.Server with new(http.Server), no timeouts, and
+// Start serves it, unless the program sets e.Server.ReadHeaderTimeout
+// before.
+var FieldServes = map[string]string{
+	"(*github.com/labstack/echo/v4.Echo).Start":          "Server",
+	"(*github.com/labstack/echo/v4.Echo).StartH2CServer": "Server",
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":       "TLSServer",
+	"(*github.com/labstack/echo/v4.Echo).StartAutoTLS":   "TLSServer",
+}
+
 // DeadlineContexts return a context whose deadline they set: a request
 // made with one cannot wait forever.
 var DeadlineContexts = map[string]bool{
@@ -240,6 +252,18 @@ var Breakers = map[string]bool{
 var ConflictWords = []string{
 	"conflict", "unique", "duplicate", "exist", "serializ", "deadlock",
 	"version", "collision", "concurren", "optimistic", "stale", "taken", "retrytransaction",
+}
+
+// ConflictCodes are the error codes a database answers a conflict with,
+// as a constant compared with an error's code (pgErr.Code == "40001",
+// pgerrcode.SerializationFailure, me.Number == 1213): the database is up,
+// and the transaction lost a race with another one.
+var ConflictCodes = map[string]string{
+	`"40001"`: "serialization failure (SQLSTATE)",
+	`"40P01"`: "deadlock detected (PostgreSQL)",
+	`"23505"`: "unique violation (SQLSTATE)",
+	"1213":    "ER_LOCK_DEADLOCK (MySQL)",
+	"1062":    "ER_DUP_ENTRY (MySQL)",
 }
 
 // TransientWords name, in an error's variable or test, a failure of the

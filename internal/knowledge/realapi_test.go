@@ -70,6 +70,7 @@ func tables() map[string]table {
 		"OnceRunners":          fn(keys(OnceRunners)...),
 		"AsyncRunners":         fn(keys(AsyncRunners)...),
 		"UntimedServes":        fn(keys(UntimedServes)...),
+		"FieldServes":          fn(keys(FieldServes)...),
 		"SchemaChanges":        fn(keys(SchemaChanges)...),
 		"Clock":                fn(keys(Clock)...),
 		"PoolPrepares":         fn(keys(PoolPrepares)...),
@@ -172,6 +173,7 @@ var unchecked = map[string]string{
 	"DefaultClient":            "a variable of net/http, checked with DefaultClientSends' package",
 	"ConflictWords":            "words of error names",
 	"TransientWords":           "words of error names",
+	"ConflictCodes":            "error codes of databases, as constants print",
 	"CacheGet":                 "a CacheOp",
 	"CacheSet":                 "a CacheOp",
 	"CacheDel":                 "a CacheOp",
@@ -201,6 +203,8 @@ var unchecked = map[string]string{
 	"PeerRules":                "other linters' rule names, not Go names",
 	"TimeType":                 "a type of the standard library, as TypeName prints it",
 	"ContextType":              "a type of the standard library, as TypeName prints it",
+	"DurationType":             "a type of the standard library, as TypeName prints it",
+	"RoundTripperType":         "a type of the standard library, as TypeName prints it",
 	"ServedRequestField":       "a field of net/http.Request",
 }
 
@@ -322,6 +326,15 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	for name, b := range BareServes {
 		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
 			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
+		}
+	}
+	for name, field := range FieldServes {
+		pkg := loaded[PackageOf(name)]
+		if fn := lookupFunc(pkg, name); fn != nil {
+			obj, _, _ := types.LookupFieldOrMethod(fn.Signature().Recv().Type(), true, pkg, field)
+			if v, ok := obj.(*types.Var); !ok || !v.IsField() || TypeName(v.Type()) != "*"+ServerTimeout.Type {
+				t.Errorf("FieldServes: %s: its receiver has no field %s of type *%s", name, field, ServerTimeout.Type)
+			}
 		}
 	}
 	if pkg := loaded[PackageOf(GRPCServiceDesc)]; pkg != nil {

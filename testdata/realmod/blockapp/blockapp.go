@@ -12,9 +12,13 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 	"github.com/panjf2000/ants/v2"
+
+	"realmod/retryapp/greetpb"
 )
 
 var db *sql.DB
+
+var greeter greetpb.GreeterClient
 
 func routes() {
 	r := chi.NewRouter()
@@ -35,5 +39,11 @@ func routes() {
 	e.GET("/posts", func(c echo.Context) error {
 		db.QueryContext(context.Background(), "SELECT id FROM posts") // want `db.QueryContext runs under context.Background\(\), detached from the request: .*use c.Request\(\).Context\(\)`
 		return nil
+	})
+	r.Get("/hello", func(w http.ResponseWriter, r *http.Request) {
+		// A generated gRPC client's call is remote I/O: detached, it is
+		// reported; under the request's context it is fine.
+		greeter.SayHello(context.Background(), &greetpb.HelloRequest{}) // want `greeter.SayHello does I/O under context.Background\(\) \(greeter.SayHello → .*\(grpc.ClientConnInterface\).Invoke\), detached from the request`
+		greeter.SayHello(r.Context(), &greetpb.HelloRequest{})
 	})
 }

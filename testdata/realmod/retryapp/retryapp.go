@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"connectrpc.com/connect"
 	"github.com/afex/hystrix-go/hystrix"
 	"github.com/avast/retry-go/v4"
 	backoff4 "github.com/cenkalti/backoff/v4"
@@ -19,6 +20,11 @@ import (
 	"github.com/sony/gobreaker"
 	gobreaker2 "github.com/sony/gobreaker/v2"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"realmod/retryapp/greetconnect"
+	"realmod/retryapp/greetpb"
 )
 
 func tightRedis(ctx context.Context, rdb *redis.Client) {
@@ -46,6 +52,40 @@ func tightGRPC(ctx context.Context, conn *grpc.ClientConn, req, resp any) {
 			return
 		}
 	}
+}
+
+// A generated gRPC client's method is a gRPC call: what it calls,
+// grpc.ClientConnInterface.Invoke, is.
+func tightGenerated(ctx context.Context, c greetpb.GreeterClient) (*greetpb.HelloReply, error) {
+	for {
+		out, err := c.SayHello(ctx, &greetpb.HelloRequest{Name: "x"}) // want `c.SayHello is retried in a loop with no pause and no bound \(loop → c.SayHello → \(\*greetpb.greeterClient\).SayHello → \(grpc.ClientConnInterface\).Invoke\)`
+		if err == nil {
+			return out, nil
+		}
+		if status.Code(err) != codes.Unavailable {
+			return nil, err
+		}
+	}
+}
+
+// So is a generated Connect client's: connect.Client.CallUnary.
+func tightConnect(ctx context.Context, c greetconnect.GreetServiceClient) *greetconnect.GreetResponse {
+	for {
+		res, err := c.Greet(ctx, connect.NewRequest(&greetconnect.GreetRequest{Name: "x"})) // want `c.Greet is retried in a loop with no pause and no bound \(loop → c.Greet → \(\*greetconnect.greetServiceClient\).Greet → \(\*connect.Client\[Req, Res\]\).CallUnary\)`
+		if err == nil {
+			return res.Msg
+		}
+	}
+}
+
+// OK: one call per name, not a retry.
+func each(ctx context.Context, c greetpb.GreeterClient, names []string) error {
+	for _, n := range names {
+		if _, err := c.SayHello(ctx, &greetpb.HelloRequest{Name: n}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // OK: cenkalti/backoff v4 and v5 retry with backoff and a bound.

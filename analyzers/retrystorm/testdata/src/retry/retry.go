@@ -420,3 +420,47 @@ func jittered(c *http.Client, u string) *http.Response {
 		jitterSleep()
 	}
 }
+
+// Ranging over a ticker waits a fixed time each turn, as a sleep does.
+func waitTicker(c *http.Client, u string) *http.Response {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for range t.C {
+		resp, err := c.Get(u) // want `c.Get is retried forever at a fixed interval`
+		if err == nil {
+			return resp
+		}
+		log.Println("waiting")
+	}
+	return nil
+}
+
+// OK: a ticker and a bound.
+func waitTickerBounded(c *http.Client, u string) *http.Response {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	attempts := 0
+	for range t.C {
+		resp, err := c.Get(u)
+		if err == nil {
+			return resp
+		}
+		attempts++
+		if attempts >= 5 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// OK: a periodic job, not a retry: it does not stop when the call works.
+func refreshEvery(c *http.Client, u string) {
+	for range time.Tick(time.Minute) {
+		resp, err := c.Get(u)
+		if err != nil {
+			log.Println(err)
+			continue
+		}
+		resp.Body.Close()
+	}
+}
