@@ -111,9 +111,9 @@ func identOf(e ast.Expr) *ast.Ident {
 
 // updates reports the writes of rows of a cached entity that a function
 // leaves cached, where the function is the one to invalidate them: the
-// package calls it nowhere (otherwise its callers are judged instead).
+// program calls it nowhere (otherwise its callers are judged instead).
 func (c *checker) updates(top ast.Node) {
-	if c.calledInPackage(top) {
+	if c.co.Called(top) {
 		return
 	}
 	for _, w := range c.co.Writes(top) {
@@ -137,25 +137,6 @@ func (c *checker) updates(top ast.Node) {
 		}
 		c.rep.Add(f)
 	}
-}
-
-// calledInPackage reports whether a declaration is called by other
-// functions of its package.
-func (c *checker) calledInPackage(top ast.Node) bool {
-	fd, ok := top.(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	if fn == nil {
-		return false
-	}
-	for _, call := range c.co.Callers(fn) {
-		if c.co.CallTop(call) != top {
-			return true
-		}
-	}
-	return false
 }
 
 func quoted(shapes []string) string {

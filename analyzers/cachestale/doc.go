@@ -37,10 +37,16 @@ analysis facts, in any package):
 Which keys hold which entity is learned from the program: a key shape
 ("user:"+id, fmt.Sprintf("user:%d", id), a key helper) written with a
 value loaded from the users table, or into a User, holds users; the
-link travels to the packages that import it as a fact. An update is
-reported at the write, in the function that makes it, unless functions
-of its package call that one: then at their call, where the
-invalidation belongs.
+link travels to the packages that import it as a fact and, under the
+crisislint command, to every package analyzed with it: the cache and
+the update of one table are often in packages that meet only in main.
+An update is reported at the write, in the function that makes it,
+unless the program's other functions call that one: then at their call,
+where the invalidation belongs. Callers count in the function's
+package, through an interface method it implements (a caching decorator
+calls the repository it wraps), and, under the crisislint command, in
+the program's other packages (outside tests); under go vet the callers
+in other packages are unseen.
 
 It does not report writes followed by a Del, Unlink, Set or Expire of
 the entity's key (a deferred one included), entities the program never

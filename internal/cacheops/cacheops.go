@@ -22,6 +22,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -181,6 +182,16 @@ type Result struct {
 	defers  []ast.Node             // the deferred statements: what they call runs last
 	callers map[*types.Func][]*ast.CallExpr
 	callTop map[*ast.CallExpr]ast.Node
+	// ifaceCalls are the package's calls of interface methods, outside
+	// tests; called, the functions with writes left cached that are
+	// called (see callers.go); calls, the other packages' writers the
+	// package calls; asked, the functions whose callers elsewhere were
+	// looked for, and callersElsewhere what was found.
+	ifaceCalls       []ifaceCall
+	called           map[ast.Node]bool
+	calls            []string
+	asked            []string
+	callersElsewhere map[string]bool
 }
 
 // Tops returns the package's functions in source order: declarations
@@ -225,7 +236,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/cacheops",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{effects.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(LinksFact), new(wantsLinksFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(LinksFact), new(wantsLinksFact), new(callsFact), new(wantsCallsFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -245,6 +256,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		callTop: make(map[*ast.CallExpr]ast.Node),
 		left:    make(map[*types.Func][]string),
 		keys:    make(map[*types.Func]string),
+		called:  make(map[ast.Node]bool),
 	}
 	r.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: r.index, Call: r.keyHelper}
 	defer func() {
@@ -265,8 +277,10 @@ func run(pass *analysis.Pass) (res any, err error) {
 	r.learnLinks()
 	if fx.Has(effects.DB) {
 		r.findWrites()
+		r.judgeCallers()
 	}
 	r.export()
+	r.exportCalls()
 	return r, nil
 }
 
@@ -298,6 +312,7 @@ func (r *Result) collect() {
 
 // within records the literals and calls of a top function's body.
 func (r *Result) within(top ast.Node, body *ast.BlockStmt) {
+	from := r.receiverOf(top)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -308,6 +323,9 @@ func (r *Result) within(top ast.Node, body *ast.BlockStmt) {
 			if fn, ok := typeutil.Callee(r.pass.TypesInfo, n).(*types.Func); ok && fn.Pkg() == r.pass.Pkg {
 				r.callers[fn.Origin()] = append(r.callers[fn.Origin()], n)
 				r.callTop[n] = top
+			}
+			if m := interfaceCall(r.pass.TypesInfo, n); m != nil && !report.IsTestCode(r.pass, n.Pos()) {
+				r.ifaceCalls = append(r.ifaceCalls, ifaceCall{call: m, from: from})
 			}
 		}
 		return true

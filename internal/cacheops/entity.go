@@ -530,8 +530,19 @@ func (r *Result) writesOf(top ast.Node) []*Write {
 		if decl := r.decls[fn.Origin()]; decl != nil {
 			ents = r.uncovered(fn.Origin())
 			clears = r.clearShapes(decl)
+		} else if m := interfaceCall(r.pass.TypesInfo, call); m != nil {
+			// The package's implementations it may reach, but the
+			// caller's own type's (a decorator wraps another one).
+			for _, impl := range r.implementations(m, r.receiverOf(top)) {
+				ents = append(ents, r.uncovered(impl)...)
+				clears = append(clears, r.clearShapes(r.decls[impl])...)
+			}
+			ents = sortedUnique(ents)
 		} else if f := r.summaryOf(fn); f != nil {
 			ents = f.Writes
+			if len(ents) > 0 {
+				r.noteCall(call, fn.Origin())
+			}
 			for _, o := range f.Ops {
 				if clearing(o.Kind, o.IfAbsent) && o.Shape != "" {
 					clears = append(clears, o.Shape)
@@ -621,18 +632,13 @@ func (r *Result) uncovered(fn *types.Func) []string {
 }
 
 // leftWrites returns the entities a declaration leaves to its callers in
-// other packages: those it writes without invalidating, that no link of
-// this package's names (those are judged here).
+// other packages: those it writes without invalidating. Which of them the
+// program caches is for the callers to learn: a cache in front of this
+// package may be in a package it does not import.
 func (r *Result) leftWrites(decl *ast.FuncDecl) []string {
 	fn, _ := r.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if fn == nil {
 		return nil
 	}
-	var out []string
-	for _, e := range r.uncovered(fn) {
-		if len(r.ShapesOf(e)) == 0 {
-			out = append(out, e)
-		}
-	}
-	return out
+	return r.uncovered(fn)
 }
