@@ -23,7 +23,8 @@ update, or never expires at all.
 
 cachestale reports, with go-redis v8 and v9, rueidis, gomemcache,
 go-cache, ristretto and the program's own cache wrappers (found through
-analysis facts, in any package):
+analysis facts, in any package; also behind an interface of the
+program's, as its implementations tell):
 
   - a cache write with no expiry (go-redis expiration 0, a gomemcache
     Item without Expiration, go-cache's NoExpiration, ristretto's Set,

@@ -11,7 +11,7 @@ import (
 
 func TestCacheStampede(t *testing.T) {
 	dir := testgopath.Dir(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, cachestampede.Analyzer, "stampede", "herd", "usecache")
+	analysistest.RunWithSuggestedFixes(t, dir, cachestampede.Analyzer, "stampede", "herd", "usecache", "ifacecache")
 }
 
 // The wrappers' facts: which argument is the key, the TTL, the loader.

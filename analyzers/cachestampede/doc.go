@@ -28,7 +28,9 @@ cachestampede reports, with go-redis v8 and v9 (Set, SetEx, SetNX,
 pipelines), rueidis's command builder (Set().Key().Value().Ex()),
 gomemcache (Item.Expiration), go-cache, ristretto (SetWithTTL), and the
 program's own wrappers around them (found through analysis facts, in
-any package):
+any package), called directly or through an interface of the program
+whose implementations do the same to the cache (a UserCache with Get,
+Set and Del of a user; fakes that do nothing do not count):
 
   - a cache-aside read, a Get, on a miss a load from the database or a
     remote service (or a get-or-load helper's loader), then a Set of

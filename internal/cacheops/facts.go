@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -151,6 +152,8 @@ func (r *Result) summaryOf(fn *types.Func) *Fact {
 		r.busy[fn] = true
 		f = r.summarize(decl)
 		delete(r.busy, fn)
+	} else if fn.Pkg() == r.pass.Pkg && interfaceMethod(fn) {
+		f = r.ifaceSummary(fn)
 	} else if fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
 		var imported Fact
 		if r.pass.ImportObjectFact(fn, &imported) {
@@ -207,7 +210,7 @@ func (r *Result) opFact(decl *ast.FuncDecl, op *Op) OpFact {
 	if of.KeyParam < 0 {
 		of.Shape = op.Shape
 	}
-	of.ValueParam = r.exprParam(decl, op.Value)
+	of.ValueParam = r.valueParam(decl, op.Value, 0)
 	if op.Expiry == FromParam {
 		of.TTLParam = op.TTLParam
 	}
@@ -226,6 +229,43 @@ func (r *Result) exprParam(decl ast.Node, e ast.Expr) int {
 	}
 	v, _ := r.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	return r.paramIndex(decl, v)
+}
+
+// valueParam returns the parameter of decl that a value written is, or
+// is encoded from: b, after b, _ := json.Marshal(u), comes from u.
+func (r *Result) valueParam(decl ast.Node, e ast.Expr, depth int) int {
+	if p := r.exprParam(decl, e); p >= 0 || e == nil || depth > 2 {
+		return p
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil || v.IsField() {
+		return -1
+	}
+	found := -1
+	for _, w := range r.index.Writes(v) {
+		call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
+		if !ok || w.Kind == strexpr.Range {
+			return -1
+		}
+		p := -1
+		for _, a := range call.Args {
+			if q := r.valueParam(decl, a, depth+1); q >= 0 {
+				if p >= 0 && p != q {
+					return -1 // made of two parameters
+				}
+				p = q
+			}
+		}
+		if p < 0 || found >= 0 && found != p {
+			return -1
+		}
+		found = p
+	}
+	return found
 }
 
 // aside is a get-or-load found in a declaration.
@@ -452,7 +492,63 @@ func (r *Result) export() {
 			r.pass.ExportObjectFact(fn, out)
 		}
 	}
+	for _, m := range r.interfaceMethods() {
+		if f := r.summaryOf(m); f != nil && !f.empty() {
+			r.pass.ExportObjectFact(m, &Fact{Ops: f.Ops})
+		}
+	}
 	if len(r.own) > 0 {
 		r.pass.ExportPackageFact(&LinksFact{Links: r.own})
 	}
+}
+
+// A cache is often reached through an interface of the program's
+// (UserCache, with Get, Set and Del of a user), implemented over the
+// client in the package that declares it: a call of its method does what
+// the implementation does. A mock or fake, which does nothing to a
+// cache, does not count; implementations that differ leave the call
+// unknown.
+
+// ifaceSummary returns what a call of an interface method of the package
+// does to caches: what its implementations in the package that do
+// something do, when they do the same.
+func (r *Result) ifaceSummary(m *types.Func) *Fact {
+	var found *Fact
+	for _, impl := range r.implementations(m, nil) {
+		f := r.summaryOf(impl)
+		if f == nil || len(f.Ops) == 0 {
+			continue
+		}
+		if found != nil && !reflect.DeepEqual(found.Ops, f.Ops) {
+			return nil
+		}
+		found = &Fact{Ops: f.Ops}
+	}
+	return found
+}
+
+// interfaceMethods returns the methods the package's interfaces declare.
+func (r *Result) interfaceMethods() []*types.Func {
+	var out []*types.Func
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// interfaceMethod reports whether fn is a method of an interface.
+func interfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
 }
