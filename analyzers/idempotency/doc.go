@@ -39,7 +39,9 @@ idempotency reports:
     header in the function.
 
 It does not report read-only calls (Get, List, Retrieve, GET requests),
-params that get a key before the call, or a request handed to another
+params that get a key before the call (also inside a function of the
+program they are handed to, or that builds and returns them keyed:
+params := newIntentParams(order)), or a request handed to another
 function of the program, which may set the header.`,
 		Before: `
 func pay(w http.ResponseWriter, r *http.Request) {

@@ -37,6 +37,9 @@ type Fact struct {
 	What   string
 	Money  bool
 	Keys   []int
+	// Keyed is set for a constructor of params that returns them with
+	// the key set (newIntentParams(order)).
+	Keyed bool
 }
 
 // AFact marks Fact as an analysis fact.
@@ -49,6 +52,9 @@ func (f *Fact) String() string {
 	}
 	for _, k := range f.Keys {
 		parts = append(parts, fmt.Sprintf("sets the key of arg%d", k))
+	}
+	if f.Keyed {
+		parts = append(parts, "returns params with a key")
 	}
 	return "payment: " + strings.Join(parts, ", ")
 }
@@ -95,7 +101,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.walk(f, nil)
 	}
 	for fn := range c.decls {
-		if s := c.summary(fn); s != nil && (s.Params >= 0 || len(s.Keys) > 0) {
+		if s := c.summary(fn); s != nil && (s.Params >= 0 || len(s.Keys) > 0 || s.Keyed) {
 			pass.ExportObjectFact(fn, s)
 		}
 	}
@@ -207,6 +213,9 @@ func (c *checker) keyed(outer ast.Node, params ast.Expr, pos token.Pos) bool {
 	if lit := compositeOf(params); lit != nil {
 		return c.literalKeyed(lit)
 	}
+	if c.keyedResult(params) {
+		return true
+	}
 	v := c.baseVar(params)
 	return v != nil && c.keyedVar(outer, v, pos)
 }
@@ -216,6 +225,9 @@ func (c *checker) keyed(outer ast.Node, params ast.Expr, pos token.Pos) bool {
 func (c *checker) keyedVar(outer ast.Node, v *types.Var, pos token.Pos) bool {
 	for _, w := range c.index.Writes(v) {
 		if lit := compositeOf(w.RHS); lit != nil && c.literalKeyed(lit) {
+			return true
+		}
+		if w.Sets() && w.Pos < pos && c.keyedResult(w.RHS) {
 			return true
 		}
 	}
@@ -251,6 +263,21 @@ func (c *checker) keyedVar(outer ast.Node, v *types.Var, pos token.Pos) bool {
 		return !keyed
 	})
 	return keyed
+}
+
+// keyedResult reports whether e calls a function of the program that
+// returns params with the key set.
+func (c *checker) keyedResult(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	s := c.summary(fn)
+	return s != nil && s.Keyed
 }
 
 func compositeOf(e ast.Expr) *ast.CompositeLit {
@@ -443,7 +470,41 @@ func (c *checker) summarize(fd *ast.FuncDecl) *Fact {
 			s.Keys = append(s.Keys, i)
 		}
 	}
+	s.Keyed = c.returnsKeyed(fd)
 	return s
+}
+
+// returnsKeyed reports whether a declaration returns params with the key
+// set: every return hands back, first, a keyed literal or a variable
+// keyed before it, or nil (a failure), and one does.
+func (c *checker) returnsKeyed(fd *ast.FuncDecl) bool {
+	res := fd.Type.Results
+	if res == nil || len(res.List) == 0 {
+		return false
+	}
+	keyed, all := false, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				all = false
+				return false
+			}
+			first := n.Results[0]
+			if id, ok := ast.Unparen(first).(*ast.Ident); ok && c.pass.TypesInfo.Types[id].IsNil() {
+				return false
+			}
+			if c.keyed(fd, first, n.Pos()) {
+				keyed = true
+			} else {
+				all = false
+			}
+		}
+		return all
+	})
+	return keyed && all
 }
 
 // paramVar returns the i-th parameter of a declaration.

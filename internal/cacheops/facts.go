@@ -248,7 +248,7 @@ func (r *Result) valueParam(decl ast.Node, e ast.Expr, depth int) int {
 	found := -1
 	for _, w := range r.index.Writes(v) {
 		call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
-		if !ok || w.Kind == strexpr.Range {
+		if !ok || !w.Sets() {
 			return -1
 		}
 		p := -1
