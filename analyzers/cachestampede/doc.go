@@ -40,7 +40,10 @@ Set and Del of a user; fakes that do nothing do not count):
   - many keys set in one loop with the same constant TTL (a warm-up).
 
 It is reported at the cache write; a write through a wrapper whose TTL
-is fixed inside it, once per package, at the first call.
+is fixed inside it, once per package, at the first call. A wrapper that
+takes its caller's TTL and replaces only a zero one with a default
+(if expiration == 0 { expiration = DefaultExpireTime }) is judged by the
+TTL each caller passes.
 
 It does not report a TTL with a random part (jitter), a load that
 singleflight or a lock guards, a TTL that is not a constant (it comes

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -177,6 +178,9 @@ func (r *Result) onlyValue(id *ast.Ident) ast.Expr {
 	if !ok || v.IsField() {
 		return nil
 	}
+	if _, isParam := r.index.Param(v); isParam {
+		return nil // the caller gives it its first value
+	}
 	ws := r.index.Writes(v)
 	if len(ws) != 1 || ws[0].Kind != strexpr.Assign || ws[0].RHS == nil {
 		return nil
@@ -243,7 +247,59 @@ func (r *Result) setTTL(op *Op, top ast.Node, ttl ast.Expr, c knowledge.CacheCal
 	}
 	if op.Expiry == FromParam {
 		op.Unit = r.paramUnit(top, ttl, op.Unit)
+		if r.zeroDefault(top, ttl) {
+			// if ttl == 0 { ttl = DefaultExpireTime }: a caller's 0 is
+			// the wrapper's default, not "never".
+			op.forever, op.defaultTTL = noForever, true
+		}
 	}
+}
+
+// noForever is the forever value of a TTL that no value means "never".
+const noForever = math.MinInt64
+
+// zeroDefault reports whether a function replaces a zero TTL parameter
+// with another value before using it: if ttl == 0 { ttl = def }.
+func (r *Result) zeroDefault(top ast.Node, ttl ast.Expr) bool {
+	id, ok := ast.Unparen(ttl).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(top, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || found {
+			return !found
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL && cond.Op != token.LEQ {
+			return true
+		}
+		x, y := cond.X, cond.Y
+		if _, ok := r.constValue(x); ok {
+			x, y = y, x
+		}
+		if c, ok := r.constValue(y); !ok || c != 0 || !r.mentionsOnly(x, v) {
+			return true
+		}
+		for _, st := range ifs.Body.List {
+			if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && r.mentionsOnly(as.Lhs[0], v) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// mentionsOnly reports whether e is the variable v.
+func (r *Result) mentionsOnly(e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && r.pass.TypesInfo.Uses[id] == v
 }
 
 // expiry tells what a TTL expression is: a constant (and which), one with

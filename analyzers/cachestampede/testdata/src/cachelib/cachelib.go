@@ -42,5 +42,17 @@ func (c *Cache) SetUser(ctx context.Context, id string, v interface{}) { // want
 	c.rdb.Set(ctx, UserKey(id), v, time.Hour)
 }
 
+// DefaultTTL is what PutOr uses when given no TTL.
+const DefaultTTL = 10 * time.Minute
+
+// PutOr takes its caller's TTL, or its default for 0 (sponge's shape):
+// the TTL is the caller's, and a 0 is no "never".
+func (c *Cache) PutOr(ctx context.Context, key string, v interface{}, expiration time.Duration) error { // want PutOr:`cache: set key app:arg1 ttl arg3`
+	if expiration == 0 {
+		expiration = DefaultTTL
+	}
+	return c.rdb.Set(ctx, "app:"+key, v, expiration).Err()
+}
+
 // UserKey is a key helper.
 func UserKey(id string) string { return "app:user:" + id } // want UserKey:`cache: key app:user:\*`
