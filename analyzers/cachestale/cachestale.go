@@ -65,7 +65,7 @@ func (c *checker) forever(top ast.Node, op *cacheops.Op) {
 	case cacheops.Aside:
 		loaded = c.loaderLoads(op.Loader)
 	}
-	if !loaded {
+	if !loaded || c.expiredAfter(top, op) {
 		return
 	}
 	where := ""
@@ -81,6 +81,17 @@ func (c *checker) forever(top ast.Node, op *cacheops.Op) {
 		f.Root, f.Also = "expiry of "+op.Via, "calls of "+op.Via
 	}
 	c.rep.Add(f)
+}
+
+// expiredAfter reports whether the function gives the key written an
+// expiry after writing it: SET then EXPIRE, also in a pipeline.
+func (c *checker) expiredAfter(top ast.Node, set *cacheops.Op) bool {
+	for _, op := range c.co.Ops(top) {
+		if op.Kind == cacheops.Expire && op.Call.Pos() > set.Call.Pos() && op.Expiry != cacheops.Forever && cacheops.SameKey(set, op) {
+			return true
+		}
+	}
+	return false
 }
 
 // loaderLoads reports whether a get-or-load's loader reads the database.

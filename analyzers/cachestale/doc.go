@@ -49,8 +49,9 @@ calls the repository it wraps), and, under the crisislint command, in
 the program's other packages (outside tests); under go vet the callers
 in other packages are unseen.
 
-It does not report writes followed by a Del, Unlink, Set or Expire of
-the entity's key (a deferred one included), entities the program never
+It does not report a write without expiry followed by an Expire of the
+same key (SET then EXPIRE, also in a pipeline), writes followed by a
+Del, Unlink, Set or Expire of the entity's key (a deferred one included), entities the program never
 caches, cache writes with an expiry, values that do not come from
 the database, or updates that only step counters (SET quota = quota - ?,
 gorm's Updates with gorm.Expr("quota - ?", n), beside at most a reading

@@ -76,3 +76,18 @@ func (a *App) XormDelete(ctx context.Context, p *Profile, id string) error {
 	}
 	return a.rdb.Del(ctx, "profile:"+id, "bio:"+id).Err()
 }
+
+// SET without expiry, then EXPIRE in the same transaction: the key
+// expires.
+func (a *App) Prime(ctx context.Context, id string) error {
+	var p Profile
+	if err := a.orm.WithContext(ctx).First(&p, "id = ?", id).Error; err != nil {
+		return err
+	}
+	_, err := a.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+		pipe.Set(ctx, "profile:"+id, p.Bio, 0)
+		pipe.Expire(ctx, "profile:"+id, time.Hour)
+		return nil
+	})
+	return err
+}

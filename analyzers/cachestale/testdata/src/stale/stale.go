@@ -256,3 +256,25 @@ func (s *Store) DeleteORM(id string) error {
 func (s *Store) UpdatesORM(u *User) error {
 	return s.orm.Model(u).Updates(map[string]interface{}{"name": u.Name}).Error // want `changes rows of user`
 }
+
+// SET without expiry, then EXPIRE: the key does expire.
+func (s *Store) PostThenExpire(ctx context.Context, id string) error {
+	var title string
+	if err := s.db.QueryRowContext(ctx, "SELECT title FROM posts WHERE id = $1", id).Scan(&title); err != nil {
+		return err
+	}
+	if err := s.rdb.Set(ctx, "post:"+id, title, 0).Err(); err != nil {
+		return err
+	}
+	return s.rdb.Expire(ctx, "post:"+id, time.Hour).Err()
+}
+
+// The expiry goes to another key.
+func (s *Store) PostExpireOther(ctx context.Context, id string) error {
+	var title string
+	if err := s.db.QueryRowContext(ctx, "SELECT title FROM posts WHERE id = $1", id).Scan(&title); err != nil {
+		return err
+	}
+	s.rdb.Set(ctx, "post:"+id, title, 0) // want `s.rdb.Set caches "post:\*", loaded from the database, with no expiry`
+	return s.rdb.Expire(ctx, "posts:recent", time.Hour).Err()
+}
