@@ -35,8 +35,11 @@ Set and Del of a user; fakes that do nothing do not count):
   - a cache-aside read, a Get, on a miss a load from the database or a
     remote service (or a get-or-load helper's loader), then a Set of
     the same key, that writes back with a constant TTL and no jitter,
-    and that nothing guards: no singleflight.Group (Do, DoChan), no
-    mutex, no lock key set with SETNX;
+    and that nothing guards: no singleflight.Group (Do, DoChan), nor
+    the program's own singleflight (go-zero's syncx.SingleFlight, a
+    vendored copy: a function that looks the key up in a map of calls
+    under a mutex, waits for the call in flight, or runs the function
+    it is given), no mutex, no lock key set with SETNX;
   - many keys set in one loop with the same constant TTL (a warm-up).
 
 It is reported at the cache write; a write through a wrapper whose TTL

@@ -25,6 +25,10 @@ type Fact struct {
 	// Writes are the entities whose rows the function updates or deletes
 	// and whose cached copies it leaves to its callers.
 	Writes []string
+	// Flight is set for a function that runs the function it is given
+	// once per key while the other callers with that key wait (a
+	// singleflight of the program's own; see flight).
+	Flight bool
 }
 
 // AFact marks Fact as an analysis fact.
@@ -41,10 +45,15 @@ func (f *Fact) String() string {
 	if len(f.Writes) > 0 {
 		parts = append(parts, "writes "+strings.Join(f.Writes, ","))
 	}
+	if f.Flight {
+		parts = append(parts, "single flight")
+	}
 	return "cache: " + strings.Join(parts, "; ")
 }
 
-func (f *Fact) empty() bool { return len(f.Ops) == 0 && f.Key == "" && len(f.Writes) == 0 }
+func (f *Fact) empty() bool {
+	return len(f.Ops) == 0 && f.Key == "" && len(f.Writes) == 0 && !f.Flight
+}
 
 // OpFact is a cache operation a function makes, with the parameters its
 // key, value, TTL and loader come from (-1: not a parameter).
@@ -169,7 +178,7 @@ func (r *Result) summaryOf(fn *types.Func) *Fact {
 // whose key it builds, and a get-or-load made of a read, a call of a
 // function parameter, and a write of the same key.
 func (r *Result) summarize(decl *ast.FuncDecl) *Fact {
-	f := &Fact{}
+	f := &Fact{Flight: r.flight(decl)}
 	ops := r.opsOf(decl)
 	aside := r.asideOf(decl, ops)
 	for _, op := range ops {
@@ -347,6 +356,10 @@ func (r *Result) Guarded(top ast.Node, pos token.Pos) bool {
 		}
 		if knowledge.LoadGuards[knowledge.FuncName(fn)] {
 			guarded = true
+		} else if fn.Pkg() != nil && !knowledge.Described(fn.Pkg().Path()) {
+			if f := r.summaryOf(fn); f != nil && f.Flight {
+				guarded = true
+			}
 		}
 		if (fn.Name() == "Lock" || fn.Name() == "RLock") && call.Pos() < pos {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && r.isMutex(sel.X) && !r.unlocked(top, sel.X, call.End(), pos) {
@@ -487,14 +500,14 @@ func (r *Result) export() {
 		if f == nil {
 			f = &Fact{}
 		}
-		out := &Fact{Ops: f.Ops, Key: r.keyShape(fn, decl), Writes: r.leftWrites(decl)}
+		out := &Fact{Ops: f.Ops, Key: r.keyShape(fn, decl), Writes: r.leftWrites(decl), Flight: f.Flight}
 		if !out.empty() {
 			r.pass.ExportObjectFact(fn, out)
 		}
 	}
 	for _, m := range r.interfaceMethods() {
 		if f := r.summaryOf(m); f != nil && !f.empty() {
-			r.pass.ExportObjectFact(m, &Fact{Ops: f.Ops})
+			r.pass.ExportObjectFact(m, &Fact{Ops: f.Ops, Flight: f.Flight})
 		}
 	}
 	if len(r.own) > 0 {
@@ -514,8 +527,11 @@ func (r *Result) export() {
 // something do, when they do the same.
 func (r *Result) ifaceSummary(m *types.Func) *Fact {
 	var found *Fact
-	for _, impl := range r.implementations(m, nil) {
+	impls := r.implementations(m, nil)
+	flight := len(impls) > 0
+	for _, impl := range impls {
 		f := r.summaryOf(impl)
+		flight = flight && f != nil && f.Flight
 		if f == nil || len(f.Ops) == 0 {
 			continue
 		}
@@ -523,6 +539,12 @@ func (r *Result) ifaceSummary(m *types.Func) *Fact {
 			return nil
 		}
 		found = &Fact{Ops: f.Ops}
+	}
+	if flight {
+		if found == nil {
+			found = &Fact{}
+		}
+		found.Flight = true
 	}
 	return found
 }
