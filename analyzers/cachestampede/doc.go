@@ -39,7 +39,8 @@ Set and Del of a user; fakes that do nothing do not count):
     the program's own singleflight (go-zero's syncx.SingleFlight, a
     vendored copy: a function that looks the key up in a map of calls
     under a mutex, waits for the call in flight, or runs the function
-    it is given), no mutex, no lock key set with SETNX;
+    it is given), no mutex, no lock key set with SETNX (there or in
+    a helper such as tryLock(ctx, key));
   - many keys set in one loop with the same constant TTL (a warm-up).
 
 It is reported at the cache write; a write through a wrapper whose TTL

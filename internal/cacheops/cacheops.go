@@ -128,6 +128,7 @@ type Op struct {
 
 	forever    int64 // the TTL value that means "never expires"
 	defaultTTL bool  // a TTL of 0 means the cache's default
+	lock       bool  // a write of a constant only when absent, inside the function called
 }
 
 // Direct reports whether the call is the cache client's own.

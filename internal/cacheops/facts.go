@@ -84,6 +84,9 @@ type OpFact struct {
 	Loader   int
 	Guarded  bool
 	IfAbsent bool
+	// Lock is set for a write only when absent of a constant value: a
+	// lock taken in the cache (SET lock:key 1 NX), not a cached value.
+	Lock bool
 }
 
 func (o OpFact) String() string {
@@ -108,6 +111,9 @@ func (o OpFact) String() string {
 	}
 	if o.Guarded {
 		b.WriteString(" guarded")
+	}
+	if o.Lock {
+		b.WriteString(" lock")
 	}
 	return b.String()
 }
@@ -220,6 +226,7 @@ func (r *Result) opFact(decl *ast.FuncDecl, op *Op) OpFact {
 		of.Shape = op.Shape
 	}
 	of.ValueParam = r.valueParam(decl, op.Value, 0)
+	of.Lock = r.isLock(op)
 	if op.Expiry == FromParam {
 		of.TTLParam = op.TTLParam
 	}
@@ -372,13 +379,20 @@ func (r *Result) Guarded(top ast.Node, pos token.Pos) bool {
 		return true
 	}
 	for _, op := range r.opsOf(top) {
-		if op.Kind == Set && op.IfAbsent && op.Call.Pos() < pos {
-			if v := op.Value; v != nil && r.pass.TypesInfo.Types[v].Value != nil {
-				return true // SET lock:key 1 NX: a lock, not a cached value
-			}
+		if r.isLock(op) && op.Call.Pos() < pos {
+			return true
 		}
 	}
 	return false
+}
+
+// isLock reports whether an operation takes a lock in the cache: SET
+// lock:key 1 NX, here or inside the function called (tryLock(ctx, key)).
+func (r *Result) isLock(op *Op) bool {
+	if op.Kind != Set || !op.IfAbsent {
+		return false
+	}
+	return op.lock || op.Value != nil && r.pass.TypesInfo.Types[op.Value].Value != nil
 }
 
 // unlocked reports whether top unlocks the mutex mu between from and to

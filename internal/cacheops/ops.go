@@ -531,7 +531,7 @@ func (r *Result) viaOp(top ast.Node, call *ast.CallExpr, fn *types.Func, of *OpF
 	}
 	op := r.newOp(top, call, of.Kind, of.Lib)
 	op.Via = callName(call)
-	op.IfAbsent, op.Guarded = of.IfAbsent, of.Guarded
+	op.IfAbsent, op.Guarded, op.lock = of.IfAbsent, of.Guarded, of.Lock
 	op.forever, op.defaultTTL = of.Forever, of.DefaultTTL
 	op.Shape = of.Shape
 	if of.KeyParam >= 0 {

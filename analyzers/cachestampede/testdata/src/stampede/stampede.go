@@ -281,3 +281,26 @@ func (s *Store) FirstWriter(ctx context.Context, id string) (*User, error) {
 	s.rdb.SetNX(ctx, key, loaded, time.Hour) // want `s.rdb.SetNX writes back "user:\*" with the same TTL \(time.Hour\)`
 	return loaded, nil
 }
+
+func (s *Store) tryLock(ctx context.Context, key string) bool {
+	ok, _ := s.rdb.SetNX(ctx, "lock:"+key, 1, 10*time.Second).Result()
+	return ok
+}
+
+// LockHelper: the lock key is taken through a helper.
+func (s *Store) LockHelper(ctx context.Context, id string) (*User, error) {
+	key := "user:" + id
+	var u User
+	if err := s.rdb.Get(ctx, key).Scan(&u); err == nil {
+		return &u, nil
+	}
+	if !s.tryLock(ctx, key) {
+		return nil, context.DeadlineExceeded
+	}
+	loaded, err := s.load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s.rdb.Set(ctx, key, loaded, time.Hour)
+	return loaded, nil
+}
