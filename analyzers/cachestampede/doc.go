@@ -38,8 +38,8 @@ Set and Del of a user; fakes that do nothing do not count):
     and that nothing guards: no singleflight.Group (Do, DoChan), nor
     the program's own singleflight (go-zero's syncx.SingleFlight, a
     vendored copy: a function that looks the key up in a map of calls
-    under a mutex, waits for the call in flight, or runs the function
-    it is given), no mutex, no lock key set with SETNX (there or in
+    under a mutex and waits for the call in flight, or else runs the
+    function it is given), no mutex, no lock key set with SETNX (there or in
     a helper such as tryLock(ctx, key));
   - many keys set in one loop with the same constant TTL (a warm-up).
 

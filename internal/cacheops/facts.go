@@ -446,6 +446,9 @@ func (r *Result) returnedShape(decl *ast.FuncDecl) string {
 				ok = false
 				return false
 			}
+			if r.failure(decl, n) {
+				return false
+			}
 			s := r.Shape(n.Results[0])
 			if s == "" || shape != "" && s != shape {
 				ok = false
@@ -458,6 +461,103 @@ func (r *Result) returnedShape(decl *ast.FuncDecl) string {
 		return ""
 	}
 	return shape
+}
+
+// failure reports whether a return statement of a declaration whose
+// last result is an error returns a non-nil error: its other results
+// are not what the function makes.
+func (r *Result) failure(decl *ast.FuncDecl, ret *ast.ReturnStmt) bool {
+	sig, ok := r.pass.TypesInfo.TypeOf(decl.Name).(*types.Signature)
+	if !ok || sig.Results().Len() < 2 || len(ret.Results) != sig.Results().Len() {
+		return false
+	}
+	last := sig.Results().At(sig.Results().Len() - 1).Type()
+	if !types.Identical(last, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	return !r.pass.TypesInfo.Types[ret.Results[len(ret.Results)-1]].IsNil()
+}
+
+// wrappedParam returns the parameter a key helper ends its key with when
+// it only joins its parameters and constants (BuildCacheKey(prefix, key)
+// returns prefix+":"+key, or strings.Join([]string{prefix, key}, ":")),
+// or -1.
+func (r *Result) wrappedParam(decl *ast.FuncDecl) int {
+	res := decl.Type.Results
+	if res == nil || len(res.List) == 0 {
+		return -1
+	}
+	if b, ok := r.pass.TypesInfo.TypeOf(res.List[0].Type).Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return -1
+	}
+	found, ok := -1, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				ok = false
+			} else if !r.failure(decl, n) {
+				p := r.joined(decl, n.Results[0])
+				if p < 0 || found >= 0 && p != found {
+					ok = false
+				}
+				found = p
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return -1
+	}
+	return found
+}
+
+// joined returns the last parameter of decl that e joins, when e is made
+// only of parameters and constants joined by +, fmt.Sprintf or
+// strings.Join of a literal list; or -1.
+func (r *Result) joined(decl *ast.FuncDecl, e ast.Expr) int {
+	last := -1
+	var walk func(e ast.Expr) bool
+	walk = func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if r.pass.TypesInfo.Types[e].Value != nil {
+			return true
+		}
+		switch x := e.(type) {
+		case *ast.Ident:
+			if p := r.exprParam(decl, x); p >= 0 {
+				last = p
+				return true
+			}
+		case *ast.BinaryExpr:
+			return x.Op == token.ADD && walk(x.X) && walk(x.Y)
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				if !walk(el) {
+					return false
+				}
+			}
+			return true
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(r.pass.TypesInfo, x).(*types.Func)
+			switch knowledge.FuncName(fn) {
+			case "fmt.Sprintf", "fmt.Sprint", "strings.Join":
+				for _, a := range x.Args {
+					if !walk(a) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	if !walk(e) {
+		return -1
+	}
+	return last
 }
 
 // keyShape returns the shape of the key a declaration of the package
@@ -485,6 +585,11 @@ func (r *Result) keyHelper(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, 
 	var shape string
 	if decl := r.decls[fn.Origin()]; decl != nil {
 		shape = r.keyShape(fn.Origin(), decl)
+		if p := r.wrappedParam(decl); shape == "" && p >= 0 && p < len(call.Args) {
+			// BuildCacheKey(prefix, key): what comes before the key is
+			// not known, the key is the caller's.
+			return append([]strexpr.Part{{Kind: strexpr.Dynamic, Expr: call, Origin: strexpr.Call}}, r.ev.Eval(call.Args[p])...), true
+		}
 	} else if f := r.summaryOf(fn); f != nil {
 		shape = f.Key
 	}

@@ -4,6 +4,8 @@ package cachelib
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -56,3 +58,33 @@ func (c *Cache) PutOr(ctx context.Context, key string, v interface{}, expiration
 
 // UserKey is a key helper.
 func UserKey(id string) string { return "app:user:" + id } // want UserKey:`cache: key app:user:\*`
+
+// Prefixed builds its keys with a helper that may fail (sponge's
+// BuildCacheKey): the key is still the caller's.
+type Prefixed struct {
+	rdb    *redis.Client
+	prefix string
+}
+
+func BuildKey(prefix, key string) (string, error) {
+	if key == "" {
+		return "", errors.New("empty key")
+	}
+	return strings.Join([]string{prefix, key}, ":"), nil
+}
+
+func (c *Prefixed) Get(ctx context.Context, key string) (string, error) { // want Get:`cache: get key \*arg1`
+	k, err := BuildKey(c.prefix, key)
+	if err != nil {
+		return "", err
+	}
+	return c.rdb.Get(ctx, k).Result()
+}
+
+func (c *Prefixed) Set(ctx context.Context, key string, v string, ttl time.Duration) error { // want Set:`cache: set key \*arg1 ttl arg3`
+	k, err := BuildKey(c.prefix, key)
+	if err != nil {
+		return err
+	}
+	return c.rdb.Set(ctx, k, v, ttl).Err()
+}

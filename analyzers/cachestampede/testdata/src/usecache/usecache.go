@@ -77,3 +77,15 @@ func (s *Service) Fixed(ctx context.Context, id string) (string, error) {
 	s.cache.PutOr(ctx, "post:"+id, t, 5*time.Minute) // want `s.cache.PutOr writes back "app:post:\*" with the same TTL \(5 \* time.Minute\)`
 	return t, nil
 }
+
+func (s *Service) ViaPrefixed(ctx context.Context, p *cachelib.Prefixed, id string) (string, error) {
+	if v, err := p.Get(ctx, "post:"+id); err == nil {
+		return v, nil
+	}
+	t, err := s.title(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	p.Set(ctx, "post:"+id, t, 5*time.Minute) // want `p.Set writes back "\*post:\*" with the same TTL`
+	return t, nil
+}
