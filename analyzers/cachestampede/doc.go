@@ -52,7 +52,11 @@ TTL each caller passes.
 It does not report a TTL with a random part (jitter), a load that
 singleflight or a lock guards, a TTL that is not a constant (it comes
 from configuration), writes without an expiry (see cachestale), or a
-loop that refreshes keys ahead of their expiry on a ticker.`,
+loop that refreshes keys ahead of their expiry on a ticker, or in a
+function a scheduler runs again and again (handed with a period or a
+schedule to a call that takes a func(): s.Every(5*time.Minute,
+r.refreshAll), cron's AddFunc, a time.AfterFunc that re-arms itself),
+even when it also runs once at startup.`,
 		Before: `
 if err := rdb.Get(ctx, key).Scan(&u); err == redis.Nil {
 	u, err = s.db.LoadUser(ctx, id)

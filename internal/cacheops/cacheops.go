@@ -226,6 +226,9 @@ func (r *Result) Callers(fn *types.Func) []*ast.CallExpr { return r.callers[fn.O
 // Callers.
 func (r *Result) CallTop(call *ast.CallExpr) ast.Node { return r.callTop[call] }
 
+// Index returns the package's index of variable writes.
+func (r *Result) Index() *strexpr.Index { return r.index }
+
 // Decl returns the declaration of a function of this package.
 func (r *Result) Decl(fn *types.Func) *ast.FuncDecl { return r.decls[fn.Origin()] }
 
