@@ -78,7 +78,9 @@ func Prices(ctx context.Context, rdb *redis.Client, id string, fetch func() []Pr
 }
 
 // Scheduler runs a job every period (a cron or gocron of the program's).
-type Scheduler interface{ Every(d time.Duration, job func()) }
+type Scheduler interface {
+	Every(d time.Duration, job func())
+}
 
 type Rates struct {
 	rdb  *redis.Client
