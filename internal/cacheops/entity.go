@@ -458,6 +458,77 @@ func (r *Result) writtenEntity(call *ast.CallExpr) string {
 	return r.modelOf(call)
 }
 
+// hookClears returns the key shapes that the model's hooks delete,
+// overwrite or expire after an ORM write that runs them (gorm's
+// AfterUpdate on the User saved).
+func (r *Result) hookClears(call *ast.CallExpr) []string {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	hooks := knowledge.ModelHooks[knowledge.FuncName(fn)]
+	if len(hooks) == 0 {
+		return nil
+	}
+	model := r.modelType(call)
+	if model == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range hooks {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(model), true, model.Obj().Pkg(), name)
+		hook, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if decl := r.decls[hook.Origin()]; decl != nil {
+			out = append(out, r.clearShapes(decl)...)
+		} else if f := r.summaryOf(hook); f != nil {
+			for _, o := range f.Ops {
+				if clearing(o.Kind, o.IfAbsent) && o.Shape != "" {
+					out = append(out, o.Shape)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// modelType returns the named struct type an ORM write writes: its
+// argument's (Save(&u)), or its chain's model (db.Model(&u).Updates(...)).
+func (r *Result) modelType(call *ast.CallExpr) *types.Named {
+	named := func(t types.Type) *types.Named {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return nil
+		}
+		if _, ok := n.Underlying().(*types.Struct); !ok {
+			return nil
+		}
+		return n
+	}
+	for _, a := range call.Args {
+		if n := named(r.pass.TypesInfo.TypeOf(a)); n != nil {
+			return n
+		}
+	}
+	for range 8 {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		if isel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok && isel.Sel.Name == "Model" && len(inner.Args) > 0 {
+			return named(r.pass.TypesInfo.TypeOf(inner.Args[0]))
+		}
+		call = inner
+	}
+	return nil
+}
+
 // columnValue reports whether an ORM's update takes a column and its
 // value (gorm's Update("quota", gorm.Expr(...))): the value's type
 // (clause.Expr) names no entity. xorm's Update(&user) takes the row.
@@ -518,7 +589,7 @@ func (r *Result) writesOf(top ast.Node) []*Write {
 			return true
 		}
 		if e := r.writtenEntity(call); e != "" {
-			out = append(out, &Write{Entity: e, Call: call, Func: funcOf(top, call.Pos())})
+			out = append(out, &Write{Entity: e, Call: call, Func: funcOf(top, call.Pos()), Clears: r.hookClears(call)})
 			return true
 		}
 		fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)

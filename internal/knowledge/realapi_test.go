@@ -102,6 +102,7 @@ func tables() map[string]table {
 		"RueidisCommands":      fn(keys(RueidisCommands)...),
 		"RueidisArgs":          fn(keys(RueidisArgs)...),
 		"LoadGuards":           fn(keys(LoadGuards)...),
+		"ModelHooks":           fn(keys(ModelHooks)...),
 		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),
 
