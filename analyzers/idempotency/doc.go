@@ -26,7 +26,9 @@ idempotency reports:
 
   - stripe-go calls that move money or open a checkout (v72 to the
     current major: charge.New, paymentintent.New and Confirm,
-    refund.New, transfer.New, payout.New, checkout/session.New, their
+    refund.New, transfer.New, payout.New, checkout/session.New,
+    subscription.New (sub.New in v72: a subscription bills its first
+    invoice when it is created), their
     client.API forms such as sc.Charges.New, and stripe.Client's
     sc.V1PaymentIntents.Create and the like) whose params never get
     SetIdempotencyKey, or an IdempotencyKey, in the function before the

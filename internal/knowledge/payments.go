@@ -22,8 +22,9 @@ type PaymentCall struct {
 	// Money is set when a duplicate moves money twice; a duplicate
 	// checkout session only shows the customer a second payment page.
 	Money bool
-	// Since is the first major version of the library with the call.
-	Since int
+	// Since is the first major version of the library with the call;
+	// Until, when set, the last.
+	Since, Until int
 }
 
 // stripeModule is stripe-go's module path without its major version:
@@ -54,6 +55,21 @@ func init() {
 	pkgCall("transfer", "New", "transfer", 0, true)
 	pkgCall("payout", "New", "payout", 0, true)
 	pkgCall("checkout/session", "New", "checkout session", 0, false)
+	// A subscription bills its first invoice when it is created: a
+	// duplicate charges the customer twice. Its package was sub until
+	// v72, subscription since v74 (there is no v73).
+	pkgCall("sub", "New", "subscription", 0, true)
+	for _, name := range []string{"github.com/stripe/stripe-go/vN/sub.New", "(github.com/stripe/stripe-go/vN/sub.Client).New"} {
+		c := stripeCalls[name]
+		c.Until = 72
+		stripeCalls[name] = c
+	}
+	pkgCall("subscription", "New", "subscription", 0, true)
+	for _, name := range []string{"github.com/stripe/stripe-go/vN/subscription.New", "(github.com/stripe/stripe-go/vN/subscription.Client).New"} {
+		c := stripeCalls[name]
+		c.Since = 74
+		stripeCalls[name] = c
+	}
 
 	service := func(svc, method, what string, params int, money bool) {
 		stripeCalls["(github.com/stripe/stripe-go/vN.v1"+svc+"Service)."+method] = PaymentCall{What: what, Params: params, Money: money, Since: 82}
@@ -65,6 +81,7 @@ func init() {
 	service("Transfer", "Create", "transfer", 1, true)
 	service("Payout", "Create", "payout", 1, true)
 	service("CheckoutSession", "Create", "checkout session", 1, false)
+	service("Subscription", "Create", "subscription", 1, true)
 }
 
 // Stripe's params carry the key in their embedded Params: a method sets
@@ -102,7 +119,7 @@ func PaymentCallOf(fn *types.Func) (PaymentCall, bool) {
 		return PaymentCall{}, false
 	}
 	c, ok := stripeCalls[generic]
-	return c, ok && major >= c.Since
+	return c, ok && major >= c.Since && (c.Until == 0 || major <= c.Until)
 }
 
 // IsIdempotencyKeySetter reports whether fn sets the idempotency key of a

@@ -531,7 +531,7 @@ func stripeNames() []string {
 	var out []string
 	for generic, c := range stripeCalls {
 		for _, major := range stripeMajors {
-			if major >= c.Since {
+			if major >= c.Since && (c.Until == 0 || major <= c.Until) {
 				out = append(out, strings.Replace(generic, "vN", "v"+strconv.Itoa(major), 1))
 			}
 		}

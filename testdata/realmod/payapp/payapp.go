@@ -7,12 +7,14 @@ import (
 
 	stripe72 "github.com/stripe/stripe-go/v72"
 	client72 "github.com/stripe/stripe-go/v72/client"
+	sub72 "github.com/stripe/stripe-go/v72/sub"
 	stripe "github.com/stripe/stripe-go/v82"
 	"github.com/stripe/stripe-go/v82/paymentintent"
 	"github.com/stripe/stripe-go/v82/refund"
 	stripe83 "github.com/stripe/stripe-go/v83"
 	"github.com/stripe/stripe-go/v83/charge"
 	session83 "github.com/stripe/stripe-go/v83/checkout/session"
+	subscription83 "github.com/stripe/stripe-go/v83/subscription"
 )
 
 type Shop struct {
@@ -55,4 +57,16 @@ func (s *Shop) Legacy(w http.ResponseWriter, r *http.Request) {
 func (s *Shop) Checkout(w http.ResponseWriter, r *http.Request) {
 	params := &stripe83.CheckoutSessionParams{SuccessURL: stripe83.String("https://shop.example/ok")}
 	session83.New(params) // want `session83.New creates a checkout session with no idempotency key`
+}
+
+// A subscription bills its first invoice when it is created.
+func (s *Shop) Subscribe(w http.ResponseWriter, r *http.Request) {
+	sub72.New(&stripe72.SubscriptionParams{Customer: stripe72.String(r.FormValue("customer"))})                                  // want `sub72.New creates a subscription with no idempotency key`
+	s.sc.V1Subscriptions.Create(r.Context(), &stripe.SubscriptionCreateParams{Customer: stripe.String(r.FormValue("customer"))}) // want `s.sc.V1Subscriptions.Create creates a subscription with no idempotency key`
+}
+
+func (s *Shop) SubscribeKeyed(w http.ResponseWriter, r *http.Request) {
+	params := &stripe83.SubscriptionParams{Customer: stripe83.String(r.FormValue("customer"))}
+	params.SetIdempotencyKey(r.Header.Get("Idempotency-Key"))
+	subscription83.New(params)
 }
