@@ -37,8 +37,9 @@ idempotency reports:
     callers in any package), and is checked where it is called;
   - raw POSTs to a payment API (Stripe, Adyen, PayPal, Mollie) that set
     no Idempotency-Key header (PayPal-Request-Id for PayPal): http.Post,
-    or an http.NewRequest with method POST whose request gets no such
-    header in the function.
+    an http.NewRequest with method POST whose request gets no such
+    header in the function, or resty's Post on a request whose chain
+    (rc.R().SetBody(b).Post(url)) or variable sets none.
 
 It does not report read-only calls (Get, List, Retrieve, GET requests),
 params that get a key before the call (also inside a function of the

@@ -524,7 +524,12 @@ func (c *checker) checkPOST(call *ast.CallExpr, outer ast.Node) {
 		return
 	}
 	var method, url ast.Expr
-	switch knowledge.FuncName(fn) {
+	name := knowledge.FuncName(fn)
+	if i, ok := knowledge.RequestPosts[name]; ok {
+		c.checkChainPOST(call, outer, i)
+		return
+	}
+	switch name {
 	case "net/http.Post", "net/http.PostForm", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
 		if len(call.Args) > 0 {
 			url = call.Args[0]
@@ -553,9 +558,82 @@ func (c *checker) checkPOST(call *ast.CallExpr, outer ast.Node) {
 			return
 		}
 	}
+	c.reportPOST(call, host)
+}
+
+func (c *checker) reportPOST(call *ast.CallExpr, host knowledge.PaymentHost) {
 	msg := fmt.Sprintf("%s sends a POST to %s's API with no %s header: a double click or a client's retry after a timeout makes the payment twice; set the header to a key the client sends once per payment and again on a retry, and store it with the response (in Redis or the database) so a retry returns the first result",
 		callName(call), host.Service, host.Header)
 	c.rep.Add(report.Finding{Pos: call.Pos(), End: call.End(), Message: msg, Severity: report.Error})
+}
+
+// checkChainPOST reports a POST to a payment API made by a request built
+// in a chain (resty's rc.R().SetBody(b).Post(url)) that sets no
+// idempotency header: in the chain, or on the request variable the chain
+// starts from, which may also be handed to a function of the program.
+func (c *checker) checkChainPOST(call *ast.CallExpr, outer ast.Node, urlArg int) {
+	if urlArg >= len(call.Args) {
+		return
+	}
+	host, ok := knowledge.PaymentHostOf(c.constPrefix(call.Args[urlArg]))
+	if !ok {
+		return
+	}
+	cur := call
+	for range 32 {
+		sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if c.setsHeader(cur, host.Header) {
+			return
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if req, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && (c.headerSetOn(outer, req, host.Header) || c.handedOn(outer, req)) {
+				return
+			}
+			break
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		cur = inner
+	}
+	c.reportPOST(call, host)
+}
+
+// setsHeader reports whether a call of a request chain sets the header
+// name, or a map of headers built elsewhere.
+func (c *checker) setsHeader(call *ast.CallExpr, name string) bool {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	i, ok := knowledge.RequestHeaderSetters[knowledge.FuncName(fn)]
+	if !ok {
+		return false
+	}
+	if i < 0 {
+		return true
+	}
+	if i >= len(call.Args) {
+		return false
+	}
+	tv := c.pass.TypesInfo.Types[call.Args[i]]
+	return tv.Value == nil || tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), name)
+}
+
+// headerSetOn reports whether the function sets the header on the
+// request variable req, in a chain of calls that starts from it.
+func (c *checker) headerSetOn(outer ast.Node, req *types.Var, name string) bool {
+	set := false
+	ast.Inspect(outer, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !set {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.mentions(sel.X, req) && c.setsHeader(call, name) {
+				set = true
+			}
+		}
+		return !set
+	})
+	return set
 }
 
 func (c *checker) isPOST(e ast.Expr) bool {

@@ -183,3 +183,20 @@ func PaymentHostOf(url string) (PaymentHost, bool) {
 	}
 	return PaymentHost{}, false
 }
+
+// RequestPosts are the POSTs of HTTP client libraries that build a request
+// in a chain of calls (resty's client.R().SetHeader(...).Post(url)), with
+// the position of their URL.
+var RequestPosts = map[string]int{
+	"(*github.com/go-resty/resty/v2.Request).Post": 0,
+}
+
+// RequestHeaderSetters are the calls of those chains that set a header,
+// with the position of its name; -1 for those that set a map of headers
+// built elsewhere.
+var RequestHeaderSetters = map[string]int{
+	"(*github.com/go-resty/resty/v2.Request).SetHeader":            0,
+	"(*github.com/go-resty/resty/v2.Request).SetHeaderVerbatim":    0,
+	"(*github.com/go-resty/resty/v2.Request).SetHeaders":           -1,
+	"(*github.com/go-resty/resty/v2.Request).SetHeaderMultiValues": -1,
+}

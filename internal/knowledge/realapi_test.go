@@ -103,6 +103,8 @@ func tables() map[string]table {
 		"RueidisArgs":          fn(keys(RueidisArgs)...),
 		"LoadGuards":           fn(keys(LoadGuards)...),
 		"ModelHooks":           fn(keys(ModelHooks)...),
+		"RequestPosts":         fn(keys(RequestPosts)...),
+		"RequestHeaderSetters": fn(keys(RequestHeaderSetters)...),
 		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),
 

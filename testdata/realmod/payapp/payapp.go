@@ -5,6 +5,7 @@ package payapp
 import (
 	"net/http"
 
+	"github.com/go-resty/resty/v2"
 	stripe72 "github.com/stripe/stripe-go/v72"
 	client72 "github.com/stripe/stripe-go/v72/client"
 	sub72 "github.com/stripe/stripe-go/v72/sub"
@@ -69,4 +70,33 @@ func (s *Shop) SubscribeKeyed(w http.ResponseWriter, r *http.Request) {
 	params := &stripe83.SubscriptionParams{Customer: stripe83.String(r.FormValue("customer"))}
 	params.SetIdempotencyKey(r.Header.Get("Idempotency-Key"))
 	subscription83.New(params)
+}
+
+// A hand-written Adyen integration over resty.
+type Adyen struct {
+	rc  *resty.Client
+	key string
+}
+
+func (a *Adyen) Pay(r *http.Request, body any) error {
+	_, err := a.rc.R().SetContext(r.Context()).SetHeader("X-API-Key", a.key).SetBody(body).Post("https://checkout-test.adyen.com/v71/payments") // want `Post sends a POST to Adyen's API with no Idempotency-Key header`
+	return err
+}
+
+func (a *Adyen) PayKeyed(r *http.Request, body any) error {
+	_, err := a.rc.R().SetHeader("Idempotency-Key", r.Header.Get("Idempotency-Key")).SetBody(body).Post("https://checkout-test.adyen.com/v71/payments")
+	return err
+}
+
+func (a *Adyen) PayBuilt(r *http.Request, body any) error {
+	req := a.rc.R().SetBody(body)
+	req.SetHeader("Idempotency-Key", r.Header.Get("Idempotency-Key"))
+	_, err := req.Post("https://checkout-test.adyen.com/v71/payments")
+	return err
+}
+
+// Not a payment API.
+func (a *Adyen) Notify(body any) error {
+	_, err := a.rc.R().SetBody(body).Post("https://hooks.example.com/notify")
+	return err
 }
