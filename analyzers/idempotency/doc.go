@@ -41,6 +41,12 @@ idempotency reports:
     header in the function, or resty's Post on a request whose chain
     (rc.R().SetBody(b).Post(url)) or variable sets none.
 
+It also reports such a call retried in a for loop (one it leaves on
+success) whose params get a new random key inside the loop
+(SetIdempotencyKey(uuid.NewString()) on every attempt): each retry is
+a new payment. A key made once before the loop, or a new key for each
+item of a range over orders, is not reported.
+
 It does not report read-only calls (Get, List, Retrieve, GET requests),
 params that get a key before the call (also inside a function of the
 program they are handed to, or that builds and returns them keyed:

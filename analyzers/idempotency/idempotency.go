@@ -160,13 +160,111 @@ func (c *checker) paymentOf(call *ast.CallExpr) (payment, bool) {
 func (c *checker) check(call *ast.CallExpr, funcs []ast.Node) {
 	outer, inner := funcs[0], funcs[len(funcs)-1]
 	if p, ok := c.paymentOf(call); ok {
-		if c.fromParam(outer, p.params) || c.keyed(outer, p.params, call.Pos()) {
+		if c.fromParam(outer, p.params) {
+			return
+		}
+		if c.keyed(outer, p.params, call.Pos()) {
+			c.checkFreshKey(call, p, inner)
 			return
 		}
 		c.reportPayment(call, p, inner)
 		return
 	}
 	c.checkPOST(call, outer)
+}
+
+// checkFreshKey reports a payment retried in a loop whose params get a
+// new random key on every attempt (SetIdempotencyKey(uuid.NewString())
+// inside the loop): every retry is a new payment.
+func (c *checker) checkFreshKey(call *ast.CallExpr, p payment, inner ast.Node) {
+	v := c.baseVar(p.params)
+	if v == nil {
+		return
+	}
+	loop := enclosingLoop(inner, call.Pos())
+	if loop == nil || !c.retries(loop, call) {
+		return
+	}
+	var fresh *ast.CallExpr
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if fresh == nil && fn != nil && ok && knowledge.IsIdempotencyKeySetter(fn) && n.Pos() < call.Pos() && c.mentions(sel.X, v) && len(n.Args) == 1 && c.freshValue(n.Args[0]) {
+				fresh = n
+			}
+		}
+		return fresh == nil
+	})
+	if fresh == nil {
+		return
+	}
+	msg := fmt.Sprintf("%s creates a %s with a new idempotency key on every attempt of the loop around it (%s): each retry is a new %s; make the key once, before the loop, from a key the client sends once per payment",
+		callName(call), p.what, types.ExprString(fresh.Args[0]), p.what)
+	c.rep.Add(report.Finding{Pos: call.Pos(), End: call.End(), Message: msg, Severity: report.Error})
+}
+
+// retries reports whether a loop retries a call: a for statement (not a
+// range over items, each its own payment) that it leaves after the call
+// (a return or a break, on success).
+func (c *checker) retries(loop ast.Node, call *ast.CallExpr) bool {
+	fs, ok := loop.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	leaves := false
+	ast.Inspect(fs.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			leaves = leaves || n.Pos() > call.Pos()
+		case *ast.BranchStmt:
+			leaves = leaves || n.Tok == token.BREAK && n.Label == nil && n.Pos() > call.Pos()
+		}
+		return !leaves
+	})
+	return leaves
+}
+
+// freshValue reports whether an expression makes a new random value:
+// uuid.NewString(), a call of math/rand or crypto/rand.
+func (c *checker) freshValue(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil &&
+				(knowledge.FreshKeys[knowledge.FuncName(fn)] || knowledge.Randomizers[fn.Pkg().Path()]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// enclosingLoop returns the innermost for or range statement of fn (not
+// of a function literal inside it) that holds pos, or nil.
+func enclosingLoop(fn ast.Node, pos token.Pos) ast.Node {
+	var loop ast.Node
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		switch n.(type) {
+		case *ast.FuncLit:
+			if n != fn {
+				return false
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			loop = n
+		}
+		return true
+	})
+	return loop
 }
 
 // fromParam reports whether params are a parameter of the declaration:

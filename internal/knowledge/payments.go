@@ -200,3 +200,13 @@ var RequestHeaderSetters = map[string]int{
 	"(*github.com/go-resty/resty/v2.Request).SetHeaders":           -1,
 	"(*github.com/go-resty/resty/v2.Request).SetHeaderMultiValues": -1,
 }
+
+// FreshKeys make a new random identifier on every call: an idempotency key
+// made by one inside the loop that retries a payment is a new key, and so
+// a new payment, on every attempt.
+var FreshKeys = map[string]bool{
+	"github.com/google/uuid.New":       true,
+	"github.com/google/uuid.NewString": true,
+	"github.com/google/uuid.NewRandom": true,
+	"github.com/google/uuid.NewV7":     true,
+}

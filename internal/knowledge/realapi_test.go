@@ -104,6 +104,7 @@ func tables() map[string]table {
 		"LoadGuards":           fn(keys(LoadGuards)...),
 		"ModelHooks":           fn(keys(ModelHooks)...),
 		"RequestPosts":         fn(keys(RequestPosts)...),
+		"FreshKeys":            fn(keys(FreshKeys)...),
 		"RequestHeaderSetters": fn(keys(RequestHeaderSetters)...),
 		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),

@@ -6,10 +6,12 @@ import (
 	"net/http"
 
 	"github.com/go-resty/resty/v2"
+	"github.com/google/uuid"
 	stripe72 "github.com/stripe/stripe-go/v72"
 	client72 "github.com/stripe/stripe-go/v72/client"
 	sub72 "github.com/stripe/stripe-go/v72/sub"
 	stripe "github.com/stripe/stripe-go/v82"
+	charge82 "github.com/stripe/stripe-go/v82/charge"
 	"github.com/stripe/stripe-go/v82/paymentintent"
 	"github.com/stripe/stripe-go/v82/refund"
 	stripe83 "github.com/stripe/stripe-go/v83"
@@ -99,4 +101,43 @@ func (a *Adyen) PayBuilt(r *http.Request, body any) error {
 func (a *Adyen) Notify(body any) error {
 	_, err := a.rc.R().SetBody(body).Post("https://hooks.example.com/notify")
 	return err
+}
+
+// A fresh key on every attempt makes every retry a new charge.
+func ChargeWithRetry(cust string) (*stripe.Charge, error) {
+	var last error
+	for i := 0; i < 3; i++ {
+		params := &stripe.ChargeParams{Amount: stripe.Int64(100), Customer: stripe.String(cust)}
+		params.SetIdempotencyKey(uuid.NewString())
+		ch, err := charge82.New(params) // want `charge82.New creates a charge with a new idempotency key on every attempt of the loop around it \(uuid.NewString\(\)\)`
+		if err == nil {
+			return ch, nil
+		}
+		last = err
+	}
+	return nil, last
+}
+
+func ChargeWithRetryOneKey(cust string) (*stripe.Charge, error) {
+	key := uuid.NewString()
+	var last error
+	for i := 0; i < 3; i++ {
+		params := &stripe.ChargeParams{Amount: stripe.Int64(100), Customer: stripe.String(cust)}
+		params.SetIdempotencyKey(key)
+		ch, err := charge82.New(params)
+		if err == nil {
+			return ch, nil
+		}
+		last = err
+	}
+	return nil, last
+}
+
+// One charge per order, each with its own key: no retry.
+func ChargeEach(custs []string) {
+	for _, cust := range custs {
+		params := &stripe.ChargeParams{Amount: stripe.Int64(100), Customer: stripe.String(cust)}
+		params.SetIdempotencyKey(uuid.NewString())
+		charge82.New(params)
+	}
 }
