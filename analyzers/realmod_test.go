@@ -130,4 +130,10 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("queryinloop callers", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./callersapp/...")
 	})
+	// Who deletes a cached row's key is the caller's question, and the
+	// callers and the cache may be in packages the update's does not
+	// import.
+	t.Run("cachestale callers", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{cachestale.Analyzer}, "./stalecallers/...")
+	})
 }

@@ -65,7 +65,7 @@ func (c *checker) forever(top ast.Node, op *cacheops.Op) {
 	case cacheops.Aside:
 		loaded = c.loaderLoads(op.Loader)
 	}
-	if !loaded {
+	if !loaded || c.expiredAfter(top, op) {
 		return
 	}
 	where := ""
@@ -81,6 +81,17 @@ func (c *checker) forever(top ast.Node, op *cacheops.Op) {
 		f.Root, f.Also = "expiry of "+op.Via, "calls of "+op.Via
 	}
 	c.rep.Add(f)
+}
+
+// expiredAfter reports whether the function gives the key written an
+// expiry after writing it: SET then EXPIRE, also in a pipeline.
+func (c *checker) expiredAfter(top ast.Node, set *cacheops.Op) bool {
+	for _, op := range c.co.Ops(top) {
+		if op.Kind == cacheops.Expire && op.Call.Pos() > set.Call.Pos() && op.Expiry != cacheops.Forever && cacheops.SameKey(set, op) {
+			return true
+		}
+	}
+	return false
 }
 
 // loaderLoads reports whether a get-or-load's loader reads the database.
@@ -111,9 +122,9 @@ func identOf(e ast.Expr) *ast.Ident {
 
 // updates reports the writes of rows of a cached entity that a function
 // leaves cached, where the function is the one to invalidate them: the
-// package calls it nowhere (otherwise its callers are judged instead).
+// program calls it nowhere (otherwise its callers are judged instead).
 func (c *checker) updates(top ast.Node) {
-	if c.calledInPackage(top) {
+	if c.co.Called(top) {
 		return
 	}
 	for _, w := range c.co.Writes(top) {
@@ -137,25 +148,6 @@ func (c *checker) updates(top ast.Node) {
 		}
 		c.rep.Add(f)
 	}
-}
-
-// calledInPackage reports whether a declaration is called by other
-// functions of its package.
-func (c *checker) calledInPackage(top ast.Node) bool {
-	fd, ok := top.(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	if fn == nil {
-		return false
-	}
-	for _, call := range c.co.Callers(fn) {
-		if c.co.CallTop(call) != top {
-			return true
-		}
-	}
-	return false
 }
 
 func quoted(shapes []string) string {

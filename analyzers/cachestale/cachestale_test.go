@@ -11,7 +11,7 @@ import (
 
 func TestCacheStale(t *testing.T) {
 	dir := testgopath.Dir(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, cachestale.Analyzer, "stale", "usersvc", "switched")
+	analysistest.RunWithSuggestedFixes(t, dir, cachestale.Analyzer, "stale", "usersvc", "switched", "decorator", "ifacestale")
 }
 
 // A package that caches nothing tells its importers what it updates.

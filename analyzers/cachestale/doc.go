@@ -23,7 +23,8 @@ update, or never expires at all.
 
 cachestale reports, with go-redis v8 and v9, rueidis, gomemcache,
 go-cache, ristretto and the program's own cache wrappers (found through
-analysis facts, in any package):
+analysis facts, in any package; also behind an interface of the
+program's, as its implementations tell):
 
   - a cache write with no expiry (go-redis expiration 0, a gomemcache
     Item without Expiration, go-cache's NoExpiration, ristretto's Set,
@@ -37,14 +38,25 @@ analysis facts, in any package):
 Which keys hold which entity is learned from the program: a key shape
 ("user:"+id, fmt.Sprintf("user:%d", id), a key helper) written with a
 value loaded from the users table, or into a User, holds users; the
-link travels to the packages that import it as a fact. An update is
-reported at the write, in the function that makes it, unless functions
-of its package call that one: then at their call, where the
-invalidation belongs.
+link travels to the packages that import it as a fact and, under the
+crisislint command, to every package analyzed with it: the cache and
+the update of one table are often in packages that meet only in main.
+An update is reported at the write, in the function that makes it,
+unless the program's other functions call that one: then at their call,
+where the invalidation belongs. Callers count in the function's
+package, through an interface method it implements (a caching decorator
+calls the repository it wraps), and, under the crisislint command, in
+the program's other packages (outside tests); under go vet the callers
+in other packages are unseen.
 
-It does not report writes followed by a Del, Unlink, Set or Expire of
-the entity's key (a deferred one included), entities the program never
-caches, cache writes with an expiry, values that do not come from
+It does not report a write without expiry followed by an Expire of the
+same key (SET then EXPIRE, also in a pipeline), writes followed by a
+Del, Unlink, Set or Expire of the entity's key (a deferred one
+included; also in a list spread into Del(ctx, keys...), or through a
+wrapper that deletes the keys it is given), ORM writes whose model's
+hooks invalidate (gorm's AfterUpdate, AfterSave and AfterDelete on the
+type written, which run after Save, Update(s) and Delete, not after
+UpdateColumn or Exec), entities the program never caches, cache writes with an expiry, values that do not come from
 the database, or updates that only step counters (SET quota = quota - ?,
 gorm's Updates with gorm.Expr("quota - ?", n), beside at most a reading
 of the clock): they run on every use of the row, a cache that followed

@@ -23,9 +23,10 @@ var Analyzer = &analysis.Analyzer{
 }
 
 type checker struct {
-	pass *analysis.Pass
-	co   *cacheops.Result
-	rep  *report.Reporter
+	pass      *analysis.Pass
+	co        *cacheops.Result
+	rep       *report.Reporter
+	scheduled map[*types.Func]bool // see scheduledFuncs
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -232,6 +233,9 @@ func (c *checker) periodic(top ast.Node, op *cacheops.Op) bool {
 	if fn == nil {
 		return false
 	}
+	if c.scheduledFuncs()[fn] {
+		return true
+	}
 	calls := c.co.Callers(fn)
 	if len(calls) == 0 {
 		return false
@@ -242,6 +246,87 @@ func (c *checker) periodic(top ast.Node, op *cacheops.Op) bool {
 		}
 	}
 	return true
+}
+
+// scheduledFuncs returns the functions of the package that a scheduler
+// runs again and again: handed to a call that takes a period or a
+// schedule and a func() (s.Every(5*time.Minute, r.refreshAll), cron's
+// AddFunc("@every 5m", job), time.AfterFunc(d, tick) re-armed by tick),
+// themselves or called by the function literal handed over. Refreshing
+// ahead of the expiry, they rewrite the keys before they expire; a first
+// call at startup warms them up once.
+func (c *checker) scheduledFuncs() map[*types.Func]bool {
+	if c.scheduled != nil {
+		return c.scheduled
+	}
+	c.scheduled = make(map[*types.Func]bool)
+	mark := func(e ast.Expr) {
+		var lits []*ast.FuncLit
+		switch x := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			lits = append(lits, x)
+		case *ast.Ident, *ast.SelectorExpr:
+			switch obj := c.pass.TypesInfo.Uses[identOf(x)].(type) {
+			case *types.Func:
+				c.scheduled[obj.Origin()] = true
+			case *types.Var:
+				for _, w := range c.co.Index().Writes(obj) {
+					if lit, ok := ast.Unparen(w.RHS).(*ast.FuncLit); ok && w.RHS != nil {
+						lits = append(lits, lit)
+					}
+				}
+			}
+		}
+		for _, lit := range lits {
+			ast.Inspect(lit.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+						c.scheduled[fn.Origin()] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if job := c.scheduledArg(call); job != nil {
+				mark(job)
+			}
+			return true
+		})
+	}
+	return c.scheduled
+}
+
+// scheduledArg returns the job a call hands a scheduler: the func()
+// argument of a call whose other parameter is a period (time.Duration)
+// or a schedule (a string), or nil.
+func (c *checker) scheduledArg(call *ast.CallExpr) ast.Expr {
+	sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 2 || len(call.Args) != 2 || sig.Variadic() {
+		return nil
+	}
+	var job ast.Expr
+	when := false
+	for i := range 2 {
+		t := sig.Params().At(i).Type()
+		if f, ok := t.Underlying().(*types.Signature); ok && f.Params().Len() == 0 && f.Results().Len() == 0 {
+			job = call.Args[i]
+			continue
+		}
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.String || knowledge.TypeName(t) == "time.Duration" {
+			when = true
+		}
+	}
+	if !when {
+		return nil
+	}
+	return job
 }
 
 // inWaitingLoop reports whether pos lies in a loop of top that waits on
@@ -322,4 +407,14 @@ func (c *checker) ttl(op *cacheops.Op) string {
 		return op.ConstText + ", set inside " + op.Via
 	}
 	return op.ConstText
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
 }

@@ -11,10 +11,10 @@ import (
 
 func TestCacheStampede(t *testing.T) {
 	dir := testgopath.Dir(t, "testdata")
-	analysistest.RunWithSuggestedFixes(t, dir, cachestampede.Analyzer, "stampede", "herd", "usecache")
+	analysistest.RunWithSuggestedFixes(t, dir, cachestampede.Analyzer, "stampede", "herd", "usecache", "ifacecache", "localflight")
 }
 
 // The wrappers' facts: which argument is the key, the TTL, the loader.
 func TestWrapperFacts(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), cacheops.Analyzer, "cachelib")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), cacheops.Analyzer, "cachelib", "syncx")
 }

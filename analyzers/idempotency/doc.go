@@ -26,7 +26,9 @@ idempotency reports:
 
   - stripe-go calls that move money or open a checkout (v72 to the
     current major: charge.New, paymentintent.New and Confirm,
-    refund.New, transfer.New, payout.New, checkout/session.New, their
+    refund.New, transfer.New, payout.New, checkout/session.New,
+    subscription.New (sub.New in v72: a subscription bills its first
+    invoice when it is created), their
     client.API forms such as sc.Charges.New, and stripe.Client's
     sc.V1PaymentIntents.Create and the like) whose params never get
     SetIdempotencyKey, or an IdempotencyKey, in the function before the
@@ -35,11 +37,20 @@ idempotency reports:
     callers in any package), and is checked where it is called;
   - raw POSTs to a payment API (Stripe, Adyen, PayPal, Mollie) that set
     no Idempotency-Key header (PayPal-Request-Id for PayPal): http.Post,
-    or an http.NewRequest with method POST whose request gets no such
-    header in the function.
+    an http.NewRequest with method POST whose request gets no such
+    header in the function, or resty's Post on a request whose chain
+    (rc.R().SetBody(b).Post(url)) or variable sets none.
+
+It also reports such a call retried in a for loop (one it leaves on
+success) whose params get a new random key inside the loop
+(SetIdempotencyKey(uuid.NewString()) on every attempt): each retry is
+a new payment. A key made once before the loop, or a new key for each
+item of a range over orders, is not reported.
 
 It does not report read-only calls (Get, List, Retrieve, GET requests),
-params that get a key before the call, or a request handed to another
+params that get a key before the call (also inside a function of the
+program they are handed to, or that builds and returns them keyed:
+params := newIntentParams(order)), or a request handed to another
 function of the program, which may set the header.`,
 		Before: `
 func pay(w http.ResponseWriter, r *http.Request) {

@@ -37,6 +37,9 @@ type Fact struct {
 	What   string
 	Money  bool
 	Keys   []int
+	// Keyed is set for a constructor of params that returns them with
+	// the key set (newIntentParams(order)).
+	Keyed bool
 }
 
 // AFact marks Fact as an analysis fact.
@@ -49,6 +52,9 @@ func (f *Fact) String() string {
 	}
 	for _, k := range f.Keys {
 		parts = append(parts, fmt.Sprintf("sets the key of arg%d", k))
+	}
+	if f.Keyed {
+		parts = append(parts, "returns params with a key")
 	}
 	return "payment: " + strings.Join(parts, ", ")
 }
@@ -95,7 +101,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.walk(f, nil)
 	}
 	for fn := range c.decls {
-		if s := c.summary(fn); s != nil && (s.Params >= 0 || len(s.Keys) > 0) {
+		if s := c.summary(fn); s != nil && (s.Params >= 0 || len(s.Keys) > 0 || s.Keyed) {
 			pass.ExportObjectFact(fn, s)
 		}
 	}
@@ -154,13 +160,111 @@ func (c *checker) paymentOf(call *ast.CallExpr) (payment, bool) {
 func (c *checker) check(call *ast.CallExpr, funcs []ast.Node) {
 	outer, inner := funcs[0], funcs[len(funcs)-1]
 	if p, ok := c.paymentOf(call); ok {
-		if c.fromParam(outer, p.params) || c.keyed(outer, p.params, call.Pos()) {
+		if c.fromParam(outer, p.params) {
+			return
+		}
+		if c.keyed(outer, p.params, call.Pos()) {
+			c.checkFreshKey(call, p, inner)
 			return
 		}
 		c.reportPayment(call, p, inner)
 		return
 	}
 	c.checkPOST(call, outer)
+}
+
+// checkFreshKey reports a payment retried in a loop whose params get a
+// new random key on every attempt (SetIdempotencyKey(uuid.NewString())
+// inside the loop): every retry is a new payment.
+func (c *checker) checkFreshKey(call *ast.CallExpr, p payment, inner ast.Node) {
+	v := c.baseVar(p.params)
+	if v == nil {
+		return
+	}
+	loop := enclosingLoop(inner, call.Pos())
+	if loop == nil || !c.retries(loop, call) {
+		return
+	}
+	var fresh *ast.CallExpr
+	ast.Inspect(loop, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if fresh == nil && fn != nil && ok && knowledge.IsIdempotencyKeySetter(fn) && n.Pos() < call.Pos() && c.mentions(sel.X, v) && len(n.Args) == 1 && c.freshValue(n.Args[0]) {
+				fresh = n
+			}
+		}
+		return fresh == nil
+	})
+	if fresh == nil {
+		return
+	}
+	msg := fmt.Sprintf("%s creates a %s with a new idempotency key on every attempt of the loop around it (%s): each retry is a new %s; make the key once, before the loop, from a key the client sends once per payment",
+		callName(call), p.what, types.ExprString(fresh.Args[0]), p.what)
+	c.rep.Add(report.Finding{Pos: call.Pos(), End: call.End(), Message: msg, Severity: report.Error})
+}
+
+// retries reports whether a loop retries a call: a for statement (not a
+// range over items, each its own payment) that it leaves after the call
+// (a return or a break, on success).
+func (c *checker) retries(loop ast.Node, call *ast.CallExpr) bool {
+	fs, ok := loop.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	leaves := false
+	ast.Inspect(fs.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			leaves = leaves || n.Pos() > call.Pos()
+		case *ast.BranchStmt:
+			leaves = leaves || n.Tok == token.BREAK && n.Label == nil && n.Pos() > call.Pos()
+		}
+		return !leaves
+	})
+	return leaves
+}
+
+// freshValue reports whether an expression makes a new random value:
+// uuid.NewString(), a call of math/rand or crypto/rand.
+func (c *checker) freshValue(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil &&
+				(knowledge.FreshKeys[knowledge.FuncName(fn)] || knowledge.Randomizers[fn.Pkg().Path()]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// enclosingLoop returns the innermost for or range statement of fn (not
+// of a function literal inside it) that holds pos, or nil.
+func enclosingLoop(fn ast.Node, pos token.Pos) ast.Node {
+	var loop ast.Node
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		switch n.(type) {
+		case *ast.FuncLit:
+			if n != fn {
+				return false
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			loop = n
+		}
+		return true
+	})
+	return loop
 }
 
 // fromParam reports whether params are a parameter of the declaration:
@@ -207,6 +311,9 @@ func (c *checker) keyed(outer ast.Node, params ast.Expr, pos token.Pos) bool {
 	if lit := compositeOf(params); lit != nil {
 		return c.literalKeyed(lit)
 	}
+	if c.keyedResult(params) {
+		return true
+	}
 	v := c.baseVar(params)
 	return v != nil && c.keyedVar(outer, v, pos)
 }
@@ -216,6 +323,9 @@ func (c *checker) keyed(outer ast.Node, params ast.Expr, pos token.Pos) bool {
 func (c *checker) keyedVar(outer ast.Node, v *types.Var, pos token.Pos) bool {
 	for _, w := range c.index.Writes(v) {
 		if lit := compositeOf(w.RHS); lit != nil && c.literalKeyed(lit) {
+			return true
+		}
+		if w.Sets() && w.Pos < pos && c.keyedResult(w.RHS) {
 			return true
 		}
 	}
@@ -251,6 +361,21 @@ func (c *checker) keyedVar(outer ast.Node, v *types.Var, pos token.Pos) bool {
 		return !keyed
 	})
 	return keyed
+}
+
+// keyedResult reports whether e calls a function of the program that
+// returns params with the key set.
+func (c *checker) keyedResult(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	s := c.summary(fn)
+	return s != nil && s.Keyed
 }
 
 func compositeOf(e ast.Expr) *ast.CompositeLit {
@@ -443,7 +568,41 @@ func (c *checker) summarize(fd *ast.FuncDecl) *Fact {
 			s.Keys = append(s.Keys, i)
 		}
 	}
+	s.Keyed = c.returnsKeyed(fd)
 	return s
+}
+
+// returnsKeyed reports whether a declaration returns params with the key
+// set: every return hands back, first, a keyed literal or a variable
+// keyed before it, or nil (a failure), and one does.
+func (c *checker) returnsKeyed(fd *ast.FuncDecl) bool {
+	res := fd.Type.Results
+	if res == nil || len(res.List) == 0 {
+		return false
+	}
+	keyed, all := false, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				all = false
+				return false
+			}
+			first := n.Results[0]
+			if id, ok := ast.Unparen(first).(*ast.Ident); ok && c.pass.TypesInfo.Types[id].IsNil() {
+				return false
+			}
+			if c.keyed(fd, first, n.Pos()) {
+				keyed = true
+			} else {
+				all = false
+			}
+		}
+		return all
+	})
+	return keyed && all
 }
 
 // paramVar returns the i-th parameter of a declaration.
@@ -463,7 +622,12 @@ func (c *checker) checkPOST(call *ast.CallExpr, outer ast.Node) {
 		return
 	}
 	var method, url ast.Expr
-	switch knowledge.FuncName(fn) {
+	name := knowledge.FuncName(fn)
+	if i, ok := knowledge.RequestPosts[name]; ok {
+		c.checkChainPOST(call, outer, i)
+		return
+	}
+	switch name {
 	case "net/http.Post", "net/http.PostForm", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
 		if len(call.Args) > 0 {
 			url = call.Args[0]
@@ -492,9 +656,82 @@ func (c *checker) checkPOST(call *ast.CallExpr, outer ast.Node) {
 			return
 		}
 	}
+	c.reportPOST(call, host)
+}
+
+func (c *checker) reportPOST(call *ast.CallExpr, host knowledge.PaymentHost) {
 	msg := fmt.Sprintf("%s sends a POST to %s's API with no %s header: a double click or a client's retry after a timeout makes the payment twice; set the header to a key the client sends once per payment and again on a retry, and store it with the response (in Redis or the database) so a retry returns the first result",
 		callName(call), host.Service, host.Header)
 	c.rep.Add(report.Finding{Pos: call.Pos(), End: call.End(), Message: msg, Severity: report.Error})
+}
+
+// checkChainPOST reports a POST to a payment API made by a request built
+// in a chain (resty's rc.R().SetBody(b).Post(url)) that sets no
+// idempotency header: in the chain, or on the request variable the chain
+// starts from, which may also be handed to a function of the program.
+func (c *checker) checkChainPOST(call *ast.CallExpr, outer ast.Node, urlArg int) {
+	if urlArg >= len(call.Args) {
+		return
+	}
+	host, ok := knowledge.PaymentHostOf(c.constPrefix(call.Args[urlArg]))
+	if !ok {
+		return
+	}
+	cur := call
+	for range 32 {
+		sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if c.setsHeader(cur, host.Header) {
+			return
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if req, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && (c.headerSetOn(outer, req, host.Header) || c.handedOn(outer, req)) {
+				return
+			}
+			break
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		cur = inner
+	}
+	c.reportPOST(call, host)
+}
+
+// setsHeader reports whether a call of a request chain sets the header
+// name, or a map of headers built elsewhere.
+func (c *checker) setsHeader(call *ast.CallExpr, name string) bool {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	i, ok := knowledge.RequestHeaderSetters[knowledge.FuncName(fn)]
+	if !ok {
+		return false
+	}
+	if i < 0 {
+		return true
+	}
+	if i >= len(call.Args) {
+		return false
+	}
+	tv := c.pass.TypesInfo.Types[call.Args[i]]
+	return tv.Value == nil || tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), name)
+}
+
+// headerSetOn reports whether the function sets the header on the
+// request variable req, in a chain of calls that starts from it.
+func (c *checker) headerSetOn(outer ast.Node, req *types.Var, name string) bool {
+	set := false
+	ast.Inspect(outer, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !set {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.mentions(sel.X, req) && c.setsHeader(call, name) {
+				set = true
+			}
+		}
+		return !set
+	})
+	return set
 }
 
 func (c *checker) isPOST(e ast.Expr) bool {

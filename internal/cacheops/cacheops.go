@@ -22,6 +22,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -127,6 +128,7 @@ type Op struct {
 
 	forever    int64 // the TTL value that means "never expires"
 	defaultTTL bool  // a TTL of 0 means the cache's default
+	lock       bool  // a write of a constant only when absent, inside the function called
 }
 
 // Direct reports whether the call is the cache client's own.
@@ -181,6 +183,16 @@ type Result struct {
 	defers  []ast.Node             // the deferred statements: what they call runs last
 	callers map[*types.Func][]*ast.CallExpr
 	callTop map[*ast.CallExpr]ast.Node
+	// ifaceCalls are the package's calls of interface methods, outside
+	// tests; called, the functions with writes left cached that are
+	// called (see callers.go); calls, the other packages' writers the
+	// package calls; asked, the functions whose callers elsewhere were
+	// looked for, and callersElsewhere what was found.
+	ifaceCalls       []ifaceCall
+	called           map[ast.Node]bool
+	calls            []string
+	asked            []string
+	callersElsewhere map[string]bool
 }
 
 // Tops returns the package's functions in source order: declarations
@@ -214,6 +226,9 @@ func (r *Result) Callers(fn *types.Func) []*ast.CallExpr { return r.callers[fn.O
 // Callers.
 func (r *Result) CallTop(call *ast.CallExpr) ast.Node { return r.callTop[call] }
 
+// Index returns the package's index of variable writes.
+func (r *Result) Index() *strexpr.Index { return r.index }
+
 // Decl returns the declaration of a function of this package.
 func (r *Result) Decl(fn *types.Func) *ast.FuncDecl { return r.decls[fn.Origin()] }
 
@@ -225,7 +240,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/crisislint/crisislint/tree/main/internal/cacheops",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{effects.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(LinksFact), new(wantsLinksFact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(LinksFact), new(wantsLinksFact), new(callsFact), new(wantsCallsFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -245,6 +260,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		callTop: make(map[*ast.CallExpr]ast.Node),
 		left:    make(map[*types.Func][]string),
 		keys:    make(map[*types.Func]string),
+		called:  make(map[ast.Node]bool),
 	}
 	r.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: r.index, Call: r.keyHelper}
 	defer func() {
@@ -265,8 +281,10 @@ func run(pass *analysis.Pass) (res any, err error) {
 	r.learnLinks()
 	if fx.Has(effects.DB) {
 		r.findWrites()
+		r.judgeCallers()
 	}
 	r.export()
+	r.exportCalls()
 	return r, nil
 }
 
@@ -298,6 +316,7 @@ func (r *Result) collect() {
 
 // within records the literals and calls of a top function's body.
 func (r *Result) within(top ast.Node, body *ast.BlockStmt) {
+	from := r.receiverOf(top)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -308,6 +327,9 @@ func (r *Result) within(top ast.Node, body *ast.BlockStmt) {
 			if fn, ok := typeutil.Callee(r.pass.TypesInfo, n).(*types.Func); ok && fn.Pkg() == r.pass.Pkg {
 				r.callers[fn.Origin()] = append(r.callers[fn.Origin()], n)
 				r.callTop[n] = top
+			}
+			if m := interfaceCall(r.pass.TypesInfo, n); m != nil && !report.IsTestCode(r.pass, n.Pos()) {
+				r.ifaceCalls = append(r.ifaceCalls, ifaceCall{call: m, from: from})
 			}
 		}
 		return true

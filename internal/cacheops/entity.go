@@ -458,6 +458,77 @@ func (r *Result) writtenEntity(call *ast.CallExpr) string {
 	return r.modelOf(call)
 }
 
+// hookClears returns the key shapes that the model's hooks delete,
+// overwrite or expire after an ORM write that runs them (gorm's
+// AfterUpdate on the User saved).
+func (r *Result) hookClears(call *ast.CallExpr) []string {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	hooks := knowledge.ModelHooks[knowledge.FuncName(fn)]
+	if len(hooks) == 0 {
+		return nil
+	}
+	model := r.modelType(call)
+	if model == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range hooks {
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(model), true, model.Obj().Pkg(), name)
+		hook, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if decl := r.decls[hook.Origin()]; decl != nil {
+			out = append(out, r.clearShapes(decl)...)
+		} else if f := r.summaryOf(hook); f != nil {
+			for _, o := range f.Ops {
+				if clearing(o.Kind, o.IfAbsent) && o.Shape != "" {
+					out = append(out, o.Shape)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// modelType returns the named struct type an ORM write writes: its
+// argument's (Save(&u)), or its chain's model (db.Model(&u).Updates(...)).
+func (r *Result) modelType(call *ast.CallExpr) *types.Named {
+	named := func(t types.Type) *types.Named {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return nil
+		}
+		if _, ok := n.Underlying().(*types.Struct); !ok {
+			return nil
+		}
+		return n
+	}
+	for _, a := range call.Args {
+		if n := named(r.pass.TypesInfo.TypeOf(a)); n != nil {
+			return n
+		}
+	}
+	for range 8 {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		if isel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok && isel.Sel.Name == "Model" && len(inner.Args) > 0 {
+			return named(r.pass.TypesInfo.TypeOf(inner.Args[0]))
+		}
+		call = inner
+	}
+	return nil
+}
+
 // columnValue reports whether an ORM's update takes a column and its
 // value (gorm's Update("quota", gorm.Expr(...))): the value's type
 // (clause.Expr) names no entity. xorm's Update(&user) takes the row.
@@ -518,7 +589,7 @@ func (r *Result) writesOf(top ast.Node) []*Write {
 			return true
 		}
 		if e := r.writtenEntity(call); e != "" {
-			out = append(out, &Write{Entity: e, Call: call, Func: funcOf(top, call.Pos())})
+			out = append(out, &Write{Entity: e, Call: call, Func: funcOf(top, call.Pos()), Clears: r.hookClears(call)})
 			return true
 		}
 		fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
@@ -530,8 +601,19 @@ func (r *Result) writesOf(top ast.Node) []*Write {
 		if decl := r.decls[fn.Origin()]; decl != nil {
 			ents = r.uncovered(fn.Origin())
 			clears = r.clearShapes(decl)
+		} else if m := interfaceCall(r.pass.TypesInfo, call); m != nil {
+			// The package's implementations it may reach, but the
+			// caller's own type's (a decorator wraps another one).
+			for _, impl := range r.implementations(m, r.receiverOf(top)) {
+				ents = append(ents, r.uncovered(impl)...)
+				clears = append(clears, r.clearShapes(r.decls[impl])...)
+			}
+			ents = sortedUnique(ents)
 		} else if f := r.summaryOf(fn); f != nil {
 			ents = f.Writes
+			if len(ents) > 0 {
+				r.noteCall(call, fn.Origin())
+			}
 			for _, o := range f.Ops {
 				if clearing(o.Kind, o.IfAbsent) && o.Shape != "" {
 					clears = append(clears, o.Shape)
@@ -621,18 +703,13 @@ func (r *Result) uncovered(fn *types.Func) []string {
 }
 
 // leftWrites returns the entities a declaration leaves to its callers in
-// other packages: those it writes without invalidating, that no link of
-// this package's names (those are judged here).
+// other packages: those it writes without invalidating. Which of them the
+// program caches is for the callers to learn: a cache in front of this
+// package may be in a package it does not import.
 func (r *Result) leftWrites(decl *ast.FuncDecl) []string {
 	fn, _ := r.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if fn == nil {
 		return nil
 	}
-	var out []string
-	for _, e := range r.uncovered(fn) {
-		if len(r.ShapesOf(e)) == 0 {
-			out = append(out, e)
-		}
-	}
-	return out
+	return r.uncovered(fn)
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -24,6 +25,10 @@ type Fact struct {
 	// Writes are the entities whose rows the function updates or deletes
 	// and whose cached copies it leaves to its callers.
 	Writes []string
+	// Flight is set for a function that runs the function it is given
+	// once per key while the other callers with that key wait (a
+	// singleflight of the program's own; see flight).
+	Flight bool
 }
 
 // AFact marks Fact as an analysis fact.
@@ -40,10 +45,15 @@ func (f *Fact) String() string {
 	if len(f.Writes) > 0 {
 		parts = append(parts, "writes "+strings.Join(f.Writes, ","))
 	}
+	if f.Flight {
+		parts = append(parts, "single flight")
+	}
 	return "cache: " + strings.Join(parts, "; ")
 }
 
-func (f *Fact) empty() bool { return len(f.Ops) == 0 && f.Key == "" && len(f.Writes) == 0 }
+func (f *Fact) empty() bool {
+	return len(f.Ops) == 0 && f.Key == "" && len(f.Writes) == 0 && !f.Flight
+}
 
 // OpFact is a cache operation a function makes, with the parameters its
 // key, value, TTL and loader come from (-1: not a parameter).
@@ -74,6 +84,9 @@ type OpFact struct {
 	Loader   int
 	Guarded  bool
 	IfAbsent bool
+	// Lock is set for a write only when absent of a constant value: a
+	// lock taken in the cache (SET lock:key 1 NX), not a cached value.
+	Lock bool
 }
 
 func (o OpFact) String() string {
@@ -98,6 +111,9 @@ func (o OpFact) String() string {
 	}
 	if o.Guarded {
 		b.WriteString(" guarded")
+	}
+	if o.Lock {
+		b.WriteString(" lock")
 	}
 	return b.String()
 }
@@ -151,6 +167,8 @@ func (r *Result) summaryOf(fn *types.Func) *Fact {
 		r.busy[fn] = true
 		f = r.summarize(decl)
 		delete(r.busy, fn)
+	} else if fn.Pkg() == r.pass.Pkg && interfaceMethod(fn) {
+		f = r.ifaceSummary(fn)
 	} else if fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
 		var imported Fact
 		if r.pass.ImportObjectFact(fn, &imported) {
@@ -166,7 +184,7 @@ func (r *Result) summaryOf(fn *types.Func) *Fact {
 // whose key it builds, and a get-or-load made of a read, a call of a
 // function parameter, and a write of the same key.
 func (r *Result) summarize(decl *ast.FuncDecl) *Fact {
-	f := &Fact{}
+	f := &Fact{Flight: r.flight(decl)}
 	ops := r.opsOf(decl)
 	aside := r.asideOf(decl, ops)
 	for _, op := range ops {
@@ -207,7 +225,8 @@ func (r *Result) opFact(decl *ast.FuncDecl, op *Op) OpFact {
 	if of.KeyParam < 0 {
 		of.Shape = op.Shape
 	}
-	of.ValueParam = r.exprParam(decl, op.Value)
+	of.ValueParam = r.valueParam(decl, op.Value, 0)
+	of.Lock = r.isLock(op)
 	if op.Expiry == FromParam {
 		of.TTLParam = op.TTLParam
 	}
@@ -226,6 +245,43 @@ func (r *Result) exprParam(decl ast.Node, e ast.Expr) int {
 	}
 	v, _ := r.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	return r.paramIndex(decl, v)
+}
+
+// valueParam returns the parameter of decl that a value written is, or
+// is encoded from: b, after b, _ := json.Marshal(u), comes from u.
+func (r *Result) valueParam(decl ast.Node, e ast.Expr, depth int) int {
+	if p := r.exprParam(decl, e); p >= 0 || e == nil || depth > 2 {
+		return p
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil || v.IsField() {
+		return -1
+	}
+	found := -1
+	for _, w := range r.index.Writes(v) {
+		call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
+		if !ok || !w.Sets() {
+			return -1
+		}
+		p := -1
+		for _, a := range call.Args {
+			if q := r.valueParam(decl, a, depth+1); q >= 0 {
+				if p >= 0 && p != q {
+					return -1 // made of two parameters
+				}
+				p = q
+			}
+		}
+		if p < 0 || found >= 0 && found != p {
+			return -1
+		}
+		found = p
+	}
+	return found
 }
 
 // aside is a get-or-load found in a declaration.
@@ -307,6 +363,10 @@ func (r *Result) Guarded(top ast.Node, pos token.Pos) bool {
 		}
 		if knowledge.LoadGuards[knowledge.FuncName(fn)] {
 			guarded = true
+		} else if fn.Pkg() != nil && !knowledge.Described(fn.Pkg().Path()) {
+			if f := r.summaryOf(fn); f != nil && f.Flight {
+				guarded = true
+			}
 		}
 		if (fn.Name() == "Lock" || fn.Name() == "RLock") && call.Pos() < pos {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && r.isMutex(sel.X) && !r.unlocked(top, sel.X, call.End(), pos) {
@@ -319,13 +379,20 @@ func (r *Result) Guarded(top ast.Node, pos token.Pos) bool {
 		return true
 	}
 	for _, op := range r.opsOf(top) {
-		if op.Kind == Set && op.IfAbsent && op.Call.Pos() < pos {
-			if v := op.Value; v != nil && r.pass.TypesInfo.Types[v].Value != nil {
-				return true // SET lock:key 1 NX: a lock, not a cached value
-			}
+		if r.isLock(op) && op.Call.Pos() < pos {
+			return true
 		}
 	}
 	return false
+}
+
+// isLock reports whether an operation takes a lock in the cache: SET
+// lock:key 1 NX, here or inside the function called (tryLock(ctx, key)).
+func (r *Result) isLock(op *Op) bool {
+	if op.Kind != Set || !op.IfAbsent {
+		return false
+	}
+	return op.lock || op.Value != nil && r.pass.TypesInfo.Types[op.Value].Value != nil
 }
 
 // unlocked reports whether top unlocks the mutex mu between from and to
@@ -379,6 +446,9 @@ func (r *Result) returnedShape(decl *ast.FuncDecl) string {
 				ok = false
 				return false
 			}
+			if r.failure(decl, n) {
+				return false
+			}
 			s := r.Shape(n.Results[0])
 			if s == "" || shape != "" && s != shape {
 				ok = false
@@ -391,6 +461,103 @@ func (r *Result) returnedShape(decl *ast.FuncDecl) string {
 		return ""
 	}
 	return shape
+}
+
+// failure reports whether a return statement of a declaration whose
+// last result is an error returns a non-nil error: its other results
+// are not what the function makes.
+func (r *Result) failure(decl *ast.FuncDecl, ret *ast.ReturnStmt) bool {
+	sig, ok := r.pass.TypesInfo.TypeOf(decl.Name).(*types.Signature)
+	if !ok || sig.Results().Len() < 2 || len(ret.Results) != sig.Results().Len() {
+		return false
+	}
+	last := sig.Results().At(sig.Results().Len() - 1).Type()
+	if !types.Identical(last, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	return !r.pass.TypesInfo.Types[ret.Results[len(ret.Results)-1]].IsNil()
+}
+
+// wrappedParam returns the parameter a key helper ends its key with when
+// it only joins its parameters and constants (BuildCacheKey(prefix, key)
+// returns prefix+":"+key, or strings.Join([]string{prefix, key}, ":")),
+// or -1.
+func (r *Result) wrappedParam(decl *ast.FuncDecl) int {
+	res := decl.Type.Results
+	if res == nil || len(res.List) == 0 {
+		return -1
+	}
+	if b, ok := r.pass.TypesInfo.TypeOf(res.List[0].Type).Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return -1
+	}
+	found, ok := -1, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				ok = false
+			} else if !r.failure(decl, n) {
+				p := r.joined(decl, n.Results[0])
+				if p < 0 || found >= 0 && p != found {
+					ok = false
+				}
+				found = p
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return -1
+	}
+	return found
+}
+
+// joined returns the last parameter of decl that e joins, when e is made
+// only of parameters and constants joined by +, fmt.Sprintf or
+// strings.Join of a literal list; or -1.
+func (r *Result) joined(decl *ast.FuncDecl, e ast.Expr) int {
+	last := -1
+	var walk func(e ast.Expr) bool
+	walk = func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if r.pass.TypesInfo.Types[e].Value != nil {
+			return true
+		}
+		switch x := e.(type) {
+		case *ast.Ident:
+			if p := r.exprParam(decl, x); p >= 0 {
+				last = p
+				return true
+			}
+		case *ast.BinaryExpr:
+			return x.Op == token.ADD && walk(x.X) && walk(x.Y)
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				if !walk(el) {
+					return false
+				}
+			}
+			return true
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(r.pass.TypesInfo, x).(*types.Func)
+			switch knowledge.FuncName(fn) {
+			case "fmt.Sprintf", "fmt.Sprint", "strings.Join":
+				for _, a := range x.Args {
+					if !walk(a) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	if !walk(e) {
+		return -1
+	}
+	return last
 }
 
 // keyShape returns the shape of the key a declaration of the package
@@ -418,6 +585,11 @@ func (r *Result) keyHelper(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, 
 	var shape string
 	if decl := r.decls[fn.Origin()]; decl != nil {
 		shape = r.keyShape(fn.Origin(), decl)
+		if p := r.wrappedParam(decl); shape == "" && p >= 0 && p < len(call.Args) {
+			// BuildCacheKey(prefix, key): what comes before the key is
+			// not known, the key is the caller's.
+			return append([]strexpr.Part{{Kind: strexpr.Dynamic, Expr: call, Origin: strexpr.Call}}, r.ev.Eval(call.Args[p])...), true
+		}
 	} else if f := r.summaryOf(fn); f != nil {
 		shape = f.Key
 	}
@@ -447,12 +619,77 @@ func (r *Result) export() {
 		if f == nil {
 			f = &Fact{}
 		}
-		out := &Fact{Ops: f.Ops, Key: r.keyShape(fn, decl), Writes: r.leftWrites(decl)}
+		out := &Fact{Ops: f.Ops, Key: r.keyShape(fn, decl), Writes: r.leftWrites(decl), Flight: f.Flight}
 		if !out.empty() {
 			r.pass.ExportObjectFact(fn, out)
+		}
+	}
+	for _, m := range r.interfaceMethods() {
+		if f := r.summaryOf(m); f != nil && !f.empty() {
+			r.pass.ExportObjectFact(m, &Fact{Ops: f.Ops, Flight: f.Flight})
 		}
 	}
 	if len(r.own) > 0 {
 		r.pass.ExportPackageFact(&LinksFact{Links: r.own})
 	}
+}
+
+// A cache is often reached through an interface of the program's
+// (UserCache, with Get, Set and Del of a user), implemented over the
+// client in the package that declares it: a call of its method does what
+// the implementation does. A mock or fake, which does nothing to a
+// cache, does not count; implementations that differ leave the call
+// unknown.
+
+// ifaceSummary returns what a call of an interface method of the package
+// does to caches: what its implementations in the package that do
+// something do, when they do the same.
+func (r *Result) ifaceSummary(m *types.Func) *Fact {
+	var found *Fact
+	impls := r.implementations(m, nil)
+	flight := len(impls) > 0
+	for _, impl := range impls {
+		f := r.summaryOf(impl)
+		flight = flight && f != nil && f.Flight
+		if f == nil || len(f.Ops) == 0 {
+			continue
+		}
+		if found != nil && !reflect.DeepEqual(found.Ops, f.Ops) {
+			return nil
+		}
+		found = &Fact{Ops: f.Ops}
+	}
+	if flight {
+		if found == nil {
+			found = &Fact{}
+		}
+		found.Flight = true
+	}
+	return found
+}
+
+// interfaceMethods returns the methods the package's interfaces declare.
+func (r *Result) interfaceMethods() []*types.Func {
+	var out []*types.Func
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// interfaceMethod reports whether fn is a method of an interface.
+func interfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
 }

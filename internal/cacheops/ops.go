@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -62,8 +63,24 @@ func (r *Result) callOps(top ast.Node, call *ast.CallExpr) []*Op {
 		return nil
 	}
 	var out []*Op
+	sig := fn.Signature()
 	for i := range sum.Ops {
-		if op := r.viaOp(top, call, fn, &sum.Ops[i]); op != nil {
+		of := &sum.Ops[i]
+		if sig.Variadic() && of.KeyParam == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+			// Del(ctx, keys ...string) called with the keys listed: one
+			// operation per key.
+			for k := of.KeyParam; k < len(call.Args); k++ {
+				if op := r.viaOp(top, call, fn, of, call.Args[k]); op != nil {
+					out = append(out, op)
+				}
+			}
+			continue
+		}
+		var key ast.Expr
+		if of.KeyParam >= 0 && of.KeyParam < len(call.Args) && !(sig.Variadic() && of.KeyParam >= sig.Params().Len()-1) {
+			key = call.Args[of.KeyParam]
+		}
+		if op := r.viaOp(top, call, fn, of, key); op != nil {
 			out = append(out, op)
 		}
 	}
@@ -117,6 +134,17 @@ func (r *Result) libOps(top ast.Node, call *ast.CallExpr, fn *types.Func, c know
 		}
 		return out
 	}
+	if c.Keys && call.Ellipsis.IsValid() && len(call.Args) == c.Key+1 {
+		if keys := r.spreadKeys(top, call.Args[c.Key]); len(keys) > 0 {
+			var out []*Op
+			for _, k := range keys {
+				each := *op
+				r.setKey(&each, top, k)
+				out = append(out, &each)
+			}
+			return out
+		}
+	}
 	if !c.Keys || !call.Ellipsis.IsValid() {
 		r.setKey(op, top, arg(c.Key))
 	}
@@ -144,6 +172,91 @@ func noTTL(c knowledge.CacheCall) Expiry {
 		return Default
 	}
 	return Unknown
+}
+
+// spreadKeys returns the keys a list spread into a call (Del(ctx,
+// keys...)) holds: the elements of a literal list, or of a variable
+// given only one; the function's variadic parameter itself; or, for a
+// list filled in a loop over that parameter, one key per element of
+// it (the parameter stands for them).
+func (r *Result) spreadKeys(top ast.Node, e ast.Expr) []ast.Expr {
+	if lit := compositeList(e); lit != nil {
+		return lit.Elts
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil || v.IsField() {
+		return nil
+	}
+	if r.paramIndex(top, v) >= 0 {
+		return []ast.Expr{id}
+	}
+	if lit := compositeList(r.onlyValue(id)); lit != nil {
+		return lit.Elts
+	}
+	if p := r.filledFrom(top, v); p != nil {
+		return []ast.Expr{p}
+	}
+	return nil
+}
+
+func compositeList(e ast.Expr) *ast.CompositeLit {
+	if e == nil {
+		return nil
+	}
+	lit, _ := ast.Unparen(e).(*ast.CompositeLit)
+	return lit
+}
+
+// filledFrom returns the parameter, as its range statement names it,
+// over which a loop fills every element of the list v (v[i] = ..., v =
+// append(v, ...)), or nil.
+func (r *Result) filledFrom(top ast.Node, v *types.Var) ast.Expr {
+	var loop *ast.RangeStmt
+	ast.Inspect(top, func(n ast.Node) bool {
+		rs, ok := n.(*ast.RangeStmt)
+		if !ok || loop != nil {
+			return loop == nil
+		}
+		if x, ok := ast.Unparen(rs.X).(*ast.Ident); ok {
+			pv, _ := r.pass.TypesInfo.Uses[x].(*types.Var)
+			if r.paramIndex(top, pv) >= 0 {
+				loop = rs
+			}
+		}
+		return loop == nil
+	})
+	if loop == nil {
+		return nil
+	}
+	filled := false
+	for _, w := range r.index.Writes(v) {
+		inLoop := w.Pos >= loop.Body.Pos() && w.Pos < loop.Body.End()
+		switch {
+		case w.Kind == strexpr.Elem && inLoop:
+			filled = true
+		case w.Kind == strexpr.Assign && inLoop:
+			call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
+			if !ok {
+				return nil
+			}
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+				return nil
+			}
+			filled = true
+		case w.Kind == strexpr.Assign && w.Pos < loop.Pos():
+			// the empty list made before the loop
+		default:
+			return nil
+		}
+	}
+	if !filled {
+		return nil
+	}
+	return loop.X
 }
 
 // itemLiteral returns the gomemcache item literal an argument is, or
@@ -176,6 +289,9 @@ func (r *Result) onlyValue(id *ast.Ident) ast.Expr {
 	v, ok := r.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	if !ok || v.IsField() {
 		return nil
+	}
+	if _, isParam := r.index.Param(v); isParam {
+		return nil // the caller gives it its first value
 	}
 	ws := r.index.Writes(v)
 	if len(ws) != 1 || ws[0].Kind != strexpr.Assign || ws[0].RHS == nil {
@@ -243,7 +359,59 @@ func (r *Result) setTTL(op *Op, top ast.Node, ttl ast.Expr, c knowledge.CacheCal
 	}
 	if op.Expiry == FromParam {
 		op.Unit = r.paramUnit(top, ttl, op.Unit)
+		if r.zeroDefault(top, ttl) {
+			// if ttl == 0 { ttl = DefaultExpireTime }: a caller's 0 is
+			// the wrapper's default, not "never".
+			op.forever, op.defaultTTL = noForever, true
+		}
 	}
+}
+
+// noForever is the forever value of a TTL that no value means "never".
+const noForever = math.MinInt64
+
+// zeroDefault reports whether a function replaces a zero TTL parameter
+// with another value before using it: if ttl == 0 { ttl = def }.
+func (r *Result) zeroDefault(top ast.Node, ttl ast.Expr) bool {
+	id, ok := ast.Unparen(ttl).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(top, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || found {
+			return !found
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL && cond.Op != token.LEQ {
+			return true
+		}
+		x, y := cond.X, cond.Y
+		if _, ok := r.constValue(x); ok {
+			x, y = y, x
+		}
+		if c, ok := r.constValue(y); !ok || c != 0 || !r.mentionsOnly(x, v) {
+			return true
+		}
+		for _, st := range ifs.Body.List {
+			if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && r.mentionsOnly(as.Lhs[0], v) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// mentionsOnly reports whether e is the variable v.
+func (r *Result) mentionsOnly(e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && r.pass.TypesInfo.Uses[id] == v
 }
 
 // expiry tells what a TTL expression is: a constant (and which), one with
@@ -466,7 +634,7 @@ func (r *Result) rueidisCommand(top ast.Node, build *ast.CallExpr, c knowledge.C
 // viaOp returns the operation a call of a program's function makes
 // inside, as its summary tells, with the call's arguments in place of the
 // function's parameters.
-func (r *Result) viaOp(top ast.Node, call *ast.CallExpr, fn *types.Func, of *OpFact) *Op {
+func (r *Result) viaOp(top ast.Node, call *ast.CallExpr, fn *types.Func, of *OpFact, key ast.Expr) *Op {
 	arg := func(i int) ast.Expr {
 		if i < 0 || i >= len(call.Args) || fn.Signature().Variadic() && i >= fn.Signature().Params().Len()-1 {
 			return nil
@@ -475,11 +643,10 @@ func (r *Result) viaOp(top ast.Node, call *ast.CallExpr, fn *types.Func, of *OpF
 	}
 	op := r.newOp(top, call, of.Kind, of.Lib)
 	op.Via = callName(call)
-	op.IfAbsent, op.Guarded = of.IfAbsent, of.Guarded
+	op.IfAbsent, op.Guarded, op.lock = of.IfAbsent, of.Guarded, of.Lock
 	op.forever, op.defaultTTL = of.Forever, of.DefaultTTL
 	op.Shape = of.Shape
 	if of.KeyParam >= 0 {
-		key := arg(of.KeyParam)
 		if key == nil {
 			return nil
 		}

@@ -233,6 +233,17 @@ func init() {
 	}
 }
 
+// ModelHooks are the ORM writes that run methods of the model they write
+// after the write (gorm's AfterUpdate on the User saved): an invalidation
+// there follows every such write. Those that skip hooks (gorm's
+// UpdateColumn, Exec) are not here.
+var ModelHooks = map[string][]string{
+	"(*gorm.io/gorm.DB).Save":    {"AfterSave", "AfterUpdate"},
+	"(*gorm.io/gorm.DB).Update":  {"AfterSave", "AfterUpdate"},
+	"(*gorm.io/gorm.DB).Updates": {"AfterSave", "AfterUpdate"},
+	"(*gorm.io/gorm.DB).Delete":  {"AfterDelete"},
+}
+
 // LoadGuards make concurrent callers with the same key wait for one load:
 // singleflight's Do and DoChan.
 var LoadGuards = map[string]bool{

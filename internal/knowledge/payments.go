@@ -22,8 +22,9 @@ type PaymentCall struct {
 	// Money is set when a duplicate moves money twice; a duplicate
 	// checkout session only shows the customer a second payment page.
 	Money bool
-	// Since is the first major version of the library with the call.
-	Since int
+	// Since is the first major version of the library with the call;
+	// Until, when set, the last.
+	Since, Until int
 }
 
 // stripeModule is stripe-go's module path without its major version:
@@ -54,6 +55,21 @@ func init() {
 	pkgCall("transfer", "New", "transfer", 0, true)
 	pkgCall("payout", "New", "payout", 0, true)
 	pkgCall("checkout/session", "New", "checkout session", 0, false)
+	// A subscription bills its first invoice when it is created: a
+	// duplicate charges the customer twice. Its package was sub until
+	// v72, subscription since v74 (there is no v73).
+	pkgCall("sub", "New", "subscription", 0, true)
+	for _, name := range []string{"github.com/stripe/stripe-go/vN/sub.New", "(github.com/stripe/stripe-go/vN/sub.Client).New"} {
+		c := stripeCalls[name]
+		c.Until = 72
+		stripeCalls[name] = c
+	}
+	pkgCall("subscription", "New", "subscription", 0, true)
+	for _, name := range []string{"github.com/stripe/stripe-go/vN/subscription.New", "(github.com/stripe/stripe-go/vN/subscription.Client).New"} {
+		c := stripeCalls[name]
+		c.Since = 74
+		stripeCalls[name] = c
+	}
 
 	service := func(svc, method, what string, params int, money bool) {
 		stripeCalls["(github.com/stripe/stripe-go/vN.v1"+svc+"Service)."+method] = PaymentCall{What: what, Params: params, Money: money, Since: 82}
@@ -65,6 +81,7 @@ func init() {
 	service("Transfer", "Create", "transfer", 1, true)
 	service("Payout", "Create", "payout", 1, true)
 	service("CheckoutSession", "Create", "checkout session", 1, false)
+	service("Subscription", "Create", "subscription", 1, true)
 }
 
 // Stripe's params carry the key in their embedded Params: a method sets
@@ -102,7 +119,7 @@ func PaymentCallOf(fn *types.Func) (PaymentCall, bool) {
 		return PaymentCall{}, false
 	}
 	c, ok := stripeCalls[generic]
-	return c, ok && major >= c.Since
+	return c, ok && major >= c.Since && (c.Until == 0 || major <= c.Until)
 }
 
 // IsIdempotencyKeySetter reports whether fn sets the idempotency key of a
@@ -165,4 +182,31 @@ func PaymentHostOf(url string) (PaymentHost, bool) {
 		}
 	}
 	return PaymentHost{}, false
+}
+
+// RequestPosts are the POSTs of HTTP client libraries that build a request
+// in a chain of calls (resty's client.R().SetHeader(...).Post(url)), with
+// the position of their URL.
+var RequestPosts = map[string]int{
+	"(*github.com/go-resty/resty/v2.Request).Post": 0,
+}
+
+// RequestHeaderSetters are the calls of those chains that set a header,
+// with the position of its name; -1 for those that set a map of headers
+// built elsewhere.
+var RequestHeaderSetters = map[string]int{
+	"(*github.com/go-resty/resty/v2.Request).SetHeader":            0,
+	"(*github.com/go-resty/resty/v2.Request).SetHeaderVerbatim":    0,
+	"(*github.com/go-resty/resty/v2.Request).SetHeaders":           -1,
+	"(*github.com/go-resty/resty/v2.Request).SetHeaderMultiValues": -1,
+}
+
+// FreshKeys make a new random identifier on every call: an idempotency key
+// made by one inside the loop that retries a payment is a new key, and so
+// a new payment, on every attempt.
+var FreshKeys = map[string]bool{
+	"github.com/google/uuid.New":       true,
+	"github.com/google/uuid.NewString": true,
+	"github.com/google/uuid.NewRandom": true,
+	"github.com/google/uuid.NewV7":     true,
 }

@@ -105,6 +105,10 @@ func tables() map[string]table {
 		"RueidisCommands":      fn(keys(RueidisCommands)...),
 		"RueidisArgs":          fn(keys(RueidisArgs)...),
 		"LoadGuards":           fn(keys(LoadGuards)...),
+		"ModelHooks":           fn(keys(ModelHooks)...),
+		"RequestPosts":         fn(keys(RequestPosts)...),
+		"FreshKeys":            fn(keys(FreshKeys)...),
+		"RequestHeaderSetters": fn(keys(RequestHeaderSetters)...),
 		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),
 
@@ -545,7 +549,7 @@ func stripeNames() []string {
 	var out []string
 	for generic, c := range stripeCalls {
 		for _, major := range stripeMajors {
-			if major >= c.Since {
+			if major >= c.Since && (c.Until == 0 || major <= c.Until) {
 				out = append(out, strings.Replace(generic, "vN", "v"+strconv.Itoa(major), 1))
 			}
 		}

@@ -5,14 +5,19 @@ package payapp
 import (
 	"net/http"
 
+	"github.com/go-resty/resty/v2"
+	"github.com/google/uuid"
 	stripe72 "github.com/stripe/stripe-go/v72"
 	client72 "github.com/stripe/stripe-go/v72/client"
+	sub72 "github.com/stripe/stripe-go/v72/sub"
 	stripe "github.com/stripe/stripe-go/v82"
+	charge82 "github.com/stripe/stripe-go/v82/charge"
 	"github.com/stripe/stripe-go/v82/paymentintent"
 	"github.com/stripe/stripe-go/v82/refund"
 	stripe83 "github.com/stripe/stripe-go/v83"
 	"github.com/stripe/stripe-go/v83/charge"
 	session83 "github.com/stripe/stripe-go/v83/checkout/session"
+	subscription83 "github.com/stripe/stripe-go/v83/subscription"
 )
 
 type Shop struct {
@@ -55,4 +60,84 @@ func (s *Shop) Legacy(w http.ResponseWriter, r *http.Request) {
 func (s *Shop) Checkout(w http.ResponseWriter, r *http.Request) {
 	params := &stripe83.CheckoutSessionParams{SuccessURL: stripe83.String("https://shop.example/ok")}
 	session83.New(params) // want `session83.New creates a checkout session with no idempotency key`
+}
+
+// A subscription bills its first invoice when it is created.
+func (s *Shop) Subscribe(w http.ResponseWriter, r *http.Request) {
+	sub72.New(&stripe72.SubscriptionParams{Customer: stripe72.String(r.FormValue("customer"))})                                  // want `sub72.New creates a subscription with no idempotency key`
+	s.sc.V1Subscriptions.Create(r.Context(), &stripe.SubscriptionCreateParams{Customer: stripe.String(r.FormValue("customer"))}) // want `s.sc.V1Subscriptions.Create creates a subscription with no idempotency key`
+}
+
+func (s *Shop) SubscribeKeyed(w http.ResponseWriter, r *http.Request) {
+	params := &stripe83.SubscriptionParams{Customer: stripe83.String(r.FormValue("customer"))}
+	params.SetIdempotencyKey(r.Header.Get("Idempotency-Key"))
+	subscription83.New(params)
+}
+
+// A hand-written Adyen integration over resty.
+type Adyen struct {
+	rc  *resty.Client
+	key string
+}
+
+func (a *Adyen) Pay(r *http.Request, body any) error {
+	_, err := a.rc.R().SetContext(r.Context()).SetHeader("X-API-Key", a.key).SetBody(body).Post("https://checkout-test.adyen.com/v71/payments") // want `Post sends a POST to Adyen's API with no Idempotency-Key header`
+	return err
+}
+
+func (a *Adyen) PayKeyed(r *http.Request, body any) error {
+	_, err := a.rc.R().SetHeader("Idempotency-Key", r.Header.Get("Idempotency-Key")).SetBody(body).Post("https://checkout-test.adyen.com/v71/payments")
+	return err
+}
+
+func (a *Adyen) PayBuilt(r *http.Request, body any) error {
+	req := a.rc.R().SetBody(body)
+	req.SetHeader("Idempotency-Key", r.Header.Get("Idempotency-Key"))
+	_, err := req.Post("https://checkout-test.adyen.com/v71/payments")
+	return err
+}
+
+// Not a payment API.
+func (a *Adyen) Notify(body any) error {
+	_, err := a.rc.R().SetBody(body).Post("https://hooks.example.com/notify")
+	return err
+}
+
+// A fresh key on every attempt makes every retry a new charge.
+func ChargeWithRetry(cust string) (*stripe.Charge, error) {
+	var last error
+	for i := 0; i < 3; i++ {
+		params := &stripe.ChargeParams{Amount: stripe.Int64(100), Customer: stripe.String(cust)}
+		params.SetIdempotencyKey(uuid.NewString())
+		ch, err := charge82.New(params) // want `charge82.New creates a charge with a new idempotency key on every attempt of the loop around it \(uuid.NewString\(\)\)`
+		if err == nil {
+			return ch, nil
+		}
+		last = err
+	}
+	return nil, last
+}
+
+func ChargeWithRetryOneKey(cust string) (*stripe.Charge, error) {
+	key := uuid.NewString()
+	var last error
+	for i := 0; i < 3; i++ {
+		params := &stripe.ChargeParams{Amount: stripe.Int64(100), Customer: stripe.String(cust)}
+		params.SetIdempotencyKey(key)
+		ch, err := charge82.New(params)
+		if err == nil {
+			return ch, nil
+		}
+		last = err
+	}
+	return nil, last
+}
+
+// One charge per order, each with its own key: no retry.
+func ChargeEach(custs []string) {
+	for _, cust := range custs {
+		params := &stripe.ChargeParams{Amount: stripe.Int64(100), Customer: stripe.String(cust)}
+		params.SetIdempotencyKey(uuid.NewString())
+		charge82.New(params)
+	}
 }

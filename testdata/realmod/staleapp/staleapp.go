@@ -5,6 +5,7 @@ package staleapp
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/bradfitz/gomemcache/memcache"
@@ -75,4 +76,60 @@ func (a *App) XormDelete(ctx context.Context, p *Profile, id string) error {
 		return err
 	}
 	return a.rdb.Del(ctx, "profile:"+id, "bio:"+id).Err()
+}
+
+// SET without expiry, then EXPIRE in the same transaction: the key
+// expires.
+func (a *App) Prime(ctx context.Context, id string) error {
+	var p Profile
+	if err := a.orm.WithContext(ctx).First(&p, "id = ?", id).Error; err != nil {
+		return err
+	}
+	_, err := a.rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+		pipe.Set(ctx, "profile:"+id, p.Bio, 0)
+		pipe.Expire(ctx, "profile:"+id, time.Hour)
+		return nil
+	})
+	return err
+}
+
+// Account invalidates its cached copy in gorm's hooks, which run after
+// every Save, Update(s) and Delete of an account.
+type Account struct {
+	ID   uint
+	Plan string
+}
+
+var hookRedis *redis.Client
+
+func (a *Account) AfterUpdate(tx *gorm.DB) error {
+	return hookRedis.Del(tx.Statement.Context, "account:"+strconv.Itoa(int(a.ID))).Err()
+}
+
+func (a *Account) AfterDelete(tx *gorm.DB) error {
+	return hookRedis.Del(tx.Statement.Context, "account:"+strconv.Itoa(int(a.ID))).Err()
+}
+
+func (a *App) Account(ctx context.Context, id uint) (*Account, error) {
+	var acc Account
+	if err := a.orm.WithContext(ctx).First(&acc, id).Error; err != nil {
+		return nil, err
+	}
+	data, _ := json.Marshal(acc)
+	a.rdb.Set(ctx, "account:"+strconv.Itoa(int(id)), data, time.Hour)
+	return &acc, nil
+}
+
+func (a *App) SavePlan(ctx context.Context, acc *Account, plan string) error {
+	acc.Plan = plan
+	return a.orm.WithContext(ctx).Save(acc).Error
+}
+
+func (a *App) RemoveAccount(ctx context.Context, acc *Account) error {
+	return a.orm.WithContext(ctx).Delete(acc).Error
+}
+
+// UpdateColumn skips the hooks.
+func (a *App) ForcePlan(ctx context.Context, acc *Account, plan string) error {
+	return a.orm.WithContext(ctx).Model(acc).UpdateColumn("plan", plan).Error // want `UpdateColumn changes rows of account, which the program caches under "account:\*"`
 }

@@ -256,3 +256,70 @@ func (s *Store) DeleteORM(id string) error {
 func (s *Store) UpdatesORM(u *User) error {
 	return s.orm.Model(u).Updates(map[string]interface{}{"name": u.Name}).Error // want `changes rows of user`
 }
+
+// SET without expiry, then EXPIRE: the key does expire.
+func (s *Store) PostThenExpire(ctx context.Context, id string) error {
+	var title string
+	if err := s.db.QueryRowContext(ctx, "SELECT title FROM posts WHERE id = $1", id).Scan(&title); err != nil {
+		return err
+	}
+	if err := s.rdb.Set(ctx, "post:"+id, title, 0).Err(); err != nil {
+		return err
+	}
+	return s.rdb.Expire(ctx, "post:"+id, time.Hour).Err()
+}
+
+// The expiry goes to another key.
+func (s *Store) PostExpireOther(ctx context.Context, id string) error {
+	var title string
+	if err := s.db.QueryRowContext(ctx, "SELECT title FROM posts WHERE id = $1", id).Scan(&title); err != nil {
+		return err
+	}
+	s.rdb.Set(ctx, "post:"+id, title, 0) // want `s.rdb.Set caches "post:\*", loaded from the database, with no expiry`
+	return s.rdb.Expire(ctx, "posts:recent", time.Hour).Err()
+}
+
+// DelSpread deletes a list of keys built from the entity's key helper.
+func (s *Store) DelSpread(ctx context.Context, id, bio, email string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil {
+		return err
+	}
+	keys := []string{userKey(id), "email:" + email}
+	return s.rdb.Del(ctx, keys...).Err()
+}
+
+// delKeys passes its keys on; delPrefixed makes each one in a loop.
+func (s *Store) delKeys(ctx context.Context, keys ...string) error {
+	return s.rdb.Del(ctx, keys...).Err()
+}
+
+func (s *Store) delPrefixed(ctx context.Context, keys ...string) error {
+	full := make([]string, len(keys))
+	for i, k := range keys {
+		full[i] = "app:" + k
+	}
+	return s.rdb.Del(ctx, full...).Err()
+}
+
+func (s *Store) DelThroughWrapper(ctx context.Context, id, bio string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil {
+		return err
+	}
+	return s.delKeys(ctx, "session:"+id, userKey(id))
+}
+
+func (s *Store) DelThroughLoop(ctx context.Context, id, bio string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil {
+		return err
+	}
+	return s.delPrefixed(ctx, userKey(id))
+}
+
+// The spread list holds other keys only.
+func (s *Store) DelSpreadOther(ctx context.Context, id, bio, email string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil { // want `s.db.ExecContext changes rows of user, which the program caches under`
+		return err
+	}
+	keys := []string{"email:" + email}
+	return s.rdb.Del(ctx, keys...).Err()
+}

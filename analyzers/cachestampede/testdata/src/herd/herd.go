@@ -76,3 +76,48 @@ func Prices(ctx context.Context, rdb *redis.Client, id string, fetch func() []Pr
 	}
 	return 0
 }
+
+// Scheduler runs a job every period (a cron or gocron of the program's).
+type Scheduler interface {
+	Every(d time.Duration, job func())
+}
+
+type Rates struct {
+	rdb  *redis.Client
+	load func() []Product
+}
+
+// refreshRates is run by a scheduler ahead of the expiry, after a first
+// run at startup.
+func (r *Rates) refreshRates() {
+	for _, p := range r.load() {
+		r.rdb.Set(context.Background(), "rate:"+p.ID, p.Price, 10*time.Minute)
+	}
+}
+
+func (r *Rates) Start(s Scheduler) {
+	r.refreshRates()
+	s.Every(5*time.Minute, r.refreshRates)
+}
+
+// refreshTimed is re-armed by time.AfterFunc.
+func (r *Rates) refreshTimed() {
+	for _, p := range r.load() {
+		r.rdb.Set(context.Background(), "timed:"+p.ID, p.Price, 10*time.Minute)
+	}
+}
+
+func (r *Rates) StartTimer() {
+	var tick func()
+	tick = func() { r.refreshTimed(); time.AfterFunc(5*time.Minute, tick) }
+	time.AfterFunc(5*time.Minute, tick)
+}
+
+// warmOnce runs only at startup: its keys expire together.
+func (r *Rates) warmOnce() {
+	for _, p := range r.load() {
+		r.rdb.Set(context.Background(), "warm:"+p.ID, p.Price, 10*time.Minute) // want `r.rdb.Set in a loop gives every key it writes the same TTL`
+	}
+}
+
+func (r *Rates) Boot() { r.warmOnce() }

@@ -4,6 +4,7 @@ package usecache
 import (
 	"context"
 	"database/sql"
+	"math/rand/v2"
 	"time"
 
 	"cachelib"
@@ -51,4 +52,40 @@ func (s *Service) Author(ctx context.Context, id string) (string, error) {
 	}
 	s.cache.SetUser(ctx, id, name) // want `s.cache.SetUser writes back "app:user:\*" with the same TTL \(time.Hour, set inside s.cache.SetUser\)`
 	return name, nil
+}
+
+func (s *Service) Jittered(ctx context.Context, id string) (string, error) {
+	if v, err := s.cache.Get(ctx, "post:"+id); err == nil {
+		return v, nil
+	}
+	t, err := s.title(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	s.cache.PutOr(ctx, "post:"+id, t, 10*time.Minute+rand.N(time.Minute))
+	return t, nil
+}
+
+func (s *Service) Fixed(ctx context.Context, id string) (string, error) {
+	if v, err := s.cache.Get(ctx, "post:"+id); err == nil {
+		return v, nil
+	}
+	t, err := s.title(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	s.cache.PutOr(ctx, "post:"+id, t, 5*time.Minute) // want `s.cache.PutOr writes back "app:post:\*" with the same TTL \(5 \* time.Minute\)`
+	return t, nil
+}
+
+func (s *Service) ViaPrefixed(ctx context.Context, p *cachelib.Prefixed, id string) (string, error) {
+	if v, err := p.Get(ctx, "post:"+id); err == nil {
+		return v, nil
+	}
+	t, err := s.title(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	p.Set(ctx, "post:"+id, t, 5*time.Minute) // want `p.Set writes back "\*post:\*" with the same TTL`
+	return t, nil
 }
