@@ -31,8 +31,9 @@ leaves when the call succeeds and goes round again when it fails, and
     time.Sleep, timer, ticker, rate limiter or backoff policy, nor a
     helper that sleeps or waits on a timer in a select), or
   - it waits a fixed time but never gives up: no bound on the number of
-    attempts (a counter compared with a limit or counted down to zero, a
-    deadline, a context that ends it),
+    attempts (a counter compared with a limit or counted down to zero,
+    if retries < max { continue } before giving up, a deadline, a
+    context that ends it),
 
 and no circuit breaker guards the call. It is reported at the retried
 call, with the chain of calls that leads to the service.
@@ -65,7 +66,9 @@ for one caller at a time, in a function literal handed to
 singleflight's Do or DoChan, or in an unexported function that its
 package calls only from there (a key-set fetch): concurrent requests
 wait for that one caller, whose few attempts are no storm. A loop that
-never gives up is reported even there.
+never gives up is reported even there. Nor queries of a package whose
+every database runs in the process (SQLite): a busy database is a lock
+another transaction holds, and there is no server to be down.
 
 Severity: a loop that neither waits nor gives up is an error (it spins
 and hammers the service for as long as it is down); one that does not

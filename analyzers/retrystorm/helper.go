@@ -136,10 +136,8 @@ func (c *checker) handedEffect(arg ast.Expr) (e *effects.Effect, link, label str
 	default:
 		return nil, "", ""
 	}
-	for _, k := range outbound {
-		if e := set[k]; e != nil {
-			return e, link, label
-		}
+	if e := c.service(set); e != nil {
+		return e, link, label
 	}
 	return nil, "", ""
 }

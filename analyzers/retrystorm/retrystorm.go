@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/crisislint/crisislint/internal/dbengine"
 	"github.com/crisislint/crisislint/internal/effects"
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
@@ -21,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "retrystorm",
 	Doc:       Doc.String(),
 	URL:       Doc.URL(),
-	Requires:  []*analysis.Analyzer{effects.Analyzer},
+	Requires:  []*analysis.Analyzer{effects.Analyzer, dbengine.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{new(retriesFact)},
 }
@@ -42,7 +43,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if !any && !retriesFuncs(pass) {
 		return nil, nil // nothing here calls another service, or retries a function
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, fx: fx, rep: report.New(pass), in: inspector.New(pass.Files)}
+	c := &checker{pass: pass, info: pass.TypesInfo, fx: fx, rep: report.New(pass), in: inspector.New(pass.Files),
+		embedded: pass.ResultOf[dbengine.Analyzer].(*dbengine.Result).EmbeddedOnly()}
 	for cur := range c.in.Root().Preorder((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		if !report.IsTestCode(pass, cur.Node().Pos()) {
 			c.loop(cur)
@@ -61,6 +63,24 @@ type checker struct {
 	fx   *effects.Result
 	rep  *report.Reporter
 	in   *inspector.Inspector
+	// embedded is set when every database the package's queries reach
+	// runs in the process (SQLite): a busy database is a lock held by
+	// another transaction, and there is no server to be down.
+	embedded bool
+}
+
+// service returns the first effect of a set that calls another service:
+// not a query of an embedded database.
+func (c *checker) service(set effects.Set) *effects.Effect {
+	for _, k := range outbound {
+		if k == effects.DB && c.embedded {
+			continue
+		}
+		if e := set[k]; e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 // retryLoop is a loop under study.
@@ -221,10 +241,8 @@ func (c *checker) errorCall(st ast.Stmt) (*ast.CallExpr, *types.Var) {
 func (c *checker) outboundEffect(call *ast.CallExpr) *effects.Effect {
 	var found *effects.Effect
 	first := func(set effects.Set) {
-		for _, k := range outbound {
-			if e := set[k]; e != nil && found == nil {
-				found = e
-			}
+		if found == nil {
+			found = c.service(set)
 		}
 	}
 	ast.Inspect(call, func(n ast.Node) bool {
@@ -488,6 +506,15 @@ func (c *checker) computed(d ast.Expr, written map[types.Object]bool) bool {
 	return found
 }
 
+// continues reports whether a block ends by going on with the loop.
+func continues(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	br, ok := b.List[len(b.List)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.CONTINUE
+}
+
 // limits reports whether a condition bounds a loop: it compares (a count,
 // a time), or asks a context or a clock.
 func limits(cond ast.Expr) bool {
@@ -523,6 +550,15 @@ func (c *checker) boundedInBody(l *retryLoop) bool {
 		case *ast.IfStmt:
 			if (limits(n.Cond) || c.countsDown(n.Cond, l)) && leaves(n.Body) {
 				found = true
+			}
+		case *ast.BlockStmt:
+			// if retries < maxRetries { continue }; return err: under the
+			// limit it tries again, past it it leaves.
+			for i, st := range n.List {
+				ifs, ok := st.(*ast.IfStmt)
+				if ok && ifs.Else == nil && limits(ifs.Cond) && continues(ifs.Body) && leaves(&ast.BlockStmt{List: n.List[i+1:]}) {
+					found = true
+				}
 			}
 		case *ast.CommClause:
 			// select { case <-ctx.Done(): return }
