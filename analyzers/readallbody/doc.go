@@ -37,10 +37,18 @@ package before it calls the helper), response bodies of outbound calls,
 the body of a request a handler is handed beside the one it serves
 (Sign(c *gin.Context, req *http.Request) hashing an outbound request its
 caller built: reported at a caller that hands it the served request),
-or handlers of a package that wraps its router in http.MaxBytesHandler
-or a body-limit middleware (echo's middleware.BodyLimit, chi's
-middleware.RequestSize, gin-contrib/size, or one of its own that sets
-r.Body = http.MaxBytesReader).
+or handlers behind a body limit: http.MaxBytesHandler or a body-limit
+middleware (echo's middleware.BodyLimit, chi's middleware.RequestSize,
+gin-contrib/size, or one of the program's own that sets r.Body =
+http.MaxBytesReader, or wraps what it is given in a limit). A limit on a
+router covers the handlers of its package and of the packages that
+package imports, directly or not (the server's package wraps the router
+the handlers' packages build); a server of the module that limits its
+own router covers nothing of another's. A limit on one route
+(mux.Handle("/upload", http.MaxBytesHandler(upload, n)), chi's
+r.With(middleware.RequestSize(n)).Post(...), echo's e.POST(path, h,
+middleware.BodyLimit("50M"))) covers the handler it names: the other
+routes of the package are reported.
 
 Reading a body or an upload whole with no limit is an error: one
 request decides how much of the heap it takes, and when it takes too

@@ -1,0 +1,18 @@
+// Package wrapserver builds servers around the handler it is given, with // want package:"reads bodies"
+// a body limit: the limit is applied where New is called.
+package wrapserver
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+)
+
+func New(addr string, h http.Handler) *http.Server { // want New:"limits bodies"
+	return &http.Server{Addr: addr, Handler: http.MaxBytesHandler(h, 1<<20), ReadHeaderTimeout: 10 * time.Second}
+}
+
+// Decode is a helper: it reads what it is given.
+func Decode(r *http.Request, v any) error { // want Decode:"reads body of parameter 0 whole"
+	return json.NewDecoder(r.Body).Decode(v)
+}
