@@ -66,6 +66,8 @@ func tables() map[string]table {
 		"ContextVariants":      fn(keys(ContextVariants)...),
 		"Detachers":            fn(keys(Detachers)...),
 		"Messaging":            fn(keys(Messaging)...),
+		"MessagingClients":     ty(keys(MessagingClients)...),
+		"MessagingPackages":    pk(keys(MessagingPackages)...),
 		"MultipartParsers":     fn(keys(MultipartParsers)...),
 		"OnceRunners":          fn(keys(OnceRunners)...),
 		"AsyncRunners":         fn(keys(AsyncRunners)...),
@@ -317,6 +319,7 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	for _, r := range TimeoutRules {
 		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
 	}
+	checkSends(t, loaded)
 	for name, b := range BareServes {
 		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
 			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
@@ -672,6 +675,52 @@ func TestStripeIdempotencyKey(t *testing.T) {
 		field, _, _ := types.LookupFieldOrMethod(params, false, fn.Pkg(), StripeKeyField)
 		if f, ok := field.(*types.Var); !ok || !IsIdempotencyKeyField(f) {
 			t.Errorf("%s: no field %s known as the idempotency key", TypeName(params), StripeKeyField)
+		}
+	}
+}
+
+// checkSends checks that each messaging client and package of the tables
+// still has the sends they name: a renamed API would leave a client
+// whose sends nobody reports.
+func checkSends(t *testing.T, loaded map[string]*types.Package) {
+	var funcs []*types.Func
+	for name := range MessagingClients {
+		base := strings.TrimPrefix(name, "*")
+		pkg := loaded[PackageOf(base)]
+		if pkg == nil {
+			continue
+		}
+		tn, _ := pkg.Scope().Lookup(base[strings.LastIndex(base, ".")+1:]).(*types.TypeName)
+		if tn == nil {
+			continue // reported as no such type
+		}
+		ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+		for i := range ms.Len() {
+			funcs = append(funcs, ms.At(i).Obj().(*types.Func))
+		}
+	}
+	for path := range MessagingPackages {
+		if pkg := loaded[path]; pkg != nil {
+			for _, n := range pkg.Scope().Names() {
+				if fn, ok := pkg.Scope().Lookup(n).(*types.Func); ok {
+					funcs = append(funcs, fn)
+				}
+			}
+		}
+	}
+	sends := make(map[string]int)
+	for _, fn := range funcs {
+		if _, ok := MessagingSend(fn); ok {
+			key := fn.Pkg().Path()
+			if recv := fn.Signature().Recv(); recv != nil {
+				key = TypeName(recv.Type())
+			}
+			sends[key]++
+		}
+	}
+	for _, key := range slices.Concat(slices.Collect(maps.Keys(MessagingClients)), slices.Collect(maps.Keys(MessagingPackages))) {
+		if pkg := loaded[PackageOf(strings.TrimPrefix(key, "*"))]; pkg != nil && sends[key] == 0 {
+			t.Errorf("messaging: %s has no send", key)
 		}
 	}
 }
