@@ -27,8 +27,10 @@ package of the program, or a dependency (through analysis facts):
 
   - I/O without a context where a context-taking variant exists:
     Query (QueryContext), Exec, QueryRow, Begin (BeginTx), Prepare,
-    sqlx's Select and Get, http.NewRequest (NewRequestWithContext),
-    exec.Command (CommandContext);
+    sqlx's Select and Get, http.NewRequest (NewRequestWithContext), an
+    http.Client's Get, Head, Post and PostForm, which build such a
+    request inside (http.NewRequestWithContext and Do), exec.Command
+    (CommandContext);
   - I/O under context.Background() or context.TODO(), detached from the
     request whose context is in scope;
   - time.Sleep;

@@ -362,6 +362,10 @@ type ContextVariant struct {
 	// Rows is set when the call returns rows, as many as the data holds
 	// (a scan), rather than one row or one statement's result.
 	Rows bool
+	// Sends is set when the call builds a request inside and sends it on
+	// its receiver, an *http.Client (client.Get): the variant is written
+	// rather than renamed to, and a client with a short Timeout bounds it.
+	Sends bool
 }
 
 // ContextVariants maps a context-less call that does I/O to the variant
@@ -371,6 +375,12 @@ var ContextVariants = map[string]ContextVariant{
 	"os/exec.Command":          {Name: "CommandContext"},
 	"(*database/sql.DB).Begin": {Name: "BeginTx", More: ", nil"},
 	"(*database/sql.DB).Ping":  {Name: "PingContext"},
+	// What http.NewRequest and Do do, in one call: the same request that
+	// cannot be cancelled.
+	"(*net/http.Client).Get":      {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).Head":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).Post":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).PostForm": {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
 }
 
 // rowMethods are the database methods that return rows as many as the

@@ -397,7 +397,12 @@ func checkFunc(t *testing.T, pkg *types.Package, table, name string) {
 	if s, ok := sqlSinks[name]; ok && table == "sqlSinks" {
 		checkSink(t, name, fn.Signature(), s)
 	}
-	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" {
+	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" && v.Sends {
+		// Written, not renamed to: the receiver sends what it builds.
+		if r := fn.Signature().Recv(); r == nil || TypeName(r.Type()) != "*net/http.Client" {
+			t.Errorf("%s: sends on no *net/http.Client", name)
+		}
+	} else if ok && table == "ContextVariants" {
 		variant := name[:strings.LastIndex(name, ".")+1] + v.Name
 		if vfn := lookupFunc(pkg, variant); vfn == nil {
 			t.Errorf("%s: its context variant %s does not exist", name, variant)
