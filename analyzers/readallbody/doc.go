@@ -24,8 +24,12 @@ process was serving fails with it.
 readallbody reports, in an HTTP handler of net/http, gin or echo:
 io.ReadAll, ioutil.ReadAll or bytes.Buffer.ReadFrom of the request body
 (r.Body, gin's c.Request.Body and c.GetRawData(), echo's
-c.Request().Body); json.NewDecoder and xml.NewDecoder on the body;
-io.ReadAll of a file uploaded through r.FormFile; and
+c.Request().Body), and io.Copy of it into a bytes.Buffer or
+strings.Builder; json.NewDecoder and xml.NewDecoder on the body; the
+same through a decompressor (gzip.NewReader(r.Body): it yields more
+than it reads) or a variable any of whose values is the body;
+io.ReadAll of an uploaded file (r.FormFile, a header of
+r.MultipartForm.File, a part of r.MultipartReader()); and
 r.ParseMultipartForm with a memory limit over 64 MiB. When the body is
 handed to a helper that reads it, in the same package or in another
 (through analysis facts), the finding is at the call in the handler and

@@ -511,6 +511,14 @@ func (c *checker) reads() []read {
 			}
 			continue
 		}
+		if cp, ok := knowledge.MemoryCopies[name]; ok && cp.Src < len(call.Args) &&
+			knowledge.MemoryWriters[knowledge.TypeName(c.pass.TypesInfo.TypeOf(call.Args[cp.Dst]))] {
+			if src, ok := c.bodySource(call.Args[cp.Src], 0); ok {
+				src.call, src.chain = call, shorten(types.ExprString(call))
+				out = append(out, src)
+			}
+			continue
+		}
 		if knowledge.ContextBodyReaders[name] {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				if p, ok := c.requestSource(sel.X, 0); ok {
@@ -743,6 +751,9 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 			}
 		}
 	case *ast.CallExpr:
+		if info.Types[e.Fun].IsType() && len(e.Args) == 1 {
+			return c.bodySource(e.Args[0], depth+1) // io.Reader(r.Body)
+		}
 		fn := c.callee(e)
 		if fn == nil {
 			break
@@ -751,7 +762,7 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 		if i, ok := knowledge.ReaderWrappers[name]; ok && i < len(e.Args) {
 			return c.bodySource(e.Args[i], depth+1)
 		}
-		if name == "(*mime/multipart.FileHeader).Open" {
+		if name == "(*mime/multipart.FileHeader).Open" || knowledge.PartReaders[name] {
 			return c.uploadSource(e, depth+1)
 		}
 	case *ast.Ident:
@@ -766,20 +777,43 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 			}
 			break
 		}
+		// Whichever value the variable holds when it is read:
+		// body := io.Reader(r.Body); if gzipped { body = zr }. One that
+		// is limited may be the one read.
 		ws := c.index.Writes(v)
-		if len(ws) != 1 {
+		var src read
+		found := false
+		for _, w := range ws {
+			if w.RHS != nil && c.isLimiter(w.RHS) {
+				return read{}, false
+			}
+			if !found {
+				src, found = c.writeSource(w, depth+1)
+			}
+		}
+		return src, found
+	}
+	return read{}, false
+}
+
+// writeSource follows one write of a variable back to the parameter its
+// bytes come through, as bodySource does.
+func (c *checker) writeSource(w strexpr.Write, depth int) (read, bool) {
+	switch {
+	case w.RHS == nil:
+	case w.Kind == strexpr.Assign:
+		return c.bodySource(w.RHS, depth)
+	case w.Kind == strexpr.Tuple && w.TupleIndex == 0:
+		call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
+		if !ok {
 			break
 		}
-		switch ws[0].Kind {
-		case strexpr.Assign:
-			if ws[0].RHS != nil {
-				return c.bodySource(ws[0].RHS, depth+1)
-			}
-		case strexpr.Tuple:
-			if call, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr); ok && ws[0].TupleIndex == 0 {
-				return c.uploadSource(call, depth+1)
+		if fn := c.callee(call); fn != nil {
+			if _, ok := knowledge.ReaderWrappers[knowledge.FuncName(fn)]; ok {
+				return c.bodySource(call, depth) // zr, err := gzip.NewReader(r.Body)
 			}
 		}
+		return c.uploadSource(call, depth)
 	}
 	return read{}, false
 }
@@ -789,30 +823,123 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 func (c *checker) uploadSource(call *ast.CallExpr, depth int) (read, bool) {
 	fn := c.callee(call)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if fn == nil || !ok || !knowledge.UploadOpeners[knowledge.FuncName(fn)] {
+	if fn == nil || !ok || !knowledge.UploadOpeners[knowledge.FuncName(fn)] && !knowledge.PartReaders[knowledge.FuncName(fn)] && !knowledge.MultipartReaders[knowledge.FuncName(fn)] {
 		return read{}, false
 	}
-	if knowledge.FuncName(fn) != "(*mime/multipart.FileHeader).Open" {
-		if p, ok := c.requestSource(sel.X, depth+1); ok {
-			return read{param: p, upload: true}, true
+	name := knowledge.FuncName(fn)
+	if name == "(*mime/multipart.FileHeader).Open" {
+		return c.headerSource(sel.X, depth+1)
+	}
+	if knowledge.PartReaders[name] {
+		// mr.NextPart(), where mr came from r.MultipartReader().
+		if call := c.madeBy(sel.X); call != nil {
+			if fn := c.callee(call); fn != nil && knowledge.MultipartReaders[knowledge.FuncName(fn)] {
+				return c.uploadSource(call, depth+1)
+			}
 		}
 		return read{}, false
 	}
-	// fh.Open(), where fh came from a FormFile call.
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if p, ok := c.requestSource(sel.X, depth+1); ok {
+		return read{param: p, upload: true}, true
+	}
+	return read{}, false
+}
+
+// madeBy returns the call whose (first) result a variable holds: its one
+// write, mr, err := r.MultipartReader().
+func (c *checker) madeBy(e ast.Expr) *ast.CallExpr {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return call
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return read{}, false
+		return nil
 	}
 	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
 	if v == nil {
-		return read{}, false
+		return nil
 	}
 	ws := c.index.Writes(v)
-	if len(ws) != 1 || ws[0].Kind != strexpr.Tuple {
+	if len(ws) != 1 || !ws[0].Sets() {
+		return nil
+	}
+	call, _ := ast.Unparen(ws[0].RHS).(*ast.CallExpr)
+	return call
+}
+
+// headerSource follows the header of an uploaded file back to the
+// request it came with: fh from a FormFile call, or an element of the
+// request's parsed multipart form (for _, fh := range
+// r.MultipartForm.File["files"], form.File["f"][0]).
+func (c *checker) headerSource(e ast.Expr, depth int) (read, bool) {
+	if depth > 8 {
 		return read{}, false
 	}
-	if opener, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr); ok {
-		return c.uploadSource(opener, depth+1)
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return c.headerSource(e.X, depth+1)
+	case *ast.SelectorExpr:
+		// form.File: a field of the parsed form.
+		if knowledge.TypeName(c.pass.TypesInfo.TypeOf(e.X)) == "*mime/multipart.Form" {
+			return c.formSource(e.X, depth+1)
+		}
+	case *ast.Ident:
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if v == nil {
+			break
+		}
+		ws := c.index.Writes(v)
+		if len(ws) != 1 || ws[0].RHS == nil {
+			break
+		}
+		switch w := ws[0]; w.Kind {
+		case strexpr.Assign:
+			return c.headerSource(w.RHS, depth+1)
+		case strexpr.Range:
+			if w.TupleIndex == 1 {
+				return c.headerSource(w.RHS, depth+1)
+			}
+		case strexpr.Tuple:
+			if opener, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok {
+				return c.uploadSource(opener, depth+1) // fh, err := c.FormFile("f")
+			}
+		}
+	}
+	return read{}, false
+}
+
+// formSource follows a parsed multipart form back to the request it was
+// parsed from: r.MultipartForm, or gin's and echo's c.MultipartForm().
+func (c *checker) formSource(e ast.Expr, depth int) (read, bool) {
+	if depth > 8 {
+		return read{}, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if e.Sel.Name == knowledge.MultipartFormField && knowledge.TypeName(c.pass.TypesInfo.TypeOf(e.X)) == knowledge.RequestType {
+			if p, ok := c.requestSource(e.X, depth+1); ok {
+				return read{param: p, upload: true}, true
+			}
+		}
+	case *ast.CallExpr:
+		fn := c.callee(e)
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		if fn != nil && ok && knowledge.MultipartForms[knowledge.FuncName(fn)] {
+			if p, ok := c.requestSource(sel.X, depth+1); ok {
+				return read{param: p, upload: true}, true
+			}
+		}
+	case *ast.Ident:
+		if call := c.madeBy(e); call != nil {
+			return c.formSource(call, depth+1)
+		}
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if v == nil {
+			break
+		}
+		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].RHS != nil {
+			return c.formSource(ws[0].RHS, depth+1)
+		}
 	}
 	return read{}, false
 }

@@ -84,6 +84,11 @@ func tables() map[string]table {
 		"StartupWork":          fn(keys(StartupWork)...),
 		"StartupWrappers":      fn(keys(StartupWrappers)...),
 		"UploadOpeners":        fn(keys(UploadOpeners)...),
+		"PartReaders":          fn(keys(PartReaders)...),
+		"MultipartReaders":     fn(keys(MultipartReaders)...),
+		"MultipartForms":       fn(keys(MultipartForms)...),
+		"MemoryCopies":         fn(keys(MemoryCopies)...),
+		"MemoryWriters":        ty(keys(MemoryWriters)...),
 		"UserInputs":           fn(keys(UserInputs)...),
 		"WholeReaders":         fn(keys(WholeReaders)...),
 		"DefaultClientSends":   fn(keys(DefaultClientSends)...),
@@ -202,6 +207,7 @@ var unchecked = map[string]string{
 	"TimeType":                 "a type of the standard library, as TypeName prints it",
 	"ContextType":              "a type of the standard library, as TypeName prints it",
 	"ServedRequestField":       "a field of net/http.Request",
+	"MultipartFormField":       "a field of net/http.Request",
 }
 
 // TestTablesAreListed reads the package-level variables and constants
