@@ -41,7 +41,9 @@ package of the program, or a dependency (through analysis facts):
     constant, template.ParseFiles and ParseGlob.
 
 A cause written in the handler is reported where it is; one reached
-through a call, at that call, with the chain. Work started with go, or
+through a call, at that call, with the chain. Work started with go
+(unless the function waits for it: a sync.WaitGroup's Wait after the
+goroutine's Done, a receive outside a select from a channel it sends on), or
 handed to a function that does (learned from its code), or queued for a
 pool's workers (gopool.Go, ants.Submit: named in a table, since their
 code queues the task for a goroutine started elsewhere), is not on the

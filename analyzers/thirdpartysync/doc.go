@@ -34,8 +34,11 @@ later (aws-sdk-go's SendEmailRequest) is not a send. A call written in the
 handler is reported where it is; one reached through a notifier or a
 service, at the handler's call, with the chain.
 
-It does not report the same calls inside a function started with go,
-in a worker or job handler that is not an HTTP handler, or outside the
+It does not report the same calls inside a function started with go
+(unless the handler then waits for it: a sync.WaitGroup's Wait after
+the goroutine's Done, or a receive, outside a select, from a channel
+the goroutine sends on or closes; errgroup's Go and Wait likewise), in
+a worker or job handler that is not an HTTP handler, or outside the
 request path.
 
 A finding is a warning: the request waits for the provider, so the
