@@ -50,7 +50,8 @@ code queues the task for a goroutine started elsewhere), is not on the
 request path.
 
 It does not report the same calls outside a handler (main, init, CLI
-commands, workers, tests), a context derived from the request's
+commands, workers, tests, the stub handler of a fake upstream started
+with httptest.NewServer), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
 context.WithoutCancel(r.Context()), which detaches on purpose, what a
 call does below when the handler gives it a context chosen to outlive

@@ -223,6 +223,15 @@ var MiddlewareResults = map[string]bool{
 	"github.com/labstack/echo/v4.MiddlewareFunc": true,
 }
 
+// FakeServers start a server on a loopback listener for tests or local
+// development: the handler at the index is a stub (a slow upstream, a
+// mock provider), never the service's, whichever package builds it.
+var FakeServers = map[string]int{
+	"net/http/httptest.NewServer":          0,
+	"net/http/httptest.NewTLSServer":       0,
+	"net/http/httptest.NewUnstartedServer": 0,
+}
+
 // HTTPPackages are the packages whose import makes a package's functions
 // candidates for handlers.
 var HTTPPackages = []string{

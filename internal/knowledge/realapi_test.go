@@ -89,6 +89,7 @@ func tables() map[string]table {
 		"MultipartForms":       fn(keys(MultipartForms)...),
 		"MemoryCopies":         fn(keys(MemoryCopies)...),
 		"MemoryWriters":        ty(keys(MemoryWriters)...),
+		"FakeServers":          fn(keys(FakeServers)...),
 		"UserInputs":           fn(keys(UserInputs)...),
 		"WholeReaders":         fn(keys(WholeReaders)...),
 		"DefaultClientSends":   fn(keys(DefaultClientSends)...),
