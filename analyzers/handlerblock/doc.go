@@ -73,6 +73,9 @@ one, such as kratos's x.RandomDelay: a delay against timing attacks or
 brute force, on purpose), context-less and
 detached I/O in a defer (cleanup and accounting as the handler leaves
 must complete, whether or not the client is still there), or
+templates or regular expressions built again only while a boolean
+setting of the server is on (if a.dev { parse the templates again }: a
+development mode's hot reload, which the request does not decide), or
 context-less I/O and locks made once per key or object (a lazy loader, a
 cache's miss) or once an interval for the process (a package-level
 cache reloaded when stale, under a lock re-checked inside).

@@ -59,6 +59,7 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	r.walk(b, block, true)
 	r.serving(b, block)
 	if fd, ok := node.(*ast.FuncDecl); ok {
+		r.settings(b, fd)
 		r.memos(b, fd)
 		r.cached(b, fd)
 		r.refreshes(b, fd)
