@@ -315,7 +315,7 @@ up:
 	}
 	var decl *ast.FuncDecl
 	for _, n := range slices.Backward(stack[:i+1]) {
-		if _, ok := n.(*ast.FuncLit); ok {
+		if lit, ok := n.(*ast.FuncLit); ok && !c.takesHandler(c.pass.TypesInfo.TypeOf(lit)) {
 			break // a literal (fx.Invoke(func(e *echo.Echo) {...})) is called once: its limit applies
 		}
 		if fd, ok := n.(*ast.FuncDecl); ok {
@@ -442,8 +442,8 @@ func (c *checker) handlersIn(top ast.Node, site ast.Expr) []routed {
 			}
 		case *ast.Ident:
 			fn, ok := c.pass.TypesInfo.Uses[n].(*types.Func)
-			if !ok || n == site || called[n] || !c.rp.Serves(fn.Signature()) {
-				return true
+			if !ok || n == site || called[n] || !c.rp.Serves(fn.Signature()) || fn.Name() == "ServeHTTP" {
+				return true // a router's ServeHTTP serves every route behind it
 			}
 			if fn.Pkg() == c.pass.Pkg {
 				if d := c.index.Decl(fn); d != nil {
@@ -682,20 +682,27 @@ func (c *checker) isMiddlewareDecl(fd *ast.FuncDecl) bool {
 	if !ok {
 		return false
 	}
-	takesHandler := func(sig *types.Signature) bool {
-		for i := range sig.Params().Len() {
-			if knowledge.MiddlewareResults[knowledge.TypeName(sig.Params().At(i).Type())] {
-				return true
-			}
-		}
-		return false
-	}
 	sig := fn.Signature()
-	if takesHandler(sig) {
+	if c.takesHandler(sig) {
 		return true
 	}
 	for i := range sig.Results().Len() {
-		if r, ok := sig.Results().At(i).Type().Underlying().(*types.Signature); ok && takesHandler(r) {
+		if c.takesHandler(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesHandler reports whether t is a function that takes a handler to
+// wrap: a middleware, func(next http.Handler) http.Handler.
+func (c *checker) takesHandler(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := range sig.Params().Len() {
+		if knowledge.MiddlewareResults[knowledge.TypeName(sig.Params().At(i).Type())] {
 			return true
 		}
 	}
