@@ -150,14 +150,20 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// exportImports says which packages of the module the package imports,
-// when the module is known: a driver that sees the whole program follows
-// them from a package that limits its router's bodies to the handlers'.
+// exportImports says which packages of the program's module the package
+// imports (without module information, GOPATH, the packages that are not
+// the standard library's or a library the tables describe): a driver
+// that sees the whole program follows them from a package that limits
+// its router's bodies to the handlers'.
 func exportImports(pass *analysis.Pass) {
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return // a test binary's generated main serves nothing
+	}
 	var paths []string
 	for _, imp := range pass.Pkg.Imports() {
-		if in, _ := report.InModule(pass, imp.Path()); in {
-			paths = append(paths, imp.Path())
+		path := imp.Path()
+		if in, known := report.InModule(pass, path); in || !known && !knowledge.Standard(path) && !knowledge.Described(path) {
+			paths = append(paths, path)
 		}
 	}
 	if len(paths) > 0 {

@@ -1,4 +1,4 @@
-// Package wrapped serves its router through wrapserver.New, which // want package:"applies a body limit"
+// Package wrapped serves its router through wrapserver.New, which // want package:"applies a body limit" package:"imports wrapserver"
 // limits every body.
 package wrapped
 
