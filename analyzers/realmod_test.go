@@ -17,6 +17,7 @@ import (
 	"github.com/crisislint/crisislint/analyzers/readallbody"
 	"github.com/crisislint/crisislint/analyzers/retrystorm"
 	"github.com/crisislint/crisislint/analyzers/sqlconcat"
+	"github.com/crisislint/crisislint/analyzers/thirdpartysync"
 	"github.com/crisislint/crisislint/internal/driver"
 	"github.com/crisislint/crisislint/internal/enginetest"
 	"github.com/crisislint/crisislint/internal/realmod"
@@ -38,6 +39,7 @@ var realApps = map[string]*analysis.Analyzer{
 	"cacheapp":   cachestampede.Analyzer,
 	"staleapp":   cachestale.Analyzer,
 	"payapp":     idempotency.Analyzer,
+	"sendapp":    thirdpartysync.Analyzer,
 }
 
 // TestRealModules runs the analyzers on the real-module apps the way the

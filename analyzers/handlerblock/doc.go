@@ -27,8 +27,10 @@ package of the program, or a dependency (through analysis facts):
 
   - I/O without a context where a context-taking variant exists:
     Query (QueryContext), Exec, QueryRow, Begin (BeginTx), Prepare,
-    sqlx's Select and Get, http.NewRequest (NewRequestWithContext),
-    exec.Command (CommandContext);
+    sqlx's Select and Get, http.NewRequest (NewRequestWithContext), an
+    http.Client's Get, Head, Post and PostForm, which build such a
+    request inside (http.NewRequestWithContext and Do), exec.Command
+    (CommandContext);
   - I/O under context.Background() or context.TODO(), detached from the
     request whose context is in scope;
   - time.Sleep;
@@ -39,14 +41,17 @@ package of the program, or a dependency (through analysis facts):
     constant, template.ParseFiles and ParseGlob.
 
 A cause written in the handler is reported where it is; one reached
-through a call, at that call, with the chain. Work started with go, or
+through a call, at that call, with the chain. Work started with go
+(unless the function waits for it: a sync.WaitGroup's Wait after the
+goroutine's Done, a receive outside a select from a channel it sends on), or
 handed to a function that does (learned from its code), or queued for a
 pool's workers (gopool.Go, ants.Submit: named in a table, since their
 code queues the task for a goroutine started elsewhere), is not on the
 request path.
 
 It does not report the same calls outside a handler (main, init, CLI
-commands, workers, tests), a context derived from the request's
+commands, workers, tests, the stub handler of a fake upstream started
+with httptest.NewServer), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
 context.WithoutCancel(r.Context()), which detaches on purpose, what a
 call does below when the handler gives it a context chosen to outlive
@@ -68,6 +73,9 @@ one, such as kratos's x.RandomDelay: a delay against timing attacks or
 brute force, on purpose), context-less and
 detached I/O in a defer (cleanup and accounting as the handler leaves
 must complete, whether or not the client is still there), or
+templates or regular expressions built again only while a boolean
+setting of the server is on (if a.dev { parse the templates again }: a
+development mode's hot reload, which the request does not decide), or
 context-less I/O and locks made once per key or object (a lazy loader, a
 cache's miss) or once an interval for the process (a package-level
 cache reloaded when stale, under a lock re-checked inside).

@@ -24,8 +24,8 @@ func (f *finding) variantFix() *analysis.SuggestedFix {
 		return nil
 	}
 	v, ok := knowledge.ContextVariants[knowledge.FuncName(fn)]
-	if !ok {
-		return nil
+	if !ok || v.Sends {
+		return nil // client.Get(u) becomes two statements: the message says which
 	}
 	edits := []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(v.Name)}}
 	if len(f.call.Args) > 0 {

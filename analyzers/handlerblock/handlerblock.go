@@ -91,6 +91,9 @@ func run(pass *analysis.Pass) (any, error) {
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist
 				}
+				if k == effects.Startup && e.Attrs&effects.Setting != 0 {
+					continue // parsed again only in a mode the server is started in: a development mode's hot reload
+				}
 				switch k {
 				case effects.NoContext, effects.GlobalLock, effects.KeyLock:
 					if e.Attrs&(effects.Lazy|effects.Cached|effects.ErrorPath|effects.Worker) != 0 {

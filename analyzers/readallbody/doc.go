@@ -24,8 +24,12 @@ process was serving fails with it.
 readallbody reports, in an HTTP handler of net/http, gin or echo:
 io.ReadAll, ioutil.ReadAll or bytes.Buffer.ReadFrom of the request body
 (r.Body, gin's c.Request.Body and c.GetRawData(), echo's
-c.Request().Body); json.NewDecoder and xml.NewDecoder on the body;
-io.ReadAll of a file uploaded through r.FormFile; and
+c.Request().Body), and io.Copy of it into a bytes.Buffer or
+strings.Builder; json.NewDecoder and xml.NewDecoder on the body; the
+same through a decompressor (gzip.NewReader(r.Body): it yields more
+than it reads) or a variable any of whose values is the body;
+io.ReadAll of an uploaded file (r.FormFile, a header of
+r.MultipartForm.File, a part of r.MultipartReader()); and
 r.ParseMultipartForm with a memory limit over 64 MiB. When the body is
 handed to a helper that reads it, in the same package or in another
 (through analysis facts), the finding is at the call in the handler and
@@ -37,10 +41,18 @@ package before it calls the helper), response bodies of outbound calls,
 the body of a request a handler is handed beside the one it serves
 (Sign(c *gin.Context, req *http.Request) hashing an outbound request its
 caller built: reported at a caller that hands it the served request),
-or handlers of a package that wraps its router in http.MaxBytesHandler
-or a body-limit middleware (echo's middleware.BodyLimit, chi's
-middleware.RequestSize, gin-contrib/size, or one of its own that sets
-r.Body = http.MaxBytesReader).
+or handlers behind a body limit: http.MaxBytesHandler or a body-limit
+middleware (echo's middleware.BodyLimit, chi's middleware.RequestSize,
+gin-contrib/size, or one of the program's own that sets r.Body =
+http.MaxBytesReader, or wraps what it is given in a limit). A limit on a
+router covers the handlers of its package and of the packages that
+package imports, directly or not (the server's package wraps the router
+the handlers' packages build); a server of the module that limits its
+own router covers nothing of another's. A limit on one route
+(mux.Handle("/upload", http.MaxBytesHandler(upload, n)), chi's
+r.With(middleware.RequestSize(n)).Post(...), echo's e.POST(path, h,
+middleware.BodyLimit("50M"))) covers the handler it names: the other
+routes of the package are reported.
 
 Reading a body or an upload whole with no limit is an error: one
 request decides how much of the heap it takes, and when it takes too

@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(wantsLimitsFact)},
+	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(importsFact), new(wantsLimitsFact)},
 }
 
 // readsFact marks a function that reads whole, with no limit, the request
@@ -60,22 +60,40 @@ type readsPackageFact struct{}
 func (*readsPackageFact) AFact()         {}
 func (*readsPackageFact) String() string { return "reads bodies" }
 
-// limiterFact marks a middleware of the package that bounds the body of
-// every request it passes on, for the package that puts it in front of
-// its router.
+// limiterFact marks a function of the package that bounds the body of
+// every request it passes on: a middleware, or a function that puts a
+// body limit in front of the router or handler it is given. What it
+// covers is decided where it is applied.
 type limiterFact struct{}
 
 func (*limiterFact) AFact()         {}
 func (*limiterFact) String() string { return "limits bodies" }
 
-// limitsFact marks a package that puts a body limit in front of a
-// router: every handler of the program is behind it, whichever package
-// declares it (the handlers' package does not import the one that
-// builds the server; the whole program's facts tell).
-type limitsFact struct{}
+// limitsFact marks a package that puts a body limit in front of
+// handlers of other packages: a router's, which serves the handlers of
+// the packages it imports, directly or not (the handlers' package does
+// not import the one that builds the server; the whole program's facts
+// tell), or one route's, which covers the handlers it names.
+type limitsFact struct {
+	Router   bool
+	Handlers []string // knowledge.FuncName of each handler a route's limit covers
+}
 
-func (*limitsFact) AFact()         {}
-func (*limitsFact) String() string { return "applies a body limit" }
+func (*limitsFact) AFact() {}
+
+func (f *limitsFact) String() string {
+	if f.Router {
+		return "applies a body limit"
+	}
+	return "limits the body of " + strings.Join(f.Handlers, ", ")
+}
+
+// importsFact lists the packages of the module a package imports: the
+// edges along which a router's limit reaches the handlers it serves.
+type importsFact struct{ Paths []string }
+
+func (*importsFact) AFact()           {}
+func (f *importsFact) String() string { return "imports " + strings.Join(f.Paths, ", ") }
 
 // wantsLimitsFact marks a package that looked for a body limit in the
 // whole program: a driver that analyzes the whole program asks it
@@ -93,6 +111,7 @@ func (*wantsLimitsFact) Wants(f analysis.Fact) bool {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	exportImports(pass)
 	if !relevant(pass) {
 		return nil, nil
 	}
@@ -116,19 +135,41 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(c.facts) > 0 {
 		pass.ExportPackageFact(new(readsPackageFact))
 	}
-	for _, fn := range c.middlewares() {
+	for fn := range c.limiters {
 		pass.ExportObjectFact(fn, new(limiterFact))
 	}
-	if c.router {
-		pass.ExportPackageFact(new(limitsFact))
+	if c.router || len(c.elsewhere) > 0 {
+		pass.ExportPackageFact(&limitsFact{Router: c.router, Handlers: c.elsewhere})
 	}
-	if c.limitedPackage() {
-		return nil, nil
+	if c.router {
+		return nil, nil // every handler of the package is behind the limit
 	}
 	c.rep = report.New(pass)
 	c.report()
 	c.rep.Flush()
 	return nil, nil
+}
+
+// exportImports says which packages of the program's module the package
+// imports (without module information, GOPATH, the packages that are not
+// the standard library's or a library the tables describe): a driver
+// that sees the whole program follows them from a package that limits
+// its router's bodies to the handlers'.
+func exportImports(pass *analysis.Pass) {
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return // a test binary's generated main serves nothing
+	}
+	var paths []string
+	for _, imp := range pass.Pkg.Imports() {
+		path := imp.Path()
+		if in, known := report.InModule(pass, path); in || !known && !knowledge.Standard(path) && !knowledge.Described(path) {
+			paths = append(paths, path)
+		}
+	}
+	if len(paths) > 0 {
+		slices.Sort(paths)
+		pass.ExportPackageFact(&importsFact{Paths: paths})
+	}
 }
 
 // relevant reports whether the package can handle requests: it imports
@@ -154,26 +195,20 @@ type checker struct {
 	calls  []callindex.Call
 	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
 	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
-	router bool                       // the package uses a body-limit middleware
-	konst  *ast.File                  // the file that declares maxBodyBytes in fixes
-	rep    *report.Reporter
+	router bool                       // the package puts a body limit in front of its router
+	// limiters are the package's functions that bound the bodies of what
+	// they are given or pass on (see limiterFact).
+	limiters  map[*types.Func]bool
+	covered   map[ast.Node]bool // handlers of the package behind a route's limit
+	elsewhere []string          // handlers of other packages behind a route's limit
+	konst     *ast.File         // the file that declares maxBodyBytes in fixes
+	rep       *report.Reporter
 }
 
-// collect finds the package's calls, whether it puts a body-limit
-// middleware in front of a router (a table's, or another package's that
-// limits bodies), and where it assigns a limiter to a request's body.
+// collect finds the package's calls, where it assigns a limiter to a
+// request's body, and where it puts a body limit in front of handlers.
 func (c *checker) collect(calls *callindex.Index) {
 	c.calls = calls.All()
-	for _, call := range calls.All() {
-		fn := call.Callee
-		if fn == nil || call.Decl != nil && c.isMiddlewareDecl(call.Decl) {
-			continue // a middleware built on another (echo's BodyLimit on BodyLimitWithConfig) applies nothing
-		}
-		if knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] ||
-			fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact)) {
-			c.router = true
-		}
-	}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == 1 && len(a.Rhs) == 1 && c.isBody(a.Lhs[0]) && c.isLimiter(a.Rhs[0]) {
@@ -182,6 +217,251 @@ func (c *checker) collect(calls *callindex.Index) {
 			return true
 		})
 	}
+	c.limiters = make(map[*types.Func]bool)
+	for _, fn := range c.middlewares() {
+		c.limiters[fn] = true
+	}
+	// A function of the package that limits what it is given is a
+	// limiter for its callers, which may be found before it: look again
+	// until no new one turns up.
+	for range 4 {
+		if !c.applications() {
+			break
+		}
+	}
+}
+
+// applications finds where the package puts a body limit (a table's
+// middleware, another package's limiter, one of its own) in front of
+// handlers, and what it covers:
+//   - the handlers named in the same registration, for a limit on one
+//     route (mux.Handle("/upload", http.MaxBytesHandler(upload, n)),
+//     chi's r.With(limit).Post(...), echo's e.POST(path, h, limit));
+//   - nothing yet, for a limit on a router or handler the function is
+//     given: the function is a limiter, and its callers apply it;
+//   - the router, otherwise: every handler of the package, and of the
+//     packages it imports (see programLimits).
+//
+// It reports whether it found a new limiter of the package.
+func (c *checker) applications() bool {
+	c.router, c.covered, c.elsewhere = false, make(map[ast.Node]bool), nil
+	changed := false
+	for _, f := range c.pass.Files {
+		ast.PreorderStack(f, nil, func(n ast.Node, stack []ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+			if !ok || !c.limitsBodies(fn) {
+				return true
+			}
+			// The limiter as an expression (mw.Limit), and the call of it
+			// when it is called.
+			var site ast.Expr = id
+			i := len(stack) - 1
+			if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+				site, i = sel, i-1
+			}
+			call, ok := stack[i].(*ast.CallExpr)
+			switch {
+			case ok && ast.Unparen(call.Fun) == site:
+				site, i = call, i-1
+			case !ok || !slices.Contains(call.Args, site):
+				return true // not applied: _ = middleware.BodyLimit
+			}
+			if c.apply(fn, site, stack[:i+1]) {
+				changed = true
+			}
+			return true
+		})
+	}
+	return changed
+}
+
+// limitsBodies reports whether fn puts a body limit in front of what it
+// wraps or is used by.
+func (c *checker) limitsBodies(fn *types.Func) bool {
+	if knowledge.BodyLimitMiddleware[knowledge.FuncName(fn)] || c.limiters[fn] {
+		return true
+	}
+	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact))
+}
+
+// apply records what a use of the limiter fn at site covers (see
+// applications); stack holds the site's ancestors. It reports whether it
+// made a new limiter of the package.
+func (c *checker) apply(fn *types.Func, site ast.Expr, stack []ast.Node) bool {
+	// The registration the site is part of: the calls it is an argument
+	// or a receiver of.
+	top := ast.Node(site)
+	i := len(stack) - 1
+up:
+	for ; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr, *ast.CallExpr:
+		case *ast.SelectorExpr:
+			if p.X != top {
+				break up
+			}
+		default:
+			break up
+		}
+		top = stack[i]
+	}
+	if handlers := c.handlersIn(top, site); len(handlers) > 0 && c.routes(stack[i+1:]) {
+		for _, h := range handlers {
+			if h.node != nil {
+				c.covered[h.node] = true
+			} else {
+				c.elsewhere = append(c.elsewhere, knowledge.FuncName(h.fn))
+			}
+		}
+		return false
+	}
+	var decl *ast.FuncDecl
+	for _, n := range slices.Backward(stack[:i+1]) {
+		if lit, ok := n.(*ast.FuncLit); ok && !c.takesHandler(c.pass.TypesInfo.TypeOf(lit)) {
+			break // a literal (fx.Invoke(func(e *echo.Echo) {...})) is called once: its limit applies
+		}
+		if fd, ok := n.(*ast.FuncDecl); ok {
+			decl = fd
+			break
+		}
+	}
+	if decl != nil && (c.isMiddlewareDecl(decl) || c.limitsParam(decl, top, site)) {
+		// A middleware built on another (echo's BodyLimit on
+		// BodyLimitWithConfig), or a function that limits the router it
+		// is given, applies nothing itself: its callers do.
+		def, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if def == nil || c.limiters[def] {
+			return false
+		}
+		c.limiters[def] = true
+		return true
+	}
+	c.router = true
+	return false
+}
+
+// limitsParam reports whether the limit at site, in the registration
+// top, bounds a router or handler that decl is given: the limiter is
+// called with one of decl's parameters, or used on one
+// (func New(h http.Handler) *http.Server, func setup(e *echo.Echo)).
+func (c *checker) limitsParam(decl *ast.FuncDecl, top ast.Node, site ast.Expr) bool {
+	var ids []ast.Expr
+	if call, ok := site.(*ast.CallExpr); ok {
+		ids = append(ids, call.Args...)
+	}
+	recv := top
+	for {
+		switch e := recv.(type) {
+		case *ast.CallExpr:
+			recv = e.Fun
+			continue
+		case *ast.SelectorExpr:
+			recv = e.X
+			continue
+		case *ast.ParenExpr:
+			recv = e.X
+			continue
+		case *ast.Ident:
+			ids = append(ids, e)
+		}
+		break
+	}
+	for _, e := range ids {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		if _, isParam := c.index.Param(v); isParam && c.index.Owner(v) == decl {
+			if _, basic := v.Type().Underlying().(*types.Basic); !basic {
+				return true // not the limit itself (BodyLimit(maxBody))
+			}
+		}
+	}
+	return false
+}
+
+// routes reports whether a chain of calls registers a route: one of them
+// is given a path. Gin's r.Use(limiter, auth) names a function of a
+// handler's shape too, but applies both to every route.
+func (c *checker) routes(chain []ast.Node) bool {
+	for _, n := range chain {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, a := range call.Args {
+			t := c.pass.TypesInfo.TypeOf(a)
+			if t == nil || slices.Contains(chain, ast.Node(a)) {
+				continue
+			}
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// routed is a handler a registration names: its declaration or literal
+// in this package, or the function of another package.
+type routed struct {
+	node ast.Node
+	fn   *types.Func
+}
+
+// handlersIn returns the handlers a registration names, besides the
+// limiter at site: function values with a handler's shape. A
+// configuration's (echo's BodyLimitConfig{Skipper: ...}) are not routes.
+func (c *checker) handlersIn(top ast.Node, site ast.Expr) []routed {
+	called := make(map[ast.Node]bool)
+	ast.Inspect(top, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			fun := ast.Unparen(call.Fun)
+			called[fun] = true
+			if sel, ok := fun.(*ast.SelectorExpr); ok {
+				called[sel.Sel] = true
+			}
+		}
+		return true
+	})
+	var out []routed
+	ast.Inspect(top, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			return false
+		case *ast.FuncLit:
+			if sig, ok := c.pass.TypesInfo.TypeOf(n).(*types.Signature); ok && c.rp.Serves(sig) {
+				out = append(out, routed{node: n})
+			}
+			return false
+		case *ast.SelectorExpr:
+			if n == site || called[n] {
+				return n != site
+			}
+		case *ast.Ident:
+			fn, ok := c.pass.TypesInfo.Uses[n].(*types.Func)
+			if !ok || n == site || called[n] || !c.rp.Serves(fn.Signature()) || fn.Name() == "ServeHTTP" {
+				return true // a router's ServeHTTP serves every route behind it
+			}
+			if fn.Pkg() == c.pass.Pkg {
+				if d := c.index.Decl(fn); d != nil {
+					out = append(out, routed{node: d})
+				}
+			} else {
+				out = append(out, routed{fn: fn})
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func (c *checker) callee(call *ast.CallExpr) *types.Func {
@@ -232,6 +512,14 @@ func (c *checker) reads() []read {
 		name := knowledge.FuncName(fn)
 		if i, ok := knowledge.WholeReaders[name]; ok && i < len(call.Args) {
 			if src, ok := c.bodySource(call.Args[i], 0); ok {
+				src.call, src.chain = call, shorten(types.ExprString(call))
+				out = append(out, src)
+			}
+			continue
+		}
+		if cp, ok := knowledge.MemoryCopies[name]; ok && cp.Src < len(call.Args) &&
+			knowledge.MemoryWriters[knowledge.TypeName(c.pass.TypesInfo.TypeOf(call.Args[cp.Dst]))] {
+			if src, ok := c.bodySource(call.Args[cp.Src], 0); ok {
 				src.call, src.chain = call, shorten(types.ExprString(call))
 				out = append(out, src)
 			}
@@ -317,13 +605,6 @@ func (c *checker) limited(fn ast.Node, param *types.Var) bool {
 	return false
 }
 
-// limitedPackage reports whether the package bounds every request body in
-// front of its handlers: it applies a body-limit middleware, or has a
-// middleware of its own that assigns a limiter to the body.
-func (c *checker) limitedPackage() bool {
-	return c.router || len(c.middlewares()) > 0
-}
-
 // middlewares returns the package's middlewares that bound the body of
 // every request they pass on.
 func (c *checker) middlewares() []*types.Func {
@@ -345,18 +626,50 @@ func (c *checker) middlewares() []*types.Func {
 	return out
 }
 
-// limitedProgram reports whether a package of the program's module puts
-// a body limit in front of its router (a library that does, for a server
-// of its own, limits nothing of this one's). It asks for every package's
-// facts, so it is asked only when there is something to report.
-func (c *checker) limitedProgram() bool {
+// programLimits tells what other packages of the program's module put
+// a body limit in front of: all of this package's handlers, when one
+// limits a router and imports this package, directly or not (an
+// unrelated server of the module, or a library that limits a server of
+// its own, covers nothing here); and the handlers a route's limit names.
+// It asks for every package's facts, so it is asked only when there is
+// something to report.
+func (c *checker) programLimits() (all bool, handlers map[string]bool) {
 	c.pass.ExportPackageFact(new(wantsLimitsFact))
+	imports := make(map[string][]string)
+	var routers []string
 	for _, f := range c.pass.AllPackageFacts() {
-		if _, ok := f.Fact.(*limitsFact); ok && c.sameModule(f.Package) {
-			return true
+		switch fact := f.Fact.(type) {
+		case *importsFact:
+			imports[f.Package.Path()] = fact.Paths
+		case *limitsFact:
+			if !c.sameModule(f.Package) {
+				continue
+			}
+			if fact.Router {
+				routers = append(routers, f.Package.Path())
+			}
+			for _, h := range fact.Handlers {
+				if handlers == nil {
+					handlers = make(map[string]bool)
+				}
+				handlers[h] = true
+			}
 		}
 	}
-	return false
+	// Which packages the routers' packages reach through their imports.
+	seen := make(map[string]bool)
+	for len(routers) > 0 {
+		p := routers[len(routers)-1]
+		routers = routers[:len(routers)-1]
+		if p == c.pass.Pkg.Path() {
+			return true, nil
+		}
+		if !seen[p] {
+			seen[p] = true
+			routers = append(routers, imports[p]...)
+		}
+	}
+	return false, handlers
 }
 
 // sameModule reports whether a package is of the module of the package
@@ -375,20 +688,27 @@ func (c *checker) isMiddlewareDecl(fd *ast.FuncDecl) bool {
 	if !ok {
 		return false
 	}
-	takesHandler := func(sig *types.Signature) bool {
-		for i := range sig.Params().Len() {
-			if knowledge.MiddlewareResults[knowledge.TypeName(sig.Params().At(i).Type())] {
-				return true
-			}
-		}
-		return false
-	}
 	sig := fn.Signature()
-	if takesHandler(sig) {
+	if c.takesHandler(sig) {
 		return true
 	}
 	for i := range sig.Results().Len() {
-		if r, ok := sig.Results().At(i).Type().Underlying().(*types.Signature); ok && takesHandler(r) {
+		if c.takesHandler(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesHandler reports whether t is a function that takes a handler to
+// wrap: a middleware, func(next http.Handler) http.Handler.
+func (c *checker) takesHandler(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := range sig.Params().Len() {
+		if knowledge.MiddlewareResults[knowledge.TypeName(sig.Params().At(i).Type())] {
 			return true
 		}
 	}
@@ -444,6 +764,9 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 			}
 		}
 	case *ast.CallExpr:
+		if info.Types[e.Fun].IsType() && len(e.Args) == 1 {
+			return c.bodySource(e.Args[0], depth+1) // io.Reader(r.Body)
+		}
 		fn := c.callee(e)
 		if fn == nil {
 			break
@@ -452,7 +775,7 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 		if i, ok := knowledge.ReaderWrappers[name]; ok && i < len(e.Args) {
 			return c.bodySource(e.Args[i], depth+1)
 		}
-		if name == "(*mime/multipart.FileHeader).Open" {
+		if name == "(*mime/multipart.FileHeader).Open" || knowledge.PartReaders[name] {
 			return c.uploadSource(e, depth+1)
 		}
 	case *ast.Ident:
@@ -467,20 +790,43 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 			}
 			break
 		}
+		// Whichever value the variable holds when it is read:
+		// body := io.Reader(r.Body); if gzipped { body = zr }. One that
+		// is limited may be the one read.
 		ws := c.index.Writes(v)
-		if len(ws) != 1 {
+		var src read
+		found := false
+		for _, w := range ws {
+			if w.RHS != nil && c.isLimiter(w.RHS) {
+				return read{}, false
+			}
+			if !found {
+				src, found = c.writeSource(w, depth+1)
+			}
+		}
+		return src, found
+	}
+	return read{}, false
+}
+
+// writeSource follows one write of a variable back to the parameter its
+// bytes come through, as bodySource does.
+func (c *checker) writeSource(w strexpr.Write, depth int) (read, bool) {
+	switch {
+	case w.RHS == nil:
+	case w.Kind == strexpr.Assign:
+		return c.bodySource(w.RHS, depth)
+	case w.Kind == strexpr.Tuple && w.TupleIndex == 0:
+		call, ok := ast.Unparen(w.RHS).(*ast.CallExpr)
+		if !ok {
 			break
 		}
-		switch ws[0].Kind {
-		case strexpr.Assign:
-			if ws[0].RHS != nil {
-				return c.bodySource(ws[0].RHS, depth+1)
-			}
-		case strexpr.Tuple:
-			if call, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr); ok && ws[0].TupleIndex == 0 {
-				return c.uploadSource(call, depth+1)
+		if fn := c.callee(call); fn != nil {
+			if _, ok := knowledge.ReaderWrappers[knowledge.FuncName(fn)]; ok {
+				return c.bodySource(call, depth) // zr, err := gzip.NewReader(r.Body)
 			}
 		}
+		return c.uploadSource(call, depth)
 	}
 	return read{}, false
 }
@@ -490,30 +836,123 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 func (c *checker) uploadSource(call *ast.CallExpr, depth int) (read, bool) {
 	fn := c.callee(call)
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if fn == nil || !ok || !knowledge.UploadOpeners[knowledge.FuncName(fn)] {
+	if fn == nil || !ok || !knowledge.UploadOpeners[knowledge.FuncName(fn)] && !knowledge.PartReaders[knowledge.FuncName(fn)] && !knowledge.MultipartReaders[knowledge.FuncName(fn)] {
 		return read{}, false
 	}
-	if knowledge.FuncName(fn) != "(*mime/multipart.FileHeader).Open" {
-		if p, ok := c.requestSource(sel.X, depth+1); ok {
-			return read{param: p, upload: true}, true
+	name := knowledge.FuncName(fn)
+	if name == "(*mime/multipart.FileHeader).Open" {
+		return c.headerSource(sel.X, depth+1)
+	}
+	if knowledge.PartReaders[name] {
+		// mr.NextPart(), where mr came from r.MultipartReader().
+		if call := c.madeBy(sel.X); call != nil {
+			if fn := c.callee(call); fn != nil && knowledge.MultipartReaders[knowledge.FuncName(fn)] {
+				return c.uploadSource(call, depth+1)
+			}
 		}
 		return read{}, false
 	}
-	// fh.Open(), where fh came from a FormFile call.
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if p, ok := c.requestSource(sel.X, depth+1); ok {
+		return read{param: p, upload: true}, true
+	}
+	return read{}, false
+}
+
+// madeBy returns the call whose (first) result a variable holds: its one
+// write, mr, err := r.MultipartReader().
+func (c *checker) madeBy(e ast.Expr) *ast.CallExpr {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return call
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return read{}, false
+		return nil
 	}
 	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
 	if v == nil {
-		return read{}, false
+		return nil
 	}
 	ws := c.index.Writes(v)
-	if len(ws) != 1 || ws[0].Kind != strexpr.Tuple {
+	if len(ws) != 1 || !ws[0].Sets() {
+		return nil
+	}
+	call, _ := ast.Unparen(ws[0].RHS).(*ast.CallExpr)
+	return call
+}
+
+// headerSource follows the header of an uploaded file back to the
+// request it came with: fh from a FormFile call, or an element of the
+// request's parsed multipart form (for _, fh := range
+// r.MultipartForm.File["files"], form.File["f"][0]).
+func (c *checker) headerSource(e ast.Expr, depth int) (read, bool) {
+	if depth > 8 {
 		return read{}, false
 	}
-	if opener, ok := ast.Unparen(ws[0].RHS).(*ast.CallExpr); ok {
-		return c.uploadSource(opener, depth+1)
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return c.headerSource(e.X, depth+1)
+	case *ast.SelectorExpr:
+		// form.File: a field of the parsed form.
+		if knowledge.TypeName(c.pass.TypesInfo.TypeOf(e.X)) == "*mime/multipart.Form" {
+			return c.formSource(e.X, depth+1)
+		}
+	case *ast.Ident:
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if v == nil {
+			break
+		}
+		ws := c.index.Writes(v)
+		if len(ws) != 1 || ws[0].RHS == nil {
+			break
+		}
+		switch w := ws[0]; w.Kind {
+		case strexpr.Assign:
+			return c.headerSource(w.RHS, depth+1)
+		case strexpr.Range:
+			if w.TupleIndex == 1 {
+				return c.headerSource(w.RHS, depth+1)
+			}
+		case strexpr.Tuple:
+			if opener, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok {
+				return c.uploadSource(opener, depth+1) // fh, err := c.FormFile("f")
+			}
+		}
+	}
+	return read{}, false
+}
+
+// formSource follows a parsed multipart form back to the request it was
+// parsed from: r.MultipartForm, or gin's and echo's c.MultipartForm().
+func (c *checker) formSource(e ast.Expr, depth int) (read, bool) {
+	if depth > 8 {
+		return read{}, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if e.Sel.Name == knowledge.MultipartFormField && knowledge.TypeName(c.pass.TypesInfo.TypeOf(e.X)) == knowledge.RequestType {
+			if p, ok := c.requestSource(e.X, depth+1); ok {
+				return read{param: p, upload: true}, true
+			}
+		}
+	case *ast.CallExpr:
+		fn := c.callee(e)
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		if fn != nil && ok && knowledge.MultipartForms[knowledge.FuncName(fn)] {
+			if p, ok := c.requestSource(sel.X, depth+1); ok {
+				return read{param: p, upload: true}, true
+			}
+		}
+	case *ast.Ident:
+		if call := c.madeBy(e); call != nil {
+			return c.formSource(call, depth+1)
+		}
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if v == nil {
+			break
+		}
+		if ws := c.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].RHS != nil {
+			return c.formSource(ws[0].RHS, depth+1)
+		}
 	}
 	return read{}, false
 }
@@ -575,7 +1014,7 @@ func (c *checker) report() {
 	for _, r := range c.reads() {
 		fn := c.index.Owner(r.param)
 		h := c.rp.Of(fn)
-		if h == nil || r.reader || handed(h, r.param) || c.limited(fn, r.param) || c.inTest(r.call) {
+		if h == nil || r.reader || handed(h, r.param) || c.limited(fn, r.param) || c.covered[fn] || c.inTest(r.call) {
 			// A reader parameter of a function with a handler's shape is
 			// whatever its callers hand it (gitea's file view renders the
 			// blob it is given): reported where a caller hands it a body.
@@ -583,8 +1022,14 @@ func (c *checker) report() {
 		}
 		found = append(found, finding{r, h, fn})
 	}
-	if len(found) > 0 && c.limitedProgram() {
-		return
+	if len(found) > 0 {
+		all, handlers := c.programLimits()
+		if all {
+			return
+		}
+		found = slices.DeleteFunc(found, func(f finding) bool {
+			return f.h.Func != nil && handlers[knowledge.FuncName(f.h.Func)]
+		})
 	}
 	for _, f := range found {
 		if !f.r.upload && f.h.RequestExpr() != "" && f.h.WriterExpr() != "" {
@@ -642,7 +1087,7 @@ func (c *checker) reportRead(r read, h *reqpath.Handler, fn ast.Node) {
 	}
 	f := report.Finding{Pos: r.call.Pos(), End: r.call.End(), Severity: report.Error, // see the doc for the levels
 		Message: fmt.Sprintf("%s %s with no size limit%s: one large request can exhaust the heap; limit it first with %s", what, verb, via, limit)}
-	if len(c.limits) == 0 {
+	if len(c.limits) == 0 && len(c.covered) == 0 {
 		// No handler here limits a body: the package lacks a limit, not
 		// this handler.
 		f.Root, f.Also = packageRoot, "reads of a request body"

@@ -24,13 +24,21 @@ times out at the client.
 thirdpartysync reports, in an HTTP handler (net/http, gin, echo, fiber)
 and in every function it calls, in the same package or another
 (through analysis facts): net/smtp.SendMail and smtp.Client sends,
-gomail and go-mail DialAndSend, SendGrid, Mailgun and Twilio clients,
-and AWS SES and SNS SendEmail and Publish. A call written in the
+gomail and go-mail DialAndSend, SendGrid, Mailgun and Twilio clients
+(messages, calls, Verify's one-time codes), and AWS SES and SNS
+SendEmail and Publish, v1 and v2: every variant of a send, with a
+context or not, single, bulk or templated (SendWithContext,
+sendgrid.API, SendEmailWithContext, SendTemplatedEmail, SendBulkEmail,
+DialAndSendWithContext). A call that only builds the request to send
+later (aws-sdk-go's SendEmailRequest) is not a send. A call written in the
 handler is reported where it is; one reached through a notifier or a
 service, at the handler's call, with the chain.
 
-It does not report the same calls inside a function started with go,
-in a worker or job handler that is not an HTTP handler, or outside the
+It does not report the same calls inside a function started with go
+(unless the handler then waits for it: a sync.WaitGroup's Wait after
+the goroutine's Done, or a receive, outside a select, from a channel
+the goroutine sends on or closes; errgroup's Go and Wait likewise), in
+a worker or job handler that is not an HTTP handler, or outside the
 request path.
 
 A finding is a warning: the request waits for the provider, so the

@@ -54,6 +54,92 @@ func inside(n ast.Node, nodes []ast.Node) bool {
 	return slices.ContainsFunc(nodes, func(m ast.Node) bool { return m.Pos() <= n.Pos() && n.End() <= m.End() })
 }
 
+// settings marks the sites made only while a boolean setting of the
+// server is on (Setting): inside if a.dev { ... }, if cfg.Debug && ...,
+// where the flag is a field reached from the method's receiver or from a
+// package-level variable, or such a variable itself, and the function
+// does not set it. The request decides none of these.
+func (r *Result) settings(b *body, fd *ast.FuncDecl) {
+	var recv types.Object
+	if fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
+		recv = r.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]
+	}
+	var setting func(e ast.Expr) bool
+	setting = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			return e.Op == token.LAND && (setting(e.X) || setting(e.Y))
+		case *ast.SelectorExpr, *ast.Ident:
+			t, ok := r.pass.TypesInfo.TypeOf(e).Underlying().(*types.Basic)
+			return ok && t.Kind() == types.Bool && r.configured(e, recv) && !r.assigns(fd, e)
+		}
+		return false
+	}
+	var on []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if ifs, ok := n.(*ast.IfStmt); ok && setting(ifs.Cond) {
+			on = append(on, ifs.Body)
+		}
+		return true
+	})
+	for i := range b.sites {
+		if inside(b.sites[i].call, on) {
+			b.sites[i].attrs |= Setting
+		}
+	}
+}
+
+// configured reports whether e is the server's state rather than the
+// request's: a package-level variable, or a field reached from one or
+// from the receiver (a.dev, s.cfg.Debug, config.Dev).
+func (r *Result) configured(e ast.Expr, recv types.Object) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if sel, ok := r.pass.TypesInfo.Selections[x]; !ok || sel.Kind() != types.FieldVal {
+				v, ok := r.pass.TypesInfo.Uses[x.Sel].(*types.Var)
+				return ok && packageLevel(v) // config.Dev
+			}
+			e = x.X
+		case *ast.Ident:
+			obj := r.pass.TypesInfo.Uses[x]
+			if recv != nil && obj == recv {
+				return true
+			}
+			v, ok := obj.(*types.Var)
+			return ok && packageLevel(v)
+		default:
+			return false
+		}
+	}
+}
+
+func packageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// assigns reports whether fd assigns the variable or field e denotes.
+func (r *Result) assigns(fd *ast.FuncDecl, e ast.Expr) bool {
+	obj := func(e ast.Expr) types.Object {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			return r.pass.TypesInfo.Uses[e.Sel]
+		case *ast.Ident:
+			return r.pass.TypesInfo.Uses[e]
+		}
+		return nil
+	}
+	target := obj(e)
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			found = found || slices.ContainsFunc(as.Lhs, func(lhs ast.Expr) bool { return obj(lhs) == target })
+		}
+		return !found
+	})
+	return found
+}
+
 // memos marks the sites of a lazy loader (Lazy): a function that makes them only
 // while a field of its receiver is empty, after a guard
 // if a.Repo != nil { return nil }, or inside if a.Repo == nil { ... } or

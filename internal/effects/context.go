@@ -125,6 +125,14 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 	return r.contextSet[call]
 }
 
+// timedSend reports whether a call sends on a client whose short,
+// constant Timeout bounds it (client.Get(u), client built in the
+// function): as for a request built and sent with Do (givenContext).
+func (r *Result) timedSend(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && r.timedClient(sel.X, 0)
+}
+
 // timedClient reports whether a client expression is an http.Client
 // literal that sets its Timeout, directly or through the one variable it
 // is stored in.

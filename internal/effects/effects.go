@@ -109,9 +109,15 @@ const (
 	// as jitter, not a wait for something. A retry loop that calls it
 	// still waits between attempts.
 	Deliberate
+	// Setting is a call made only while a boolean setting of the server
+	// is on: a field reached from the method's receiver, or a
+	// package-level variable, that the function does not set
+	// (if a.dev { parse the templates again }: a development mode's hot
+	// reload).
+	Setting
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting"}
 
 func (a Attrs) String() string {
 	var names []string

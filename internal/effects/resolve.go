@@ -307,10 +307,10 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 	if knowledge.IsNetworkCall(fn) {
 		s.add(Effect{Kind: Network, Chain: cause, Remote: true})
 	}
-	if service, ok := knowledge.Messaging[name]; ok {
+	if service, ok := knowledge.MessagingSend(fn); ok {
 		s.add(Effect{Kind: Messaging, Chain: cause, Note: service, Remote: true})
 	}
-	if v, ok := knowledge.ContextVariants[name]; ok && !r.givenContext(call) {
+	if v, ok := knowledge.ContextVariants[name]; ok && !r.givenContext(call) && !(v.Sends && r.timedSend(call)) {
 		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name, Remote: v.Remote})
 	}
 	if knowledge.Sleepers[name] {

@@ -5,6 +5,7 @@ package effects
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -58,6 +59,7 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	r.walk(b, block, true)
 	r.serving(b, block)
 	if fd, ok := node.(*ast.FuncDecl); ok {
+		r.settings(b, fd)
 		r.memos(b, fd)
 		r.cached(b, fd)
 		r.refreshes(b, fd)
@@ -73,7 +75,7 @@ func (r *Result) walk(b *body, n ast.Node, sync bool) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			r.walk(b, n.Call, false)
+			r.walk(b, n.Call, sync && r.awaited(b, n))
 			return false
 		case *ast.CallExpr:
 			b.sites = append(b.sites, site{call: n, sync: sync})
@@ -108,6 +110,93 @@ func (r *Result) walk(b *body, n ast.Node, sync bool) {
 		}
 		return true
 	})
+}
+
+// awaited reports whether the function b waits for the goroutine a go
+// statement starts before it goes on: the goroutine calls Done on a
+// sync.WaitGroup the function then Waits on, or sends on (or closes) a
+// channel the function then receives from outside a select (a select
+// may stop waiting on a timer or the context). Fanning work out to
+// goroutines and waiting for them all keeps the caller waiting for the
+// slowest.
+func (r *Result) awaited(b *body, g *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	var fnBody *ast.BlockStmt
+	switch n := b.node.(type) {
+	case *ast.FuncDecl:
+		fnBody = n.Body
+	case *ast.FuncLit:
+		fnBody = n.Body
+	}
+	if fnBody == nil {
+		return false
+	}
+	info := r.pass.TypesInfo
+	object := func(e ast.Expr) types.Object {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return info.Uses[e]
+		case *ast.SelectorExpr:
+			return info.Uses[e.Sel]
+		}
+		return nil
+	}
+	method := func(call *ast.CallExpr, name string) types.Object {
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn != nil && knowledge.FuncName(fn) == name {
+			return object(sel.X)
+		}
+		return nil
+	}
+	signals := make(map[types.Object]bool) // the WaitGroups and channels the goroutine signals
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if o := method(n, "(*sync.WaitGroup).Done"); o != nil {
+				signals[o] = true
+			}
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+				if _, ok := info.Uses[id].(*types.Builtin); ok && id.Name == "close" {
+					if o := object(n.Args[0]); o != nil {
+						signals[o] = true
+					}
+				}
+			}
+		case *ast.SendStmt:
+			if o := object(n.Chan); o != nil {
+				signals[o] = true
+			}
+		}
+		return true
+	})
+	if len(signals) == 0 {
+		return false
+	}
+	waits := false
+	ast.Inspect(fnBody, func(n ast.Node) bool {
+		if waits {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectStmt, *ast.FuncLit:
+			return false // a wait that may end early, or that runs elsewhere
+		case *ast.CallExpr:
+			if o := method(n, "(*sync.WaitGroup).Wait"); o != nil && n.Pos() > g.End() {
+				waits = signals[o]
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && n.Pos() > g.End() {
+				if o := object(n.X); o != nil {
+					waits = signals[o]
+				}
+			}
+		}
+		return true
+	})
+	return waits
 }
 
 // storesFunc reports whether a call keeps a function it is handed

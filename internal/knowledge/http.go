@@ -78,6 +78,20 @@ var WholeReaders = map[string]int{
 	"encoding/xml.NewDecoder":  0,
 }
 
+// MemoryCopies copy everything the reader at index Src yields into the
+// writer at index Dst, with no bound of their own: into an in-memory
+// writer (MemoryWriters), a whole read by another name.
+var MemoryCopies = map[string]struct{ Dst, Src int }{
+	"io.Copy":       {0, 1},
+	"io.CopyBuffer": {0, 1},
+}
+
+// MemoryWriters keep in memory everything written to them.
+var MemoryWriters = map[string]bool{
+	"*bytes.Buffer":    true,
+	"*strings.Builder": true,
+}
+
 // ContextBodyReaders are framework methods that read the whole request
 // body of their receiver.
 var ContextBodyReaders = map[string]bool{
@@ -111,6 +125,31 @@ var UploadOpeners = map[string]bool{
 	"(*github.com/gin-gonic/gin.Context).FormFile":   true,
 	"(github.com/labstack/echo/v4.Context).FormFile": true,
 }
+
+// PartReaders return the next part of a multipart body from the reader
+// they are called on; MultipartReaders return that reader for the
+// request (or context) they are called on.
+var (
+	PartReaders = map[string]bool{
+		"(*mime/multipart.Reader).NextPart":    true,
+		"(*mime/multipart.Reader).NextRawPart": true,
+	}
+	MultipartReaders = map[string]bool{
+		"(*net/http.Request).MultipartReader": true,
+	}
+)
+
+// MultipartForms return the parsed multipart form, whose File headers
+// open the uploaded files, of the request (or context) they are called
+// on; MultipartFormField is the request's field that holds it.
+var MultipartForms = map[string]bool{
+	"(*github.com/gin-gonic/gin.Context).MultipartForm":   true,
+	"(github.com/labstack/echo/v4.Context).MultipartForm": true,
+}
+
+// MultipartFormField is the field of *net/http.Request that holds the
+// parsed multipart form.
+const MultipartFormField = "MultipartForm"
 
 // MultipartParsers take the number of bytes of a multipart form to keep in
 // memory as their argument at index 0.
@@ -157,14 +196,20 @@ var UserInputVars = map[string]bool{
 	"os.Args": true,
 }
 
-// ReaderWrappers pass the bytes of the reader at index Arg through
-// unchanged in amount: reading them whole reads the wrapped reader whole.
+// ReaderWrappers pass the bytes of the reader at index Arg through,
+// unchanged in amount or more: reading them whole reads the wrapped
+// reader whole.
 var ReaderWrappers = map[string]int{
 	"io.NopCloser":        0,
 	"io/ioutil.NopCloser": 0,
 	"bufio.NewReader":     0,
 	"bufio.NewReaderSize": 0,
 	"io.TeeReader":        0,
+	// Decompressors yield more than they read: reading one whole reads
+	// the body whole, and then some.
+	"compress/gzip.NewReader":  0,
+	"compress/zlib.NewReader":  0,
+	"compress/flate.NewReader": 0,
 }
 
 // MiddlewareResults are the result types of a function that wraps a
@@ -176,6 +221,15 @@ var MiddlewareResults = map[string]bool{
 	"github.com/gin-gonic/gin.HandlerFunc":       true,
 	"github.com/labstack/echo/v4.HandlerFunc":    true,
 	"github.com/labstack/echo/v4.MiddlewareFunc": true,
+}
+
+// FakeServers start a server on a loopback listener for tests or local
+// development: the handler at the index is a stub (a slow upstream, a
+// mock provider), never the service's, whichever package builds it.
+var FakeServers = map[string]int{
+	"net/http/httptest.NewServer":          0,
+	"net/http/httptest.NewTLSServer":       0,
+	"net/http/httptest.NewUnstartedServer": 0,
 }
 
 // HTTPPackages are the packages whose import makes a package's functions

@@ -293,25 +293,72 @@ var networkCalls = map[string]bool{
 func IsNetworkCall(fn *types.Func) bool { return networkCalls[FuncName(fn)] }
 
 // Messaging are the calls that send an email, SMS or notification through
-// a third-party service and wait for it; the value names the service.
+// a third-party service and wait for it, where no client type or package
+// of MessagingClients names them; the value names the service.
 var Messaging = map[string]string{
-	"net/smtp.SendMail":                                                      "SMTP",
-	"(*net/smtp.Client).Data":                                                "SMTP",
-	"(*gopkg.in/gomail.v2.Dialer).DialAndSend":                               "SMTP",
-	"(*github.com/go-gomail/gomail.Dialer).DialAndSend":                      "SMTP",
-	"(*github.com/wneessen/go-mail.Client).DialAndSend":                      "SMTP",
-	"(*github.com/wneessen/go-mail.Client).Send":                             "SMTP",
-	"(*github.com/sendgrid/sendgrid-go.Client).Send":                         "SendGrid",
-	"(*github.com/mailgun/mailgun-go/v4.MailgunImpl).Send":                   "Mailgun",
-	"(*github.com/mailgun/mailgun-go/v5.Client).Send":                        "Mailgun",
-	"(*github.com/twilio/twilio-go/rest/api/v2010.ApiService).CreateMessage": "Twilio",
-	"(*github.com/aws/aws-sdk-go-v2/service/ses.Client).SendEmail":           "AWS SES",
-	"(*github.com/aws/aws-sdk-go-v2/service/ses.Client).SendRawEmail":        "AWS SES",
-	"(*github.com/aws/aws-sdk-go-v2/service/sesv2.Client).SendEmail":         "AWS SES",
-	"(*github.com/aws/aws-sdk-go-v2/service/sns.Client).Publish":             "AWS SNS",
-	"(*github.com/aws/aws-sdk-go/service/ses.SES).SendEmail":                 "AWS SES",
-	"(*github.com/aws/aws-sdk-go/service/ses.SES).SendRawEmail":              "AWS SES",
-	"(*github.com/aws/aws-sdk-go/service/sns.SNS).Publish":                   "AWS SNS",
+	"net/smtp.SendMail":                                 "SMTP",
+	"(*net/smtp.Client).Data":                           "SMTP",
+	"(*github.com/go-gomail/gomail.Dialer).DialAndSend": "SMTP",
+	"(*github.com/mailgun/mailgun-go/v5.Client).Send":   "Mailgun",
+}
+
+// MessagingClient says which calls of a messaging SDK's client send: the
+// methods (or, for a package, the functions) whose names start with one
+// of Sends, but for those that end with Builds (a request built to be
+// sent later: aws-sdk-go's SendEmailRequest).
+type MessagingClient struct {
+	Service string
+	Sends   []string
+	Builds  string
+}
+
+// MessagingClients are the messaging SDKs' clients, by type: every
+// variant of a send is a send (SendEmail, SendEmailWithContext,
+// SendTemplatedEmail, SendBulkEmail), with a context or not, and the
+// SDK's own code is not looked into: what it does inside (a context-less
+// request) is no caller's to change.
+var MessagingClients = map[string]MessagingClient{
+	"*github.com/sendgrid/sendgrid-go.Client":                {Service: "SendGrid", Sends: []string{"Send"}},
+	"*github.com/mailgun/mailgun-go/v4.MailgunImpl":          {Service: "Mailgun", Sends: []string{"Send"}},
+	"*github.com/wneessen/go-mail.Client":                    {Service: "SMTP", Sends: []string{"DialAndSend", "Send"}},
+	"*gopkg.in/gomail.v2.Dialer":                             {Service: "SMTP", Sends: []string{"DialAndSend"}},
+	"*github.com/twilio/twilio-go/rest/api/v2010.ApiService": {Service: "Twilio", Sends: []string{"Create"}},
+	"*github.com/twilio/twilio-go/rest/verify/v2.ApiService": {Service: "Twilio", Sends: []string{"Create"}},
+	"*github.com/aws/aws-sdk-go/service/ses.SES":             {Service: "AWS SES", Sends: []string{"Send"}, Builds: "Request"},
+	"*github.com/aws/aws-sdk-go/service/sns.SNS":             {Service: "AWS SNS", Sends: []string{"Publish"}, Builds: "Request"},
+	"*github.com/aws/aws-sdk-go-v2/service/ses.Client":       {Service: "AWS SES", Sends: []string{"Send"}},
+	"*github.com/aws/aws-sdk-go-v2/service/sesv2.Client":     {Service: "AWS SES", Sends: []string{"Send"}},
+	"*github.com/aws/aws-sdk-go-v2/service/sns.Client":       {Service: "AWS SNS", Sends: []string{"Publish"}},
+}
+
+// MessagingPackages are the messaging SDKs whose sends are functions of
+// the package (sendgrid.API), as MessagingClients are methods.
+var MessagingPackages = map[string]MessagingClient{
+	"github.com/sendgrid/sendgrid-go": {Service: "SendGrid", Sends: []string{"API", "MakeRequest"}},
+}
+
+// MessagingSend returns the service a call of fn sends a message through,
+// if it does (see Messaging and MessagingClients).
+func MessagingSend(fn *types.Func) (string, bool) {
+	if service, ok := Messaging[FuncName(fn)]; ok {
+		return service, true
+	}
+	if fn.Pkg() == nil {
+		return "", false
+	}
+	c, ok := MessagingPackages[fn.Pkg().Path()]
+	if recv := fn.Signature().Recv(); recv != nil {
+		c, ok = MessagingClients[TypeName(recv.Type())]
+	}
+	if !ok || c.Builds != "" && strings.HasSuffix(fn.Name(), c.Builds) {
+		return "", false
+	}
+	for _, p := range c.Sends {
+		if strings.HasPrefix(fn.Name(), p) {
+			return c.Service, true
+		}
+	}
+	return "", false
 }
 
 // ContextVariant is the context-taking form of a call that has none.
@@ -325,6 +372,10 @@ type ContextVariant struct {
 	// Rows is set when the call returns rows, as many as the data holds
 	// (a scan), rather than one row or one statement's result.
 	Rows bool
+	// Sends is set when the call builds a request inside and sends it on
+	// its receiver, an *http.Client (client.Get): the variant is written
+	// rather than renamed to, and a client with a short Timeout bounds it.
+	Sends bool
 }
 
 // ContextVariants maps a context-less call that does I/O to the variant
@@ -334,6 +385,12 @@ var ContextVariants = map[string]ContextVariant{
 	"os/exec.Command":          {Name: "CommandContext"},
 	"(*database/sql.DB).Begin": {Name: "BeginTx", More: ", nil"},
 	"(*database/sql.DB).Ping":  {Name: "PingContext"},
+	// What http.NewRequest and Do do, in one call: the same request that
+	// cannot be cancelled.
+	"(*net/http.Client).Get":      {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).Head":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).Post":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).PostForm": {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
 }
 
 // rowMethods are the database methods that return rows as many as the

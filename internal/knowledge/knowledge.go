@@ -115,6 +115,12 @@ var describedPackages = sync.OnceValue(func() map[string]bool {
 	add(keys(dbRoundTrips))
 	add(keys(networkCalls))
 	add(keys(Messaging))
+	for k := range MessagingClients {
+		m[PackageOf(strings.TrimPrefix(k, "*"))] = true
+	}
+	for k := range MessagingPackages {
+		m[k] = true
+	}
 	add(keys(UserInputs))
 	add(keys(BodyLimitMiddleware))
 	for r := range redisCommandReceivers {

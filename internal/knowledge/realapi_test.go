@@ -66,6 +66,8 @@ func tables() map[string]table {
 		"ContextVariants":      fn(keys(ContextVariants)...),
 		"Detachers":            fn(keys(Detachers)...),
 		"Messaging":            fn(keys(Messaging)...),
+		"MessagingClients":     ty(keys(MessagingClients)...),
+		"MessagingPackages":    pk(keys(MessagingPackages)...),
 		"MultipartParsers":     fn(keys(MultipartParsers)...),
 		"OnceRunners":          fn(keys(OnceRunners)...),
 		"AsyncRunners":         fn(keys(AsyncRunners)...),
@@ -83,6 +85,12 @@ func tables() map[string]table {
 		"StartupWork":          fn(keys(StartupWork)...),
 		"StartupWrappers":      fn(keys(StartupWrappers)...),
 		"UploadOpeners":        fn(keys(UploadOpeners)...),
+		"PartReaders":          fn(keys(PartReaders)...),
+		"MultipartReaders":     fn(keys(MultipartReaders)...),
+		"MultipartForms":       fn(keys(MultipartForms)...),
+		"MemoryCopies":         fn(keys(MemoryCopies)...),
+		"MemoryWriters":        ty(keys(MemoryWriters)...),
+		"FakeServers":          fn(keys(FakeServers)...),
 		"UserInputs":           fn(keys(UserInputs)...),
 		"WholeReaders":         fn(keys(WholeReaders)...),
 		"DefaultClientSends":   fn(keys(DefaultClientSends)...),
@@ -210,6 +218,7 @@ var unchecked = map[string]string{
 	"DurationType":             "a type of the standard library, as TypeName prints it",
 	"RoundTripperType":         "a type of the standard library, as TypeName prints it",
 	"ServedRequestField":       "a field of net/http.Request",
+	"MultipartFormField":       "a field of net/http.Request",
 }
 
 // TestTablesAreListed reads the package-level variables and constants
@@ -327,6 +336,7 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	for _, r := range TimeoutRules {
 		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
 	}
+	checkSends(t, loaded)
 	for name, b := range BareServes {
 		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
 			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
@@ -413,7 +423,12 @@ func checkFunc(t *testing.T, pkg *types.Package, table, name string) {
 	if s, ok := sqlSinks[name]; ok && table == "sqlSinks" {
 		checkSink(t, name, fn.Signature(), s)
 	}
-	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" {
+	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" && v.Sends {
+		// Written, not renamed to: the receiver sends what it builds.
+		if r := fn.Signature().Recv(); r == nil || TypeName(r.Type()) != "*net/http.Client" {
+			t.Errorf("%s: sends on no *net/http.Client", name)
+		}
+	} else if ok && table == "ContextVariants" {
 		variant := name[:strings.LastIndex(name, ".")+1] + v.Name
 		if vfn := lookupFunc(pkg, variant); vfn == nil {
 			t.Errorf("%s: its context variant %s does not exist", name, variant)
@@ -691,6 +706,52 @@ func TestStripeIdempotencyKey(t *testing.T) {
 		field, _, _ := types.LookupFieldOrMethod(params, false, fn.Pkg(), StripeKeyField)
 		if f, ok := field.(*types.Var); !ok || !IsIdempotencyKeyField(f) {
 			t.Errorf("%s: no field %s known as the idempotency key", TypeName(params), StripeKeyField)
+		}
+	}
+}
+
+// checkSends checks that each messaging client and package of the tables
+// still has the sends they name: a renamed API would leave a client
+// whose sends nobody reports.
+func checkSends(t *testing.T, loaded map[string]*types.Package) {
+	var funcs []*types.Func
+	for name := range MessagingClients {
+		base := strings.TrimPrefix(name, "*")
+		pkg := loaded[PackageOf(base)]
+		if pkg == nil {
+			continue
+		}
+		tn, _ := pkg.Scope().Lookup(base[strings.LastIndex(base, ".")+1:]).(*types.TypeName)
+		if tn == nil {
+			continue // reported as no such type
+		}
+		ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+		for i := range ms.Len() {
+			funcs = append(funcs, ms.At(i).Obj().(*types.Func))
+		}
+	}
+	for path := range MessagingPackages {
+		if pkg := loaded[path]; pkg != nil {
+			for _, n := range pkg.Scope().Names() {
+				if fn, ok := pkg.Scope().Lookup(n).(*types.Func); ok {
+					funcs = append(funcs, fn)
+				}
+			}
+		}
+	}
+	sends := make(map[string]int)
+	for _, fn := range funcs {
+		if _, ok := MessagingSend(fn); ok {
+			key := fn.Pkg().Path()
+			if recv := fn.Signature().Recv(); recv != nil {
+				key = TypeName(recv.Type())
+			}
+			sends[key]++
+		}
+	}
+	for _, key := range slices.Concat(slices.Collect(maps.Keys(MessagingClients)), slices.Collect(maps.Keys(MessagingPackages))) {
+		if pkg := loaded[PackageOf(strings.TrimPrefix(key, "*"))]; pkg != nil && sends[key] == 0 {
+			t.Errorf("messaging: %s has no send", key)
 		}
 	}
 }

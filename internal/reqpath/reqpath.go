@@ -16,7 +16,9 @@
 //     interface a gRPC service description or a gqlgen schema dispatches
 //     to (known across packages by a fact on the interface).
 //
-// Jobs, commands, main, init and tests have none of these shapes. The
+// Jobs, commands, main, init and tests have none of these shapes; a
+// handler literal handed to a fake server (httptest.NewServer), a stub of
+// another service, is not one of the service's. The
 // knowledge tables keep only what a shape cannot tell: how a framework
 // built on fasthttp hands over the request's context, for a fix.
 package reqpath
@@ -151,6 +153,7 @@ type Result struct {
 	shapes   *Shapes
 	handlers []*Handler
 	byNode   map[ast.Node]*Handler
+	stubs    map[ast.Node]bool // literals a fake server serves (see stub)
 
 	mu sync.Mutex // guards shapes' cache: the analyzers that require this one ask concurrently
 }
@@ -202,7 +205,7 @@ func within(path, module string) bool {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	r := &Result{pass: pass, shapes: NewShapes(), byNode: make(map[ast.Node]*Handler)}
+	r := &Result{pass: pass, shapes: NewShapes(), byNode: make(map[ast.Node]*Handler), stubs: make(map[ast.Node]bool)}
 	servers := r.servers()
 	insp := inspector.New(pass.Files)
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
@@ -226,6 +229,9 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		case *ast.CallExpr:
+			if lit := r.stub(n); lit != nil {
+				r.stubs[lit] = true
+			}
 			r.adapted(n)
 		}
 	}
@@ -234,7 +240,7 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func (r *Result) add(h *Handler) {
-	if r.byNode[h.Node] == nil {
+	if r.byNode[h.Node] == nil && !r.stubs[h.Node] {
 		r.byNode[h.Node] = h
 		r.handlers = append(r.handlers, h)
 	}
@@ -288,6 +294,28 @@ func (r *Result) shape(sig *types.Signature) (*Handler, bool) {
 		return h, true
 	}
 	return nil, false
+}
+
+// stub returns the handler literal a call hands to a fake server
+// (httptest.NewServer(http.HandlerFunc(func(w, r) {...}))): a stub of
+// another service for tests or local development, not a handler of the
+// service, even in a package that imports no testing package.
+func (r *Result) stub(call *ast.CallExpr) *ast.FuncLit {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	i, ok := knowledge.FakeServers[knowledge.FuncName(fn)]
+	if fn == nil || !ok || i >= len(call.Args) {
+		return nil
+	}
+	arg := ast.Unparen(call.Args[i])
+	for {
+		conv, ok := arg.(*ast.CallExpr)
+		if !ok || !r.pass.TypesInfo.Types[conv.Fun].IsType() || len(conv.Args) != 1 {
+			break
+		}
+		arg = ast.Unparen(conv.Args[0]) // http.HandlerFunc(...)
+	}
+	lit, _ := arg.(*ast.FuncLit)
+	return lit
 }
 
 // adapted records the function values a call is handed that will get the

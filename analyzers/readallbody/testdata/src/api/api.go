@@ -1,4 +1,4 @@
-// Package api calls body-reading helpers of another package. // want package:"wants a body limit"
+// Package api calls body-reading helpers of another package. // want package:"wants a body limit" package:"imports httputil"
 package api
 
 import (

@@ -1,4 +1,4 @@
-// Package ownmiddleware bounds bodies in a middleware of its own.
+// Package ownmiddleware bounds bodies in a middleware of its own. // want package:"applies a body limit"
 package ownmiddleware
 
 import (

@@ -1,4 +1,4 @@
-// Package server puts the middleware of another package in front of its // want package:"applies a body limit"
+// Package server puts the middleware of another package in front of its // want package:"applies a body limit" package:"imports bodylimit"
 // router: its handlers' bodies are bounded.
 package server
 
