@@ -28,9 +28,10 @@ strings that are not constant: with +, +=, fmt.Sprintf, a
 strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
 directly or through local variables. It follows helper functions that
 return such SQL or build a name from their parameters ("t_" + tenant),
-judging each call by what it passes, and treats a function of yours that passes its string
-parameter on as the SQL text as a sink of its own, in the same package
-or in another (through analysis facts).
+judging each call by what it passes, also when they live in a package
+that imports no SQL library (a shared sqlutil), and treats a function
+of yours that passes its string parameter on as the SQL text as a sink
+of its own, in the same package or in another (through analysis facts).
 
 A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
 VALUES) is reported whatever its origin. A name spliced in as a table,
@@ -39,7 +40,8 @@ the function or from user input (a request value, os.Args); names taken
 from struct fields or configuration are left alone.
 
 It does not report SQL built only from constants, placeholder lists
-(strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
+(strings.Repeat("?,", n), "$"+strconv.Itoa(i), a slice made with make
+and filled with them, joined), numbers, booleans and
 times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
 or pgx.Identifier.Sanitize, or strings chosen from a closed set of
 constants (a switch or a map of constant values).

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -125,7 +126,14 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 			return nil
 		}
 		// Every return is safe text (a placeholder, a number): say so, or
-		// the call would count as arbitrary text.
+		// the call would count as arbitrary text. Where the package sends
+		// no SQL, only text made at run time is worth a fact: the
+		// constants every String method returns are not SQL.
+		if c.textsOnly && !slices.ContainsFunc(alts, func(a []strexpr.Part) bool {
+			return slices.ContainsFunc(a, func(p strexpr.Part) bool { return p.Kind == strexpr.Safe })
+		}) {
+			return nil
+		}
 		return &textFact{Parts: []factPart{{Kind: strexpr.Safe, Param: -1}}}
 	}
 	if len(parts) > maxFactParts {
@@ -190,6 +198,9 @@ var identRE = regexp.MustCompile(`^[A-Za-z0-9_.]*$`)
 // SQL-building helper in terms of the call's own arguments.
 func (c *checker) helperText(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, bool) {
 	f := c.texts[fn]
+	if f == nil && fn.Pkg() == c.pass.Pkg {
+		c.asked[fn] = true // summarized later, maybe: worth another round
+	}
 	if f == nil && fn.Pkg() != c.pass.Pkg {
 		var imported textFact
 		if c.pass.ImportObjectFact(fn, &imported) {

@@ -27,20 +27,36 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	drivers := importedDialects(pass)
-	if !usesSQL(pass) {
-		exportDialects(pass, drivers)
-		return nil, nil
-	}
 	c := &checker{
 		pass:     pass,
 		drivers:  drivers,
 		index:    pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
 		sinks:    make(map[*types.Func]*sinkFact),
 		texts:    make(map[*types.Func]*textFact),
+		asked:    make(map[*types.Func]bool),
 		iface:    make(map[*types.Func]*knowledge.SQLSink),
 		contents: make(map[*token.File][]byte),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
+	if !usesSQL(pass) {
+		// A package that cannot send SQL may still build it for one that
+		// does (a shared sqlutil with OrderClause and Placeholders):
+		// summarize its helpers, which costs a look at the functions that
+		// return a string, and nothing more.
+		exportDialects(pass, drivers)
+		c.textsOnly = true
+		for range 4 {
+			if !c.summarizeTexts() {
+				break
+			}
+		}
+		for fn, f := range c.texts {
+			if visible(fn) {
+				pass.ExportObjectFact(fn, f)
+			}
+		}
+		return nil, nil
+	}
 	c.calls = c.sinkCalls(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
 	exportDialects(pass, c.drivers)
 
@@ -104,12 +120,14 @@ type checker struct {
 
 	sinks map[*types.Func]*sinkFact // wrappers declared in this package
 	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
+	asked map[*types.Func]bool      // functions of the package asked about while not in texts
 	iface map[*types.Func]*knowledge.SQLSink
 
 	contents map[*token.File][]byte // the files whose source fixes quote
 
 	drivers      dialects          // the styles of the drivers the package knows of
 	dialect      knowledge.Dialect // the package's placeholder style, once known
+	textsOnly    bool              // the package sends no SQL: only its helpers matter
 	dialectKnown bool
 	callers      *callers // who calls the package's functions, once asked
 	rep          *report.Reporter
@@ -247,26 +265,38 @@ func (c *checker) summarize() {
 				}
 			}
 		}
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-				if fn == nil || c.texts[fn] != nil {
-					continue
-				}
-				if t := c.returnedText(fd, fn); t != nil {
-					c.texts[fn] = t
-					changed = true
-				}
-			}
+		if c.summarizeTexts() {
+			changed = true
 		}
 		if !changed {
 			return
 		}
 	}
+}
+
+// summarizeTexts finds the package's SQL-building helpers not yet known.
+// It reports whether another round may find more: a helper found now was
+// asked about before it was known.
+func (c *checker) summarizeTexts() bool {
+	changed := false
+	defer clear(c.asked)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil || c.texts[fn] != nil {
+				continue
+			}
+			if t := c.returnedText(fd, fn); t != nil {
+				c.texts[fn] = t
+				changed = changed || c.asked[fn]
+			}
+		}
+	}
+	return changed
 }
 
 // ownerOf returns the function declaration a sink call is in, or nil.
