@@ -23,7 +23,10 @@ makes the server run a query its author never wrote.
 
 sqlconcat reports a call that sends SQL to a database (database/sql's
 DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,
-Order, Group, Having, Joins and Select) when the SQL text is built from
+Order, Group, Having, Joins, Select, Distinct, Pluck and Table, and the
+inline condition of First, Take, Last, Find and Delete, where a string
+that is not a number is SQL: db.First(&user, id) with an id from the
+request is injectable) when the SQL text is built from
 strings that are not constant: with +, +=, fmt.Sprintf, a
 strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
 directly or through local variables. It follows helper functions that
@@ -35,8 +38,9 @@ of its own, in the same package or in another (through analysis facts).
 
 A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
 VALUES) is reported whatever its origin. A name spliced in as a table,
-column or ORDER BY term is reported when it comes from a parameter of
-the function or from user input (a request value, os.Args); names taken
+column or ORDER BY term, or a whole condition (after WHERE or AND, or
+as gorm's Where), is reported when it comes from a parameter of the
+function or from user input (a request value, os.Args); names taken
 from struct fields or configuration are left alone.
 
 It does not report SQL built only from constants, placeholder lists

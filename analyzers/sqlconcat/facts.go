@@ -19,6 +19,7 @@ type sinkFact struct {
 	Query   int   // -1 when it passes no SQL text on
 	Args    int   // the variadic parameter forwarded as placeholder values, or -1
 	Names   []int // parameters spliced in as names
+	Conds   []int // of Names, those spliced in where a condition goes
 	Library string
 	Dialect knowledge.Dialect
 	Via     string // the call it passes the SQL to
@@ -34,6 +35,9 @@ func (f *sinkFact) String() string {
 	if len(f.Names) > 0 {
 		parts = append(parts, fmt.Sprintf("names %v", f.Names))
 	}
+	if len(f.Conds) > 0 {
+		parts = append(parts, fmt.Sprintf("conditions %v", f.Conds))
+	}
 	return fmt.Sprintf("sql sink: %s to %s", strings.Join(parts, ", "), f.Via)
 }
 
@@ -41,6 +45,7 @@ func (f *sinkFact) sink() sink {
 	return sink{
 		SQLSink: knowledge.SQLSink{Query: f.Query, Args: f.Args, Library: f.Library, Dialect: f.Dialect},
 		names:   f.Names,
+		conds:   f.Conds,
 		via:     f.Via,
 	}
 }

@@ -171,9 +171,14 @@ func (c *checker) sinkCalls(calls *callindex.Index) []sinkCall {
 }
 
 func hasStringParam(fn *types.Func) bool {
-	params := fn.Signature().Params()
+	sig := fn.Signature()
+	params := sig.Params()
 	for i := range params.Len() {
-		if isStringish(params.At(i).Type()) {
+		t := params.At(i).Type()
+		if sig.Variadic() && i == params.Len()-1 {
+			t = t.(*types.Slice).Elem() // gorm's Distinct(args ...any)
+		}
+		if isStringish(t) {
 			return true
 		}
 	}
@@ -194,6 +199,7 @@ func isStringish(t types.Type) bool {
 type sink struct {
 	knowledge.SQLSink        // Query is -1 for a function that passes on names only
 	names             []int  // parameters the function splices into SQL as names
+	conds             []int  // of names, those it splices in as conditions
 	via               string // for a wrapper: the call it passes the SQL to
 }
 
@@ -250,8 +256,8 @@ func (c *checker) summarize() {
 					parts = parts[1:]
 				}
 				for i, part := range parts {
-					if !position(parts, i).value && c.deferred(part, owner) {
-						changed = c.addName(owner, part, s, sc.call) || changed
+					if w := position(parts, i); !w.value && c.deferred(part, owner) {
+						changed = c.addName(owner, part, w.cond || s.Cond && i == 0, s, sc.call) || changed
 					}
 				}
 			}
@@ -259,7 +265,7 @@ func (c *checker) summarize() {
 				if j < len(sc.call.Args) {
 					for _, part := range c.ev.Eval(sc.call.Args[j]) {
 						if c.deferred(part, owner) {
-							changed = c.addName(owner, part, s, sc.call) || changed
+							changed = c.addName(owner, part, slices.Contains(s.conds, j), s, sc.call) || changed
 						}
 					}
 				}
@@ -318,8 +324,8 @@ func (c *checker) sinkFactOf(fn *types.Func) *sinkFact {
 }
 
 // addName records that owner splices the parameter of part into SQL as a
-// name. It reports whether that is new.
-func (c *checker) addName(owner *types.Func, part strexpr.Part, s sink, call *ast.CallExpr) bool {
+// name, or as a condition. It reports whether that is new.
+func (c *checker) addName(owner *types.Func, part strexpr.Part, cond bool, s sink, call *ast.CallExpr) bool {
 	i := paramIndex(owner, part.Param)
 	f := c.sinkFactOf(owner)
 	if slices.Contains(f.Names, i) {
@@ -327,6 +333,10 @@ func (c *checker) addName(owner *types.Func, part strexpr.Part, s sink, call *as
 	}
 	f.Names = append(f.Names, i)
 	slices.Sort(f.Names)
+	if cond {
+		f.Conds = append(f.Conds, i)
+		slices.Sort(f.Conds)
+	}
 	if f.Via == "" {
 		f.Library, f.Dialect, f.Via = s.Library, s.Dialect, callName(call)
 	}
@@ -401,6 +411,7 @@ func (c *checker) check(sc sinkCall) {
 	// attacker may choose, unless the SQL text itself has one (below).
 	var nameArg ast.Expr
 	var namePart strexpr.Part
+	nameCond := false
 	names := 0
 	for _, j := range s.names {
 		if j >= len(sc.call.Args) {
@@ -410,7 +421,7 @@ func (c *checker) check(sc sinkCall) {
 			if part.Kind == strexpr.Dynamic && (part.Origin == strexpr.Input ||
 				part.Origin == strexpr.Param && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
 				if names == 0 {
-					nameArg, namePart = sc.call.Args[j], part
+					nameArg, namePart, nameCond = sc.call.Args[j], part, slices.Contains(s.conds, j)
 				}
 				names++
 				break
@@ -425,9 +436,12 @@ func (c *checker) check(sc sinkCall) {
 		if names > 1 {
 			from += fmt.Sprintf(" (and %d more %s)", names-1, plural(names-1, "part", "parts"))
 		}
+		msg := fmt.Sprintf(nameMessage, name, from)
+		if nameCond {
+			msg = fmt.Sprintf(condMessage, name, from)
+		}
 		c.rep.Add(report.Finding{Pos: nameArg.Pos(), End: nameArg.End(), Severity: nameSeverity(namePart),
-			Message: fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-				name, from), Peers: knowledge.PeerRules["sql from strings"]})
+			Message: msg, Peers: knowledge.PeerRules["sql from strings"]})
 	}
 	if s.Query < 0 || s.Query >= len(sc.call.Args) {
 		reportName()
@@ -467,9 +481,11 @@ func (c *checker) check(sc sinkCall) {
 	case where.value:
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with %s",
 			name, from, c.placeholder(s, parts))
+	case where.cond || s.Cond && holes[0] == 0:
+		msg = fmt.Sprintf(condMessage, name, from)
+		level = nameSeverity(first)
 	default:
-		msg = fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-			name, from)
+		msg = fmt.Sprintf(nameMessage, name, from)
 		level = nameSeverity(first)
 	}
 	f := report.Finding{Pos: q.Pos(), End: q.End(), Message: msg, Severity: level, Peers: knowledge.PeerRules["sql from strings"]}
@@ -478,6 +494,13 @@ func (c *checker) check(sc sinkCall) {
 	}
 	c.rep.Add(f)
 }
+
+// The messages for a name and for a condition spliced into SQL: the call,
+// then where the text comes from.
+const (
+	nameMessage = "%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it"
+	condMessage = "%s runs SQL built from %s as a condition: whoever controls it can rewrite the query (SQL injection); write the condition in the program, with placeholders for the values it compares"
+)
 
 // nameSeverity is the level of a name spliced into SQL: an error when it
 // comes from user input, a warning when it comes from a parameter, where

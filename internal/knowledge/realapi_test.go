@@ -144,6 +144,7 @@ func tables() map[string]table {
 var unchecked = map[string]string{
 	"DriverNames":              "names database/sql drivers register at run time",
 	"clauses":                  "method names of sqlSinks entries, checked with them",
+	"conditions":               "method names of sqlSinks entries, checked with them",
 	"Embedded":                 "an Engine, the value of DatabaseDrivers entries",
 	"Server":                   "an Engine, the value of DatabaseDrivers entries",
 	"redisNotCommands":         "method names of the redis command receivers",

@@ -55,6 +55,9 @@ type SQLSink struct {
 	// Fragment is set when the text is a clause of a statement the
 	// library builds (gorm's Where and Order), not a whole statement.
 	Fragment bool
+	// Cond is set when the text is a condition (gorm's Where, and the
+	// inline condition of First or Delete), not a list of names.
+	Cond bool
 }
 
 // sqlSinks maps a fully qualified function name to the sink it is.
@@ -63,8 +66,18 @@ var sqlSinks = map[string]SQLSink{}
 // clauses are, per library, the sink methods that take a clause of the
 // statement the library builds rather than a whole statement.
 var clauses = map[string]map[string]bool{
-	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true, "Select": true, "Order": true, "Group": true, "Joins": true, "InnerJoins": true},
+	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true, "Select": true, "Order": true, "Group": true, "Joins": true, "InnerJoins": true,
+		"First": true, "Take": true, "Last": true, "Find": true, "FirstOrInit": true, "FirstOrCreate": true, "Delete": true,
+		"Distinct": true, "Pluck": true, "Table": true},
 	"xorm": {"Where": true, "And": true, "Or": true, "OrderBy": true, "Join": true, "GroupBy": true, "Having": true, "Select": true},
+}
+
+// conditions are, per library, the sink methods whose text is a
+// condition.
+var conditions = map[string]map[string]bool{
+	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true,
+		"First": true, "Take": true, "Last": true, "Find": true, "FirstOrInit": true, "FirstOrCreate": true, "Delete": true},
+	"xorm": {"Where": true, "And": true, "Or": true, "Having": true},
 }
 
 func init() {
@@ -80,7 +93,7 @@ func init() {
 					name = "(" + r + ")." + x.name
 				}
 				sqlSinks[name] = SQLSink{Query: x.query, Args: x.args, Library: lib, Dialect: d, AnyArg: anyArg,
-					Fragment: clauses[lib][x.name]}
+					Fragment: clauses[lib][x.name], Cond: conditions[lib][x.name]}
 			}
 		}
 	}
@@ -135,6 +148,13 @@ func init() {
 		m{"Where", 0, 1}, m{"Or", 0, 1}, m{"Not", 0, 1}, m{"Having", 0, 1}, m{"Select", 0, 1})
 	add("gorm", Question, true, gormDB, m{"Order", 0, -1})
 	add("gorm", Question, false, gormDB, m{"Group", 0, -1})
+	// Inline conditions: a string first condition that is not a number is
+	// SQL (gorm.io/docs/security.html): db.First(&user, "1=1; DROP ...").
+	add("gorm", Question, true, gormDB,
+		m{"First", 1, 2}, m{"Take", 1, 2}, m{"Last", 1, 2}, m{"Find", 1, 2},
+		m{"FirstOrInit", 1, 2}, m{"FirstOrCreate", 1, 2}, m{"Delete", 1, 2},
+		m{"Distinct", 0, 1}) // Distinct(args...) is Select(args[0], args[1:]...)
+	add("gorm", Question, false, gormDB, m{"Table", 0, 1}, m{"Pluck", 0, -1})
 
 	// xorm rewrites "?" for the driver. Exec and the Query family take the
 	// SQL and its values in one variadic list: the values follow the SQL.

@@ -1,4 +1,4 @@
-// Package sqlrepo sends SQL that sqlutil, a package without a SQL import, // want package:"sql dialect: [$]N"
+// Package sqlrepo sends SQL that sqlutil, a package without a SQL import, // want package:"uses sql" package:"sql dialect: [$]N"
 // builds.
 package sqlrepo
 
@@ -27,4 +27,15 @@ func (p *Repo) List(ctx context.Context, r *http.Request) {
 	q := r.URL.Query()
 	p.db.QueryContext(ctx, "SELECT id FROM orders"+sqlutil.OrderClause(q.Get("sort"), q.Get("dir"))) // want `runs SQL built from user input q.Get\("sort"\) \(and 1 more part\) as a table or column name`
 	p.db.QueryContext(ctx, "SELECT id FROM orders"+sqlutil.OrderClause("created_at", "DESC"))
+}
+
+// where passes a whole condition on: its callers are judged, and told it
+// is a condition, not a name.
+func (p *Repo) where(ctx context.Context, cond string) { // want where:`sql sink: names \[1\], conditions \[1\] to p.db.QueryContext`
+	p.db.QueryContext(ctx, "SELECT id FROM orders WHERE "+cond)
+}
+
+func (p *Repo) byStatus(ctx context.Context, r *http.Request) {
+	p.where(ctx, "status = '"+r.FormValue("status")+"'") // want `p.where \(which passes it to p.db.QueryContext\) runs SQL built from user input r.FormValue\("status"\) as a condition`
+	p.where(ctx, "status = 'open'")
 }
