@@ -26,7 +26,9 @@ DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,
 Order, Group, Having, Joins, Select, Distinct, Pluck and Table, and the
 inline condition of First, Take, Last, Find and Delete, where a string
 that is not a number is SQL: db.First(&user, id) with an id from the
-request is injectable) when the SQL text is built from
+request is injectable; xorm; and the clauses of squirrel, bun, pop and
+ent's builder: Where, OrderBy, OrderExpr, RawQuery, NewRaw, ExprP, and
+ent's driver Query and Exec) when the SQL text is built from
 strings that are not constant: with +, +=, fmt.Sprintf, a
 strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
 directly or through local variables. It follows helper functions that
