@@ -36,7 +36,9 @@ return such SQL or build a name from their parameters ("t_" + tenant),
 judging each call by what it passes, also when they live in a package
 that imports no SQL library (a shared sqlutil), and treats a function
 of yours that passes its string parameter on as the SQL text as a sink
-of its own, in the same package or in another (through analysis facts).
+of its own, in the same package or in another (through analysis facts),
+also when it is called through an interface it implements (a handler
+calling store.List(ctx, sort) on a Store interface).
 
 A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
 VALUES) is reported whatever its origin. A name spliced in as a table,

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -122,6 +123,9 @@ type checker struct {
 	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
 	asked map[*types.Func]bool      // functions of the package asked about while not in texts
 	iface map[*types.Func]*knowledge.SQLSink
+	// methodSinks are the dependencies' methods that are sinks, by name,
+	// once an interface method is asked about.
+	methodSinks map[string][]methodSink
 
 	contents map[*token.File][]byte // the files whose source fixes quote
 
@@ -228,7 +232,74 @@ func (c *checker) sinkOf(fn *types.Func) (sink, bool) {
 	if s != nil {
 		return sink{SQLSink: *s}, true
 	}
+	if f := c.implSink(fn); f != nil {
+		return f.sink(), true
+	}
 	return sink{}, false
+}
+
+// methodSink is a method that is a sink, and the fact that says so.
+type methodSink struct {
+	fn   *types.Func
+	fact *sinkFact
+}
+
+// implSink returns the sink an interface method is when a type of the
+// program that implements the interface has that method as a wrapper
+// sink: a handler that calls store.Raw(ctx, where) on a Store interface
+// reaches (*PG).Raw, which splices where into SQL. The implementations
+// are this package's and those of its dependencies, through facts.
+func (c *checker) implSink(fn *types.Func) *sinkFact {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if c.methodSinks == nil {
+		c.methodSinks = make(map[string][]methodSink)
+		for _, of := range c.pass.AllObjectFacts() {
+			m, isFn := of.Object.(*types.Func)
+			f, isSink := of.Fact.(*sinkFact)
+			if isFn && isSink && m.Signature().Recv() != nil {
+				c.methodSinks[m.Name()] = append(c.methodSinks[m.Name()], methodSink{m, f})
+			}
+		}
+		for _, ms := range c.methodSinks {
+			slices.SortFunc(ms, func(a, b methodSink) int { return strings.Compare(a.fn.FullName(), b.fn.FullName()) })
+		}
+	}
+	implements := func(m *types.Func) bool {
+		t := m.Signature().Recv().Type()
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			return false
+		}
+		return types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface)
+	}
+	for _, m := range c.methodSinks[fn.Name()] {
+		if implements(m.fn) {
+			return m.fact
+		}
+	}
+	// This package's wrappers, known once summarize has found them.
+	var local []*types.Func
+	for m := range c.sinks {
+		if m.Name() == fn.Name() && m.Signature().Recv() != nil && implements(m) {
+			local = append(local, m)
+		}
+	}
+	if len(local) == 0 {
+		return nil
+	}
+	slices.SortFunc(local, func(a, b *types.Func) int { return strings.Compare(a.FullName(), b.FullName()) })
+	return c.sinks[local[0]]
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.(*types.Pointer)
+	return ok
 }
 
 // summarize finds this package's wrappers (functions that pass a string

@@ -39,3 +39,23 @@ func (p *Repo) byStatus(ctx context.Context, r *http.Request) {
 	p.where(ctx, "status = '"+r.FormValue("status")+"'") // want `p.where \(which passes it to p.db.QueryContext\) runs SQL built from user input r.FormValue\("status"\) as a condition`
 	p.where(ctx, "status = 'open'")
 }
+
+// Orders is what handlers see of the repository: calls through it reach
+// Repo's methods.
+type Orders interface {
+	Filter(ctx context.Context, cond string)
+	Sorted(ctx context.Context, column string)
+}
+
+func (p *Repo) Filter(ctx context.Context, cond string) { // want Filter:`sql sink: names \[1\], conditions \[1\] to p.db.QueryContext`
+	p.db.QueryContext(ctx, "SELECT id FROM orders WHERE "+cond)
+}
+
+func (p *Repo) Sorted(ctx context.Context, column string) { // want Sorted:`sql sink: names \[1\] to p.db.QueryContext`
+	p.db.QueryContext(ctx, "SELECT id FROM orders ORDER BY "+column)
+}
+
+func byInterface(ctx context.Context, o Orders, r *http.Request) {
+	o.Filter(ctx, r.FormValue("where")) // want `o.Filter \(which passes it to p.db.QueryContext\) runs SQL built from user input r.FormValue\("where"\) as a condition`
+	o.Sorted(ctx, "created_at")
+}
