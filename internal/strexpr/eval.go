@@ -152,11 +152,17 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 }
 
 // slice evaluates s[i:j] of a string: a piece of constant text when the
-// text and the bounds are constant; otherwise a piece of safe text is
-// safe (strings.Repeat(",?", n)[1:]), and a piece of dynamic text is
-// dynamic, its layout lost.
+// text and the bounds are constant; a piece of one dynamic value is that
+// value, cut (name[1:]); otherwise a piece of safe text is safe
+// (strings.Repeat(",?", n)[1:]), and a piece of a mix is dynamic, its
+// layout lost.
 func (ev *Evaluator) slice(e *ast.SliceExpr) []Part {
 	parts := ev.eval(e.X)
+	if len(parts) == 1 && parts[0].Kind == Dynamic {
+		p := parts[0]
+		p.Expr = e
+		return []Part{p}
+	}
 	if len(parts) == 1 && parts[0].Kind == Const {
 		text := parts[0].Text
 		lo, hi := 0, len(text)
