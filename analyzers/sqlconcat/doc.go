@@ -23,23 +23,33 @@ makes the server run a query its author never wrote.
 
 sqlconcat reports a call that sends SQL to a database (database/sql's
 DB, Tx and Conn; sqlx; pgx v4 and v5; gorm's Raw, Exec, Where, Or, Not,
-Order, Group, Having, Joins and Select) when the SQL text is built from
+Order, Group, Having, Joins, Select, Distinct, Pluck and Table, and the
+inline condition of First, Take, Last, Find and Delete, where a string
+that is not a number is SQL: db.First(&user, id) with an id from the
+request is injectable; xorm; and the clauses of squirrel, bun, pop and
+ent's builder: Where, OrderBy, OrderExpr, RawQuery, NewRaw, ExprP, and
+ent's driver Query and Exec) when the SQL text is built from
 strings that are not constant: with +, +=, fmt.Sprintf, a
 strings.Builder or bytes.Buffer, strings.Join or strings.Replace,
 directly or through local variables. It follows helper functions that
 return such SQL or build a name from their parameters ("t_" + tenant),
-judging each call by what it passes, and treats a function of yours that passes its string
-parameter on as the SQL text as a sink of its own, in the same package
-or in another (through analysis facts).
+judging each call by what it passes, also when they live in a package
+that imports no SQL library (a shared sqlutil), and treats a function
+of yours that passes its string parameter on as the SQL text as a sink
+of its own, in the same package or in another (through analysis facts),
+also when it is called through an interface it implements (a handler
+calling store.List(ctx, sort) on a Store interface).
 
 A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
 VALUES) is reported whatever its origin. A name spliced in as a table,
-column or ORDER BY term is reported when it comes from a parameter of
-the function or from user input (a request value, os.Args); names taken
+column or ORDER BY term, or a whole condition (after WHERE or AND, or
+as gorm's Where), is reported when it comes from a parameter of the
+function or from user input (a request value, os.Args); names taken
 from struct fields or configuration are left alone.
 
 It does not report SQL built only from constants, placeholder lists
-(strings.Repeat("?,", n), "$"+strconv.Itoa(i)), numbers, booleans and
+(strings.Repeat("?,", n), "$"+strconv.Itoa(i), a slice made with make
+and filled with them, joined), numbers, booleans and
 times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
 or pgx.Identifier.Sanitize, or strings chosen from a closed set of
 constants (a switch or a map of constant values).

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -18,6 +19,7 @@ type sinkFact struct {
 	Query   int   // -1 when it passes no SQL text on
 	Args    int   // the variadic parameter forwarded as placeholder values, or -1
 	Names   []int // parameters spliced in as names
+	Conds   []int // of Names, those spliced in where a condition goes
 	Library string
 	Dialect knowledge.Dialect
 	Via     string // the call it passes the SQL to
@@ -33,6 +35,9 @@ func (f *sinkFact) String() string {
 	if len(f.Names) > 0 {
 		parts = append(parts, fmt.Sprintf("names %v", f.Names))
 	}
+	if len(f.Conds) > 0 {
+		parts = append(parts, fmt.Sprintf("conditions %v", f.Conds))
+	}
 	return fmt.Sprintf("sql sink: %s to %s", strings.Join(parts, ", "), f.Via)
 }
 
@@ -40,6 +45,7 @@ func (f *sinkFact) sink() sink {
 	return sink{
 		SQLSink: knowledge.SQLSink{Query: f.Query, Args: f.Args, Library: f.Library, Dialect: f.Dialect},
 		names:   f.Names,
+		conds:   f.Conds,
 		via:     f.Via,
 	}
 }
@@ -125,7 +131,14 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 			return nil
 		}
 		// Every return is safe text (a placeholder, a number): say so, or
-		// the call would count as arbitrary text.
+		// the call would count as arbitrary text. Where the package sends
+		// no SQL, only text made at run time is worth a fact: the
+		// constants every String method returns are not SQL.
+		if c.textsOnly && !slices.ContainsFunc(alts, func(a []strexpr.Part) bool {
+			return slices.ContainsFunc(a, func(p strexpr.Part) bool { return p.Kind == strexpr.Safe })
+		}) {
+			return nil
+		}
 		return &textFact{Parts: []factPart{{Kind: strexpr.Safe, Param: -1}}}
 	}
 	if len(parts) > maxFactParts {
@@ -190,6 +203,9 @@ var identRE = regexp.MustCompile(`^[A-Za-z0-9_.]*$`)
 // SQL-building helper in terms of the call's own arguments.
 func (c *checker) helperText(call *ast.CallExpr, fn *types.Func) ([]strexpr.Part, bool) {
 	f := c.texts[fn]
+	if f == nil && fn.Pkg() == c.pass.Pkg {
+		c.asked[fn] = true // summarized later, maybe: worth another round
+	}
 	if f == nil && fn.Pkg() != c.pass.Pkg {
 		var imported textFact
 		if c.pass.ImportObjectFact(fn, &imported) {

@@ -19,6 +19,8 @@ type where struct {
 	prefix, suffix string
 	// list: the part is an element of an IN (...) list.
 	list bool
+	// cond: the part stands where a condition goes (WHERE x, AND x).
+	cond bool
 }
 
 // text renders parts as SQL a reader would see, with stand-ins for the
@@ -61,6 +63,9 @@ func position(parts []strexpr.Part, i int) where {
 	if valueBefore.MatchString(trimmed) || betweenAnd.MatchString(trimmed) {
 		return where{value: true}
 	}
+	if condBefore.MatchString(trimmed) {
+		return where{cond: true}
+	}
 	if open := openParen(trimmed); open >= 0 {
 		head := strings.ToLower(strings.TrimRight(trimmed[:open], " \t\r\n"))
 		tail := strings.TrimSpace(trimmed[open+1:])
@@ -98,3 +103,6 @@ func openParen(s string) int {
 
 // betweenAnd matches the AND of BETWEEN x AND, after which a value comes.
 var betweenAnd = regexp.MustCompile(`(?i)\bbetween\s+\S+\s+and$`)
+
+// condBefore matches the end of SQL text after which a condition comes.
+var condBefore = regexp.MustCompile(`(?i)\b(where|and|or|not|on|having)$`)

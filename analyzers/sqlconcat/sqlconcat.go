@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
@@ -27,20 +28,36 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	drivers := importedDialects(pass)
-	if !usesSQL(pass) {
-		exportDialects(pass, drivers)
-		return nil, nil
-	}
 	c := &checker{
 		pass:     pass,
 		drivers:  drivers,
 		index:    pass.ResultOf[varindex.Analyzer].(*strexpr.Index),
 		sinks:    make(map[*types.Func]*sinkFact),
 		texts:    make(map[*types.Func]*textFact),
+		asked:    make(map[*types.Func]bool),
 		iface:    make(map[*types.Func]*knowledge.SQLSink),
 		contents: make(map[*token.File][]byte),
 	}
 	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
+	if !usesSQL(pass) {
+		// A package that cannot send SQL may still build it for one that
+		// does (a shared sqlutil with OrderClause and Placeholders):
+		// summarize its helpers, which costs a look at the functions that
+		// return a string, and nothing more.
+		exportDialects(pass, drivers)
+		c.textsOnly = true
+		for range 4 {
+			if !c.summarizeTexts() {
+				break
+			}
+		}
+		for fn, f := range c.texts {
+			if visible(fn) {
+				pass.ExportObjectFact(fn, f)
+			}
+		}
+		return nil, nil
+	}
 	c.calls = c.sinkCalls(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
 	exportDialects(pass, c.drivers)
 
@@ -104,12 +121,17 @@ type checker struct {
 
 	sinks map[*types.Func]*sinkFact // wrappers declared in this package
 	texts map[*types.Func]*textFact // SQL-building helpers declared in this package
+	asked map[*types.Func]bool      // functions of the package asked about while not in texts
 	iface map[*types.Func]*knowledge.SQLSink
+	// methodSinks are the dependencies' methods that are sinks, by name,
+	// once an interface method is asked about.
+	methodSinks map[string][]methodSink
 
 	contents map[*token.File][]byte // the files whose source fixes quote
 
 	drivers      dialects          // the styles of the drivers the package knows of
 	dialect      knowledge.Dialect // the package's placeholder style, once known
+	textsOnly    bool              // the package sends no SQL: only its helpers matter
 	dialectKnown bool
 	callers      *callers // who calls the package's functions, once asked
 	rep          *report.Reporter
@@ -153,9 +175,14 @@ func (c *checker) sinkCalls(calls *callindex.Index) []sinkCall {
 }
 
 func hasStringParam(fn *types.Func) bool {
-	params := fn.Signature().Params()
+	sig := fn.Signature()
+	params := sig.Params()
 	for i := range params.Len() {
-		if isStringish(params.At(i).Type()) {
+		t := params.At(i).Type()
+		if sig.Variadic() && i == params.Len()-1 {
+			t = t.(*types.Slice).Elem() // gorm's Distinct(args ...any)
+		}
+		if isStringish(t) {
 			return true
 		}
 	}
@@ -176,6 +203,7 @@ func isStringish(t types.Type) bool {
 type sink struct {
 	knowledge.SQLSink        // Query is -1 for a function that passes on names only
 	names             []int  // parameters the function splices into SQL as names
+	conds             []int  // of names, those it splices in as conditions
 	via               string // for a wrapper: the call it passes the SQL to
 }
 
@@ -204,7 +232,74 @@ func (c *checker) sinkOf(fn *types.Func) (sink, bool) {
 	if s != nil {
 		return sink{SQLSink: *s}, true
 	}
+	if f := c.implSink(fn); f != nil {
+		return f.sink(), true
+	}
 	return sink{}, false
+}
+
+// methodSink is a method that is a sink, and the fact that says so.
+type methodSink struct {
+	fn   *types.Func
+	fact *sinkFact
+}
+
+// implSink returns the sink an interface method is when a type of the
+// program that implements the interface has that method as a wrapper
+// sink: a handler that calls store.Raw(ctx, where) on a Store interface
+// reaches (*PG).Raw, which splices where into SQL. The implementations
+// are this package's and those of its dependencies, through facts.
+func (c *checker) implSink(fn *types.Func) *sinkFact {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if c.methodSinks == nil {
+		c.methodSinks = make(map[string][]methodSink)
+		for _, of := range c.pass.AllObjectFacts() {
+			m, isFn := of.Object.(*types.Func)
+			f, isSink := of.Fact.(*sinkFact)
+			if isFn && isSink && m.Signature().Recv() != nil {
+				c.methodSinks[m.Name()] = append(c.methodSinks[m.Name()], methodSink{m, f})
+			}
+		}
+		for _, ms := range c.methodSinks {
+			slices.SortFunc(ms, func(a, b methodSink) int { return strings.Compare(a.fn.FullName(), b.fn.FullName()) })
+		}
+	}
+	implements := func(m *types.Func) bool {
+		t := m.Signature().Recv().Type()
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			return false
+		}
+		return types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface)
+	}
+	for _, m := range c.methodSinks[fn.Name()] {
+		if implements(m.fn) {
+			return m.fact
+		}
+	}
+	// This package's wrappers, known once summarize has found them.
+	var local []*types.Func
+	for m := range c.sinks {
+		if m.Name() == fn.Name() && m.Signature().Recv() != nil && implements(m) {
+			local = append(local, m)
+		}
+	}
+	if len(local) == 0 {
+		return nil
+	}
+	slices.SortFunc(local, func(a, b *types.Func) int { return strings.Compare(a.FullName(), b.FullName()) })
+	return c.sinks[local[0]]
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.(*types.Pointer)
+	return ok
 }
 
 // summarize finds this package's wrappers (functions that pass a string
@@ -232,8 +327,8 @@ func (c *checker) summarize() {
 					parts = parts[1:]
 				}
 				for i, part := range parts {
-					if !position(parts, i).value && c.deferred(part, owner) {
-						changed = c.addName(owner, part, s, sc.call) || changed
+					if w := position(parts, i); !w.value && c.deferred(part, owner) {
+						changed = c.addName(owner, part, w.cond || s.Cond && i == 0, s, sc.call) || changed
 					}
 				}
 			}
@@ -241,32 +336,44 @@ func (c *checker) summarize() {
 				if j < len(sc.call.Args) {
 					for _, part := range c.ev.Eval(sc.call.Args[j]) {
 						if c.deferred(part, owner) {
-							changed = c.addName(owner, part, s, sc.call) || changed
+							changed = c.addName(owner, part, slices.Contains(s.conds, j), s, sc.call) || changed
 						}
 					}
 				}
 			}
 		}
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-				if fn == nil || c.texts[fn] != nil {
-					continue
-				}
-				if t := c.returnedText(fd, fn); t != nil {
-					c.texts[fn] = t
-					changed = true
-				}
-			}
+		if c.summarizeTexts() {
+			changed = true
 		}
 		if !changed {
 			return
 		}
 	}
+}
+
+// summarizeTexts finds the package's SQL-building helpers not yet known.
+// It reports whether another round may find more: a helper found now was
+// asked about before it was known.
+func (c *checker) summarizeTexts() bool {
+	changed := false
+	defer clear(c.asked)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil || c.texts[fn] != nil {
+				continue
+			}
+			if t := c.returnedText(fd, fn); t != nil {
+				c.texts[fn] = t
+				changed = changed || c.asked[fn]
+			}
+		}
+	}
+	return changed
 }
 
 // ownerOf returns the function declaration a sink call is in, or nil.
@@ -288,8 +395,8 @@ func (c *checker) sinkFactOf(fn *types.Func) *sinkFact {
 }
 
 // addName records that owner splices the parameter of part into SQL as a
-// name. It reports whether that is new.
-func (c *checker) addName(owner *types.Func, part strexpr.Part, s sink, call *ast.CallExpr) bool {
+// name, or as a condition. It reports whether that is new.
+func (c *checker) addName(owner *types.Func, part strexpr.Part, cond bool, s sink, call *ast.CallExpr) bool {
 	i := paramIndex(owner, part.Param)
 	f := c.sinkFactOf(owner)
 	if slices.Contains(f.Names, i) {
@@ -297,6 +404,10 @@ func (c *checker) addName(owner *types.Func, part strexpr.Part, s sink, call *as
 	}
 	f.Names = append(f.Names, i)
 	slices.Sort(f.Names)
+	if cond {
+		f.Conds = append(f.Conds, i)
+		slices.Sort(f.Conds)
+	}
 	if f.Via == "" {
 		f.Library, f.Dialect, f.Via = s.Library, s.Dialect, callName(call)
 	}
@@ -371,6 +482,7 @@ func (c *checker) check(sc sinkCall) {
 	// attacker may choose, unless the SQL text itself has one (below).
 	var nameArg ast.Expr
 	var namePart strexpr.Part
+	nameCond := false
 	names := 0
 	for _, j := range s.names {
 		if j >= len(sc.call.Args) {
@@ -380,7 +492,7 @@ func (c *checker) check(sc sinkCall) {
 			if part.Kind == strexpr.Dynamic && (part.Origin == strexpr.Input ||
 				part.Origin == strexpr.Param && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
 				if names == 0 {
-					nameArg, namePart = sc.call.Args[j], part
+					nameArg, namePart, nameCond = sc.call.Args[j], part, slices.Contains(s.conds, j)
 				}
 				names++
 				break
@@ -395,9 +507,12 @@ func (c *checker) check(sc sinkCall) {
 		if names > 1 {
 			from += fmt.Sprintf(" (and %d more %s)", names-1, plural(names-1, "part", "parts"))
 		}
+		msg := fmt.Sprintf(nameMessage, name, from)
+		if nameCond {
+			msg = fmt.Sprintf(condMessage, name, from)
+		}
 		c.rep.Add(report.Finding{Pos: nameArg.Pos(), End: nameArg.End(), Severity: nameSeverity(namePart),
-			Message: fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-				name, from), Peers: knowledge.PeerRules["sql from strings"]})
+			Message: msg, Peers: knowledge.PeerRules["sql from strings"]})
 	}
 	if s.Query < 0 || s.Query >= len(sc.call.Args) {
 		reportName()
@@ -437,9 +552,11 @@ func (c *checker) check(sc sinkCall) {
 	case where.value:
 		msg = fmt.Sprintf("%s runs SQL built from %s: whoever controls it can rewrite the query (SQL injection); pass it as an argument with %s",
 			name, from, c.placeholder(s, parts))
+	case where.cond || s.Cond && holes[0] == 0:
+		msg = fmt.Sprintf(condMessage, name, from)
+		level = nameSeverity(first)
 	default:
-		msg = fmt.Sprintf("%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it",
-			name, from)
+		msg = fmt.Sprintf(nameMessage, name, from)
 		level = nameSeverity(first)
 	}
 	f := report.Finding{Pos: q.Pos(), End: q.End(), Message: msg, Severity: level, Peers: knowledge.PeerRules["sql from strings"]}
@@ -448,6 +565,13 @@ func (c *checker) check(sc sinkCall) {
 	}
 	c.rep.Add(f)
 }
+
+// The messages for a name and for a condition spliced into SQL: the call,
+// then where the text comes from.
+const (
+	nameMessage = "%s runs SQL built from %s as a table or column name: whoever controls it can rewrite the query (SQL injection); placeholders cannot bind names, so check it against an allowlist of names or quote it"
+	condMessage = "%s runs SQL built from %s as a condition: whoever controls it can rewrite the query (SQL injection); write the condition in the program, with placeholders for the values it compares"
+)
 
 // nameSeverity is the level of a name spliced into SQL: an error when it
 // comes from user input, a warning when it comes from a parameter, where

@@ -432,7 +432,9 @@ func (r *Result) writtenEntity(call *ast.CallExpr) string {
 	if fn == nil {
 		return ""
 	}
-	if s, ok := knowledge.LookupSQLSink(fn); ok && s.Query < len(call.Args) {
+	// A clause (gorm's Delete(&User{}, "id = ?", id) condition) names no
+	// table: the ORM's own rule below finds it.
+	if s, ok := knowledge.LookupSQLSink(fn); ok && !s.Fragment && s.Query < len(call.Args) {
 		sql := r.sqlText(call.Args[s.Query])
 		if e := tableIn(updateTable, sql); e != "" {
 			if r.accounting(call, "", sql) {

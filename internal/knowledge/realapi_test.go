@@ -54,6 +54,7 @@ func tables() map[string]table {
 	pk := func(names ...string) table { return table{pkgPaths, names} }
 	return map[string]table{
 		"sqlSinks":             fn(keys(sqlSinks)...),
+		"builderSinks":         fn(keys(builderSinks)...),
 		"dbRoundTrips":         fn(keys(dbRoundTrips)...),
 		"networkCalls":         fn(keys(networkCalls)...),
 		"BodyLimitMiddleware":  fn(keys(BodyLimitMiddleware)...),
@@ -159,6 +160,8 @@ func tables() map[string]table {
 var unchecked = map[string]string{
 	"DriverNames":              "names database/sql drivers register at run time",
 	"clauses":                  "method names of sqlSinks entries, checked with them",
+	"conditions":               "method names of sqlSinks entries, checked with them",
+	"learned":                  "library names of builderSinks entries, checked with them",
 	"Embedded":                 "an Engine, the value of DatabaseDrivers entries",
 	"Server":                   "an Engine, the value of DatabaseDrivers entries",
 	"redisNotCommands":         "method names of the redis command receivers",
@@ -421,6 +424,9 @@ func checkFunc(t *testing.T, pkg *types.Package, table, name string) {
 		t.Errorf("%s: %s: go/types names it %s", table, name, got)
 	}
 	if s, ok := sqlSinks[name]; ok && table == "sqlSinks" {
+		checkSink(t, name, fn.Signature(), s)
+	}
+	if s, ok := builderSinks[name]; ok && table == "builderSinks" {
 		checkSink(t, name, fn.Signature(), s)
 	}
 	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" && v.Sends {

@@ -55,16 +55,45 @@ type SQLSink struct {
 	// Fragment is set when the text is a clause of a statement the
 	// library builds (gorm's Where and Order), not a whole statement.
 	Fragment bool
+	// Cond is set when the text is a condition (gorm's Where, and the
+	// inline condition of First or Delete), not a list of names.
+	Cond bool
 }
 
 // sqlSinks maps a fully qualified function name to the sink it is.
 var sqlSinks = map[string]SQLSink{}
 
+// builderSinks are the sinks of query builders and ORMs whose I/O is
+// learned from their code (facts), not described by the tables: these
+// rows say only which text is SQL, so they do not make the package
+// Described.
+var builderSinks = map[string]SQLSink{}
+
 // clauses are, per library, the sink methods that take a clause of the
 // statement the library builds rather than a whole statement.
 var clauses = map[string]map[string]bool{
-	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true, "Select": true, "Order": true, "Group": true, "Joins": true, "InnerJoins": true},
+	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true, "Select": true, "Order": true, "Group": true, "Joins": true, "InnerJoins": true,
+		"First": true, "Take": true, "Last": true, "Find": true, "FirstOrInit": true, "FirstOrCreate": true, "Delete": true,
+		"Distinct": true, "Pluck": true, "Table": true},
 	"xorm": {"Where": true, "And": true, "Or": true, "OrderBy": true, "Join": true, "GroupBy": true, "Having": true, "Select": true},
+	"squirrel": {"Where": true, "Having": true, "OrderBy": true, "GroupBy": true, "Column": true, "Columns": true, "From": true,
+		"Join": true, "LeftJoin": true, "Prefix": true, "Suffix": true, "github.com/Masterminds/squirrel.Expr": true},
+	"bun": {"Where": true, "WhereOr": true, "Having": true, "OrderExpr": true, "ColumnExpr": true, "TableExpr": true,
+		"ModelTableExpr": true, "GroupExpr": true, "Join": true, "Set": true},
+	"pop": {"Where": true, "Order": true},
+	"ent": {"entgo.io/ent/dialect/sql.ExprP": true, "entgo.io/ent/dialect/sql.Expr": true},
+}
+
+// conditions are, per library, the sink methods whose text is a
+// condition.
+var conditions = map[string]map[string]bool{
+	"gorm": {"Where": true, "Or": true, "Not": true, "Having": true,
+		"First": true, "Take": true, "Last": true, "Find": true, "FirstOrInit": true, "FirstOrCreate": true, "Delete": true},
+	"xorm":     {"Where": true, "And": true, "Or": true, "Having": true},
+	"squirrel": {"Where": true, "Having": true},
+	"bun":      {"Where": true, "WhereOr": true, "Having": true},
+	"pop":      {"Where": true},
+	"ent":      {"entgo.io/ent/dialect/sql.ExprP": true},
 }
 
 func init() {
@@ -73,14 +102,18 @@ func init() {
 		query, args int
 	}
 	add := func(lib string, d Dialect, anyArg bool, recvs []string, methods ...m) {
+		table := sqlSinks
+		if learned[lib] {
+			table = builderSinks
+		}
 		for _, r := range recvs {
 			for _, x := range methods {
 				name := x.name
 				if r != "" {
 					name = "(" + r + ")." + x.name
 				}
-				sqlSinks[name] = SQLSink{Query: x.query, Args: x.args, Library: lib, Dialect: d, AnyArg: anyArg,
-					Fragment: clauses[lib][x.name]}
+				table[name] = SQLSink{Query: x.query, Args: x.args, Library: lib, Dialect: d, AnyArg: anyArg,
+					Fragment: clauses[lib][x.name], Cond: conditions[lib][x.name]}
 			}
 		}
 	}
@@ -135,6 +168,13 @@ func init() {
 		m{"Where", 0, 1}, m{"Or", 0, 1}, m{"Not", 0, 1}, m{"Having", 0, 1}, m{"Select", 0, 1})
 	add("gorm", Question, true, gormDB, m{"Order", 0, -1})
 	add("gorm", Question, false, gormDB, m{"Group", 0, -1})
+	// Inline conditions: a string first condition that is not a number is
+	// SQL (gorm.io/docs/security.html): db.First(&user, "1=1; DROP ...").
+	add("gorm", Question, true, gormDB,
+		m{"First", 1, 2}, m{"Take", 1, 2}, m{"Last", 1, 2}, m{"Find", 1, 2},
+		m{"FirstOrInit", 1, 2}, m{"FirstOrCreate", 1, 2}, m{"Delete", 1, 2},
+		m{"Distinct", 0, 1}) // Distinct(args...) is Select(args[0], args[1:]...)
+	add("gorm", Question, false, gormDB, m{"Table", 0, 1}, m{"Pluck", 0, -1})
 
 	// xorm rewrites "?" for the driver. Exec and the Query family take the
 	// SQL and its values in one variadic list: the values follow the SQL.
@@ -144,11 +184,48 @@ func init() {
 		m{"Exec", 0, 1}, m{"Query", 0, 1}, m{"QueryString", 0, 1}, m{"QueryInterface", 0, 1})
 	add("xorm", Question, true, []string{"*xorm.io/xorm.Session"}, m{"And", 0, 1}, m{"Or", 0, 1})
 	add("xorm", Question, false, xorm, m{"GroupBy", 0, -1}, m{"Having", 0, -1}, m{"Select", 0, -1})
+
+	// Query builders: "?" in the text, rewritten for the driver. The
+	// fragments they splice into the statement are SQL as written.
+	squirrel := "github.com/Masterminds/squirrel."
+	add("squirrel", Question, true, []string{squirrel + "SelectBuilder", squirrel + "UpdateBuilder", squirrel + "DeleteBuilder"},
+		m{"Where", 0, 1})
+	add("squirrel", Question, true, []string{squirrel + "SelectBuilder"}, m{"Having", 0, 1}, m{"Column", 0, 1})
+	add("squirrel", Question, false, []string{squirrel + "SelectBuilder"},
+		m{"OrderBy", 0, -1}, m{"GroupBy", 0, -1}, m{"Columns", 0, -1}, m{"From", 0, -1},
+		m{"Join", 0, 1}, m{"LeftJoin", 0, 1}, m{"Prefix", 0, 1}, m{"Suffix", 0, 1})
+	add("squirrel", Question, false, []string{""}, m{squirrel + "Expr", 0, 1})
+
+	bun := "*github.com/uptrace/bun."
+	add("bun", Question, false, []string{bun + "SelectQuery", bun + "UpdateQuery", bun + "DeleteQuery"},
+		m{"Where", 0, 1}, m{"WhereOr", 0, 1})
+	add("bun", Question, false, []string{bun + "SelectQuery"},
+		m{"Having", 0, 1}, m{"OrderExpr", 0, 1}, m{"ColumnExpr", 0, 1}, m{"TableExpr", 0, 1},
+		m{"ModelTableExpr", 0, 1}, m{"GroupExpr", 0, 1}, m{"Join", 0, 1})
+	add("bun", Question, false, []string{bun + "UpdateQuery"}, m{"Set", 0, 1})
+	add("bun", Question, false, []string{bun + "DB"}, m{"NewRaw", 0, 1})
+
+	pop := []string{"*github.com/gobuffalo/pop/v6.Connection", "*github.com/gobuffalo/pop/v6.Query"}
+	add("pop", Question, false, pop, m{"Where", 0, 1}, m{"RawQuery", 0, 1}, m{"Order", 0, 1})
+
+	// ent: its driver takes the statement and its arguments as one value;
+	// its builder's predicates take "?".
+	add("ent", DialectUnknown, false, []string{"entgo.io/ent/dialect.ExecQuerier", "entgo.io/ent/dialect/sql.Conn"},
+		m{"Query", 1, -1}, m{"Exec", 1, -1})
+	add("ent", Question, false, []string{""},
+		m{"entgo.io/ent/dialect/sql.ExprP", 0, 1}, m{"entgo.io/ent/dialect/sql.Expr", 0, 1})
 }
+
+// learned are the libraries whose sinks go to builderSinks.
+var learned = map[string]bool{"squirrel": true, "bun": true, "pop": true, "ent": true}
 
 // LookupSQLSink reports whether fn sends SQL text to a database, and how.
 func LookupSQLSink(fn *types.Func) (SQLSink, bool) {
-	s, ok := sqlSinks[FuncName(fn)]
+	name := FuncName(fn)
+	if s, ok := sqlSinks[name]; ok {
+		return s, true
+	}
+	s, ok := builderSinks[name]
 	return s, ok
 }
 
@@ -160,6 +237,10 @@ var SQLLibraryPackages = []string{
 	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool",
 	"gorm.io/gorm",
 	"xorm.io/xorm",
+	"github.com/Masterminds/squirrel",
+	"github.com/uptrace/bun",
+	"github.com/gobuffalo/pop/v6",
+	"entgo.io/ent/dialect", "entgo.io/ent/dialect/sql",
 }
 
 // DriverDialects maps a database/sql driver package, usually imported for

@@ -141,10 +141,60 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 			p.Why = types.ExprString(e) // os.Args[1], not os.Args
 		}
 		return []Part{p}
+	case *ast.SliceExpr:
+		if isString(ev.Info.TypeOf(e.X)) {
+			return ev.slice(e)
+		}
 	case *ast.StarExpr:
 		return []Part{dynamic(e, Unknown, types.ExprString(e))}
 	}
 	return []Part{dynamic(e, Unknown, types.ExprString(e))}
+}
+
+// slice evaluates s[i:j] of a string: a piece of constant text when the
+// text and the bounds are constant; a piece of one dynamic value is that
+// value, cut (name[1:]); otherwise a piece of safe text is safe
+// (strings.Repeat(",?", n)[1:]), and a piece of a mix is dynamic, its
+// layout lost.
+func (ev *Evaluator) slice(e *ast.SliceExpr) []Part {
+	parts := ev.eval(e.X)
+	if len(parts) == 1 && parts[0].Kind == Dynamic {
+		p := parts[0]
+		p.Expr = e
+		return []Part{p}
+	}
+	if len(parts) == 1 && parts[0].Kind == Const {
+		text := parts[0].Text
+		lo, hi := 0, len(text)
+		okLo, okHi := e.Low == nil, e.High == nil
+		if e.Low != nil {
+			lo, okLo = ev.constInt(e.Low)
+		}
+		if e.High != nil {
+			hi, okHi = ev.constInt(e.High)
+		}
+		if okLo && okHi && 0 <= lo && lo <= hi && hi <= len(text) {
+			return []Part{{Kind: Const, Text: text[lo:hi], Expr: e}}
+		}
+	}
+	return []Part{ev.summary(e, parts)}
+}
+
+func (ev *Evaluator) constInt(e ast.Expr) (int, bool) {
+	if tv := ev.Info.Types[e]; tv.Value != nil {
+		if v, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok {
+			return int(v), true
+		}
+	}
+	return 0, false
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // Configuration reports whether e (cfg.DB.Name, builtinApps,
@@ -206,6 +256,8 @@ func (ev *Evaluator) ident(id *ast.Ident) []Part {
 		p := dynamic(id, Param, "parameter "+v.Name())
 		p.Param = v
 		initial = [][]Part{{p}}
+	} else if ev.Index.Receiver(v) {
+		initial = [][]Part{{dynamic(id, Unknown, v.Name())}} // tag = tag[i:]
 	}
 	return ev.variable(id, v, initial)
 }
@@ -411,6 +463,11 @@ func (ev *Evaluator) call(call *ast.CallExpr) []Part {
 			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
 				return []Part{{Kind: Safe, Expr: call}}
 			}
+			if _, ok := t.Underlying().(*types.Slice); ok && isString(tv.Type) {
+				// string(b) of a []byte or []rune: the text of its
+				// elements, in an order this model does not keep.
+				return []Part{ev.summary(call, ev.elems(arg))}
+			}
 		}
 		return []Part{dynamic(call, Unknown, types.ExprString(call))}
 	}
@@ -532,6 +589,9 @@ func (ev *Evaluator) summary(e ast.Expr, parts []Part) Part {
 // expression.
 func (ev *Evaluator) elems(e ast.Expr) []Part {
 	e = ast.Unparen(e)
+	if isString(ev.Info.TypeOf(e)) {
+		return ev.eval(e) // append(b, s...): the bytes of a string
+	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
 		var parts []Part
@@ -557,6 +617,9 @@ func (ev *Evaluator) elems(e ast.Expr) []Part {
 			p := dynamic(e, Param, "parameter "+v.Name())
 			p.Param = v
 			return []Part{p}
+		}
+		if ev.Index.Receiver(v) || ev.Index.Handed(v) {
+			return []Part{dynamic(e, Unknown, v.Name())}
 		}
 		global := isGlobal(v)
 		if global && isUserInputVar(v) {
@@ -596,6 +659,11 @@ func (ev *Evaluator) elems(e ast.Expr) []Part {
 		}
 		return parts
 	case *ast.CallExpr:
+		if isBuiltin(ev.Info, e, "make") {
+			// make([]string, n): empty strings, filled in by the writes
+			// to the elements that the caller reads next.
+			return []Part{{Kind: Safe, Expr: e}}
+		}
 		fn, _ := typeutil.Callee(ev.Info, e).(*types.Func)
 		if fn != nil {
 			name := knowledge.FuncName(fn)
@@ -643,12 +711,17 @@ func (ev *Evaluator) elemValue(e ast.Expr) []Part {
 }
 
 func isAppend(info *types.Info, call *ast.CallExpr) bool {
+	return len(call.Args) > 0 && isBuiltin(info, call, "append")
+}
+
+// isBuiltin reports whether call calls the built-in function name.
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || len(call.Args) == 0 {
+	if !ok {
 		return false
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "append"
+	return ok && b.Name() == name
 }
 
 // format evaluates fmt.Sprintf, Sprint and Sprintln (and their Fprint

@@ -71,7 +71,10 @@ type Index struct {
 	// fieldSet holds the local variables a field of which is assigned
 	// (q.SQL = s): their literal does not tell what the field holds.
 	fieldSet map[*types.Var]bool
-	decls    map[*types.Func]*ast.FuncDecl
+	// handed holds the local slices and maps passed to a function that
+	// may fill them (io.ReadFull(r, buf)): their elements are not known.
+	handed map[*types.Var]bool
+	decls  map[*types.Func]*ast.FuncDecl
 }
 
 type param struct {
@@ -88,6 +91,7 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 		params: make(map[*types.Var]param),
 
 		fieldSet: make(map[*types.Var]bool),
+		handed:   make(map[*types.Var]bool),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
 	}
 	for _, f := range files {
@@ -99,6 +103,10 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 // FieldSet reports whether a field of what v holds is assigned anywhere:
 // v.F = x, (*v).F = x.
 func (x *Index) FieldSet(v *types.Var) bool { return x.fieldSet[v] }
+
+// Handed reports whether the slice or map v is passed to a function that
+// may write its elements: what the writes to v say is not all it holds.
+func (x *Index) Handed(v *types.Var) bool { return x.handed[v] }
 
 // Decl returns the declaration of a function of the package, or nil.
 func (x *Index) Decl(fn *types.Func) *ast.FuncDecl { return x.decls[fn] }
@@ -260,7 +268,9 @@ func (x *Index) assign(n *ast.AssignStmt) {
 // call records writes into a strings.Builder or bytes.Buffer. It returns
 // false when it has accounted for the call's arguments itself.
 func (x *Index) call(call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(x.info, call).(*types.Func)
+	callee := typeutil.Callee(x.info, call)
+	x.hand(call, callee)
+	fn, _ := callee.(*types.Func)
 	if fn == nil {
 		return true
 	}
@@ -294,6 +304,41 @@ func (x *Index) call(call *ast.CallExpr) bool {
 	}
 	return true
 }
+
+// hand records the slices and maps a call may fill: its arguments, but
+// for the built-ins (copy fills only its first argument) and the
+// functions of packages that only read or reorder them.
+func (x *Index) hand(call *ast.CallExpr, callee types.Object) {
+	if x.info.Types[call.Fun].IsType() {
+		return // a conversion copies
+	}
+	args := call.Args
+	switch callee := callee.(type) {
+	case *types.Builtin:
+		if callee.Name() != "copy" || len(args) == 0 {
+			return
+		}
+		args = args[:1]
+	case *types.Func:
+		if callee.Pkg() != nil && readers[callee.Pkg().Path()] {
+			return
+		}
+	}
+	for _, a := range args {
+		v := x.varOf(a)
+		if v == nil {
+			continue
+		}
+		switch v.Type().Underlying().(type) {
+		case *types.Slice, *types.Map:
+			x.handed[v] = true
+		}
+	}
+}
+
+// readers are packages whose functions never add text to a slice or map
+// they are given.
+var readers = map[string]bool{"strings": true, "slices": true, "sort": true, "fmt": true, "strconv": true}
 
 var builderWrites = map[string]bool{
 	"(*strings.Builder).WriteString": true,

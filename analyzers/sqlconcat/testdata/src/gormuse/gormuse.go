@@ -44,6 +44,30 @@ func others(db *gorm.DB, r *http.Request) {
 	db.Exec("DELETE FROM users WHERE name = '" + q.Get("name") + "'")        // want `db.Exec runs SQL built from user input`
 }
 
+// Inline conditions: a string first condition that is not a number is SQL
+// (gorm.io/docs/security.html, go-gorm/gorm#2517).
+func inline(db *gorm.DB, r *http.Request) {
+	var u User
+	var us []User
+	var names []string
+	q := r.URL.Query()
+	db.First(&u, q.Get("id"))                            // want `^error: db.First runs SQL built from user input q.Get\("id"\) as a condition: .*write the condition in the program, with placeholders`
+	db.Take(&u, fmt.Sprintf("name = %v", q.Get("name"))) // want `db.Take runs SQL built from user input q.Get\("name"\): .* with a \? placeholder`
+	db.Find(&us, "name <> '"+q.Get("name")+"'")          // want `db.Find runs SQL built from user input q.Get\("name"\)`
+	db.Delete(&User{}, "name = '"+q.Get("name")+"'")     // want `db.Delete runs SQL built from user input q.Get\("name"\)`
+	db.Distinct(q.Get("col")).Find(&us)                  // want `db.Distinct runs SQL built from user input q.Get\("col"\) as a table or column name`
+	db.Model(&User{}).Pluck(q.Get("col"), &names)        // want `Pluck runs SQL built from user input q.Get\("col"\) as a table or column name`
+	db.Table(q.Get("t")).Find(&us)                       // want `db.Table runs SQL built from user input q.Get\("t"\) as a table or column name`
+	db.Where(q.Get("filter")).Find(&us)                  // want `db.Where runs SQL built from user input q.Get\("filter"\) as a condition`
+	db.Where("active AND " + q.Get("filter")).Find(&us)  // want `db.Where runs SQL built from user input q.Get\("filter"\) as a condition`
+	db.Last(&u, "name = ?", q.Get("name"))
+	db.First(&u, 42)
+	db.Find(&us, []int{1, 2})
+	db.Distinct("name").Find(&us)
+	db.Model(&User{}).Pluck("name", &names)
+	db.Table("users").Find(&us)
+}
+
 func fine(db *gorm.DB, name string) {
 	var us []User
 	db.Where("name = ?", name).Find(&us)

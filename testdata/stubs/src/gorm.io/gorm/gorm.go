@@ -18,6 +18,10 @@ func (db *DB) Group(name string) (tx *DB)                             { return d
 func (db *DB) Find(dest interface{}, conds ...interface{}) (tx *DB)   { return db }
 func (db *DB) First(dest interface{}, conds ...interface{}) (tx *DB)  { return db }
 func (db *DB) Scan(dest interface{}) (tx *DB)                         { return db }
+func (db *DB) Take(dest interface{}, conds ...interface{}) (tx *DB)   { return db }
+func (db *DB) Last(dest interface{}, conds ...interface{}) (tx *DB)   { return db }
+func (db *DB) Distinct(args ...interface{}) (tx *DB)                  { return db }
+func (db *DB) Pluck(column string, dest interface{}) (tx *DB)         { return db }
 
 func (db *DB) Preload(query string, args ...interface{}) (tx *DB) { return db }
 func (db *DB) Create(value interface{}) (tx *DB)                  { return db }
