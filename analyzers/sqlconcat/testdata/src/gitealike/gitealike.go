@@ -1,0 +1,38 @@
+// Package gitealike holds names that sqlconcat must leave to the callers // want package:"uses sql"
+// or know to be safe, shaped like gitea's and kratos's persistence code.
+package gitealike
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Engine is the package's own view of its database handle, as gitea's
+// db.Engine is of xorm's Engine and Session.
+type Engine interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+var engine *sql.DB
+
+func getEngine() Engine { return engine }
+
+// The table name qualifies a column after "=": it is a name, left to the
+// callers, who pass a constant.
+func postgresNextIndex(ctx context.Context, tableName string, groupID int64) error {
+	_, err := getEngine().QueryContext(ctx, fmt.Sprintf("INSERT INTO %s (group_id, max_index) "+
+		"VALUES (?,1) ON CONFLICT (group_id) DO UPDATE SET max_index = %s.max_index+1 RETURNING max_index",
+		tableName, tableName), groupID) // OK
+	return err
+}
+
+// NextIndex generates a resource index.
+func NextIndex(ctx context.Context, tableName string, groupID int64) error { // want NextIndex:`sql sink: names \[1\] to postgresNextIndex`
+	return postgresNextIndex(ctx, tableName, groupID)
+}
+
+func newIssue(ctx context.Context, repoID int64) error {
+	return NextIndex(ctx, "issue_index", repoID) // OK
+}
