@@ -36,3 +36,16 @@ func NextIndex(ctx context.Context, tableName string, groupID int64) error { // 
 func newIssue(ctx context.Context, repoID int64) error {
 	return NextIndex(ctx, "issue_index", repoID) // OK
 }
+
+type flow struct{ ID int64 }
+
+// A column name given by the callers of a generic function, instantiated
+// explicitly: the callers pass constants.
+func useOneTimeCode[T any](ctx context.Context, tx *sql.Tx, flowTableName, foreignKeyName string, flowID int64) error {
+	_, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT id FROM codes WHERE nid = ? AND %s = ?", foreignKeyName), 1, flowID) // OK
+	return err
+}
+
+func useLoginCode(ctx context.Context, tx *sql.Tx, id int64) error {
+	return useOneTimeCode[flow](ctx, tx, "login_flows", "selfservice_login_flow_id", id)
+}
