@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 )
 
 // Engine is the package's own view of its database handle, as gitea's
@@ -35,6 +36,44 @@ func NextIndex(ctx context.Context, tableName string, groupID int64) error { // 
 
 func newIssue(ctx context.Context, repoID int64) error {
 	return NextIndex(ctx, "issue_index", repoID) // OK
+}
+
+// Sequence names read from the catalog, cut down by a group of word
+// characters: they cannot leave the quotes they are put in.
+func fixBadSequences(ctx context.Context, db *sql.DB) error {
+	var sequences []string
+	rows, err := db.QueryContext(ctx, "SELECT sequence_name FROM information_schema.sequences WHERE sequence_name LIKE 'tmp_recreate__%_id_seq%'")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		sequences = append(sequences, s)
+	}
+	sequenceRegexp := regexp.MustCompile(`tmp_recreate__(\w+)_id_seq.*`)
+	for _, sequence := range sequences {
+		tableName := sequenceRegexp.FindStringSubmatch(sequence)[1]
+		newSequenceName := tableName + "_id_seq"
+		if _, err := db.ExecContext(ctx, fmt.Sprintf("ALTER SEQUENCE `%s` RENAME TO `%s`", sequence, newSequenceName)); err != nil { // OK
+			return err
+		}
+		if _, err := db.ExecContext(ctx, fmt.Sprintf("SELECT setval('%s', COALESCE((SELECT MAX(id)+1 FROM `%s`), 1), false)", newSequenceName, tableName)); err != nil { // OK
+			return err
+		}
+	}
+	return nil
+}
+
+var anyName = regexp.MustCompile(`name=(.+)`)
+
+// A group that matches any character carries a quote as well as a name.
+func renameAny(ctx context.Context, db *sql.DB, line string) error {
+	name := anyName.FindStringSubmatch(line)[1]
+	_, err := db.ExecContext(ctx, fmt.Sprintf("SELECT setval('%s', 1)", name)) // want `db.ExecContext runs SQL built from`
+	return err
 }
 
 type flow struct{ ID int64 }
