@@ -42,7 +42,14 @@ func (c *checker) findCallers() *callers {
 					break
 				}
 				cs.sites[fn] = append(cs.sites[fn], n)
-				switch fun := ast.Unparen(n.Fun).(type) {
+				fun := ast.Unparen(n.Fun)
+				switch ix := fun.(type) { // use[T](...), use[K, V](...): a direct call too
+				case *ast.IndexExpr:
+					fun = ast.Unparen(ix.X)
+				case *ast.IndexListExpr:
+					fun = ast.Unparen(ix.X)
+				}
+				switch fun := fun.(type) {
 				case *ast.Ident:
 					called[fun] = true
 				case *ast.SelectorExpr:

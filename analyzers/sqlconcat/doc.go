@@ -51,8 +51,11 @@ It does not report SQL built only from constants, placeholder lists
 (strings.Repeat("?,", n), "$"+strconv.Itoa(i), a slice made with make
 and filled with them, joined), numbers, booleans and
 times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
-or pgx.Identifier.Sanitize, or strings chosen from a closed set of
-constants (a switch or a map of constant values).
+or pgx.Identifier.Sanitize, text that a group of word characters of a
+constant regular expression matched (re.FindStringSubmatch(s)[1] of
+tmp_(\w+)_seq), or strings chosen from a closed set of constants (a
+switch or a map of constant values). A table name that
+qualifies a column (SET n = %s.n + 1) is a name, not a value.
 
 A value spliced in, and a name that comes from user input, are errors:
 whoever sends the request can read or drop any table. A name that comes

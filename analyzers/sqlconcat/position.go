@@ -56,6 +56,11 @@ func position(parts []strexpr.Part, i int) where {
 		}
 		return w
 	}
+	if qualifies.MatchString(after) {
+		// SET n = %s.n + 1: the part names the table of a column, even
+		// after an operator that a value would follow.
+		return where{}
+	}
 	trimmed := strings.TrimRight(before, " \t\r\n")
 	if strings.HasSuffix(trimmed, `"`) && valueBefore.MatchString(strings.TrimRight(trimmed[:len(trimmed)-1], " \t\r\n")) {
 		return where{value: true} // a MySQL "..." literal
@@ -100,6 +105,10 @@ func openParen(s string) int {
 	}
 	return -1
 }
+
+// qualifies matches the start of SQL text after a table or schema name
+// that qualifies a column or table: ".max_index", ".\"id\"", ".`id`".
+var qualifies = regexp.MustCompile("^\\.[A-Za-z_\"`]")
 
 // betweenAnd matches the AND of BETWEEN x AND, after which a value comes.
 var betweenAnd = regexp.MustCompile(`(?i)\bbetween\s+\S+\s+and$`)

@@ -82,6 +82,8 @@ func tables() map[string]table {
 		"SQLQuoters":           fn(keys(SQLQuoters)...),
 		"SQLTransparent":       fn(keys(SQLTransparent)...),
 		"SafeStringers":        fn(keys(SafeStringers)...),
+		"RegexpSubmatches":     fn(keys(RegexpSubmatches)...),
+		"RegexpCompilers":      fn(keys(RegexpCompilers)...),
 		"Sleepers":             fn(keys(Sleepers)...),
 		"StartupWork":          fn(keys(StartupWork)...),
 		"StartupWrappers":      fn(keys(StartupWrappers)...),

@@ -388,6 +388,20 @@ var SQLTransparent = map[string]struct{ Arg, Result int }{
 	"(*github.com/jmoiron/sqlx.DB).BindNamed": {0, 0},
 }
 
+// RegexpSubmatches return the text a compiled regular expression's groups
+// matched, indexed by group: re.FindStringSubmatch(s)[1] holds only what
+// group 1 can match (strexpr reads \w+ as safe text).
+var RegexpSubmatches = map[string]bool{
+	"(*regexp.Regexp).FindStringSubmatch": true,
+}
+
+// RegexpCompilers compile the regular expression their first argument
+// spells.
+var RegexpCompilers = map[string]bool{
+	"regexp.MustCompile":      true,
+	"regexp.MustCompilePOSIX": true,
+}
+
 // SafeStringers produce text that cannot change the meaning of SQL it is
 // spliced into: numbers, booleans, times, UUIDs.
 var SafeStringers = map[string]bool{

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,6 +137,9 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 			return ev.global(e, v)
 		}
 	case *ast.IndexExpr:
+		if ev.wordSubmatch(e) {
+			return []Part{{Kind: Safe, Expr: e}}
+		}
 		p := ev.summary(e, ev.elems(e.X))
 		if p.Origin == Input {
 			p.Why = types.ExprString(e) // os.Args[1], not os.Args
@@ -178,6 +182,121 @@ func (ev *Evaluator) slice(e *ast.SliceExpr) []Part {
 		}
 	}
 	return []Part{ev.summary(e, parts)}
+}
+
+// wordSubmatch reports whether e is re.FindStringSubmatch(s)[k] of a
+// regular expression written in the program whose group k matches only
+// word characters (tmp_recreate__(\w+)_id_seq): whatever s holds, that
+// text cannot close a quote, end a statement or start a comment.
+func (ev *Evaluator) wordSubmatch(e *ast.IndexExpr) bool {
+	call, ok := ast.Unparen(e.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(ev.Info, call).(*types.Func)
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if fn == nil || !isSel || !knowledge.RegexpSubmatches[knowledge.FuncName(fn)] {
+		return false
+	}
+	k, ok := ev.constInt(e.Index)
+	if !ok {
+		return false
+	}
+	pattern, ok := ev.regexpPattern(sel.X)
+	if !ok {
+		return false
+	}
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	group := findCapture(re, k)
+	return group != nil && wordsOnly(group)
+}
+
+// regexpPattern returns the constant pattern a regular expression is
+// compiled from: regexp.MustCompile(`...`) itself, or a variable whose
+// one write is that call.
+func (ev *Evaluator) regexpPattern(e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		v, isVar := ev.Info.Uses[id].(*types.Var)
+		if !isVar {
+			return "", false
+		}
+		ws := ev.Index.Writes(v)
+		if len(ws) != 1 || ws[0].Kind != Assign || ws[0].RHS == nil {
+			return "", false
+		}
+		e = ast.Unparen(ws[0].RHS)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return "", false
+	}
+	fn, _ := typeutil.Callee(ev.Info, call).(*types.Func)
+	if fn == nil || !knowledge.RegexpCompilers[knowledge.FuncName(fn)] {
+		return "", false
+	}
+	if tv := ev.Info.Types[call.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	return "", false
+}
+
+// findCapture returns group k of re (0: the whole expression), or nil.
+func findCapture(re *syntax.Regexp, k int) *syntax.Regexp {
+	if k == 0 {
+		return re
+	}
+	if re.Op == syntax.OpCapture && re.Cap == k {
+		return re
+	}
+	for _, sub := range re.Sub {
+		if g := findCapture(sub, k); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// wordsOnly reports whether every text re matches is made of letters,
+// digits and underscores.
+func wordsOnly(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if !isWordRune(r) {
+				return false
+			}
+		}
+		return true // (?i)k also matches the Kelvin sign: a letter, no SQL
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if !isWordRune(r) {
+					return false
+				}
+			}
+		}
+		return true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat,
+		syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !wordsOnly(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false // any character, an empty class, ...
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 }
 
 func (ev *Evaluator) constInt(e ast.Expr) (int, bool) {
