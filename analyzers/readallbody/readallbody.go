@@ -270,7 +270,7 @@ func (c *checker) applications() bool {
 			case !ok || !slices.Contains(call.Args, site):
 				return true // not applied: _ = middleware.BodyLimit
 			}
-			if c.apply(fn, site, stack[:i+1]) {
+			if c.apply(site, stack[:i+1]) {
 				changed = true
 			}
 			return true
@@ -288,10 +288,10 @@ func (c *checker) limitsBodies(fn *types.Func) bool {
 	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(limiterFact))
 }
 
-// apply records what a use of the limiter fn at site covers (see
+// apply records what a use of a limiter at site covers (see
 // applications); stack holds the site's ancestors. It reports whether it
 // made a new limiter of the package.
-func (c *checker) apply(fn *types.Func, site ast.Expr, stack []ast.Node) bool {
+func (c *checker) apply(site ast.Expr, stack []ast.Node) bool {
 	// The registration the site is part of: the calls it is an argument
 	// or a receiver of.
 	top := ast.Node(site)

@@ -77,7 +77,7 @@ func (r *Result) callOps(top ast.Node, call *ast.CallExpr) []*Op {
 			continue
 		}
 		var key ast.Expr
-		if of.KeyParam >= 0 && of.KeyParam < len(call.Args) && !(sig.Variadic() && of.KeyParam >= sig.Params().Len()-1) {
+		if of.KeyParam >= 0 && of.KeyParam < len(call.Args) && (!sig.Variadic() || of.KeyParam < sig.Params().Len()-1) {
 			key = call.Args[of.KeyParam]
 		}
 		if op := r.viaOp(top, call, fn, of, key); op != nil {
