@@ -101,23 +101,13 @@ func (c *checker) loaderLoads(loader ast.Expr) bool {
 		s := c.fx.Lit(l)
 		return s.Has(effects.DB)
 	case *ast.Ident, *ast.SelectorExpr:
-		obj := c.pass.TypesInfo.Uses[identOf(l)]
+		obj := cacheops.Referent(c.pass.TypesInfo, l)
 		if fn, ok := obj.(*types.Func); ok {
 			s := c.fx.Func(fn)
 			return s.Has(effects.DB)
 		}
 	}
 	return false
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := e.(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // updates reports the writes of rows of a cached entity that a function

@@ -266,7 +266,7 @@ func (c *checker) scheduledFuncs() map[*types.Func]bool {
 		case *ast.FuncLit:
 			lits = append(lits, x)
 		case *ast.Ident, *ast.SelectorExpr:
-			switch obj := c.pass.TypesInfo.Uses[identOf(x)].(type) {
+			switch obj := cacheops.Referent(c.pass.TypesInfo, x).(type) {
 			case *types.Func:
 				c.scheduled[obj.Origin()] = true
 			case *types.Var:
@@ -407,14 +407,4 @@ func (c *checker) ttl(op *cacheops.Op) string {
 		return op.ConstText + ", set inside " + op.Via
 	}
 	return op.ConstText
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := e.(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }

@@ -400,3 +400,15 @@ func sortedUnique(list []string) []string {
 	}
 	return out
 }
+
+// Referent returns the object a name or a selector names (a variable, a
+// field, a function), or nil for any other expression.
+func Referent(info *types.Info, e ast.Expr) types.Object {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return info.Uses[e]
+	case *ast.SelectorExpr:
+		return info.Uses[e.Sel]
+	}
+	return nil
+}
