@@ -50,8 +50,12 @@ item of a range over orders, is not reported.
 It does not report read-only calls (Get, List, Retrieve, GET requests),
 params that get a key before the call (also inside a function of the
 program they are handed to, or that builds and returns them keyed:
-params := newIntentParams(order)), or a request handed to another
-function of the program, which may set the header.`,
+params := newIntentParams(order)), a request handed to another
+function of the program, which may set the header, or a checkout
+session tied to an order of the program (a ClientReferenceID set on its
+params): the completion webhook gets the reference back and credits
+that order, so a double click opens a second page for one order, and
+nothing is charged or credited twice unless the customer pays both.`,
 		Before: `
 func pay(w http.ResponseWriter, r *http.Request) {
 	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur")}
@@ -75,8 +79,8 @@ The suggested fix, where the call is made in an HTTP handler and the
 params are a variable, sets the key from the request's Idempotency-Key
 header when the client sent one. Elsewhere there is no automatic fix:
 pass a key down from the request.
-Severity: error for calls that move money, note for a checkout session:
-a duplicate is a second payment page, not a second payment, and expires
-unpaid unless the customer pays both; the webhook that credits a
-completed session once is where duplicates are stopped.`,
+Severity: error for calls that move money, note for a checkout session
+tied to no order: a duplicate is a second payment page, not a second
+payment, and expires unpaid unless the customer pays both; the webhook
+that credits a completed session once is where duplicates are stopped.`,
 })

@@ -167,10 +167,75 @@ func (c *checker) check(call *ast.CallExpr, funcs []ast.Node) {
 			c.checkFreshKey(call, p, inner)
 			return
 		}
+		if !p.money && c.referenced(outer, p.params, call.Pos()) {
+			return
+		}
 		c.reportPayment(call, p, inner)
 		return
 	}
 	c.checkPOST(call, outer)
+}
+
+// referenced reports whether a checkout session's params tie it to an
+// order of the program before pos (a ClientReferenceID in the literal or
+// assigned to it): the completion webhook gets the reference back and
+// credits that order, so a double click opens a second page for one
+// order, and nothing is paid or credited twice unless the customer pays
+// both pages.
+func (c *checker) referenced(outer ast.Node, params ast.Expr, pos token.Pos) bool {
+	if lit := compositeOf(params); lit != nil {
+		return c.literalReferenced(lit)
+	}
+	v := c.baseVar(params)
+	if v == nil {
+		return false
+	}
+	for _, w := range c.index.Writes(v) {
+		if lit := compositeOf(w.RHS); lit != nil && c.literalReferenced(lit) {
+			return true
+		}
+	}
+	found := false
+	ast.Inspect(outer, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= pos {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && c.mentions(sel.X, v) && c.isReferenceField(sel.X, sel.Sel) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) literalReferenced(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && c.isReferenceField(lit, id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isReferenceField reports whether field, selected from or keyed in owner,
+// is an order reference of a checkout session's params.
+func (c *checker) isReferenceField(owner ast.Expr, field *ast.Ident) bool {
+	v, ok := c.pass.TypesInfo.ObjectOf(field).(*types.Var)
+	if !ok || !v.IsField() {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(owner)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, _ := types.Unalias(t).(*types.Named)
+	return knowledge.IsOrderReferenceField(named, v)
 }
 
 // checkFreshKey reports a payment retried in a loop whose params get a

@@ -139,6 +139,27 @@ func IsIdempotencyKeyField(v *types.Var) bool {
 	return ok && generic == stripeParamsType
 }
 
+// orderReferenceFields are the fields of a checkout session's params
+// that tie the session to an order of the program
+// (stripe.CheckoutSessionParams.ClientReferenceID, and its v83
+// CheckoutSessionCreateParams twin): the completion webhook gets the
+// reference back and credits that order, so a second session for the
+// same click is a second page for one order, never a second credit.
+var orderReferenceFields = map[string]bool{
+	"github.com/stripe/stripe-go/vN.CheckoutSessionParams.ClientReferenceID":       true,
+	"github.com/stripe/stripe-go/vN.CheckoutSessionCreateParams.ClientReferenceID": true,
+}
+
+// IsOrderReferenceField reports whether field, a field of the struct
+// type owner, ties a checkout session to the program's own order.
+func IsOrderReferenceField(owner *types.Named, field *types.Var) bool {
+	if owner == nil || owner.Obj().Pkg() == nil {
+		return false
+	}
+	generic, _, ok := stripeName(owner.Obj().Pkg().Path() + "." + owner.Obj().Name() + "." + field.Name())
+	return ok && orderReferenceFields[generic]
+}
+
 // PaymentHost is a payment provider's API, as a raw HTTP client reaches it.
 type PaymentHost struct {
 	Service string

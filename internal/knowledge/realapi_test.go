@@ -216,6 +216,7 @@ var unchecked = map[string]string{
 	"stripeKeySetter":          "checked by TestStripeIdempotencyKey",
 	"StripeKeyField":           "checked by TestStripeIdempotencyKey",
 	"StripeKeyMethod":          "checked with stripeCalls (checkPaymentCall)",
+	"orderReferenceFields":     "checked by TestStripeOrderReference",
 	"paymentHosts":             "host names of payment APIs, not Go names",
 	"PeerRules":                "other linters' rule names, not Go names",
 	"TimeType":                 "a type of the standard library, as TypeName prints it",
@@ -714,6 +715,50 @@ func TestStripeIdempotencyKey(t *testing.T) {
 		field, _, _ := types.LookupFieldOrMethod(params, false, fn.Pkg(), StripeKeyField)
 		if f, ok := field.(*types.Var); !ok || !IsIdempotencyKeyField(f) {
 			t.Errorf("%s: no field %s known as the idempotency key", TypeName(params), StripeKeyField)
+		}
+	}
+}
+
+// TestStripeOrderReference checks that each checkout session field the
+// idempotency analyzer takes for an order reference is a field of its
+// params in some major of stripe-go, and that every major has one.
+func TestStripeOrderReference(t *testing.T) {
+	dir := realmod.Dir(t)
+	var paths []string
+	for _, major := range stripeMajors {
+		paths = append(paths, PackageOf(strings.Replace(stripeParamsType, "vN", "v"+strconv.Itoa(major), 1)))
+	}
+	loaded := loadProvided(t, dir, paths)
+	found := map[string]bool{}
+	for _, major := range stripeMajors {
+		has := false
+		for generic := range orderReferenceFields {
+			name := strings.Replace(generic, "vN", "v"+strconv.Itoa(major), 1)
+			dot := strings.LastIndex(name, ".")
+			typ := name[:dot]
+			pkg := loaded[PackageOf(typ)]
+			if pkg == nil {
+				t.Fatalf("%s: package not loaded", typ)
+			}
+			tn, _ := pkg.Scope().Lookup(typ[strings.LastIndex(typ, ".")+1:]).(*types.TypeName)
+			if tn == nil {
+				continue
+			}
+			field, _, _ := types.LookupFieldOrMethod(tn.Type(), false, pkg, name[dot+1:])
+			f, ok := field.(*types.Var)
+			if !ok || !IsOrderReferenceField(tn.Type().(*types.Named), f) {
+				t.Errorf("%s: no such field, or not known as an order reference", name)
+				continue
+			}
+			found[generic], has = true, true
+		}
+		if !has {
+			t.Errorf("stripe-go v%d: no checkout session order reference known", major)
+		}
+	}
+	for generic := range orderReferenceFields {
+		if !found[generic] {
+			t.Errorf("%s: in no major of stripe-go that testdata/realmod requires", generic)
 		}
 	}
 }

@@ -62,6 +62,14 @@ func (s *Shop) Checkout(w http.ResponseWriter, r *http.Request) {
 	session83.New(params) // want `session83.New creates a checkout session with no idempotency key`
 }
 
+// A session tied to the shop's order (its webhook credits that order
+// once): a second page for one order is no second payment.
+func (s *Shop) CheckoutOrder(w http.ResponseWriter, r *http.Request) {
+	session83.New(&stripe83.CheckoutSessionParams{ClientReferenceID: stripe83.String(r.FormValue("order"))})
+	s.sc.V1CheckoutSessions.Create(r.Context(), &stripe.CheckoutSessionCreateParams{ClientReferenceID: stripe.String(r.FormValue("order"))})
+	s.sc.V1CheckoutSessions.Create(r.Context(), &stripe.CheckoutSessionCreateParams{SuccessURL: stripe.String("https://shop.example/ok")}) // want `s.sc.V1CheckoutSessions.Create creates a checkout session with no idempotency key`
+}
+
 // A subscription bills its first invoice when it is created.
 func (s *Shop) Subscribe(w http.ResponseWriter, r *http.Request) {
 	sub72.New(&stripe72.SubscriptionParams{Customer: stripe72.String(r.FormValue("customer"))})                                  // want `sub72.New creates a subscription with no idempotency key`

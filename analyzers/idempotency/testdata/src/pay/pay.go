@@ -64,6 +64,25 @@ func Checkout(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// A session tied to the program's order: the completion webhook credits
+// that order once, whatever the number of pages opened for it.
+func CheckoutOrder(w http.ResponseWriter, r *http.Request) {
+	session.New(&stripe.CheckoutSessionParams{ClientReferenceID: stripe.String(r.FormValue("order"))})
+}
+
+func CheckoutOrderAssigned(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.CheckoutSessionParams{SuccessURL: stripe.String("https://shop.example/ok")}
+	params.ClientReferenceID = stripe.String(r.FormValue("order"))
+	session.New(params)
+}
+
+// The reference set after the call ties nothing.
+func CheckoutOrderLate(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.CheckoutSessionParams{SuccessURL: stripe.String("https://shop.example/ok")}
+	session.New(params) // want `^note: session.New creates a checkout session with no idempotency key`
+	params.ClientReferenceID = stripe.String(r.FormValue("order"))
+}
+
 type Server struct{ sc *stripe.Client }
 
 func (s *Server) Create(w http.ResponseWriter, r *http.Request) {

@@ -42,8 +42,9 @@ type RefundParams struct {
 type Refund struct{ ID string }
 
 type CheckoutSessionParams struct {
-	Params     `form:"*"`
-	SuccessURL *string
+	Params            `form:"*"`
+	SuccessURL        *string
+	ClientReferenceID *string
 }
 
 type CheckoutSession struct{ ID string }
