@@ -25,7 +25,13 @@ service is fine for days, then dies out of memory, again and again.
 globalgrowth reports, outside test code, a package-level slice that is
 appended to, or a package-level map, sync.Map or list that gets a new
 entry (m[k] = v with a key that is not a constant, Store, LoadOrStore,
-PushBack), also a field of a package-level struct, when it grows
+PushBack), also a field of a package-level struct, or of the one value
+of a type of the package, held in a package-level variable, that the
+type's methods grow (var visits = &Visits{byIP: ...}, or = newVisits()
+where the unexported newVisits is called only there, and visits is
+never assigned again; a type the package makes other values of, or
+that an exported constructor makes, may be grown in values that die
+with the request), when it grows
 
   - on the request path: in a handler of the package, in a function it
     calls, in the same package, or in a goroutine it starts; or in a

@@ -131,12 +131,22 @@ func kindOf(t types.Type) string {
 }
 
 // collect finds, from every use of a package-level variable, the places
-// where a collection it holds grows or shrinks.
+// where a collection it holds grows or shrinks. The receiver of a method
+// of a type the package makes one value of, held in a package-level
+// variable, is that variable: store.Add(k) growing s.seen grows
+// store.seen.
 func (c *checker) collect() {
+	receivers := c.singletons()
 	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		v, ok := c.info.Uses[id].(*types.Var)
-		if !ok || v.Pkg() != c.pass.Pkg || v.Parent() != c.pass.Pkg.Scope() {
+		if !ok || v.Pkg() != c.pass.Pkg {
+			continue
+		}
+		recv, isRecv := receivers[v]
+		if isRecv {
+			v = recv.global
+		} else if v.Parent() != c.pass.Pkg.Scope() {
 			continue
 		}
 		// Climb fields: state.byID.
@@ -157,8 +167,8 @@ func (c *checker) collect() {
 			expr = expr.Parent()
 		}
 		kind := kindOf(c.info.TypeOf(expr.Node().(ast.Expr)))
-		if kind == "" {
-			continue
+		if kind == "" || isRecv && (path == v.Name() || kind == "slice" && recv.byValue) {
+			continue // the receiver itself; or, in a copy, a slice header an append does not change
 		}
 		t := c.targets[path]
 		if t == nil {
@@ -167,6 +177,163 @@ func (c *checker) collect() {
 		}
 		c.use(t, expr)
 	}
+}
+
+// receiver is a method's receiver that is always one package-level
+// variable.
+type receiver struct {
+	global  *types.Var
+	byValue bool // a copy of it: a slice appended to there is not its slice
+}
+
+// singletons returns the receivers of the methods of the package's types
+// of which it makes exactly one value, held in a package-level variable:
+// var store = &Store{seen: map[string]int{}}, or = newStore() where the
+// unexported newStore makes the only Store and is called nowhere else.
+// The variable must never be assigned again: a new value would free the
+// old one's collections.
+func (c *checker) singletons() map[*types.Var]receiver {
+	holders := make(map[*types.TypeName]*types.Var) // a type's one package-level variable
+	held := make(map[*types.TypeName]bool)          // types held by more than one
+	inits := make(map[*types.Var]ast.Expr)
+	for _, f := range c.pass.Files {
+		if report.IsTestCode(c.pass, f.Pos()) {
+			continue
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					v, _ := c.info.Defs[name].(*types.Var)
+					tn := ownStruct(c.pass.Pkg, v)
+					if tn == nil {
+						continue
+					}
+					if holders[tn] != nil {
+						held[tn] = true
+					}
+					holders[tn] = v
+					if len(vs.Values) == len(vs.Names) {
+						inits[v] = vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	// Where each type is made, and where each function is called.
+	made := make(map[*types.TypeName][]inspector.Cursor)
+	called := make(map[*types.Func][]inspector.Cursor)
+	reassigned := make(map[*types.Var]bool)
+	for cur := range c.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			if tn := namedOf(c.info.TypeOf(n)); tn != nil {
+				made[tn] = append(made[tn], cur)
+			}
+		case *ast.CallExpr:
+			if c.builtin(n) == "new" && len(n.Args) == 1 {
+				if tn := namedOf(c.info.TypeOf(n.Args[0])); tn != nil {
+					made[tn] = append(made[tn], cur)
+				}
+			}
+		case *ast.Ident:
+			if fn, ok := c.info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+				called[fn] = append(called[fn], cur)
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok {
+						reassigned[v] = true
+					}
+				}
+			}
+		}
+	}
+	out := make(map[*types.Var]receiver)
+	for tn, v := range holders {
+		if held[tn] || reassigned[v] || inits[v] == nil || len(made[tn]) != 1 || !c.madeFor(made[tn][0], inits[v], called) {
+			continue
+		}
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
+					continue
+				}
+				r, _ := c.info.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
+				if r == nil || namedOf(r.Type()) != tn {
+					continue
+				}
+				_, ptr := r.Type().(*types.Pointer)
+				out[r] = receiver{global: v, byValue: !ptr}
+			}
+		}
+	}
+	return out
+}
+
+// madeFor reports whether the value made at cur is the one init holds:
+// made in init itself, or in an unexported function that init calls and
+// nothing else calls or takes.
+func (c *checker) madeFor(cur inspector.Cursor, init ast.Expr, called map[*types.Func][]inspector.Cursor) bool {
+	n := cur.Node()
+	if init.Pos() <= n.Pos() && n.End() <= init.End() {
+		return true
+	}
+	fd, ok := enclosingDecl(cur)
+	if !ok || fd.Recv != nil || fd.Name.IsExported() {
+		return false
+	}
+	fn, _ := c.info.Defs[fd.Name].(*types.Func)
+	uses := called[fn]
+	if len(uses) != 1 {
+		return false
+	}
+	use := uses[0].Node()
+	call, ok := uses[0].Parent().Node().(*ast.CallExpr)
+	return ok && call.Fun == use && init.Pos() <= use.Pos() && use.End() <= init.End()
+}
+
+// enclosingDecl returns the function declaration around cur, when no
+// function literal is in between.
+func enclosingDecl(cur inspector.Cursor) (*ast.FuncDecl, bool) {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fd, ok := fn.Node().(*ast.FuncDecl)
+		return fd, ok
+	}
+	return nil, false
+}
+
+// ownStruct returns the struct type of the package that v holds, or a
+// pointer to.
+func ownStruct(pkg *types.Package, v *types.Var) *types.TypeName {
+	if v == nil {
+		return nil
+	}
+	tn := namedOf(v.Type())
+	if tn == nil || tn.Pkg() != pkg {
+		return nil
+	}
+	if _, ok := tn.Type().Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return tn
+}
+
+// namedOf returns the named type t is, or points to.
+func namedOf(t types.Type) *types.TypeName {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj()
+	}
+	return nil
 }
 
 // growing reports whether some target of the package grows and is never
