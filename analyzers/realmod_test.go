@@ -114,6 +114,12 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("readallbody", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./bodyapp")
 	})
+	// A body limit of the program's own (a middleware that replaces the
+	// body with a reader of its own type that stops at a limit) covers
+	// the reads of the router library the server imports.
+	t.Run("readallbody own limit", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./limitapp/...")
+	})
 	t.Run("queryinloop", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./ormapp/...")
 	})

@@ -36,15 +36,24 @@ handed to a helper that reads it, in the same package or in another
 names the chain.
 
 It does not report a body limited in the same function by
-http.MaxBytesReader or io.LimitReader (or by the caller in the same
-package before it calls the helper), response bodies of outbound calls,
+http.MaxBytesReader, io.LimitReader or a reader of the program's own
+whose Read stops at a limit (it counts what it reads in a field and
+returns an error once a comparison of a field says the limit is
+passed; one that only counts limits nothing), directly or through a
+function of the package that sets the request's body so (or by the
+caller in the same package before it calls the helper), response
+bodies of outbound calls,
 the body of a request a handler is handed beside the one it serves
 (Sign(c *gin.Context, req *http.Request) hashing an outbound request its
 caller built: reported at a caller that hands it the served request),
 or handlers behind a body limit: http.MaxBytesHandler or a body-limit
 middleware (echo's middleware.BodyLimit, chi's middleware.RequestSize,
 gin-contrib/size, or one of the program's own that sets r.Body =
-http.MaxBytesReader, or wraps what it is given in a limit). A limit on a
+http.MaxBytesReader or one of those readers, or wraps what it is given
+in a limit; a middleware is recognized by its shape, whatever its type:
+a function that returns a handler, or a function literal serving
+requests alone or in a value, as pocketbase's &hook.Handler{Func: ...},
+that limits its request's body and does not read it). A limit on a
 router covers the handlers of its package and of the packages that
 package imports, directly or not (the server's package wraps the router
 the handlers' packages build); a server of the module that limits its
