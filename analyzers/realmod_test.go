@@ -120,6 +120,12 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("readallbody own limit", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./limitapp/...")
 	})
+	// A middleware that reads the body whole and leaves an in-memory copy
+	// (the reusable body) is the finding; the relay layers after it read
+	// the copy. Without the middleware, they are reported.
+	t.Run("readallbody reusable body", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./reuseapp/...", "./reusenomw/...")
+	})
 	t.Run("queryinloop", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./ormapp/...")
 	})

@@ -72,6 +72,18 @@ token is enough), and the code does not show it. A multipart form
 parsed with too large a memory limit is a warning: each request is
 bounded, and it takes several at once to exhaust the heap.
 
+The reusable body: when a middleware of the program reads the body
+whole and leaves the request an in-memory copy of it (it calls a
+function that reads the body, or has it read, and sets r.Body =
+io.NopCloser(bytes.NewBuffer(b)) from what was read, as new-api's and
+one-api's UnmarshalBodyReusable), that first read is reported, and the
+reads of the packages its router reaches that serve no route themselves
+(the relay and service layers the handlers hand the request to, through
+interfaces or not) read the copy: they add no exposure and are not
+reported. A package that serves routes is reported as before, since its
+routes may not pass the middleware; a relay layer that a route without
+the middleware also calls is then missed.
+
 When no handler of a package limits a body, the package lacks a limit,
 not each handler: its reads are one finding, at the first, with the
 others as related locations, naming the one remedy (http.MaxBytesHandler

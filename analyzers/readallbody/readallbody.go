@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(importsFact), new(wantsLimitsFact), new(limitReaderFact)},
+	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(importsFact), new(wantsLimitsFact), new(limitReaderFact), new(buffersFact), new(bufferingFact), new(routesFact)},
 }
 
 // readsFact marks a function that reads whole, with no limit, the request
@@ -113,10 +113,14 @@ func (*wantsLimitsFact) AFact()         {}
 func (*wantsLimitsFact) String() string { return "wants a body limit" }
 
 // Wants reports whether a fact of another package may change the
-// package's findings: it applies a body limit.
+// package's findings: it applies a body limit, buffers bodies in a
+// middleware, or serves routes (see reusable.go).
 func (*wantsLimitsFact) Wants(f analysis.Fact) bool {
-	_, ok := f.(*limitsFact)
-	return ok
+	switch f.(type) {
+	case *limitsFact, *bufferingFact, *routesFact:
+		return true
+	}
+	return false
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -150,6 +154,8 @@ func run(pass *analysis.Pass) (any, error) {
 	for tn := range c.limitReaders {
 		pass.ExportObjectFact(tn, new(limitReaderFact))
 	}
+	c.collectBuffering()
+	c.exportBuffering()
 	if c.router || len(c.elsewhere) > 0 {
 		pass.ExportPackageFact(&limitsFact{Router: c.router, Handlers: c.elsewhere})
 	}
@@ -219,7 +225,13 @@ type checker struct {
 	covered   map[ast.Node]bool // handlers of the package behind a route's limit
 	elsewhere []string          // handlers of other packages behind a route's limit
 	konst     *ast.File         // the file that declares maxBodyBytes in fixes
-	rep       *report.Reporter
+	// buffers are the package's functions that leave a request with an
+	// in-memory copy of its body; bufferingMW its middlewares that do it
+	// to every request they pass on, with the function whose read they
+	// buffer (see reusable.go).
+	buffers     map[*types.Func]*buffersFact
+	bufferingMW map[*types.Func]string
+	rep         *report.Reporter
 }
 
 // limit is where the package bounds a request's body: req.Body = a
@@ -1243,6 +1255,11 @@ func (c *checker) report() {
 		found = slices.DeleteFunc(found, func(f finding) bool {
 			return f.h.Func != nil && handlers[knowledge.FuncName(f.h.Func)]
 		})
+		// The in-memory copy a middleware of the program left: the read
+		// that made it is the finding.
+		if keep := c.downstream(); keep != nil {
+			found = slices.DeleteFunc(found, func(f finding) bool { return !keep(f.h.Func) })
+		}
 	}
 	for _, f := range found {
 		if !f.r.upload && f.h.RequestExpr() != "" && f.h.WriterExpr() != "" {
