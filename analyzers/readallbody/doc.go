@@ -38,12 +38,11 @@ names the chain.
 It does not report a body limited in the same function by
 http.MaxBytesReader, io.LimitReader or a reader of the program's own
 whose Read stops at a limit (it counts what it reads in a field and
-returns an error once a comparison of a field says the limit is
-passed; one that only counts limits nothing), directly or through a
-function of the package that sets the request's body so (or by the
-caller in the same package before it calls the helper), response
-bodies of outbound calls,
-the body of a request a handler is handed beside the one it serves
+returns an error once a comparison of a field says the limit is passed;
+one that only counts limits nothing), directly or through a function of
+the package that sets the request's body so (or by the caller in the
+same package before it calls the helper), response bodies of outbound
+calls, the body of a request a handler is handed beside the one it serves
 (Sign(c *gin.Context, req *http.Request) hashing an outbound request its
 caller built: reported at a caller that hands it the served request),
 or handlers behind a body limit: http.MaxBytesHandler or a body-limit

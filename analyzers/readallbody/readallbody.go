@@ -831,24 +831,7 @@ func (c *checker) returnsLimiting(fd *ast.FuncDecl, l limit, readers map[ast.Nod
 	if !ok || c.rp.Of(lit) == nil || readers[lit] || l.node.Pos() < lit.Pos() || l.node.End() > lit.End() {
 		return false
 	}
-	returned := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				ast.Inspect(r, func(m ast.Node) bool {
-					if m == lit {
-						returned = true
-					}
-					return !returned
-				})
-			}
-		}
-		return !returned
-	})
-	return returned
+	return returnsLit(fd, lit)
 }
 
 // programLimits tells what other packages of the program's module put
