@@ -114,6 +114,18 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("readallbody", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./bodyapp")
 	})
+	// A body limit of the program's own (a middleware that replaces the
+	// body with a reader of its own type that stops at a limit) covers
+	// the reads of the router library the server imports.
+	t.Run("readallbody own limit", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./limitapp/...")
+	})
+	// A middleware that reads the body whole and leaves an in-memory copy
+	// (the reusable body) is the finding; the relay layers after it read
+	// the copy. Without the middleware, they are reported.
+	t.Run("readallbody reusable body", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{readallbody.Analyzer}, "./reuseapp/...", "./reusenomw/...")
+	})
 	t.Run("queryinloop", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{queryinloop.Analyzer}, "./ormapp/...")
 	})

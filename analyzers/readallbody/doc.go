@@ -36,15 +36,23 @@ handed to a helper that reads it, in the same package or in another
 names the chain.
 
 It does not report a body limited in the same function by
-http.MaxBytesReader or io.LimitReader (or by the caller in the same
-package before it calls the helper), response bodies of outbound calls,
-the body of a request a handler is handed beside the one it serves
+http.MaxBytesReader, io.LimitReader or a reader of the program's own
+whose Read stops at a limit (it counts what it reads in a field and
+returns an error once a comparison of a field says the limit is passed;
+one that only counts limits nothing), directly or through a function of
+the package that sets the request's body so (or by the caller in the
+same package before it calls the helper), response bodies of outbound
+calls, the body of a request a handler is handed beside the one it serves
 (Sign(c *gin.Context, req *http.Request) hashing an outbound request its
 caller built: reported at a caller that hands it the served request),
 or handlers behind a body limit: http.MaxBytesHandler or a body-limit
 middleware (echo's middleware.BodyLimit, chi's middleware.RequestSize,
 gin-contrib/size, or one of the program's own that sets r.Body =
-http.MaxBytesReader, or wraps what it is given in a limit). A limit on a
+http.MaxBytesReader or one of those readers, or wraps what it is given
+in a limit; a middleware is recognized by its shape, whatever its type:
+a function that returns a handler, or a function literal serving
+requests alone or in a value, as pocketbase's &hook.Handler{Func: ...},
+that limits its request's body and does not read it). A limit on a
 router covers the handlers of its package and of the packages that
 package imports, directly or not (the server's package wraps the router
 the handlers' packages build); a server of the module that limits its
@@ -62,6 +70,18 @@ narrows who can send the request (a login form, a webhook or a leaked
 token is enough), and the code does not show it. A multipart form
 parsed with too large a memory limit is a warning: each request is
 bounded, and it takes several at once to exhaust the heap.
+
+The reusable body: when a middleware of the program reads the body
+whole and leaves the request an in-memory copy of it (it calls a
+function that reads the body, or has it read, and sets r.Body =
+io.NopCloser(bytes.NewBuffer(b)) from what was read, as new-api's and
+one-api's UnmarshalBodyReusable), that first read is reported, and the
+reads of the packages its router reaches that serve no route themselves
+(the relay and service layers the handlers hand the request to, through
+interfaces or not) read the copy: they add no exposure and are not
+reported. A package that serves routes is reported as before, since its
+routes may not pass the middleware; a relay layer that a route without
+the middleware also calls is then missed.
 
 When no handler of a package limits a body, the package lacks a limit,
 not each handler: its reads are one finding, at the first, with the

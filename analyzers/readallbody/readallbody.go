@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -25,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, reqpath.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(importsFact), new(wantsLimitsFact)},
+	FactTypes: []analysis.Fact{new(readsFact), new(readsPackageFact), new(limiterFact), new(limitsFact), new(importsFact), new(wantsLimitsFact), new(limitReaderFact), new(buffersFact), new(bufferingFact), new(routesFact)},
 }
 
 // readsFact marks a function that reads whole, with no limit, the request
@@ -69,6 +70,14 @@ type limiterFact struct{}
 func (*limiterFact) AFact()         {}
 func (*limiterFact) String() string { return "limits bodies" }
 
+// limitReaderFact marks a reader type of the program whose Read stops
+// at a limit (see limitingRead): a body replaced by one is limited, as
+// by http.MaxBytesReader.
+type limitReaderFact struct{}
+
+func (*limitReaderFact) AFact()         {}
+func (*limitReaderFact) String() string { return "limits what it reads" }
+
 // limitsFact marks a package that puts a body limit in front of
 // handlers of other packages: a router's, which serves the handlers of
 // the packages it imports, directly or not (the handlers' package does
@@ -104,10 +113,14 @@ func (*wantsLimitsFact) AFact()         {}
 func (*wantsLimitsFact) String() string { return "wants a body limit" }
 
 // Wants reports whether a fact of another package may change the
-// package's findings: it applies a body limit.
+// package's findings: it applies a body limit, buffers bodies in a
+// middleware, or serves routes (see reusable.go).
 func (*wantsLimitsFact) Wants(f analysis.Fact) bool {
-	_, ok := f.(*limitsFact)
-	return ok
+	switch f.(type) {
+	case *limitsFact, *bufferingFact, *routesFact:
+		return true
+	}
+	return false
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -138,6 +151,11 @@ func run(pass *analysis.Pass) (any, error) {
 	for fn := range c.limiters {
 		pass.ExportObjectFact(fn, new(limiterFact))
 	}
+	for tn := range c.limitReaders {
+		pass.ExportObjectFact(tn, new(limitReaderFact))
+	}
+	c.collectBuffering()
+	c.exportBuffering()
 	if c.router || len(c.elsewhere) > 0 {
 		pass.ExportPackageFact(&limitsFact{Router: c.router, Handlers: c.elsewhere})
 	}
@@ -194,28 +212,63 @@ type checker struct {
 	rp     *reqpath.Result
 	calls  []callindex.Call
 	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
-	limits []*ast.AssignStmt          // X.Body = http.MaxBytesReader(...) and the like
+	limits []limit                    // X.Body = http.MaxBytesReader(...) and the like
 	router bool                       // the package puts a body limit in front of its router
+	// limitReaders are the package's reader types whose Read stops at a
+	// limit; limitHelpers its functions that limit the body of the
+	// request they are given, with the index of that parameter.
+	limitReaders map[*types.TypeName]bool
+	limitHelpers map[*types.Func]int
 	// limiters are the package's functions that bound the bodies of what
 	// they are given or pass on (see limiterFact).
 	limiters  map[*types.Func]bool
 	covered   map[ast.Node]bool // handlers of the package behind a route's limit
 	elsewhere []string          // handlers of other packages behind a route's limit
 	konst     *ast.File         // the file that declares maxBodyBytes in fixes
-	rep       *report.Reporter
+	// buffers are the package's functions that leave a request with an
+	// in-memory copy of its body; bufferingMW its middlewares that do it
+	// to every request they pass on, with the function whose read they
+	// buffer (see reusable.go).
+	buffers     map[*types.Func]*buffersFact
+	bufferingMW map[*types.Func]string
+	rep         *report.Reporter
+}
+
+// limit is where the package bounds a request's body: req.Body = a
+// limiter, or a call of a function that does it to the request it is
+// given (applyBodyLimit(e, n)).
+type limit struct {
+	node ast.Node
+	req  ast.Expr // the request whose body is limited
 }
 
 // collect finds the package's calls, where it assigns a limiter to a
 // request's body, and where it puts a body limit in front of handlers.
 func (c *checker) collect(calls *callindex.Index) {
 	c.calls = calls.All()
+	c.limitReaders = make(map[*types.TypeName]bool)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if tn := c.limitingRead(fd); tn != nil {
+					c.limitReaders[tn] = true
+				}
+			}
+		}
+	}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == 1 && len(a.Rhs) == 1 && c.isBody(a.Lhs[0]) && c.isLimiter(a.Rhs[0]) {
-				c.limits = append(c.limits, a)
+				c.limits = append(c.limits, limit{a, ast.Unparen(a.Lhs[0]).(*ast.SelectorExpr).X})
 			}
 			return true
 		})
+	}
+	c.limitHelpers = make(map[*types.Func]int)
+	for range 4 {
+		if !c.helperLimits() {
+			break
+		}
 	}
 	c.limiters = make(map[*types.Func]bool)
 	for _, fn := range c.middlewares() {
@@ -229,6 +282,125 @@ func (c *checker) collect(calls *callindex.Index) {
 			break
 		}
 	}
+}
+
+// helperLimits finds the package's functions that limit the body of a
+// request parameter (applyBodyLimit(e *core.RequestEvent, n) sets
+// e.Request.Body to a limiter) and records their calls as limits of the
+// request they are handed. It reports whether it found a new one.
+func (c *checker) helperLimits() bool {
+	var found []*types.Func
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if _, seen := c.limitHelpers[fn]; seen {
+				continue
+			}
+			params := fn.Signature().Params()
+			for i := range params.Len() {
+				if c.limited(fd, params.At(i)) {
+					c.limitHelpers[fn] = i
+					found = append(found, fn)
+					break
+				}
+			}
+		}
+	}
+	for _, ic := range c.calls {
+		if i, ok := c.limitHelpers[ic.Callee]; ok && slices.Contains(found, ic.Callee) && i < len(ic.Expr.Args) {
+			c.limits = append(c.limits, limit{ic.Expr, ic.Expr.Args[i]})
+		}
+	}
+	return len(found) > 0
+}
+
+// limitingRead returns the type whose Read method fd is, when that Read
+// stops at a limit: it counts what it reads in a field of the receiver
+// (r.read += n, l.N -= n) and returns an error when a comparison of a
+// field says the limit is reached (if r.read > r.limit { return n,
+// errTooLarge }). A counting reader that only measures is not a limit.
+func (c *checker) limitingRead(fd *ast.FuncDecl) *types.TypeName {
+	if fd.Recv == nil || fd.Name.Name != "Read" || fd.Body == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	recv, _ := c.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]].(*types.Var)
+	if fn == nil || recv == nil || !types.Identical(fn.Signature().Params(), ioReadParams) || fn.Signature().Results().Len() != 2 {
+		return nil
+	}
+	named, ok := types.Unalias(derefNamed(recv.Type())).(*types.Named)
+	if !ok {
+		return nil
+	}
+	// field reports whether e is (or contains) a field of the receiver.
+	field := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == recv {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	counts, stops := false, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if (n.Tok == token.ADD_ASSIGN || n.Tok == token.SUB_ASSIGN) && len(n.Lhs) == 1 && field(n.Lhs[0]) {
+				counts = true
+			}
+		case *ast.IncDecStmt:
+			if field(n.X) {
+				counts = true
+			}
+		case *ast.IfStmt:
+			cmp, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+			if !ok || !slices.Contains([]token.Token{token.GTR, token.GEQ, token.LSS, token.LEQ}, cmp.Op) || !field(cmp) {
+				break
+			}
+			for _, st := range n.Body.List {
+				if ret, ok := st.(*ast.ReturnStmt); ok && len(ret.Results) == 2 {
+					if id, ok := ast.Unparen(ret.Results[1]).(*ast.Ident); !ok || id.Name != "nil" {
+						stops = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	if !counts || !stops {
+		return nil
+	}
+	return named.Obj()
+}
+
+// ioReadParams are the parameters of io.Reader's Read.
+var ioReadParams = types.NewTuple(types.NewParam(0, nil, "", types.NewSlice(types.Typ[types.Byte])))
+
+// isLimitReader reports whether t is (a pointer to) a reader type of the
+// program whose Read stops at a limit.
+func (c *checker) isLimitReader(t types.Type) bool {
+	named, ok := types.Unalias(derefNamed(t)).(*types.Named)
+	if !ok {
+		return false
+	}
+	tn := named.Origin().Obj()
+	if tn.Pkg() == c.pass.Pkg {
+		return c.limitReaders[tn]
+	}
+	return tn.Pkg() != nil && c.pass.ImportObjectFact(tn, new(limitReaderFact))
 }
 
 // applications finds where the package puts a body limit (a table's
@@ -476,7 +648,8 @@ func (c *checker) isBody(e ast.Expr) bool {
 }
 
 // isLimiter reports whether e bounds what it reads: it calls
-// http.MaxBytesReader or io.LimitReader, or builds an io.LimitedReader.
+// http.MaxBytesReader or io.LimitReader, or builds an io.LimitedReader
+// or a reader of the program's whose Read stops at a limit.
 func (c *checker) isLimiter(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
@@ -485,8 +658,13 @@ func (c *checker) isLimiter(e ast.Expr) bool {
 			if fn := c.callee(n); fn != nil {
 				_, found = knowledge.BodyLimiters[knowledge.FuncName(fn)]
 			}
+			if !found {
+				// newLimitedReader(r.Body, n): makes one of the program's.
+				found = c.isLimitReader(c.pass.TypesInfo.TypeOf(n))
+			}
 		case *ast.CompositeLit:
-			found = knowledge.TypeName(c.pass.TypesInfo.TypeOf(n)) == "io.LimitedReader"
+			t := c.pass.TypesInfo.TypeOf(n)
+			found = knowledge.TypeName(t) == "io.LimitedReader" || c.isLimitReader(t)
 		}
 		return !found
 	})
@@ -592,13 +770,14 @@ func (c *checker) summarize() bool {
 }
 
 // limited reports whether fn bounds the body of the request param before
-// reading: it assigns a limiter to param's Body.
+// reading: it assigns a limiter to param's Body, or hands param to a
+// function of the package that does.
 func (c *checker) limited(fn ast.Node, param *types.Var) bool {
-	for _, a := range c.limits {
-		if a.Pos() < fn.Pos() || a.End() > fn.End() {
+	for _, l := range c.limits {
+		if l.node.Pos() < fn.Pos() || l.node.End() > fn.End() {
 			continue
 		}
-		if p, ok := c.requestSource(a.Lhs[0].(*ast.SelectorExpr).X, 0); ok && p == param {
+		if p, ok := c.requestSource(l.req, 0); ok && p == param {
 			return true
 		}
 	}
@@ -606,24 +785,53 @@ func (c *checker) limited(fn ast.Node, param *types.Var) bool {
 }
 
 // middlewares returns the package's middlewares that bound the body of
-// every request they pass on.
+// every request they pass on: a function that returns a handler
+// (isMiddleware) and limits a body, or one that returns a function
+// literal serving requests that limits its own request's body, alone or
+// in a value (pocketbase's &hook.Handler{Func: func(e *core.RequestEvent)
+// error {...}}): the middleware types of frameworks the tables do not
+// name, and of the program's own.
 func (c *checker) middlewares() []*types.Func {
 	var out []*types.Func
-	for _, a := range c.limits {
+	// A function that returns a handler that limits its body and reads
+	// it makes a handler (func upload() HandlerFunc), not a middleware.
+	readers := make(map[ast.Node]bool)
+	for _, r := range c.reads() {
+		readers[c.index.Owner(r.param)] = true
+	}
+	for _, l := range c.limits {
 		for _, f := range c.pass.Files {
 			for _, d := range f.Decls {
 				fd, ok := d.(*ast.FuncDecl)
-				if !ok || a.Pos() < fd.Pos() || a.End() > fd.End() {
+				if !ok || l.node.Pos() < fd.Pos() || l.node.End() > fd.End() {
 					continue
 				}
 				fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-				if fn != nil && isMiddleware(fn) && !slices.Contains(out, fn) {
+				if fn != nil && (isMiddleware(fn) || c.returnsLimiting(fd, l, readers)) && !slices.Contains(out, fn) {
 					out = append(out, fn)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// returnsLimiting reports whether fd returns a function literal that
+// serves requests, holds the limit l on the body of its own request, and
+// is not among the readers (reads the body itself).
+func (c *checker) returnsLimiting(fd *ast.FuncDecl, l limit, readers map[ast.Node]bool) bool {
+	if fd.Body == nil || c.rp.Of(fd) != nil {
+		return false // a handler that limits its own body limits nothing else
+	}
+	p, ok := c.requestSource(l.req, 0)
+	if !ok {
+		return false
+	}
+	lit, ok := c.index.Owner(p).(*ast.FuncLit)
+	if !ok || c.rp.Of(lit) == nil || readers[lit] || l.node.Pos() < lit.Pos() || l.node.End() > lit.End() {
+		return false
+	}
+	return returnsLit(fd, lit)
 }
 
 // programLimits tells what other packages of the program's module put
@@ -1030,6 +1238,11 @@ func (c *checker) report() {
 		found = slices.DeleteFunc(found, func(f finding) bool {
 			return f.h.Func != nil && handlers[knowledge.FuncName(f.h.Func)]
 		})
+		// The in-memory copy a middleware of the program left: the read
+		// that made it is the finding.
+		if keep := c.downstream(); keep != nil {
+			found = slices.DeleteFunc(found, func(f finding) bool { return !keep(f.h.Func) })
+		}
 	}
 	for _, f := range found {
 		if !f.r.upload && f.h.RequestExpr() != "" && f.h.WriterExpr() != "" {

@@ -92,6 +92,16 @@ var MemoryWriters = map[string]bool{
 	"*strings.Builder": true,
 }
 
+// MemoryReaders read bytes already in memory, the argument at the index:
+// a request body replaced by one (r.Body = io.NopCloser(bytes.NewBuffer(b)))
+// holds what was read before.
+var MemoryReaders = map[string]int{
+	"bytes.NewBuffer":       0,
+	"bytes.NewBufferString": 0,
+	"bytes.NewReader":       0,
+	"strings.NewReader":     0,
+}
+
 // ContextBodyReaders are framework methods that read the whole request
 // body of their receiver.
 var ContextBodyReaders = map[string]bool{

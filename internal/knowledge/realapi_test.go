@@ -93,6 +93,7 @@ func tables() map[string]table {
 		"MultipartForms":       fn(keys(MultipartForms)...),
 		"MemoryCopies":         fn(keys(MemoryCopies)...),
 		"MemoryWriters":        ty(keys(MemoryWriters)...),
+		"MemoryReaders":        fn(keys(MemoryReaders)...),
 		"FakeServers":          fn(keys(FakeServers)...),
 		"UserInputs":           fn(keys(UserInputs)...),
 		"WholeReaders":         fn(keys(WholeReaders)...),

@@ -54,7 +54,7 @@ func closure(as []*analysis.Analyzer) []*analysis.Analyzer {
 // nogoTestdata are analyzer test packages that make every fact type.
 var nogoTestdata = map[string][]string{
 	"../../analyzers/sqlconcat/testdata":    {"helpers", "repository", "handlers", "store", "opener"},
-	"../../analyzers/readallbody/testdata":  {"httputil", "api", "server"},
+	"../../analyzers/readallbody/testdata":  {"httputil", "api", "server", "ownlimit", "reusable"},
 	"../../internal/effects/testdata":       {"app", "repo"},
 	"../../analyzers/httptimeout/testdata":  {"client", "gracefulish", "weblib"},
 	"../../analyzers/idempotency/testdata":  {"billing", "shop"},

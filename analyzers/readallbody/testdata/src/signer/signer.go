@@ -13,7 +13,7 @@ import (
 
 // sign serves c's request and hashes the body of req, which its callers
 // hand it: read whole to hash it, then rewound.
-func sign(c *gin.Context, req *http.Request) error { // want sign:`reads body of parameter 1 whole: io.ReadAll\(req.Body\)`
+func sign(c *gin.Context, req *http.Request) error { // want sign:`reads body of parameter 1 whole: io.ReadAll\(req.Body\)` sign:"buffers the body of parameter 1, read by signer.sign"
 	b, err := io.ReadAll(req.Body)
 	if err != nil {
 		return err
@@ -32,6 +32,6 @@ func relay(c *gin.Context) {
 }
 
 // echo hands sign the body of the request it serves: unbounded.
-func echo(c *gin.Context) {
+func echo(c *gin.Context) { // want echo:"buffers the body of parameter 0, read by signer.sign"
 	sign(c, c.Request) // want `sign\(c, c.Request\) reads the whole request body into memory with no size limit \(sign → io.ReadAll\(req.Body\)\)`
 }
