@@ -49,7 +49,13 @@ func (c *checker) fix(h *reqpath.Handler, fn ast.Node) (analysis.SuggestedFix, b
 	default:
 		return analysis.SuggestedFix{}, false
 	}
-	stmt := fmt.Sprintf("\n%s%s.Body = %s.MaxBytesReader(%s, %s.Body, %s)", fixes.Indent(c.pass, body.List[0].Pos()), req, httpName, w, req, limitName)
+	indent := fixes.Indent(c.pass, body.List[0].Pos())
+	stmt := fmt.Sprintf("\n%s%s.Body = %s.MaxBytesReader(%s, %s.Body, %s)", indent, req, httpName, w, req, limitName)
+	if c.pass.Fset.Position(body.Lbrace).Line == c.pass.Fset.Position(body.List[0].Pos()).Line {
+		// A body on one line, func(w, r) { f(r) }: end the new statement
+		// with a line of its own, or it runs into the next one.
+		stmt += "\n" + indent
+	}
 	edits = append(edits, analysis.TextEdit{Pos: body.Lbrace + 1, End: body.Lbrace + 1, NewText: []byte(stmt)})
 	return analysis.SuggestedFix{
 		Message:   "Limit the request body with http.MaxBytesReader",

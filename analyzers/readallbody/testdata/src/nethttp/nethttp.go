@@ -63,6 +63,7 @@ func routes(mux *http.ServeMux) {
 	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
 		io.ReadAll(r.Body) // want `^error: io.ReadAll\(r.Body\) reads the whole request body`
 	})
+	mux.HandleFunc("/short", func(w http.ResponseWriter, r *http.Request) { io.ReadAll(r.Body) }) // want `^error: io.ReadAll\(r.Body\) reads the whole request body`
 }
 
 // --- helpers: reported where a handler calls them ---
