@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -86,6 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.insp = inspector.New(pass.Files)
 	c.collect()
 	c.collectHanded()
+	c.collectMuxes()
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
 		if report.IsTestCode(pass, cur.Node().Pos()) {
 			continue
@@ -178,6 +179,13 @@ type checker struct {
 	visiting map[*types.Var]bool
 	// setters memoizes setterField.
 	setters map[*types.Var]bool
+	// muxUses holds the uses of the package's ServeMux variables.
+	muxUses map[*types.Var][]inspector.Cursor
+	// defaultRoutes says whether the package registers a route other
+	// than a diagnostic on http.DefaultServeMux.
+	defaultRoutes bool
+	// defaultDiag memoizes defaultMuxDiagnostics: 1 yes, -1 no.
+	defaultDiag int8
 }
 
 // tracked reports whether values of type t are clients, servers,
@@ -357,6 +365,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	default:
 		c.handedCall(cur, call)
 		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
+			if b.Handler < len(call.Args) && c.servesDiagnostics(call.Args[b.Handler]) {
+				return // an operator's port: profiles, metrics
+			}
 			c.serves(cur, call, callName(call), b.Addr)
 			c.rep.Add(report.Finding{
 				Pos: call.Pos(), End: call.End(), Severity: report.Warning,
@@ -606,6 +617,9 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
 		return
+	}
+	if !c.set[holder]["Handler"] && !c.zeroed[holder]["Handler"] && c.servesDiagnostics(fieldValue(lit, "Handler")) {
+		return // an operator's port: profiles, metrics
 	}
 	if c.handedToTimeouts(cur, lit) || holder != nil && c.holderToTimeouts(holder) {
 		return
