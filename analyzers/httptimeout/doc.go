@@ -38,7 +38,14 @@ httptimeout reports, outside test code:
     url)): the deadline is then its callers' to set, as Go's APIs
     leave it, and the send is reported at the calls that give it a
     context without one, in this package or another (through analysis
-    facts), with the chain;
+    facts), with the chain; a context kept in a field that only setters
+    give, from a context parameter of theirs (p.ctx = ctx in
+    SetContext), is their callers' likewise, and one that a literal
+    also sets to context.Background() until a setter is called
+    (pocketbase's OAuth2 providers) is left alone when the setters are
+    called and every call of them in the program (through analysis
+    facts; calls through an interface another package declares are not
+    seen) gives a context with a deadline;
   - an http.Client literal without Timeout (or a zero one: var c
     http.Client, new(http.Client), given no value later) whose Transport does not
     bound both the dial (a net.Dialer with a Timeout) and the wait for
