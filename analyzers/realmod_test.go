@@ -150,4 +150,9 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("cachestale callers", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{cachestale.Analyzer}, "./stalecallers/...")
 	})
+	// A context a setter stores in a field is bounded by the setter's
+	// callers, in packages the send's does not import.
+	t.Run("httptimeout setters", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{httptimeout.Analyzer}, "./setterapp/...")
+	})
 }

@@ -38,7 +38,14 @@ httptimeout reports, outside test code:
     url)): the deadline is then its callers' to set, as Go's APIs
     leave it, and the send is reported at the calls that give it a
     context without one, in this package or another (through analysis
-    facts), with the chain;
+    facts), with the chain; a context kept in a field that only setters
+    give, from a context parameter of theirs (p.ctx = ctx in
+    SetContext), is their callers' likewise, and one that a literal
+    also sets to context.Background() until a setter is called
+    (pocketbase's OAuth2 providers) is left alone when the setters are
+    called and every call of them in the program (through analysis
+    facts; calls through an interface another package declares are not
+    seen) gives a context with a deadline;
   - an http.Client literal without Timeout (or a zero one: var c
     http.Client, new(http.Client), given no value later) whose Transport does not
     bound both the dial (a net.Dialer with a Timeout) and the wait for
@@ -74,9 +81,19 @@ http.DefaultTransport bounds nothing; one with a time.Duration field of
 its own is trusted), servers whose ReadHeaderTimeout or
 ReadTimeout is set after the literal or by the function the literal (or
 the variable or field that holds it) is handed to (learned from its code, in this package or a dependency:
-ory/graceful's WithDefaults), or servers on a constant loopback
+ory/graceful's WithDefaults), servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
-can reach. A timeout written as a constant zero (Timeout: 0,
+can reach, or servers that serve only an operator's diagnostics (an
+operator's port, not the service's listener): a handler that is one
+(promhttp.Handler(), expvar.Handler(), pprof.Handler("heap"), or a
+wrapper of one), a ServeMux made in the package, not exported nor
+handed on, whose every registration is one (pprof.Index, Cmdline,
+Profile, Symbol, Trace, promhttp's handlers), or http.DefaultServeMux
+(a nil handler) in a package that imports net/http/pprof or expvar when
+no package of the program registers a route of its own on it (for a
+command, its imports; for another package, the packages the engine
+analyzes, through analysis facts: a driver without the engine's second
+round sees only its imports). A timeout written as a constant zero (Timeout: 0,
 srv.ReadHeaderTimeout = 0) is none, as net/http reads it; and a client
 built without one in the branch where a configured timeout is zero,
 when the other branch sets it from that setting (if cfg.RelayTimeout ==

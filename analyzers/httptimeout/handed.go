@@ -37,7 +37,6 @@ func (f *ctxSendFact) String() string {
 func (c *checker) collectHanded() {
 	c.handed = make(map[*types.Func]*ctxSendFact)
 	c.visiting = make(map[*types.Var]bool)
-	c.setters = make(map[*types.Var]bool)
 	var calls []inspector.Cursor
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		if report.IsTestCode(c.pass, cur.Node().Pos()) {
@@ -208,6 +207,9 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 	if _, ok := c.contextParam(call.Args[f.Param], cur, 0); ok {
 		return // handed on: reported at its callers
 	}
+	if c.setterBounded(call.Args[f.Param]) {
+		return // every caller of its setter gives it a deadline
+	}
 	if c.servedContext(call.Args[f.Param], 0) {
 		c.rep.Add(report.Finding{
 			Pos: call.Pos(), End: call.End(), Severity: report.Warning,
@@ -224,53 +226,6 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 			callName(call), f.Chain, onPath(waits)),
 		Root: "DefaultClient via " + callName(call) + " → " + f.Chain, Also: "calls it",
 	})
-}
-
-// setterField reports whether every value the package gives a context
-// field is a context parameter of the function that gives it, and it
-// gives one: p.ctx = ctx in SetContext, &Provider{ctx: ctx} in New.
-func (c *checker) setterField(f *types.Var) bool {
-	if knowledge.TypeName(f.Type()) != knowledge.ContextType {
-		return false
-	}
-	if set, ok := c.setters[f]; ok {
-		return set
-	}
-	set, seen := true, false
-	for cur := range c.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
-		var value ast.Expr
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && c.info.Uses[sel.Sel] == f {
-					if len(n.Lhs) != len(n.Rhs) {
-						set = false
-						continue
-					}
-					value = n.Rhs[i]
-				}
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && c.info.Uses[id] == f {
-				value = n.Value
-			}
-		}
-		if value == nil {
-			continue
-		}
-		seen = true
-		id, ok := ast.Unparen(value).(*ast.Ident)
-		v, _ := c.info.Uses[id].(*types.Var)
-		if !ok || v == nil {
-			set = false
-			continue
-		}
-		if _, ok := c.paramOfDecl(v, cur); !ok {
-			set = false
-		}
-	}
-	c.setters[f] = set && seen
-	return set && seen
 }
 
 // servedContext reports whether a context is the one of a request being

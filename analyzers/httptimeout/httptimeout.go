@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -82,10 +82,15 @@ func run(pass *analysis.Pass) (any, error) {
 		set:     make(map[types.Object]map[string]bool),
 		zeroed:  make(map[types.Object]map[string]bool),
 		returns: make(map[*types.Func]kind),
+
+		ctxFields:  make(map[*types.Var]*ctxField),
+		wanted:     make(map[*types.Func]int),
+		setterPkgs: make(map[*types.Package]map[string]int),
 	}
 	c.insp = inspector.New(pass.Files)
 	c.collect()
 	c.collectHanded()
+	c.collectMuxes()
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ValueSpec)(nil)) {
 		if report.IsTestCode(pass, cur.Node().Pos()) {
 			continue
@@ -115,6 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.exportFacts()
+	c.exportSetters()
 	c.rep.Flush()
 	return nil, nil
 }
@@ -176,8 +182,20 @@ type checker struct {
 	handed map[*types.Func]*ctxSendFact
 	// visiting holds the context parameters whose writes are being read.
 	visiting map[*types.Var]bool
-	// setters memoizes setterField.
-	setters map[*types.Var]bool
+	// ctxFields memoizes contextField.
+	ctxFields map[*types.Var]*ctxField
+	// wanted holds the package's context setters whose calls it asked
+	// about, with the index of their context parameter.
+	wanted map[*types.Func]int
+	// setterPkgs caches the setters other packages asked about.
+	setterPkgs map[*types.Package]map[string]int
+	// muxUses holds the uses of the package's ServeMux variables.
+	muxUses map[*types.Var][]inspector.Cursor
+	// defaultRoutes says whether the package registers a route other
+	// than a diagnostic on http.DefaultServeMux.
+	defaultRoutes bool
+	// defaultDiag memoizes defaultMuxDiagnostics: 1 yes, -1 no.
+	defaultDiag int8
 }
 
 // tracked reports whether values of type t are clients, servers,
@@ -329,6 +347,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if _, ok := c.requestParam(call.Args, cur); ok {
 			return // the caller's context: reported at the callers that give none with a deadline
 		}
+		if len(call.Args) == 1 && c.setterBounded(c.requestContext(call.Args[0], 0)) {
+			return // every caller of its setter gives it a deadline
+		}
 		waits := c.waits(cur)
 		direct := c.isDefaultClient(sel.X)
 		f := report.Finding{
@@ -357,6 +378,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	default:
 		c.handedCall(cur, call)
 		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
+			if b.Handler < len(call.Args) && c.servesDiagnostics(call.Args[b.Handler]) {
+				return // an operator's port: profiles, metrics
+			}
 			c.serves(cur, call, callName(call), b.Addr)
 			c.rep.Add(report.Finding{
 				Pos: call.Pos(), End: call.End(), Severity: report.Warning,
@@ -606,6 +630,9 @@ func (c *checker) serverLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	if addr := fieldValue(lit, "Addr"); addr != nil && c.loopback(addr) {
 		return
+	}
+	if !c.set[holder]["Handler"] && !c.zeroed[holder]["Handler"] && c.servesDiagnostics(fieldValue(lit, "Handler")) {
+		return // an operator's port: profiles, metrics
 	}
 	if c.handedToTimeouts(cur, lit) || holder != nil && c.holderToTimeouts(holder) {
 		return

@@ -111,6 +111,68 @@ var BareServes = map[string]BareServe{
 	"net/http.ServeTLS":          {Addr: -1, Listener: 0, Handler: 1, Rest: []int{2, 3}, Method: "ServeTLS"},
 }
 
+// An operator's diagnostics (profiles, metrics, expvars, traces) are
+// served on a port of their own, which the operator opens, scrapes from
+// inside the network, or turns on to debug: a server that serves only
+// them is not the service's listener, and its header timeout is no
+// crisis of the service's.
+
+// DiagnosticHandlers are handlers that serve only an operator's
+// diagnostics, or the functions that return one: net/http/pprof's handler
+// functions and Handler(name), expvar.Handler, promhttp's metrics
+// handlers, x/net/trace's pages. (Libraries testdata/realmod does not pin,
+// whose names could not be checked, are left out: fgprof, statsviz,
+// VictoriaMetrics' metrics.)
+var DiagnosticHandlers = map[string]bool{
+	"net/http/pprof.Index":   true,
+	"net/http/pprof.Cmdline": true,
+	"net/http/pprof.Profile": true,
+	"net/http/pprof.Symbol":  true,
+	"net/http/pprof.Trace":   true,
+	"net/http/pprof.Handler": true,
+	"expvar.Handler":         true,
+	"github.com/prometheus/client_golang/prometheus/promhttp.Handler":                 true,
+	"github.com/prometheus/client_golang/prometheus/promhttp.HandlerFor":              true,
+	"github.com/prometheus/client_golang/prometheus/promhttp.HandlerForTransactional": true,
+	"golang.org/x/net/trace.Traces":                                                   true,
+	"golang.org/x/net/trace.Events":                                                   true,
+}
+
+// DiagnosticWrappers return a handler that serves what the handler of
+// their argument at the index given does, instrumented: it serves
+// diagnostics when that one does.
+var DiagnosticWrappers = map[string]int{
+	"github.com/prometheus/client_golang/prometheus/promhttp.InstrumentMetricHandler": 1,
+	"net/http.StripPrefix":    1,
+	"net/http.TimeoutHandler": 0,
+}
+
+// DiagnosticPackages register their diagnostics on http.DefaultServeMux
+// when imported (net/http/pprof's /debug/pprof/, expvar's /debug/vars,
+// x/net/trace's /debug/requests).
+var DiagnosticPackages = map[string]bool{
+	"net/http/pprof":         true,
+	"expvar":                 true,
+	"golang.org/x/net/trace": true,
+}
+
+// MuxRegisters register the handler of their argument Handler on a
+// ServeMux: their receiver, or http.DefaultServeMux for net/http's
+// functions.
+var MuxRegisters = map[string]int{
+	"net/http.Handle":                 1,
+	"net/http.HandleFunc":             1,
+	"(*net/http.ServeMux).Handle":     1,
+	"(*net/http.ServeMux).HandleFunc": 1,
+}
+
+// ServeMuxType is net/http's router, whose routes the program registers.
+const ServeMuxType = "net/http.ServeMux"
+
+// DefaultServeMux is the router of net/http's package-level Handle and
+// HandleFunc, served by a server given a nil handler.
+const DefaultServeMux = "net/http.DefaultServeMux"
+
 // PeerRules name, for a defect crisislint reports, the rules of other
 // linters that report it at the same place (gosec, noctx, which teams run
 // in golangci-lint beside it): a comment there that suppresses one of

@@ -102,6 +102,9 @@ func tables() map[string]table {
 		"UntimedClients":       fn(keys(UntimedClients)...),
 		"ClientTimeoutSetters": fn(keys(ClientTimeoutSetters)...),
 		"BareServes":           fn(keys(BareServes)...),
+		"DiagnosticHandlers":   fn(keys(DiagnosticHandlers)...),
+		"DiagnosticWrappers":   fn(keys(DiagnosticWrappers)...),
+		"MuxRegisters":         fn(keys(MuxRegisters)...),
 		"DeadlineContexts":     fn(keys(DeadlineContexts)...),
 		"Pacers":               fn(keys(Pacers)...),
 		"StreamReads":          fn(keys(StreamReads)...),
@@ -132,6 +135,7 @@ func tables() map[string]table {
 		"RedisBlocking":         fn(blocking...),
 		"redisCommandReceivers": ty(keys(redisCommandReceivers)...),
 		"RequestType":           ty(RequestType),
+		"ServeMuxType":          ty(ServeMuxType),
 		"Elapsed":               fn(Elapsed),
 		"StatementType":         ty(StatementType),
 		"WriterType":            ty(WriterType),
@@ -141,12 +145,14 @@ func tables() map[string]table {
 		"ContextCarriers":       ty(keys(ContextCarriers)...),
 		"TimeoutRules":          ty(timeoutTypes...),
 
-		"UserInputVars": {varNames, keys(UserInputVars)},
+		"UserInputVars":   {varNames, keys(UserInputVars)},
+		"DefaultServeMux": {varNames, []string{DefaultServeMux}},
 
 		"DriverDialects":     pk(keys(DriverDialects)...),
 		"DatabaseDrivers":    pk(keys(DatabaseDrivers)...),
 		"GraphQLPackages":    pk(GraphQLPackages...),
 		"HTTPPackages":       pk(HTTPPackages...),
+		"DiagnosticPackages": pk(keys(DiagnosticPackages)...),
 		"ioRoots":            pk(keys(ioRoots)...),
 		"Transactions":       fn(keys(Transactions)...),
 		"OutsideWork":        fn(keys(OutsideWork)...),
@@ -347,6 +353,26 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	for name, b := range BareServes {
 		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
 			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
+		}
+	}
+	// A diagnostic handler is one (w, r) or returns one; a wrapper takes
+	// the handler it wraps at its index.
+	for name := range DiagnosticHandlers {
+		if fn := lookupFunc(loaded[PackageOf(name)], name); fn != nil {
+			sig := fn.Signature()
+			handlerFunc := sig.Params().Len() == 2 && TypeName(sig.Params().At(1).Type()) == RequestType
+			returnsHandler := sig.Results().Len() == 1 && TypeName(sig.Results().At(0).Type()) == "net/http.Handler"
+			if !handlerFunc && !returnsHandler {
+				t.Errorf("DiagnosticHandlers: %s is no handler function and returns no http.Handler", name)
+			}
+		}
+	}
+	for name, i := range DiagnosticWrappers {
+		if fn := lookupFunc(loaded[PackageOf(name)], name); fn != nil {
+			sig := fn.Signature()
+			if i >= sig.Params().Len() || TypeName(sig.Params().At(i).Type()) != "net/http.Handler" || sig.Results().Len() != 1 || TypeName(sig.Results().At(0).Type()) != "net/http.Handler" {
+				t.Errorf("DiagnosticWrappers: %s does not wrap the http.Handler of its parameter %d", name, i)
+			}
 		}
 	}
 	for name, field := range FieldServes {
