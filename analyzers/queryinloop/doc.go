@@ -101,7 +101,15 @@ every loop the map outlives (the comments of each line of each file of a
 review, one poster cache for all), and
 a function literal handed to a call along with a map that lasts the loop
 (CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
-it once per key). Nor is a load made only when a store of the program's own has
+it once per key). Nor is a call of a memoized getter, in any package:
+a function that looks the key up in a cache it does not make afresh
+(its receiver's, a package-level one, one its caller hands it: a map, a
+sync.Map, go-cache, ristretto, an LRU), returns on a hit, even under a
+further test (if find.ID != nil { if u, ok := s.userCache.Load(*find.ID);
+ok { return u } }), and queries only on a miss, where its package fills
+that cache: each key is loaded once, not once per call. A cache nothing
+reads first, a map nothing fills, or a hit that goes on to query is no
+cache. Nor is a load made only when a store of the program's own has
 nothing under the key (cols, _ := store.Get(k).([]T); if cols == nil {
 load }). Nor is a package-level cache's reload, made only when
 it has gone stale (if time.Since(loaded) > time.Minute || len(prices) ==

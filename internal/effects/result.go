@@ -43,6 +43,7 @@ type Result struct {
 	contextSet map[*ast.CallExpr]bool
 	locked     map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
 	calls      map[*ast.CallExpr]*callInfo // what is known of each call, once
+	filled     map[types.Object]bool       // the caches the package fills, once asked (see filledCaches)
 
 	present [numKinds]bool // the kinds some call of the package has
 
