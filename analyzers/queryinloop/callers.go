@@ -285,7 +285,7 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 	}
 	arg := call.Args[i]
 	if field != "" {
-		if lit := c.literal(unaddr(arg)); lit != nil {
+		if lit := c.structLiteral(arg, call, field, caller); lit != nil {
 			// &Options{Reviewers: reviewers}: the field's value, or nothing.
 			for _, elt := range lit.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok && types.ExprString(kv.Key) == field {
@@ -297,6 +297,53 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 		}
 	}
 	return c.classify(arg, field, out, caller)
+}
+
+// structLiteral returns the composite literal a call's argument is, in
+// place (&Options{...}) or in a local variable the caller makes with one
+// (opts := &Options{...}) and then only reads fields of, never setting
+// field or handing the variable itself to another call: what the
+// literal says of field is what the call gets.
+func (c *checker) structLiteral(arg ast.Expr, call *ast.CallExpr, field string, caller *ast.FuncDecl) *ast.CompositeLit {
+	if lit, ok := ast.Unparen(unaddr(arg)).(*ast.CompositeLit); ok {
+		return lit
+	}
+	id, ok := ast.Unparen(unaddr(arg)).(*ast.Ident)
+	if !ok || caller == nil {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pos() < caller.Body.Pos() || caller.Body.End() <= v.Pos() {
+		return nil // not a local variable of the caller's
+	}
+	ws := c.fx.Index().Writes(v)
+	if len(ws) != 1 || ws[0].RHS == nil {
+		return nil
+	}
+	lit, ok := ast.Unparen(unaddr(ws[0].RHS)).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	// Every other use of v reads a field other than field.
+	fine := true
+	ast.Inspect(caller.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
+				fine = fine && n.Sel.Name != field
+				return false
+			}
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] == v && n != id {
+				fine = false
+			}
+		}
+		return fine
+	})
+	if !fine {
+		return nil
+	}
+	return lit
 }
 
 // classify fills a feed with what an expression (or its field) holds.

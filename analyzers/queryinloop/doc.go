@@ -51,7 +51,11 @@ a small constant number of items (16 at most: a literal, an array,
 make([]T, 4) filled by index, what a function returns that always makes
 such a slice, in any package, or a parameter every caller in the program
 fills with one, as four backup codes handed from the function that
-generates them to the one that stores them) or over a channel, batch APIs
+generates them to the one that stores them, or a field of a parameter
+that every caller fills with a literal of a few items or leaves empty,
+in a description written in place or in a variable whose field nothing
+sets afterwards, as the two properties of a conda package in gitea's
+PackageCreationInfo) or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
 executed in a loop inside a transaction, the standard bulk-write idiom.
 
