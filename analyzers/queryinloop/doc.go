@@ -66,12 +66,14 @@ reported:
   - a queue's batch handler, func(items ...T) []T, walking its items:
     each was queued as a job of its own;
   - an iteration that starts a transaction, runs a process (git, a
-    converter), writes files or builds an archive;
+    converter), writes or removes files, deletes an object in object
+    storage (S3, MinIO, GCS) or builds an archive;
   - an iteration that hands the item to a job and gets back at most an
     error: a function of the program that does one of those
-    (db.WithTx, a repository's deletion, a mirror's git sync, a package
-    index built per architecture), or that waits on another service (a
-    webhook's delivery, an email);
+    (db.WithTx, a repository's deletion, an attachment's deletion that
+    removes its file or its S3 object and then its row, a mirror's git
+    sync, a package index built per architecture), or that waits on
+    another service (a webhook's delivery, an email);
   - an iteration that inserts a row and then reads its new ID (a
     comment inserted before the reactions that point to it): a
     multi-row INSERT does not hand back every row's ID on every
