@@ -135,7 +135,12 @@ and command-line programs (package main, packages under cmd/ or cli/).
 Who calls a function counts too, when crisislint's engine shows the
 whole program (the crisislint command and its plugins): a function
 whose every caller, up to four calls away, is a command or maintenance
-code (cron, doctor, cleanup) is not reported; a loop over a parameter
+code (cron, doctor, cleanup), or the program's start-up (a package's
+init function, a package-level variable's initializer, outside function
+literals), is not reported; a function handed to a function of the
+program that only calls it counts as called where it is handed (gitea's
+mustInitCtx(ctx, authmodel.Init) in the start-up its command runs),
+while one that is kept to be called later does not; a loop over a parameter
 that every caller fills with what the client sent (the assignees of a
 new issue, handed from the handler to a service and on to the model)
 is what the request names, as in the handler itself. go vet and other
