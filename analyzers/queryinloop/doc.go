@@ -150,7 +150,11 @@ packages: there the finding stays.
 A loop over rows or data is a warning. A loop over the items the request
 names that only loads something per item is a note: the client decides
 how many, usually the handful a user selected; batch it if the list can
-grow. The loops of a package that call the same helper are one finding,
+grow. So is a loop that runs in a goroutine no caller waits for (go
+func() { for ... }() with no WaitGroup or channel waited on, a literal
+handed to gopool.Go or ants' Submit, as new-api deletes the cached keys
+of the tokens it deleted): no response waits on its round trips, but
+they still load the server. The loops of a package that call the same helper are one finding,
 at the loop that hurts most, with the others as related locations: the
 remedy (a helper that loads many) is one.`,
 		Before: `
