@@ -382,8 +382,21 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			}
 		}
 	}
+	var loops []ast.Node // the loops of the function
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
+		}
+		return true
+	})
 	afterHit := func(ifs *ast.IfStmt) {
-		if returns(ifs.Body) {
+		// A hit that returns from inside a loop of the function's own is a
+		// search's (the first key cached), and what follows it runs on
+		// every call that finds none.
+		if returns(ifs.Body) && !inside(ifs, loops) {
 			misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 		}
 	}

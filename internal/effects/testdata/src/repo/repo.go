@@ -303,6 +303,18 @@ func (s *Store) Logged(ctx context.Context, id int) *User { // want Logged:`effe
 	return list[0]
 }
 
+// AnyCached returns the first of the users it finds cached, else loads
+// them all: a search's hit, and the load runs whenever none is cached.
+func (s *Store) AnyCached(ctx context.Context, ids []int) *User { // want AnyCached:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
+	for _, id := range ids {
+		if u, ok := s.userCache.Load(id); ok {
+			return u.(*User)
+		}
+	}
+	list, _ := s.ListUsers(ctx, &FindUser{})
+	return list[0]
+}
+
 // Default falls back to a query when a table nothing fills has no entry:
 // not a cache, every other name queries.
 func (s *Store) Default(ctx context.Context, name string) *User { // want Default:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
