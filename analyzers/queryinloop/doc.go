@@ -114,8 +114,9 @@ sync.Map, go-cache, ristretto, an LRU), returns on a hit, even under a
 further test (if find.ID != nil { if u, ok := s.userCache.Load(*find.ID);
 ok { return u } }), and queries only on a miss, where its package fills
 that cache: each key is loaded once, not once per call. A cache nothing
-reads first, a map nothing fills, or a hit that goes on to query is no
-cache. Nor is a load made only when a store of the program's own has
+reads first, a map of the function's own or its receiver's that
+nothing fills, a hit that goes on to query, or one that returns from a
+loop (the first of several keys found) is no cache. Nor is a load made only when a store of the program's own has
 nothing under the key (cols, _ := store.Get(k).([]T); if cols == nil {
 load }). Nor is a package-level cache's reload, made only when
 it has gone stale (if time.Since(loaded) > time.Minute || len(prices) ==

@@ -476,9 +476,10 @@ func (r *Result) storeGet(e ast.Expr) bool {
 }
 
 // lookup reports whether e looks a key up in a cache that outlives a call
-// of fd and that the package fills: m[k], m.Load(k), m.LoadOrStore(k, v),
-// an in-process cache library's Get (see Lookups). A map fd makes itself
-// is empty on each call: its misses are every call's.
+// of fd: one its caller hands it, or one the package fills (m[k],
+// m.Load(k), m.LoadOrStore(k, v), an in-process cache library's Get: see
+// Lookups). A map fd makes itself is empty on each call, and one nothing
+// fills is a table: their misses are every call's.
 func (r *Result) lookup(e ast.Expr, fd *ast.FuncDecl) bool {
 	var m ast.Expr
 	switch e := ast.Unparen(e).(type) {
@@ -495,8 +496,33 @@ func (r *Result) lookup(e ast.Expr, fd *ast.FuncDecl) bool {
 	if m == nil || r.madeIn(m, fd) {
 		return false
 	}
+	if r.paramRoot(m) {
+		return true // a cache the caller keeps, and may fill itself
+	}
 	obj := r.cacheObject(m)
 	return obj != nil && r.filledCaches()[obj]
+}
+
+// paramRoot reports whether a cache expression starts from a parameter
+// of its function (users, (*seen), opts.Cache), not its receiver.
+func (r *Result) paramRoot(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := r.pass.TypesInfo.Uses[x].(*types.Var)
+			if !ok {
+				return false
+			}
+			i, ok := r.index.Param(v)
+			return ok && i >= 0
+		default:
+			return false
+		}
+	}
 }
 
 // madeIn reports whether the variable a cache expression starts from is

@@ -315,6 +315,17 @@ func (s *Store) AnyCached(ctx context.Context, ids []int) *User { // want AnyCac
 	return list[0]
 }
 
+// PosterRole looks the role up first in a map its caller keeps, and
+// fills itself.
+func (s *Store) PosterRole(roles map[int]string, id int) string { // want PosterRole:`effects: db\[cached\]`
+	if role, ok := roles[id]; ok {
+		return role
+	}
+	var role string
+	s.db.QueryRow("SELECT role FROM members WHERE user_id = $1", id).Scan(&role)
+	return role
+}
+
 // Default falls back to a query when a table nothing fills has no entry:
 // not a cache, every other name queries.
 func (s *Store) Default(ctx context.Context, name string) *User { // want Default:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
