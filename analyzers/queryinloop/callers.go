@@ -359,7 +359,7 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 	}
 	arg := call.Args[i]
 	if field != "" {
-		if lit := c.structLiteral(arg, call, field, caller); lit != nil {
+		if lit := c.structLiteral(arg, field, caller); lit != nil {
 			// &Options{Reviewers: reviewers}: the field's value, or nothing.
 			for _, elt := range lit.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok && types.ExprString(kv.Key) == field {
@@ -378,7 +378,7 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 // (opts := &Options{...}) and then only reads fields of, never setting
 // field or handing the variable itself to another call: what the
 // literal says of field is what the call gets.
-func (c *checker) structLiteral(arg ast.Expr, call *ast.CallExpr, field string, caller *ast.FuncDecl) *ast.CompositeLit {
+func (c *checker) structLiteral(arg ast.Expr, field string, caller *ast.FuncDecl) *ast.CompositeLit {
 	if lit, ok := ast.Unparen(unaddr(arg)).(*ast.CompositeLit); ok {
 		return lit
 	}
