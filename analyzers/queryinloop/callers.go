@@ -343,7 +343,8 @@ func startup(cur inspector.Cursor) bool {
 		case *ast.FuncDecl:
 			return n.Recv == nil && n.Name.Name == "init"
 		case *ast.GenDecl:
-			return true // var x = load()
+			_, file := p.Parent().Node().(*ast.File)
+			return file // var x = load() at package level, not in a function
 		}
 	}
 	return false

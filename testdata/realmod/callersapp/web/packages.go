@@ -45,3 +45,9 @@ func ImportStored(w http.ResponseWriter, r *http.Request) {
 	info.Properties = model.StoredProperties(r.Context())
 	model.ImportPackage(r.Context(), info)
 }
+
+// Labels recounts the labels, in a variable's declaration.
+func Labels(w http.ResponseWriter, r *http.Request) {
+	var n = model.RecountLabels(r.Context())
+	_ = n
+}
