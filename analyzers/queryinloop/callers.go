@@ -12,11 +12,12 @@ import (
 	"github.com/crisislint/crisislint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // What a loop costs may depend on who calls its function: a function
-// that only a cron task, a doctor check or a command calls is
-// maintenance, whatever its own name; a loop over a parameter that every
+// that only a cron task, a doctor check, a command or the program's
+// start-up calls is maintenance, whatever its own name; a loop over a parameter that every
 // caller fills with what the client sent (the assignees of a new issue,
 // handed from the handler to a service and on to the model) walks the
 // handful a user selected. A package cannot see its callers, which
@@ -164,6 +165,7 @@ func (c *checker) recordUses() {
 	type site struct {
 		fn     *types.Func
 		call   *ast.CallExpr // nil for a use as a value
+		runs   bool          // a value handed to a function that calls it (see runsArg)
 		caller *ast.FuncDecl
 		cur    inspector.Cursor
 		oneOff int // 0 not yet known, 1 no, 2 yes: known when fn is wanted
@@ -208,8 +210,12 @@ func (c *checker) recordUses() {
 			}
 			break
 		}
-		if call, ok := p.Node().(*ast.CallExpr); ok && call.Fun == fun {
-			s.call = call
+		if call, ok := p.Node().(*ast.CallExpr); ok {
+			if call.Fun == fun {
+				s.call = call
+			} else {
+				s.runs = c.runsArg(call, fun)
+			}
 		}
 		sites = append(sites, s)
 	}
@@ -225,14 +231,14 @@ func (c *checker) recordUses() {
 			}
 			if s.oneOff == 0 {
 				s.oneOff = 1
-				if c.commandOrMaintenance(s.cur) {
+				if c.commandOrMaintenance(s.cur) || (s.call != nil || s.runs) && startup(s.cur) {
 					s.oneOff = 2
 				}
 			}
 			// Others need the uses of their functions, and of those of
 			// this package that hand them on; this one, of all.
 			others := s.fn.Pkg() != c.pass.Pkg || c.forOthers[s.fn]
-			u := use{Func: knowledge.FuncName(s.fn), OneOff: s.oneOff == 2, Value: s.call == nil}
+			u := use{Func: knowledge.FuncName(s.fn), OneOff: s.oneOff == 2, Value: s.call == nil && !s.runs}
 			var caller *types.Func
 			if s.caller != nil {
 				caller, _ = c.pass.TypesInfo.Defs[s.caller.Name].(*types.Func)
@@ -275,6 +281,75 @@ func (c *checker) recordUses() {
 	}
 }
 
+// runsArg reports whether a call hands arg, a function, to a function
+// of the package that only ever calls that parameter (naming it, at
+// most, on an error path), as gitea's mustInitCtx(ctx, authmodel.Init)
+// runs each start-up step: the step runs where the call is, as if called
+// there.
+func (c *checker) runsArg(call *ast.CallExpr, arg ast.Node) bool {
+	i := slices.IndexFunc(call.Args, func(a ast.Expr) bool { return a == arg })
+	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if i < 0 || !ok || callee.Pkg() != c.pass.Pkg || callee.Signature().Variadic() && i >= callee.Signature().Params().Len()-1 {
+		return false
+	}
+	fd := c.decls[callee.Origin()]
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	param := callee.Origin().Signature().Params().At(i)
+	called, other := 0, false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			if c.fx.TestsError(n.Cond) {
+				// if err != nil { log.Fatal(name(fn), err) }: named for
+				// the message of a failed step, not kept.
+				for _, part := range []ast.Node{n.Init, n.Cond, n.Else} {
+					if part != nil {
+						ast.Inspect(part, visit)
+					}
+				}
+				return false
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == param {
+				called++
+				for _, a := range n.Args {
+					ast.Inspect(a, visit)
+				}
+				return false
+			}
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] == param {
+				other = true // stored, handed on, or inspected: not only run
+			}
+		}
+		return !other
+	}
+	ast.Inspect(fd.Body, visit)
+	return called > 0 && !other
+}
+
+// startup reports whether the code at cur runs once, as the program
+// starts: in a package's init function or a package-level variable's
+// initializer, outside any function literal (which runs when it is
+// called: a handler registered there runs per request).
+func startup(cur inspector.Cursor) bool {
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.FuncDecl:
+			return n.Recv == nil && n.Name.Name == "init"
+		case *ast.GenDecl:
+			_, file := p.Parent().Node().(*ast.File)
+			return file // var x = load() at package level, not in a function
+		}
+	}
+	return false
+}
+
 // feedOf says what a call of fn hands its parameter p ("2", "1.Reviewers").
 func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *ast.FuncDecl) feed {
 	out := feed{Param: p}
@@ -285,7 +360,7 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 	}
 	arg := call.Args[i]
 	if field != "" {
-		if lit := c.literal(unaddr(arg)); lit != nil {
+		if lit := c.structLiteral(arg, field, caller); lit != nil {
 			// &Options{Reviewers: reviewers}: the field's value, or nothing.
 			for _, elt := range lit.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok && types.ExprString(kv.Key) == field {
@@ -297,6 +372,53 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 		}
 	}
 	return c.classify(arg, field, out, caller)
+}
+
+// structLiteral returns the composite literal a call's argument is, in
+// place (&Options{...}) or in a local variable the caller makes with one
+// (opts := &Options{...}) and then only reads fields of, never setting
+// field or handing the variable itself to another call: what the
+// literal says of field is what the call gets.
+func (c *checker) structLiteral(arg ast.Expr, field string, caller *ast.FuncDecl) *ast.CompositeLit {
+	if lit, ok := ast.Unparen(unaddr(arg)).(*ast.CompositeLit); ok {
+		return lit
+	}
+	id, ok := ast.Unparen(unaddr(arg)).(*ast.Ident)
+	if !ok || caller == nil {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pos() < caller.Body.Pos() || caller.Body.End() <= v.Pos() {
+		return nil // not a local variable of the caller's
+	}
+	ws := c.fx.Index().Writes(v)
+	if len(ws) != 1 || ws[0].RHS == nil {
+		return nil
+	}
+	lit, ok := ast.Unparen(unaddr(ws[0].RHS)).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	// Every other use of v reads a field other than field.
+	fine := true
+	ast.Inspect(caller.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
+				fine = fine && n.Sel.Name != field
+				return false
+			}
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] == v && n != id {
+				fine = false
+			}
+		}
+		return fine
+	})
+	if !fine {
+		return nil
+	}
+	return lit
 }
 
 // classify fills a feed with what an expression (or its field) holds.

@@ -51,7 +51,11 @@ a small constant number of items (16 at most: a literal, an array,
 make([]T, 4) filled by index, what a function returns that always makes
 such a slice, in any package, or a parameter every caller in the program
 fills with one, as four backup codes handed from the function that
-generates them to the one that stores them) or over a channel, batch APIs
+generates them to the one that stores them, or a field of a parameter
+that every caller fills with a literal of a few items or leaves empty,
+in a description written in place or in a variable whose field nothing
+sets afterwards, as the two properties of a conda package in gitea's
+PackageCreationInfo) or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
 executed in a loop inside a transaction, the standard bulk-write idiom.
 
@@ -62,12 +66,14 @@ reported:
   - a queue's batch handler, func(items ...T) []T, walking its items:
     each was queued as a job of its own;
   - an iteration that starts a transaction, runs a process (git, a
-    converter), writes files or builds an archive;
+    converter), writes or removes files, deletes an object in object
+    storage (S3, MinIO, GCS) or builds an archive;
   - an iteration that hands the item to a job and gets back at most an
     error: a function of the program that does one of those
-    (db.WithTx, a repository's deletion, a mirror's git sync, a package
-    index built per architecture), or that waits on another service (a
-    webhook's delivery, an email);
+    (db.WithTx, a repository's deletion, an attachment's deletion that
+    removes its file or its S3 object and then its row, a mirror's git
+    sync, a package index built per architecture), or that waits on
+    another service (a webhook's delivery, an email);
   - an iteration that inserts a row and then reads its new ID (a
     comment inserted before the reactions that point to it): a
     multi-row INSERT does not hand back every row's ID on every
@@ -101,7 +107,16 @@ every loop the map outlives (the comments of each line of each file of a
 review, one poster cache for all), and
 a function literal handed to a call along with a map that lasts the loop
 (CalculateTrustStatus(v, func(u) bool {...}, &keyMap): the callee calls
-it once per key). Nor is a load made only when a store of the program's own has
+it once per key). Nor is a call of a memoized getter, in any package:
+a function that looks the key up in a cache it does not make afresh
+(its receiver's, a package-level one, one its caller hands it: a map, a
+sync.Map, go-cache, ristretto, an LRU), returns on a hit, even under a
+further test (if find.ID != nil { if u, ok := s.userCache.Load(*find.ID);
+ok { return u } }), and queries only on a miss, where its package fills
+that cache: each key is loaded once, not once per call. A cache nothing
+reads first, a map of the function's own or its receiver's that
+nothing fills, a hit that goes on to query, or one that returns from a
+loop (the first of several keys found) is no cache. Nor is a load made only when a store of the program's own has
 nothing under the key (cols, _ := store.Get(k).([]T); if cols == nil {
 load }). Nor is a package-level cache's reload, made only when
 it has gone stale (if time.Since(loaded) > time.Minute || len(prices) ==
@@ -121,7 +136,12 @@ and command-line programs (package main, packages under cmd/ or cli/).
 Who calls a function counts too, when crisislint's engine shows the
 whole program (the crisislint command and its plugins): a function
 whose every caller, up to four calls away, is a command or maintenance
-code (cron, doctor, cleanup) is not reported; a loop over a parameter
+code (cron, doctor, cleanup), or the program's start-up (a package's
+init function, a package-level variable's initializer, outside function
+literals), is not reported; a function handed to a function of the
+program that only calls it counts as called where it is handed (gitea's
+mustInitCtx(ctx, authmodel.Init) in the start-up its command runs),
+while one that is kept to be called later does not; a loop over a parameter
 that every caller fills with what the client sent (the assignees of a
 new issue, handed from the handler to a service and on to the model)
 is what the request names, as in the handler itself. go vet and other
@@ -131,7 +151,11 @@ packages: there the finding stays.
 A loop over rows or data is a warning. A loop over the items the request
 names that only loads something per item is a note: the client decides
 how many, usually the handful a user selected; batch it if the list can
-grow. The loops of a package that call the same helper are one finding,
+grow. So is a loop that runs in a goroutine no caller waits for (go
+func() { for ... }() with no WaitGroup or channel waited on, a literal
+handed to gopool.Go or ants' Submit, as new-api deletes the cached keys
+of the tokens it deleted): no response waits on its round trips, but
+they still load the server. The loops of a package that call the same helper are one finding,
 at the loop that hurts most, with the others as related locations: the
 remedy (a helper that loads many) is one.`,
 		Before: `

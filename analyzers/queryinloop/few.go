@@ -145,16 +145,26 @@ func (c *checker) fedFew(name, p string, depth int) bool {
 	})
 }
 
-// fewItems reports whether a loop walks a parameter of its function that
-// every caller fills with a few items fixed by the code; asked before the
-// callers are known, it marks the function.
+// fewItems reports whether a loop walks a parameter of its function, or
+// a field of one, that every caller fills with a few items fixed by the
+// code (or leaves empty): the properties each kind of package sets,
+// written as a map literal of two keys in its handler (gitea's
+// pvci.PackageProperties). Asked before the callers are known, it marks
+// the function.
 func (c *checker) fewItems(items ast.Expr) bool {
-	id, ok := ast.Unparen(items).(*ast.Ident)
+	x, field := ast.Unparen(items), ""
+	if sel, ok := x.(*ast.SelectorExpr); ok {
+		if s, ok := c.pass.TypesInfo.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+			return false
+		}
+		x, field = ast.Unparen(sel.X), sel.Sel.Name
+	}
+	id, ok := x.(*ast.Ident)
 	if !ok {
 		return false
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	return ok && c.askCallers(v, "", func(name, p string) bool { return c.fedFew(name, p, 0) })
+	return ok && c.askCallers(v, field, func(name, p string) bool { return c.fedFew(name, p, 0) })
 }
 
 // script reports whether a loop walks the pieces of text the program

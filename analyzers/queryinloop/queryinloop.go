@@ -97,6 +97,9 @@ type candidate struct {
 	top   *ast.FuncDecl // the top-level function it is in
 	items ast.Expr      // what the loop walks, if known
 	note  string        // the message when the request names the items
+	// background is set when the loop runs in a goroutine no caller
+	// waits for: a note, whatever the items.
+	background bool
 }
 
 // candidates finds the calls in loops that make a round trip per
@@ -171,6 +174,16 @@ func (c *checker) candidates() []candidate {
 			f.Root, f.Also = e.Chain[0], "calls of "+e.Chain[0]+" in loops"
 		}
 		cand := candidate{f: f, call: call, loop: loop}
+		if c.background(cur, loop) {
+			// The loop runs after the function returns (gopool.Go(func() {
+			// for ... }), go func() { ... }() with no wait): no response
+			// waits on its round trips, but the load is still N of them.
+			cand.background = true
+			f.Severity = report.Note
+			f.Message = fmt.Sprintf("%s in a loop runs one %s per iteration%s, in a goroutine no caller waits for: no response waits on them, but N items still cost the %s N %s; %s",
+				name, what, how, server(e.Kind), unit, remedy)
+			cand.f = f
+		}
 		for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			cand.top = fd.Node().(*ast.FuncDecl)
 			break
@@ -207,9 +220,61 @@ func (c *checker) finish(cand candidate) (report.Finding, bool) {
 		if c.bulkAction(cand.loop) {
 			return f, false // the action the user asked for, on each item selected
 		}
-		f.Severity, f.Message = report.Note, cand.note
+		if !cand.background {
+			f.Severity, f.Message = report.Note, cand.note
+		}
 	}
 	return f, true
+}
+
+// server names what a kind of round trip reaches, for messages.
+func server(k effects.Kind) string {
+	if k == effects.Redis {
+		return "redis server"
+	}
+	return "database"
+}
+
+// background reports whether a loop runs in a goroutine of its own that
+// no caller waits for: a function literal around it, in its top-level
+// function, is started with go and not awaited, or handed to a function
+// that starts it so (gopool.Go). A literal inside the loop is the loop's
+// own business (a goroutine per item).
+func (c *checker) background(cur inspector.Cursor, loop ast.Stmt) bool {
+	inside := false // the walk has left the loop
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.FuncLit:
+			if !inside {
+				continue
+			}
+			call, ok := p.Parent().Node().(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			g, _ := p.Parent().Parent().Node().(*ast.GoStmt)
+			var outer ast.Node
+			for q := p.Parent(); q.Node() != nil; q = q.Parent() {
+				if _, ok := q.Node().(*ast.FuncDecl); ok {
+					outer = q.Node()
+					break
+				}
+				if _, ok := q.Node().(*ast.FuncLit); ok {
+					outer = q.Node()
+					break
+				}
+			}
+			if outer != nil && c.fx.Background(n, call, g, outer) {
+				return true
+			}
+		}
+		if p.Node() == loop {
+			inside = true
+		}
+	}
+	return false
 }
 
 type checker struct {

@@ -343,11 +343,19 @@ func isError(t types.Type) bool {
 }
 
 // cached marks the sites of a cache's load (Cached): made only after the
-// key was looked up in a map or a sync.Map and missed. The lookup is a
-// statement of the function's body, v, ok := m[k] or v, ok := m.Load(k)
-// (alone or in an if's init); the sites under if !ok { ... }, or after
-// if ok { return ... }, are the misses. So are those under if v == nil
-// { ... } after v, _ := store.Get(k).(T), a store of the program's own.
+// key was looked up in a cache the function does not make afresh (a map, a
+// sync.Map or an in-process cache library's, reached from the receiver, a
+// parameter or a package-level variable) and missed, where the package
+// fills that cache too: a memoized getter, whose callers in a loop load
+// each key once, not once per call. The lookup, v, ok := m[k] or v, ok :=
+// m.Load(k) (alone or in an if's init), may sit under other tests (if
+// find.ID != nil { if u, ok := users.Load(*find.ID); ok { return u } });
+// the sites under if !ok { ... }, or after an if ok { ... } that returns
+// on the hit, are the misses. So are those under if v == nil { ... } after
+// v, _ := store.Get(k).(T), a store of the program's own.
+//
+// A lookup made only under a test (by id, not by name) still marks the
+// function: its callers are not told apart by the arguments they pass.
 func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 	var misses []ast.Node
 	oks := make(map[types.Object]bool) // the ok variables of lookups
@@ -365,7 +373,7 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 				}
 			}
 		}
-		if len(as.Lhs) != 2 || !r.lookup(as.Rhs[0]) && !r.storeGet(as.Rhs[0]) {
+		if len(as.Lhs) != 2 || !r.lookup(as.Rhs[0], fd) && !r.storeGet(as.Rhs[0]) {
 			return
 		}
 		if id, ok := as.Lhs[1].(*ast.Ident); ok {
@@ -374,43 +382,81 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			}
 		}
 	}
-	for _, st := range fd.Body.List {
-		lookup(st)
-		ifs, ok := st.(*ast.IfStmt)
-		if !ok {
-			continue
+	var loops []ast.Node // the loops of the function
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, n)
 		}
-		if ifs.Init != nil {
-			lookup(ifs.Init)
-		}
-		switch c := ast.Unparen(ifs.Cond).(type) {
-		case *ast.Ident: // if ok { return v }: what follows is the miss
-			if oks[r.pass.TypesInfo.ObjectOf(c)] && endsInReturn(ifs.Body) {
-				misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
-			}
-		case *ast.UnaryExpr: // if !ok { load }
-			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT && oks[r.pass.TypesInfo.ObjectOf(id)] {
-				misses = append(misses, ifs.Body)
-			}
-		case *ast.BinaryExpr:
-			// if cols == nil { load }
-			if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.EQL && r.pass.TypesInfo.Types[c.Y].IsNil() && got[r.pass.TypesInfo.ObjectOf(id)] {
-				misses = append(misses, ifs.Body)
-			}
-			// if ok && v != nil { return v }: what follows is the miss
-			if c.Op == token.LAND && endsInReturn(ifs.Body) && slices.ContainsFunc([]ast.Expr{c.X, c.Y}, func(e ast.Expr) bool {
-				id, ok := ast.Unparen(e).(*ast.Ident)
-				return ok && oks[r.pass.TypesInfo.ObjectOf(id)]
-			}) {
-				misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
-			}
+		return true
+	})
+	afterHit := func(ifs *ast.IfStmt) {
+		// A hit that returns from inside a loop of the function's own is a
+		// search's (the first key cached), and what follows it runs on
+		// every call that finds none.
+		if returns(ifs.Body) && !inside(ifs, loops) {
+			misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 		}
 	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // runs when it is called: a body of its own
+		case *ast.AssignStmt:
+			lookup(n)
+		case *ast.IfStmt:
+			if n.Init != nil {
+				lookup(n.Init)
+			}
+			switch c := ast.Unparen(n.Cond).(type) {
+			case *ast.Ident: // if ok { return v }: what follows is the miss
+				if oks[r.pass.TypesInfo.ObjectOf(c)] {
+					afterHit(n)
+				}
+			case *ast.UnaryExpr: // if !ok { load }
+				if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT && oks[r.pass.TypesInfo.ObjectOf(id)] {
+					misses = append(misses, n.Body)
+				}
+			case *ast.BinaryExpr:
+				// if cols == nil { load }
+				if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.EQL && r.pass.TypesInfo.Types[c.Y].IsNil() && got[r.pass.TypesInfo.ObjectOf(id)] {
+					misses = append(misses, n.Body)
+				}
+				// if ok && v != nil { return v }: what follows is the miss
+				if c.Op == token.LAND && slices.ContainsFunc([]ast.Expr{c.X, c.Y}, func(e ast.Expr) bool {
+					id, ok := ast.Unparen(e).(*ast.Ident)
+					return ok && oks[r.pass.TypesInfo.ObjectOf(id)]
+				}) {
+					afterHit(n)
+				}
+			}
+		}
+		return true
+	})
 	for i := range b.sites {
 		if inside(b.sites[i].call, misses) {
 			b.sites[i].attrs |= Cached
 		}
 	}
+}
+
+// returns reports whether a block returns on some path, outside the
+// function literals in it: the hit of a lookup (if ok { u, ok :=
+// v.(*User); if ok { return u } }).
+func returns(b *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // storeGet reports whether e asserts the type of what a method gives
@@ -429,18 +475,120 @@ func (r *Result) storeGet(e ast.Expr) bool {
 	return fn != nil && fn.Signature().Recv() != nil
 }
 
-// lookup reports whether e looks a key up in a map or a sync.Map: m[k],
-// m.Load(k), m.LoadOrStore(k, v).
-func (r *Result) lookup(e ast.Expr) bool {
+// lookup reports whether e looks a key up in a cache that outlives a call
+// of fd: one its caller hands it, or one the package fills (m[k],
+// m.Load(k), m.LoadOrStore(k, v), an in-process cache library's Get: see
+// Lookups). A map fd makes itself is empty on each call, and one nothing
+// fills is a table: their misses are every call's.
+func (r *Result) lookup(e ast.Expr, fd *ast.FuncDecl) bool {
+	var m ast.Expr
 	switch e := ast.Unparen(e).(type) {
 	case *ast.IndexExpr:
-		_, ok := r.pass.TypesInfo.TypeOf(e.X).Underlying().(*types.Map)
-		return ok
+		if _, ok := r.pass.TypesInfo.TypeOf(e.X).Underlying().(*types.Map); ok {
+			m = e.X
+		}
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(r.pass.TypesInfo, e).(*types.Func)
-		return fn != nil && knowledge.Lookups[knowledge.FuncName(fn)]
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && fn != nil && knowledge.Lookups[knowledge.FuncName(fn)] {
+			m = sel.X
+		}
 	}
-	return false
+	if m == nil || r.madeIn(m, fd) {
+		return false
+	}
+	if r.paramRoot(m) {
+		return true // a cache the caller keeps, and may fill itself
+	}
+	obj := r.cacheObject(m)
+	return obj != nil && r.filledCaches()[obj]
+}
+
+// paramRoot reports whether a cache expression starts from a parameter
+// of its function (users, (*seen), opts.Cache), not its receiver.
+func (r *Result) paramRoot(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := r.pass.TypesInfo.Uses[x].(*types.Var)
+			if !ok {
+				return false
+			}
+			i, ok := r.index.Param(v)
+			return ok && i >= 0
+		default:
+			return false
+		}
+	}
+}
+
+// madeIn reports whether the variable a cache expression starts from is
+// one of fd's own (tags := map[int]string{}; tags[id]), not its receiver,
+// a parameter or a package-level variable.
+func (r *Result) madeIn(e ast.Expr, fd *ast.FuncDecl) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			obj := r.pass.TypesInfo.Uses[x]
+			return obj != nil && fd.Body.Pos() <= obj.Pos() && obj.Pos() < fd.Body.End()
+		default:
+			return false
+		}
+	}
+}
+
+// cacheObject returns the variable or field a cache expression names:
+// users for users, the field userCache for s.userCache, seen for *seen.
+func (r *Result) cacheObject(e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		return r.cacheObject(x.X)
+	case *ast.SelectorExpr:
+		return r.pass.TypesInfo.Uses[x.Sel]
+	case *ast.Ident:
+		return r.pass.TypesInfo.Uses[x]
+	}
+	return nil
+}
+
+// filledCaches returns the variables and fields the package puts values
+// in by key: m[k] = v, m.Store(k, v), a cache library's Set or Add (see
+// CacheFills).
+func (r *Result) filledCaches() map[types.Object]bool {
+	if r.filled != nil {
+		return r.filled
+	}
+	r.filled = make(map[types.Object]bool)
+	for _, f := range r.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+						if obj := r.cacheObject(ix.X); obj != nil {
+							r.filled[obj] = true
+						}
+					}
+				}
+			case *ast.CallExpr:
+				fn, _ := typeutil.Callee(r.pass.TypesInfo, n).(*types.Func)
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && fn != nil && knowledge.CacheFills[knowledge.FuncName(fn)] {
+					if obj := r.cacheObject(sel.X); obj != nil {
+						r.filled[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return r.filled
 }
 
 // refreshes marks the sites of a package-level cache's refresh (Cached):

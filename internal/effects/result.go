@@ -6,6 +6,7 @@ package effects
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"sync"
 
 	"github.com/crisislint/crisislint/internal/callindex"
@@ -43,6 +44,7 @@ type Result struct {
 	contextSet map[*ast.CallExpr]bool
 	locked     map[*ast.CallExpr]*lock     // calls made while a shared mutex is held
 	calls      map[*ast.CallExpr]*callInfo // what is known of each call, once
+	filled     map[types.Object]bool       // the caches the package fills, once asked (see filledCaches)
 
 	present [numKinds]bool // the kinds some call of the package has
 
@@ -123,6 +125,26 @@ func (r *Result) isHandler(lit *ast.FuncLit) bool { return r.rp.Of(lit) != nil }
 // Stores reports whether a call keeps the function literals it is handed
 // rather than running them: see storesFunc.
 func (r *Result) Stores(call *ast.CallExpr) bool { return r.storesFunc(call) }
+
+// Background reports whether a function literal runs in a goroutine of
+// its own that the function around it does not wait for, so that what it
+// does happens after that function returns: started with go, call being
+// g's call, and not awaited by outer, the function g is in (see
+// awaited); or handed, as an argument of call, to a function that starts
+// it with go (gopool.Go, a FireAndForget of the program's).
+func (r *Result) Background(lit *ast.FuncLit, call *ast.CallExpr, g *ast.GoStmt, outer ast.Node) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ast.Unparen(call.Fun) == lit {
+		return g != nil && g.Call == call && !r.awaited(&body{node: outer}, g)
+	}
+	for i, a := range call.Args {
+		if ast.Unparen(a) == lit {
+			return slices.Contains(r.asyncParams(call), i)
+		}
+	}
+	return false
+}
 
 // Has reports whether any function of the package has an effect of kind
 // k: when none has, no call of the package has one, and an analyzer that

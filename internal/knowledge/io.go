@@ -636,20 +636,27 @@ var Transactions = map[string]bool{
 
 // OutsideWork is work a function does outside the database that makes
 // each call of it a job of its own: running a process (git, an image
-// converter), writing files, building an archive. The value says what,
+// converter), writing or removing files, deleting an object in object
+// storage, building an archive. The value says what,
 // for messages.
 var OutsideWork = map[string]string{
-	"os/exec.Command":              "runs a process",
-	"os/exec.CommandContext":       "runs a process",
-	"os.Create":                    "writes files",
-	"os.CreateTemp":                "writes files",
-	"os.WriteFile":                 "writes files",
-	"os.OpenFile":                  "writes files",
-	"os.RemoveAll":                 "removes files",
-	"archive/zip.NewWriter":        "builds an archive",
-	"archive/tar.NewWriter":        "builds an archive",
-	"compress/gzip.NewWriter":      "builds an archive",
-	"compress/gzip.NewWriterLevel": "builds an archive",
+	"os/exec.Command":        "runs a process",
+	"os/exec.CommandContext": "runs a process",
+	"os.Create":              "writes files",
+	"os.CreateTemp":          "writes files",
+	"os.WriteFile":           "writes files",
+	"os.OpenFile":            "writes files",
+	"os.Remove":              "removes files",
+	"os.RemoveAll":           "removes files",
+	// An object in object storage is a file elsewhere: deleting one is a
+	// request of its own per object, whatever the rows do.
+	"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).DeleteObject": "deletes an object in object storage",
+	"(*github.com/minio/minio-go/v7.Client).RemoveObject":            "deletes an object in object storage",
+	"(*cloud.google.com/go/storage.ObjectHandle).Delete":             "deletes an object in object storage",
+	"archive/zip.NewWriter":                                          "builds an archive",
+	"archive/tar.NewWriter":                                          "builds an archive",
+	"compress/gzip.NewWriter":                                        "builds an archive",
+	"compress/gzip.NewWriterLevel":                                   "builds an archive",
 }
 
 // SchemaChanges are the methods of query builders that build and run

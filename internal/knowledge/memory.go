@@ -15,9 +15,35 @@ var Growers = map[string]bool{
 // Lookups look a key up and say, in their second result, whether it was
 // there: code after "if ok { return }" runs once per key (a cache's
 // load), or once per key at a time (work started after LoadOrStore).
+// The in-process caches' gets are lookups too: a hit costs no round trip.
 var Lookups = map[string]bool{
-	"(*sync.Map).Load":        true,
-	"(*sync.Map).LoadOrStore": true,
+	"(*sync.Map).Load":                                               true,
+	"(*sync.Map).LoadOrStore":                                        true,
+	"(*github.com/patrickmn/go-cache.cache).Get":                     true,
+	"(*github.com/dgraph-io/ristretto/v2.Cache[K, V]).Get":           true,
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Get":          true,
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Peek":         true,
+	"(*github.com/hashicorp/golang-lru/v2/expirable.LRU[K, V]).Get":  true,
+	"(*github.com/hashicorp/golang-lru/v2/expirable.LRU[K, V]).Peek": true,
+}
+
+// CacheFills put a value in an in-process map or cache under a key: a
+// lookup in something nothing fills is a table read, not a cache (see
+// Lookups).
+var CacheFills = map[string]bool{
+	"(*sync.Map).Store":                                               true,
+	"(*sync.Map).LoadOrStore":                                         true,
+	"(*sync.Map).Swap":                                                true,
+	"(*github.com/patrickmn/go-cache.cache).Set":                      true,
+	"(*github.com/patrickmn/go-cache.cache).SetDefault":               true,
+	"(*github.com/patrickmn/go-cache.cache).Add":                      true,
+	"(*github.com/patrickmn/go-cache.cache).Replace":                  true,
+	"(*github.com/dgraph-io/ristretto/v2.Cache[K, V]).Set":            true,
+	"(*github.com/dgraph-io/ristretto/v2.Cache[K, V]).SetWithTTL":     true,
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Add":           true,
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).ContainsOrAdd": true,
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).PeekOrAdd":     true,
+	"(*github.com/hashicorp/golang-lru/v2/expirable.LRU[K, V]).Add":   true,
 }
 
 // Shrinkers remove entries from the collection they are called on (or,

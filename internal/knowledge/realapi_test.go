@@ -112,6 +112,7 @@ func tables() map[string]table {
 		"Breakers":             fn(keys(Breakers)...),
 		"Growers":              fn(keys(Growers)...),
 		"Lookups":              fn(keys(Lookups)...),
+		"CacheFills":           fn(keys(CacheFills)...),
 		"ClientIdentities":     fn(keys(ClientIdentities)...),
 		"TextSplitters":        fn(keys(TextSplitters)...),
 		"Shrinkers":            fn(keys(Shrinkers)...),

@@ -340,3 +340,30 @@ func refreshAll(ctx context.Context, ids []int64) {
 		refreshFeed(ctx, id)
 	}
 }
+
+// removeAttachments deletes each attachment the user removed from a memo:
+// a file or an object per attachment, then its row.
+func removeAttachments(ctx context.Context, removed []int64, keys []string) error {
+	for _, id := range removed {
+		if err := repository.DeleteAttachment(ctx, id); err != nil {
+			return err
+		}
+	}
+	for i, key := range keys {
+		if err := repository.DeleteBlob(ctx, int64(i), key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// removeRows deletes the rows only, and consumes uploads for their
+// content: N+1s.
+func removeRows(ctx context.Context, removed []int64) {
+	for _, id := range removed {
+		repository.DeleteRow(ctx, id) // want `^warning: repository.DeleteRow in a loop runs one query per iteration`
+	}
+	for _, id := range removed {
+		repository.Consume(ctx, id) // want `^warning: repository.Consume in a loop runs one query per iteration`
+	}
+}

@@ -9,9 +9,14 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
+
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 )
 
 var db *sql.DB
+
+var bucket *s3.Client
 
 // WithTx runs f in a transaction, as gitea's db.WithTx does.
 func WithTx(ctx context.Context, f func(tx *sql.Tx) error) error { // want WithTx:"job: runs a transaction"
@@ -79,4 +84,47 @@ func Verify(ctx context.Context, email string) (string, error) { // want Verify:
 	var name string
 	err := db.QueryRowContext(ctx, "SELECT name FROM users WHERE email = $1", email).Scan(&name)
 	return name, err
+}
+
+// DeleteAttachment deletes an attachment's local file, or its object in
+// object storage, then its row, as memos' Store.DeleteResource does.
+func DeleteAttachment(ctx context.Context, id int64) error { // want DeleteAttachment:"job: removes files"
+	var ref string
+	var local bool
+	if err := db.QueryRowContext(ctx, "SELECT reference, local FROM resource WHERE id = $1", id).Scan(&ref, &local); err != nil {
+		return err
+	}
+	if local {
+		if err := func() error {
+			return os.Remove(filepath.Join("/data", ref))
+		}(); err != nil {
+			return err
+		}
+	}
+	_, err := db.ExecContext(ctx, "DELETE FROM resource WHERE id = $1", id)
+	return err
+}
+
+// DeleteBlob deletes an object in object storage, then its row.
+func DeleteBlob(ctx context.Context, id int64, key string) error { // want DeleteBlob:"job: deletes an object in object storage"
+	if _, err := bucket.DeleteObject(ctx, &s3.DeleteObjectInput{Key: &key}); err != nil {
+		return err
+	}
+	_, err := db.ExecContext(ctx, "DELETE FROM blob WHERE id = $1", id)
+	return err
+}
+
+// DeleteRow deletes an attachment's row only: a statement per call.
+func DeleteRow(ctx context.Context, id int64) error {
+	_, err := db.ExecContext(ctx, "DELETE FROM resource WHERE id = $1", id)
+	return err
+}
+
+// Consume loads an upload's content and removes its temporary file: it
+// returns what it loaded, a load per call.
+func Consume(ctx context.Context, id int64) (string, error) { // want Consume:"job: removes files"
+	var content string
+	err := db.QueryRowContext(ctx, "SELECT content FROM upload WHERE id = $1", id).Scan(&content)
+	os.Remove(filepath.Join("/tmp", content))
+	return content, err
 }

@@ -220,14 +220,120 @@ func (r *Repo) CachedUser(id int) *User { // want CachedUser:`effects: db\[cache
 	return u
 }
 
-// Tag loads a tag on a map's miss.
+// Tag loads a tag on a miss of the repository's map, which it fills.
 func (r *Repo) Tag(id int) string { // want Tag:`effects: db\[cached\]`
+	t, ok := r.cache[id]
+	if !ok {
+		r.db.QueryRow("SELECT name FROM tags WHERE id = $1", id).Scan(&t)
+		r.cache[id] = t
+	}
+	return t
+}
+
+// FreshTag looks the tag up in a map it makes on each call: every call
+// misses, and queries.
+func (r *Repo) FreshTag(id int) string { // want FreshTag:`effects: db\(\(\*sql.DB\).QueryRow\)`
 	tags := map[int]string{}
 	t, ok := tags[id]
 	if !ok {
 		r.db.QueryRow("SELECT name FROM tags WHERE id = $1", id).Scan(&t)
+		tags[id] = t
 	}
 	return t
+}
+
+// Store is memos' store: users by id in a sync.Map it fills.
+type Store struct {
+	db        *sql.DB
+	userCache sync.Map
+	seen      sync.Map
+	defaults  map[string]*User
+}
+
+type FindUser struct {
+	ID       *int
+	Username *string
+}
+
+// GetUser returns a user from the cache once loaded by id: the lookup is
+// under a test of the filter, and the hit is a type assertion's.
+func (s *Store) GetUser(ctx context.Context, find *FindUser) (*User, error) { // want GetUser:`effects: db\[cached\]\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
+	if find.ID != nil {
+		if *find.ID == 0 {
+			return nil, nil
+		}
+		if cache, ok := s.userCache.Load(*find.ID); ok {
+			user, ok := cache.(*User)
+			if ok {
+				return user, nil
+			}
+		}
+	}
+	list, err := s.ListUsers(ctx, find)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	s.userCache.Store(*find.ID, list[0])
+	return list[0], nil
+}
+
+func (s *Store) ListUsers(ctx context.Context, find *FindUser) ([]*User, error) { // want ListUsers:`effects: db\(\(\*sql.DB\).QueryContext\)`
+	rows, err := s.db.QueryContext(ctx, "SELECT name FROM users")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return nil, nil
+}
+
+// Remember writes each user it loads to a cache nothing reads first: a
+// query per call.
+func (s *Store) Remember(ctx context.Context, id int) *User { // want Remember:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
+	list, _ := s.ListUsers(ctx, &FindUser{ID: &id})
+	s.seen.Store(id, list[0])
+	return list[0]
+}
+
+// Logged looks the user up but goes on to query on a hit too.
+func (s *Store) Logged(ctx context.Context, id int) *User { // want Logged:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
+	if _, ok := s.seen.Load(id); ok {
+		println("seen", id)
+	}
+	list, _ := s.ListUsers(ctx, &FindUser{ID: &id})
+	return list[0]
+}
+
+// AnyCached returns the first of the users it finds cached, else loads
+// them all: a search's hit, and the load runs whenever none is cached.
+func (s *Store) AnyCached(ctx context.Context, ids []int) *User { // want AnyCached:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
+	for _, id := range ids {
+		if u, ok := s.userCache.Load(id); ok {
+			return u.(*User)
+		}
+	}
+	list, _ := s.ListUsers(ctx, &FindUser{})
+	return list[0]
+}
+
+// PosterRole looks the role up first in a map its caller keeps, and
+// fills itself.
+func (s *Store) PosterRole(roles map[int]string, id int) string { // want PosterRole:`effects: db\[cached\]`
+	if role, ok := roles[id]; ok {
+		return role
+	}
+	var role string
+	s.db.QueryRow("SELECT role FROM members WHERE user_id = $1", id).Scan(&role)
+	return role
+}
+
+// Default falls back to a query when a table nothing fills has no entry:
+// not a cache, every other name queries.
+func (s *Store) Default(ctx context.Context, name string) *User { // want Default:`effects: db\(\(\*repo.Store\).ListUsers → \(\*sql.DB\).QueryContext\)`
+	if u, ok := s.defaults[name]; ok {
+		return u
+	}
+	list, _ := s.ListUsers(ctx, &FindUser{Username: &name})
+	return list[0]
 }
 
 // Go runs f in a goroutine of its own.
