@@ -347,14 +347,36 @@ func isError(t types.Type) bool {
 // statement of the function's body, v, ok := m[k] or v, ok := m.Load(k)
 // (alone or in an if's init); the sites under if !ok { ... }, or after
 // if ok { return ... }, are the misses. So are those under if v == nil
-// { ... } after v, _ := store.Get(k).(T), a store of the program's own.
+// { ... } after v, _ := store.Get(k).(T), a store of the program's own,
+// and those after a cache's own Get that says by its error whether it
+// hit, when the function fills the cache under the same key:
+//
+//	val, err := tokens.Get(key)
+//	if err == nil {
+//		return val.(string), nil
+//	}
+//	token, err := exchange(...) // once per key, until the entry expires
+//	tokens.SetDefault(key, token)
 func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 	var misses []ast.Node
-	oks := make(map[types.Object]bool) // the ok variables of lookups
-	got := make(map[types.Object]bool) // the values a store's Get gave
+	oks := make(map[types.Object]bool)  // the ok variables of lookups
+	got := make(map[types.Object]bool)  // the values a store's Get gave
+	errs := make(map[ast.Stmt]ast.Expr) // lookups that fail with an error on a miss, and the error
 	lookup := func(st ast.Stmt) {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || len(as.Rhs) != 1 {
+			return
+		}
+		if len(as.Lhs) == 2 && r.cacheGet(fd, as) {
+			if isError(r.pass.TypesInfo.TypeOf(as.Lhs[1])) {
+				errs[st] = as.Lhs[1]
+				return
+			}
+			if id, ok := as.Lhs[1].(*ast.Ident); ok {
+				if obj := r.pass.TypesInfo.ObjectOf(id); obj != nil {
+					oks[obj] = true
+				}
+			}
 			return
 		}
 		if r.storeGet(as.Rhs[0]) {
@@ -374,7 +396,7 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			}
 		}
 	}
-	for _, st := range fd.Body.List {
+	for i, st := range fd.Body.List {
 		lookup(st)
 		ifs, ok := st.(*ast.IfStmt)
 		if !ok {
@@ -382,6 +404,22 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 		}
 		if ifs.Init != nil {
 			lookup(ifs.Init)
+		}
+		// The error of a cache's Get, tested by the if that follows it
+		// (the error variable is reused by the load's own calls).
+		var lastErr ast.Expr
+		if ifs.Init != nil {
+			lastErr = errs[ifs.Init]
+		} else if i > 0 {
+			lastErr = errs[fd.Body.List[i-1]]
+		}
+		if lastErr != nil {
+			switch hit := r.errorIsNil(ifs.Cond, lastErr); {
+			case hit > 0 && endsInReturn(ifs.Body): // if err == nil { return v }: what follows is the miss
+				misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
+			case hit < 0: // if err != nil { load }
+				misses = append(misses, ifs.Body)
+			}
 		}
 		switch c := ast.Unparen(ifs.Cond).(type) {
 		case *ast.Ident: // if ok { return v }: what follows is the miss
@@ -411,6 +449,87 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			b.sites[i].attrs |= Cached
 		}
 	}
+}
+
+// errorIsNil tells how cond tests the error err: 1 when it holds only if
+// err is nil (err == nil, or a conjunct of it: the cache hit), -1 when it
+// is err != nil (the miss), 0 otherwise.
+func (r *Result) errorIsNil(cond ast.Expr, err ast.Expr) int {
+	same := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		want, _ := ast.Unparen(err).(*ast.Ident)
+		return ok && want != nil && r.pass.TypesInfo.ObjectOf(id) == r.pass.TypesInfo.ObjectOf(want)
+	}
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return 0
+	}
+	switch {
+	case c.Op == token.LAND:
+		if r.errorIsNil(c.X, err) > 0 || r.errorIsNil(c.Y, err) > 0 {
+			return 1
+		}
+	case (c.Op == token.EQL || c.Op == token.NEQ) && same(c.X) && r.pass.TypesInfo.Types[c.Y].IsNil():
+		if c.Op == token.EQL {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
+// cacheGet reports whether an assignment v, ok := c.Get(k) or
+// v, err := c.Get(k) looks a key up in a cache that the function fills
+// under the same key after it: a later call of another method on the same
+// receiver, given the key and a value (c.Set(k, v), c.SetDefault(k, v),
+// rdb.Set(ctx, k, v, ttl)). The filling is what makes the Get a cache's:
+// a repository's Get tried first, with a fallback, fills nothing.
+func (r *Result) cacheGet(fd *ast.FuncDecl, as *ast.AssignStmt) bool {
+	info := r.pass.TypesInfo
+	get, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(get.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	if tuple, ok := info.TypeOf(get).(*types.Tuple); !ok || tuple.Len() != 2 {
+		return false
+	}
+	if t, ok := info.TypeOf(as.Lhs[1]).Underlying().(*types.Basic); !(ok && t.Kind() == types.Bool) && !isError(info.TypeOf(as.Lhs[1])) {
+		return false
+	}
+	recv := types.ExprString(sel.X)
+	var keys []string
+	for _, a := range get.Args {
+		if knowledge.TypeName(info.TypeOf(a)) != knowledge.ContextType {
+			keys = append(keys, types.ExprString(a))
+		}
+	}
+	if len(keys) == 0 {
+		return false
+	}
+	fills := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if fills || !ok || call.Pos() < as.End() || len(call.Args) < 2 {
+			return !fills
+		}
+		s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || s.Sel.Name == sel.Sel.Name || types.ExprString(s.X) != recv {
+			return true
+		}
+		if m, ok := info.Selections[s]; !ok || m.Kind() != types.MethodVal {
+			return true
+		}
+		fills = slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return slices.Contains(keys, types.ExprString(a)) })
+		return !fills
+	})
+	return fills
 }
 
 // storeGet reports whether e asserts the type of what a method gives

@@ -98,7 +98,9 @@ const (
 	// sync.Map the function looked it up in first: a cache's load, once
 	// per key (if u, ok := users.Load(id); ok { return u }), or once per
 	// key at a time (if _, loaded := inflight.LoadOrStore(id, x); loaded
-	// { return }).
+	// { return }); or missing from a cache whose Get says so by a boolean
+	// or an error, which the function then fills under the same key
+	// (if v, err := tokens.Get(k); err == nil { return v }).
 	Cached
 	// Bounded is detached I/O that cannot last long whoever waits: a
 	// redis command that does not block, which the client's read timeout
