@@ -80,8 +80,13 @@ context-less I/O and locks made once per key or object (a lazy loader, a
 cache's miss: after a lookup that returned on a hit, in a map, a
 sync.Map, or a cache's Get that says by a boolean or an error whether it
 hit, when the function fills that cache under the same key, as a token
-exchanged once per channel until it expires) or once an interval for the process (a package-level
-cache reloaded when stale, under a lock re-checked inside).
+exchanged once per channel until it expires) or once an interval for
+the process (a package-level cache reloaded when stale, under a lock
+re-checked inside), or context-less and detached I/O of a call wrapped
+around a callback that gives up when the client leaves (a transaction
+whose callback starts the work in a goroutine and ends in a select on
+the request's Done or a timer: it rolls back then, and only its BEGIN
+went without the request's context).
 
 Each finding has a level by the harm it does (crisislint -severity
 sets the floor, and the output puts the worst first):

@@ -85,6 +85,13 @@ func run(pass *analysis.Pass) (any, error) {
 					// does below with or without one is that choice.
 					continue
 				}
+				if (k == effects.Detached || k == effects.NoContext) && (e.Attrs&effects.Abandoned != 0 || fx.Abandons(call)) {
+					// A transaction around a callback that gives up when
+					// the client leaves (a select on the request's Done or
+					// a timer): it rolls back then, and only its BEGIN went
+					// without the request's context.
+					continue
+				}
 				if k == effects.Sleep && e.Attrs&effects.Deliberate != 0 {
 					continue // a delay drawn at random: against timing attacks or brute force, on purpose
 				}

@@ -117,9 +117,16 @@ const (
 	// (if a.dev { parse the templates again }: a development mode's hot
 	// reload).
 	Setting
+	// Abandoned is a call handed a callback that ends in a select on a
+	// context's Done or a timer, doing its work in a goroutine: the
+	// callback returns when the client leaves or the time is up, and
+	// what the call wraps around it (a transaction: BEGIN, then a
+	// rollback) ends with it. The call's own context-less statements
+	// are not work that goes on after the client.
+	Abandoned
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting", "abandoned"}
 
 func (a Attrs) String() string {
 	var names []string

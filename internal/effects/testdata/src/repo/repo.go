@@ -338,3 +338,34 @@ type FoundCache struct{ m map[string]string }
 
 func (c *FoundCache) Get(k string) (string, bool) { v, ok := c.m[k]; return v, ok }
 func (c *FoundCache) Set(k, v string)             { c.m[k] = v }
+
+// inTx begins its transaction without a context.
+func (r *Repo) inTx(fn func(tx *sql.Tx) error) error { // want inTx:`effects: db\(\(\*sql.DB\).Begin\), nocontext\(\(\*sql.DB\).Begin\)$`
+	tx, err := r.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Batch waits for its transaction's work in a select that gives up when
+// the context is done: the transaction ends then.
+func (r *Repo) Batch(ctx context.Context) error { // want Batch:`effects: db\(\(\*sql.Tx\).ExecContext\), nocontext\[abandoned\]\(\(\*repo.Repo\).inTx → \(\*sql.DB\).Begin\)$`
+	errCh := make(chan error, 1)
+	return r.inTx(func(tx *sql.Tx) error {
+		go func() {
+			_, err := tx.ExecContext(ctx, "DELETE FROM items")
+			errCh <- err
+		}()
+		select {
+		case err := <-errCh:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+}
