@@ -70,8 +70,13 @@ still reported), which cannot go on for long, a sleep for as long as a helper's 
 when the handler's path passes zero (doHammerTime(0)), a sleep for a time
 drawn at random (math/rand, crypto/rand, or a function that returns
 one, such as kratos's x.RandomDelay: a delay against timing attacks or
-brute force, on purpose), context-less and
-detached I/O in a defer (cleanup and accounting as the handler leaves
+brute force, on purpose), a sleep between the attempts of a retry loop
+of a few (for attempt := 0; attempt < 3; attempt++, a constant count of
+5 at most) that leaves the loop on success and whose attempts carry a
+context that is not detached, unless it sleeps for a constant longer
+than 5 s (the bounded backoff retrystorm asks for: when the client
+leaves, the attempts fail at once and the pauses end within seconds),
+context-less and detached I/O in a defer (cleanup and accounting as the handler leaves
 must complete, whether or not the client is still there), or
 templates or regular expressions built again only while a boolean
 setting of the server is on (if a.dev { parse the templates again }: a

@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		defers := deferred(h.Node)
 		for _, call := range fx.Calls(h.Node) {
 			set := fx.Call(call)
+			site := fx.Site(h.Node, call) // what the call is, in the handler
 			var worst *finding
 			for _, k := range kinds {
 				e := set[k]
@@ -85,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 					// does below with or without one is that choice.
 					continue
 				}
-				if (k == effects.Detached || k == effects.NoContext) && (e.Attrs&effects.Abandoned != 0 || fx.Abandons(call)) {
+				if (k == effects.Detached || k == effects.NoContext) && (e.Attrs|site)&effects.Abandoned != 0 {
 					// A transaction around a callback that gives up when
 					// the client leaves (a select on the request's Done or
 					// a timer): it rolls back then, and only its BEGIN went
@@ -94,6 +95,12 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				if k == effects.Sleep && e.Attrs&effects.Deliberate != 0 {
 					continue // a delay drawn at random: against timing attacks or brute force, on purpose
+				}
+				if k == effects.Sleep && (e.Attrs|site)&effects.Backoff != 0 {
+					// The pause between a few attempts whose calls carry a
+					// context: the bounded backoff retrystorm asks for,
+					// not a wait that piles requests up.
+					continue
 				}
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist

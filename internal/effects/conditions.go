@@ -5,9 +5,11 @@ package effects
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"time"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
@@ -47,6 +49,165 @@ func (r *Result) serving(b *body, block *ast.BlockStmt) {
 			b.sites[i].attrs |= ErrorPath
 		}
 	}
+}
+
+// maxAttempts is the most attempts of a retry loop whose pauses are a
+// backoff (Backoff), and maxPause the longest constant pause between two.
+const (
+	maxAttempts = 5
+	maxPause    = 5 * time.Second
+)
+
+// backoffs marks the sites in the body of a retry loop of a few attempts
+// (Backoff):
+//
+//	for attempt := 0; attempt < 3; attempt++ {
+//		resp, err = client.Do(req) // req made with a context
+//		if err == nil {
+//			break
+//		}
+//		time.Sleep(time.Duration(200*(1<<attempt)) * time.Millisecond)
+//	}
+//
+// The loop counts up to a constant of at most maxAttempts (or ranges over
+// one), leaves on a branch (the success), and an attempt carries a
+// context that is not detached, which ends the attempts once it is done.
+// A sleep there for a constant longer than maxPause is no backoff.
+func (r *Result) backoffs(b *body, block *ast.BlockStmt) {
+	var loops []ast.Node
+	ast.Inspect(block, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if r.fewAttempts(n) {
+				body = n.Body
+			}
+		case *ast.RangeStmt:
+			if tv := r.pass.TypesInfo.Types[n.X]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+				if c, ok := constant.Int64Val(tv.Value); ok && c <= maxAttempts {
+					body = n.Body
+				}
+			}
+		}
+		if body != nil && r.retries(body) {
+			loops = append(loops, body)
+		}
+		return true
+	})
+	if len(loops) == 0 {
+		return
+	}
+	for i, st := range b.sites {
+		if inside(st.call, loops) && !r.longPause(st.call) {
+			b.sites[i].attrs |= Backoff
+		}
+	}
+}
+
+// fewAttempts reports whether a for loop counts from a constant up to a
+// constant, by one, at most maxAttempts times: for i := 0; i < 3; i++.
+func (r *Result) fewAttempts(loop *ast.ForStmt) bool {
+	info := r.pass.TypesInfo
+	init, ok := loop.Init.(*ast.AssignStmt)
+	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return false
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	counter := info.ObjectOf(id)
+	from, ok := intConst(info, init.Rhs[0])
+	if !ok {
+		return false
+	}
+	cond, ok := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if x, ok := ast.Unparen(cond.X).(*ast.Ident); !ok || info.ObjectOf(x) != counter {
+		return false
+	}
+	to, ok := intConst(info, cond.Y)
+	switch {
+	case !ok:
+		return false
+	case cond.Op == token.LEQ:
+		to++
+	case cond.Op != token.LSS:
+		return false
+	}
+	post, ok := loop.Post.(*ast.IncDecStmt)
+	if !ok || post.Tok != token.INC {
+		return false
+	}
+	if x, ok := ast.Unparen(post.X).(*ast.Ident); !ok || info.ObjectOf(x) != counter {
+		return false
+	}
+	// Nor may the body move the counter back.
+	moved := false
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			moved = moved || slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool {
+				x, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && info.ObjectOf(x) == counter
+			})
+		}
+		return !moved
+	})
+	return !moved && to-from <= maxAttempts
+}
+
+func intConst(info *types.Info, e ast.Expr) (int64, bool) {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// retries reports whether a loop's body leaves the loop on a branch (if
+// err == nil { break }) and makes a call given a context that is not
+// detached: a context, or a request made with one.
+func (r *Result) retries(body *ast.BlockStmt) bool {
+	leaves, carries := false, false
+	for _, st := range body.List {
+		if ifs, ok := st.(*ast.IfStmt); ok && len(ifs.Body.List) > 0 {
+			switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+			case *ast.ReturnStmt:
+				leaves = true
+			case *ast.BranchStmt:
+				leaves = leaves || last.Tok == token.BREAK && last.Label == nil
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || carries {
+			return !carries
+		}
+		for _, a := range call.Args {
+			switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
+			case knowledge.ContextType:
+				carries = carries || r.detachedRoot(a, 0) == nil
+			case knowledge.RequestType:
+				carries = carries || r.requestContext(a) != nil && r.DetachedContext(call) == nil
+			}
+		}
+		return !carries
+	})
+	return leaves && carries
+}
+
+// longPause reports whether a call sleeps for a constant longer than
+// maxPause.
+func (r *Result) longPause(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || !knowledge.Sleepers[knowledge.FuncName(fn)] || len(call.Args) != 1 {
+		return false
+	}
+	d, ok := intConst(r.pass.TypesInfo, call.Args[0])
+	return ok && time.Duration(d) > maxPause
 }
 
 // inside reports whether n lies within one of the nodes.

@@ -81,7 +81,7 @@ func (k Kind) async() bool { return k == DB || k == Redis }
 // means for a crisis: the analyzer that owns the crisis does (a lazy
 // loader's query is no N+1, but a context.Background() behind the guard is
 // still detached from the request).
-type Attrs uint8
+type Attrs uint16
 
 const (
 	// Lazy is a call made only while a field of the receiver is still
@@ -124,9 +124,14 @@ const (
 	// rollback) ends with it. The call's own context-less statements
 	// are not work that goes on after the client.
 	Abandoned
+	// Backoff is a call made in a retry loop of a few attempts (a
+	// constant count, 5 at most) that leaves the loop on success and
+	// whose attempts carry a context: a sleep there is the pause between
+	// attempts, at most a few of them, which retrystorm asks for.
+	Backoff
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting", "abandoned"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting", "abandoned", "backoff"}
 
 func (a Attrs) String() string {
 	var names []string

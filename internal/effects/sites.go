@@ -58,6 +58,7 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	r.bodies[node] = b
 	r.walk(b, block, true)
 	r.serving(b, block)
+	r.backoffs(b, block)
 	if fd, ok := node.(*ast.FuncDecl); ok {
 		r.settings(b, fd)
 		r.memos(b, fd)
@@ -203,7 +204,7 @@ func (r *Result) awaited(b *body, g *ast.GoStmt) bool {
 	return waits
 }
 
-// Abandons reports whether a call is handed a callback that stops
+// abandons reports whether a call is handed a callback that stops
 // waiting for its work when a context is done or a timer fires: its last
 // statement is a select with a case on ctx.Done() or a timer's channel,
 // and the work runs in a goroutine it starts. The call (a transaction
@@ -221,8 +222,6 @@ func (r *Result) awaited(b *body, g *ast.GoStmt) bool {
 //			return errInterrupted
 //		}
 //	})
-func (r *Result) Abandons(call *ast.CallExpr) bool { return r.abandons(call) }
-
 func (r *Result) abandons(call *ast.CallExpr) bool {
 	for _, a := range call.Args {
 		lit, ok := ast.Unparen(a).(*ast.FuncLit)

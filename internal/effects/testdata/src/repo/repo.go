@@ -369,3 +369,25 @@ func (r *Repo) Batch(ctx context.Context) error { // want Batch:`effects: db\(\(
 		}
 	})
 }
+
+// Retry pauses between three attempts given its context: a backoff.
+func (r *Repo) Retry(ctx context.Context) string { // want Retry:`effects: db\[backoff\]\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\), sleep\[backoff\]\(time.Sleep\)$`
+	for attempt := 0; attempt < 3; attempt++ {
+		if s := r.Get(ctx, 1); s != "" {
+			return s
+		}
+		time.Sleep(time.Duration(100<<attempt) * time.Millisecond)
+	}
+	return ""
+}
+
+// RetryLong pauses for a long constant time: no backoff.
+func (r *Repo) RetryLong(ctx context.Context) string { // want RetryLong:`effects: db\[backoff\]\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\), sleep\(time.Sleep\)$`
+	for attempt := 0; attempt < 3; attempt++ {
+		if s := r.Get(ctx, 1); s != "" {
+			return s
+		}
+		time.Sleep(time.Minute)
+	}
+	return ""
+}
