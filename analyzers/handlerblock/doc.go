@@ -51,7 +51,13 @@ request path.
 
 It does not report the same calls outside a handler (main, init, CLI
 commands, workers, tests, the stub handler of a fake upstream started
-with httptest.NewServer), a context derived from the request's
+with httptest.NewServer), in the handlers of a package that the program
+uses only inside branches taken in a development or test mode (gitea's
+devtest pages, mounted under if !setting.IsProd ||
+setting.IsInE2eTesting(): a boolean of the program's state whose name
+says dev, debug, test or e2e, or the negation of one that says prod;
+DisableDebug says neither), when crisislint sees the whole program (the
+command and its plugins, not go vet), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
 context.WithoutCancel(r.Context()), which detaches on purpose, what a
 call does below when the handler gives it a context chosen to outlive

@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       Doc.String(),
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
-	FactTypes: []analysis.Fact{new(layersFact)},
+	FactTypes: []analysis.Fact{new(layersFact), new(usesFact)},
 	Run:       report.Guard(run),
 }
 
@@ -132,6 +132,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pa, pb := pass.Fset.Position(a.call.Pos()), pass.Fset.Position(b.call.Pos())
 		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
 	})
+	if devOnly(pass, len(found) > 0) {
+		found = nil // mounted only in a development or test mode
+	}
 	layers := findLayers(pass, fx, found)
 	share(pass, layers)
 	rep := report.New(pass)
