@@ -90,7 +90,7 @@ development mode's hot reload, which the request does not decide), or
 context-less I/O and locks made once per key or object (a lazy loader, a
 cache's miss: after a lookup that returned on a hit, in a map, a
 sync.Map, or a cache's Get that says by a boolean or an error whether it
-hit, when the function fills that cache under the same key, as a token
+hit (redis's Get(ctx, key).Result() too), when the function fills that cache under the same key, as a token
 exchanged once per channel until it expires) or once an interval for
 the process (a package-level cache reloaded when stale, under a lock
 re-checked inside), or context-less and detached I/O of a call wrapped

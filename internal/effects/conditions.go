@@ -639,9 +639,9 @@ func (r *Result) errorIsNil(cond ast.Expr, err ast.Expr) int {
 	return 0
 }
 
-// cacheGet reports whether an assignment v, ok := c.Get(k) or
-// v, err := c.Get(k) looks a key up in a cache that the function fills
-// under the same key after it: a later call of another method on the same
+// cacheGet reports whether an assignment v, ok := c.Get(k),
+// v, err := c.Get(k) or v, err := rdb.Get(ctx, k).Result() looks a key up
+// in a cache that the function fills under the same key after it: a later call of another method on the same
 // receiver, given the key and a value (c.Set(k, v), c.SetDefault(k, v),
 // rdb.Set(ctx, k, v, ttl)). The filling is what makes the Get a cache's:
 // a repository's Get tried first, with a fallback, fills nothing.
@@ -663,6 +663,14 @@ func (r *Result) cacheGet(fd *ast.FuncDecl, as *ast.AssignStmt) bool {
 	}
 	if t, ok := info.TypeOf(as.Lhs[1]).Underlying().(*types.Basic); !(ok && t.Kind() == types.Bool) && !isError(info.TypeOf(as.Lhs[1])) {
 		return false
+	}
+	// rdb.Get(ctx, key).Result(): the lookup is the command, and its
+	// result says how it went.
+	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		if s, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok && fn != nil && knowledge.CacheCalls[knowledge.FuncName(fn)].Op == knowledge.CacheGet {
+			get, sel = inner, s
+		}
 	}
 	recv := types.ExprString(sel.X)
 	var keys []string

@@ -4,11 +4,16 @@
 package tokens
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"sync"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // Cache is a cache whose Get says by its error whether it hit.
@@ -78,7 +83,38 @@ func fallbackToken(channel int) (string, error) {
 	return token, nil
 }
 
+var (
+	rdb *redis.Client
+	db  *sql.DB
+)
+
+// profileName reads a name through redis, and from the database on a
+// miss, which it fills under the same key: once per user an hour.
+func profileName(ctx context.Context, id string) string {
+	name, err := rdb.Get(ctx, "user:"+id).Result()
+	if err == nil {
+		return name
+	}
+	db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	rdb.Set(ctx, "user:"+id, name, time.Hour)
+	return name
+}
+
+// profileBio reads redis first but fills nothing: every miss queries.
+func profileBio(ctx context.Context, id string) string {
+	bio, err := rdb.Get(ctx, "bio:"+id).Result()
+	if err == nil {
+		return bio
+	}
+	db.QueryRow("SELECT bio FROM users WHERE id = $1", id).Scan(&bio)
+	return bio
+}
+
 // --- not reported ---
+
+func profile(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(profileName(r.Context(), r.URL.Query().Get("id"))))
+}
 
 func relay(w http.ResponseWriter, r *http.Request) {
 	token, err := accessToken(1)
@@ -95,6 +131,10 @@ func relayInit(w http.ResponseWriter, r *http.Request) {
 }
 
 // --- reported ---
+
+func bio(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(profileBio(r.Context(), r.URL.Query().Get("id")))) // want `^note: profileBio does I/O that cannot be cancelled \(profileBio → \(\*sql.DB\).QueryRow\)`
+}
 
 func relayFallback(w http.ResponseWriter, r *http.Request) {
 	token, _ := fallbackToken(1) // want `^error: fallbackToken sends a request to another service that cannot be cancelled`
