@@ -86,29 +86,35 @@ func devOnly(pass *analysis.Pass, findings bool) bool {
 // uses outside its tests, inside development branches and elsewhere.
 func moduleUses(pass *analysis.Pass) *usesFact {
 	mod := pass.Module.Path
-	var branches spans
+	dev, prod := make(map[string]bool), make(map[string]bool)
 	for _, file := range pass.Files {
+		if report.IsTestCode(pass, file.Pos()) {
+			continue
+		}
+		var branches spans
 		ast.Inspect(file, func(n ast.Node) bool {
-			if ifs, ok := n.(*ast.IfStmt); ok && devCondition(pass.TypesInfo, ifs.Cond) {
-				branches = append(branches, [2]token.Pos{ifs.Body.Pos(), ifs.Body.End()})
+			switch n := n.(type) {
+			case *ast.IfStmt:
+				if devCondition(pass.TypesInfo, n.Cond) {
+					branches = append(branches, [2]token.Pos{n.Body.Pos(), n.Body.End()})
+				}
+			case *ast.Ident:
+				obj := pass.TypesInfo.Uses[n]
+				if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+					break
+				}
+				if path := obj.Pkg().Path(); path == mod || strings.HasPrefix(path, mod+"/") {
+					// An if's body follows its condition: its spans are
+					// known before its names are met.
+					if branches.contains(n) {
+						dev[path] = true
+					} else {
+						prod[path] = true
+					}
+				}
 			}
 			return true
 		})
-	}
-	dev, prod := make(map[string]bool), make(map[string]bool)
-	for id, obj := range pass.TypesInfo.Uses {
-		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
-			continue
-		}
-		path := obj.Pkg().Path()
-		if path != mod && !strings.HasPrefix(path, mod+"/") || report.IsTestCode(pass, id.Pos()) {
-			continue
-		}
-		if branches.contains(id) {
-			dev[path] = true
-		} else {
-			prod[path] = true
-		}
 	}
 	f := &usesFact{}
 	for p := range dev {
