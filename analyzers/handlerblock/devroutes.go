@@ -54,11 +54,10 @@ func (f *usesFact) Wants(other analysis.Fact) bool {
 // reports, when it has findings, whether the program uses it only in
 // development branches.
 func devOnly(pass *analysis.Pass, findings bool) bool {
-	if pass.Module == nil || pass.Module.Path == "" {
-		return false // which packages are the program's is not known
-	}
 	f := moduleUses(pass)
-	if findings {
+	if findings && pass.Module != nil && pass.Module.Path != "" {
+		// Only the engine's second round, which needs a module, can show
+		// the users.
 		f.Self = pass.Pkg.Path()
 	}
 	if f.Self == "" && len(f.Dev) == 0 && len(f.Prod) == 0 {
@@ -85,7 +84,12 @@ func devOnly(pass *analysis.Pass, findings bool) bool {
 // moduleUses returns the packages of the module whose names the package
 // uses outside its tests, inside development branches and elsewhere.
 func moduleUses(pass *analysis.Pass) *usesFact {
-	mod := pass.Module.Path
+	// Outside a module (a GOPATH), the program's packages are those under
+	// the package's first directory.
+	mod, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	if pass.Module != nil && pass.Module.Path != "" {
+		mod = pass.Module.Path
+	}
 	dev, prod := make(map[string]bool), make(map[string]bool)
 	for _, file := range pass.Files {
 		if report.IsTestCode(pass, file.Pos()) {
