@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"devroutes/admin"
+	"devroutes/either"
 	"devroutes/local"
 	"devroutes/pages"
 	"devroutes/setting"
@@ -24,5 +25,8 @@ func Routes(mux *http.ServeMux, localDebug bool) {
 	}
 	if localDebug { // a parameter: not the program's state
 		mux.HandleFunc("/local", local.Page)
+	}
+	if !setting.IsProd || localDebug { // in production too, when the caller says
+		mux.HandleFunc("/either", either.Page)
 	}
 }
