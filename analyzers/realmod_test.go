@@ -139,6 +139,11 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("handlerblock ports", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{handlerblock.Analyzer}, "./portsapp/...")
 	})
+	// A package of handlers mounted only in a development mode, by a
+	// package it does not import, is on no production request path.
+	t.Run("handlerblock devroutes", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{handlerblock.Analyzer}, "./devapp/...")
+	})
 	// What a loop costs depends on its callers in other packages, which
 	// only the engine's second round shows.
 	t.Run("queryinloop callers", func(t *testing.T) {

@@ -51,7 +51,13 @@ request path.
 
 It does not report the same calls outside a handler (main, init, CLI
 commands, workers, tests, the stub handler of a fake upstream started
-with httptest.NewServer), a context derived from the request's
+with httptest.NewServer), in the handlers of a package that the program
+uses only inside branches taken in a development or test mode (gitea's
+devtest pages, mounted under if !setting.IsProd ||
+setting.IsInE2eTesting(): a boolean of the program's state whose name
+says dev, debug, test or e2e, or the negation of one that says prod;
+DisableDebug says neither), when crisislint sees the whole program (the
+command and its plugins, not go vet), a context derived from the request's
 (context.WithTimeout(r.Context(), d)),
 context.WithoutCancel(r.Context()), which detaches on purpose, what a
 call does below when the handler gives it a context chosen to outlive
@@ -70,15 +76,28 @@ still reported), which cannot go on for long, a sleep for as long as a helper's 
 when the handler's path passes zero (doHammerTime(0)), a sleep for a time
 drawn at random (math/rand, crypto/rand, or a function that returns
 one, such as kratos's x.RandomDelay: a delay against timing attacks or
-brute force, on purpose), context-less and
-detached I/O in a defer (cleanup and accounting as the handler leaves
+brute force, on purpose), a sleep between the attempts of a retry loop
+of a few (for attempt := 0; attempt < 3; attempt++, a constant count of
+5 at most) that leaves the loop on success and whose attempts carry a
+context that is not detached, unless it sleeps for a constant longer
+than 5 s (the bounded backoff retrystorm asks for: when the client
+leaves, the attempts fail at once and the pauses end within seconds),
+context-less and detached I/O in a defer (cleanup and accounting as the handler leaves
 must complete, whether or not the client is still there), or
 templates or regular expressions built again only while a boolean
 setting of the server is on (if a.dev { parse the templates again }: a
 development mode's hot reload, which the request does not decide), or
 context-less I/O and locks made once per key or object (a lazy loader, a
-cache's miss) or once an interval for the process (a package-level
-cache reloaded when stale, under a lock re-checked inside).
+cache's miss: after a lookup that returned on a hit, in a map, a
+sync.Map, or a cache's Get that says by a boolean or an error whether it
+hit (redis's Get(ctx, key).Result() too), when the function fills that cache under the same key, as a token
+exchanged once per channel until it expires) or once an interval for
+the process (a package-level cache reloaded when stale, under a lock
+re-checked inside), or context-less and detached I/O of a call wrapped
+around a callback that gives up when the client leaves (a transaction
+whose callback starts the work in a goroutine and ends in a select on
+the request's Done or a timer: it rolls back then, and only its BEGIN
+went without the request's context).
 
 Each finding has a level by the harm it does (crisislint -severity
 sets the floor, and the output puts the worst first):

@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       Doc.String(),
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
-	FactTypes: []analysis.Fact{new(layersFact)},
+	FactTypes: []analysis.Fact{new(layersFact), new(usesFact)},
 	Run:       report.Guard(run),
 }
 
@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		defers := deferred(h.Node)
 		for _, call := range fx.Calls(h.Node) {
 			set := fx.Call(call)
+			site := fx.Site(h.Node, call) // what the call is, in the handler
 			var worst *finding
 			for _, k := range kinds {
 				e := set[k]
@@ -85,8 +86,21 @@ func run(pass *analysis.Pass) (any, error) {
 					// does below with or without one is that choice.
 					continue
 				}
+				if (k == effects.Detached || k == effects.NoContext) && (e.Attrs|site)&effects.Abandoned != 0 {
+					// A transaction around a callback that gives up when
+					// the client leaves (a select on the request's Done or
+					// a timer): it rolls back then, and only its BEGIN went
+					// without the request's context.
+					continue
+				}
 				if k == effects.Sleep && e.Attrs&effects.Deliberate != 0 {
 					continue // a delay drawn at random: against timing attacks or brute force, on purpose
+				}
+				if k == effects.Sleep && (e.Attrs|site)&effects.Backoff != 0 {
+					// The pause between a few attempts whose calls carry a
+					// context: the bounded backoff retrystorm asks for,
+					// not a wait that piles requests up.
+					continue
 				}
 				if k == effects.Startup && !local(pass, e) {
 					continue // another package's per-call parsing is its own to hoist
@@ -118,6 +132,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pa, pb := pass.Fset.Position(a.call.Pos()), pass.Fset.Position(b.call.Pos())
 		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
 	})
+	if devOnly(pass, len(found) > 0) {
+		found = nil // mounted only in a development or test mode
+	}
 	layers := findLayers(pass, fx, found)
 	share(pass, layers)
 	rep := report.New(pass)

@@ -5,9 +5,11 @@ package effects
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"time"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
@@ -47,6 +49,165 @@ func (r *Result) serving(b *body, block *ast.BlockStmt) {
 			b.sites[i].attrs |= ErrorPath
 		}
 	}
+}
+
+// maxAttempts is the most attempts of a retry loop whose pauses are a
+// backoff (Backoff), and maxPause the longest constant pause between two.
+const (
+	maxAttempts = 5
+	maxPause    = 5 * time.Second
+)
+
+// backoffs marks the sites in the body of a retry loop of a few attempts
+// (Backoff):
+//
+//	for attempt := 0; attempt < 3; attempt++ {
+//		resp, err = client.Do(req) // req made with a context
+//		if err == nil {
+//			break
+//		}
+//		time.Sleep(time.Duration(200*(1<<attempt)) * time.Millisecond)
+//	}
+//
+// The loop counts up to a constant of at most maxAttempts (or ranges over
+// one), leaves on a branch (the success), and an attempt carries a
+// context that is not detached, which ends the attempts once it is done.
+// A sleep there for a constant longer than maxPause is no backoff.
+func (r *Result) backoffs(b *body, block *ast.BlockStmt) {
+	var loops []ast.Node
+	ast.Inspect(block, func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if r.fewAttempts(n) {
+				body = n.Body
+			}
+		case *ast.RangeStmt:
+			if tv := r.pass.TypesInfo.Types[n.X]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+				if c, ok := constant.Int64Val(tv.Value); ok && c <= maxAttempts {
+					body = n.Body
+				}
+			}
+		}
+		if body != nil && r.retries(body) {
+			loops = append(loops, body)
+		}
+		return true
+	})
+	if len(loops) == 0 {
+		return
+	}
+	for i, st := range b.sites {
+		if inside(st.call, loops) && !r.longPause(st.call) {
+			b.sites[i].attrs |= Backoff
+		}
+	}
+}
+
+// fewAttempts reports whether a for loop counts from a constant up to a
+// constant, by one, at most maxAttempts times: for i := 0; i < 3; i++.
+func (r *Result) fewAttempts(loop *ast.ForStmt) bool {
+	info := r.pass.TypesInfo
+	init, ok := loop.Init.(*ast.AssignStmt)
+	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return false
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	counter := info.ObjectOf(id)
+	from, ok := intConst(info, init.Rhs[0])
+	if !ok {
+		return false
+	}
+	cond, ok := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if x, ok := ast.Unparen(cond.X).(*ast.Ident); !ok || info.ObjectOf(x) != counter {
+		return false
+	}
+	to, ok := intConst(info, cond.Y)
+	switch {
+	case !ok:
+		return false
+	case cond.Op == token.LEQ:
+		to++
+	case cond.Op != token.LSS:
+		return false
+	}
+	post, ok := loop.Post.(*ast.IncDecStmt)
+	if !ok || post.Tok != token.INC {
+		return false
+	}
+	if x, ok := ast.Unparen(post.X).(*ast.Ident); !ok || info.ObjectOf(x) != counter {
+		return false
+	}
+	// Nor may the body move the counter back.
+	moved := false
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			moved = moved || slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool {
+				x, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && info.ObjectOf(x) == counter
+			})
+		}
+		return !moved
+	})
+	return !moved && to-from <= maxAttempts
+}
+
+func intConst(info *types.Info, e ast.Expr) (int64, bool) {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// retries reports whether a loop's body leaves the loop on a branch (if
+// err == nil { break }) and makes a call given a context that is not
+// detached: a context, or a request made with one.
+func (r *Result) retries(body *ast.BlockStmt) bool {
+	leaves, carries := false, false
+	for _, st := range body.List {
+		if ifs, ok := st.(*ast.IfStmt); ok && len(ifs.Body.List) > 0 {
+			switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+			case *ast.ReturnStmt:
+				leaves = true
+			case *ast.BranchStmt:
+				leaves = leaves || last.Tok == token.BREAK && last.Label == nil
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || carries {
+			return !carries
+		}
+		for _, a := range call.Args {
+			switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
+			case knowledge.ContextType:
+				carries = carries || r.detachedRoot(a, 0) == nil
+			case knowledge.RequestType:
+				carries = carries || r.requestContext(a) != nil && r.DetachedContext(call) == nil
+			}
+		}
+		return !carries
+	})
+	return leaves && carries
+}
+
+// longPause reports whether a call sleeps for a constant longer than
+// maxPause.
+func (r *Result) longPause(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || !knowledge.Sleepers[knowledge.FuncName(fn)] || len(call.Args) != 1 {
+		return false
+	}
+	d, ok := intConst(r.pass.TypesInfo, call.Args[0])
+	return ok && time.Duration(d) > maxPause
 }
 
 // inside reports whether n lies within one of the nodes.
@@ -356,13 +517,37 @@ func isError(t types.Type) bool {
 //
 // A lookup made only under a test (by id, not by name) still marks the
 // function: its callers are not told apart by the arguments they pass.
+//
+// A cache's own Get that says by its error, or a boolean, whether it hit
+// is a lookup too, when the function fills the cache under the same key
+// after it (a cache the function fills, not a store tried first):
+//
+//	val, err := tokens.Get(key)
+//	if err == nil {
+//		return val.(string), nil
+//	}
+//	token, err := exchange(...) // once per key, until the entry expires
+//	tokens.SetDefault(key, token)
 func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 	var misses []ast.Node
-	oks := make(map[types.Object]bool) // the ok variables of lookups
-	got := make(map[types.Object]bool) // the values a store's Get gave
+	oks := make(map[types.Object]bool)  // the ok variables of lookups
+	got := make(map[types.Object]bool)  // the values a store's Get gave
+	errs := make(map[ast.Stmt]ast.Expr) // lookups that fail with an error on a miss, and the error
 	lookup := func(st ast.Stmt) {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || len(as.Rhs) != 1 {
+			return
+		}
+		if len(as.Lhs) == 2 && r.cacheGet(fd, as) {
+			if isError(r.pass.TypesInfo.TypeOf(as.Lhs[1])) {
+				errs[st] = as.Lhs[1]
+				return
+			}
+			if id, ok := as.Lhs[1].(*ast.Ident); ok {
+				if obj := r.pass.TypesInfo.ObjectOf(id); obj != nil {
+					oks[obj] = true
+				}
+			}
 			return
 		}
 		if r.storeGet(as.Rhs[0]) {
@@ -406,6 +591,33 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			return false // runs when it is called: a body of its own
 		case *ast.AssignStmt:
 			lookup(n)
+		case *ast.BlockStmt:
+			// The error of a cache's Get, tested by the if that follows
+			// it, or in the if's init (the error variable is reused by
+			// the load's own calls, so only that if tells the hit).
+			for i, st := range n.List {
+				ifs, ok := st.(*ast.IfStmt)
+				if !ok {
+					continue
+				}
+				var err ast.Expr
+				if ifs.Init != nil {
+					lookup(ifs.Init)
+					err = errs[ifs.Init]
+				} else if i > 0 {
+					lookup(n.List[i-1])
+					err = errs[n.List[i-1]]
+				}
+				if err == nil {
+					continue
+				}
+				switch r.errorIsNil(ifs.Cond, err) {
+				case 1: // if err == nil { return v }: what follows is the miss
+					afterHit(ifs)
+				case -1: // if err != nil { load }
+					misses = append(misses, ifs.Body)
+				}
+			}
 		case *ast.IfStmt:
 			if n.Init != nil {
 				lookup(n.Init)
@@ -457,6 +669,95 @@ func returns(b *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// errorIsNil tells how cond tests the error err: 1 when it holds only if
+// err is nil (err == nil, or a conjunct of it: the cache hit), -1 when it
+// is err != nil (the miss), 0 otherwise.
+func (r *Result) errorIsNil(cond ast.Expr, err ast.Expr) int {
+	same := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		want, _ := ast.Unparen(err).(*ast.Ident)
+		return ok && want != nil && r.pass.TypesInfo.ObjectOf(id) == r.pass.TypesInfo.ObjectOf(want)
+	}
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return 0
+	}
+	switch {
+	case c.Op == token.LAND:
+		if r.errorIsNil(c.X, err) > 0 || r.errorIsNil(c.Y, err) > 0 {
+			return 1
+		}
+	case (c.Op == token.EQL || c.Op == token.NEQ) && same(c.X) && r.pass.TypesInfo.Types[c.Y].IsNil():
+		if c.Op == token.EQL {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
+// cacheGet reports whether an assignment v, ok := c.Get(k),
+// v, err := c.Get(k) or v, err := rdb.Get(ctx, k).Result() looks a key up
+// in a cache that the function fills under the same key after it: a later call of another method on the same
+// receiver, given the key and a value (c.Set(k, v), c.SetDefault(k, v),
+// rdb.Set(ctx, k, v, ttl)). The filling is what makes the Get a cache's:
+// a repository's Get tried first, with a fallback, fills nothing.
+func (r *Result) cacheGet(fd *ast.FuncDecl, as *ast.AssignStmt) bool {
+	info := r.pass.TypesInfo
+	get, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(get.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	if tuple, ok := info.TypeOf(get).(*types.Tuple); !ok || tuple.Len() != 2 {
+		return false
+	}
+	if t, ok := info.TypeOf(as.Lhs[1]).Underlying().(*types.Basic); !(ok && t.Kind() == types.Bool) && !isError(info.TypeOf(as.Lhs[1])) {
+		return false
+	}
+	// rdb.Get(ctx, key).Result(): the lookup is the command, and its
+	// result says how it went.
+	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		if s, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok && fn != nil && knowledge.CacheCalls[knowledge.FuncName(fn)].Op == knowledge.CacheGet {
+			get, sel = inner, s
+		}
+	}
+	recv := types.ExprString(sel.X)
+	var keys []string
+	for _, a := range get.Args {
+		if knowledge.TypeName(info.TypeOf(a)) != knowledge.ContextType {
+			keys = append(keys, types.ExprString(a))
+		}
+	}
+	if len(keys) == 0 {
+		return false
+	}
+	fills := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if fills || !ok || call.Pos() < as.End() || len(call.Args) < 2 {
+			return !fills
+		}
+		s, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || s.Sel.Name == sel.Sel.Name || types.ExprString(s.X) != recv {
+			return true
+		}
+		if m, ok := info.Selections[s]; !ok || m.Kind() != types.MethodVal {
+			return true
+		}
+		fills = slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return slices.Contains(keys, types.ExprString(a)) })
+		return !fills
+	})
+	return fills
 }
 
 // storeGet reports whether e asserts the type of what a method gives

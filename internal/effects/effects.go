@@ -81,7 +81,7 @@ func (k Kind) async() bool { return k == DB || k == Redis }
 // means for a crisis: the analyzer that owns the crisis does (a lazy
 // loader's query is no N+1, but a context.Background() behind the guard is
 // still detached from the request).
-type Attrs uint8
+type Attrs uint16
 
 const (
 	// Lazy is a call made only while a field of the receiver is still
@@ -98,7 +98,9 @@ const (
 	// sync.Map the function looked it up in first: a cache's load, once
 	// per key (if u, ok := users.Load(id); ok { return u }), or once per
 	// key at a time (if _, loaded := inflight.LoadOrStore(id, x); loaded
-	// { return }).
+	// { return }); or missing from a cache whose Get says so by a boolean
+	// or an error, which the function then fills under the same key
+	// (if v, err := tokens.Get(k); err == nil { return v }).
 	Cached
 	// Bounded is detached I/O that cannot last long whoever waits: a
 	// redis command that does not block, which the client's read timeout
@@ -115,9 +117,21 @@ const (
 	// (if a.dev { parse the templates again }: a development mode's hot
 	// reload).
 	Setting
+	// Abandoned is a call handed a callback that ends in a select on a
+	// context's Done or a timer, doing its work in a goroutine: the
+	// callback returns when the client leaves or the time is up, and
+	// what the call wraps around it (a transaction: BEGIN, then a
+	// rollback) ends with it. The call's own context-less statements
+	// are not work that goes on after the client.
+	Abandoned
+	// Backoff is a call made in a retry loop of a few attempts (a
+	// constant count, 5 at most) that leaves the loop on success and
+	// whose attempts carry a context: a sleep there is the pause between
+	// attempts, at most a few of them, which retrystorm asks for.
+	Backoff
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting", "abandoned", "backoff"}
 
 func (a Attrs) String() string {
 	var names []string

@@ -114,6 +114,23 @@ func (r *Result) Calls(node ast.Node) []*ast.CallExpr {
 	return out
 }
 
+// Site returns the attributes of a call that a function of the package
+// (a declaration or a literal) makes: why it may not be made, or may not
+// hold its caller, each time the function runs. Call's effects carry
+// those of the calls below it, not the call's own.
+func (r *Result) Site(node ast.Node, call *ast.CallExpr) Attrs {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if b := r.bodies[node]; b != nil {
+		for _, st := range b.sites {
+			if st.call == call {
+				return st.attrs
+			}
+		}
+	}
+	return 0
+}
+
 // HandsOn reports whether a call hands the request to a handler of the
 // same module: see reqpath.Result.HandsOn.
 func (r *Result) HandsOn(call *ast.CallExpr) bool { return r.rp.HandsOn(call) }

@@ -58,6 +58,7 @@ func (r *Result) newBody(node ast.Node, block *ast.BlockStmt) *body {
 	r.bodies[node] = b
 	r.walk(b, block, true)
 	r.serving(b, block)
+	r.backoffs(b, block)
 	if fd, ok := node.(*ast.FuncDecl); ok {
 		r.settings(b, fd)
 		r.memos(b, fd)
@@ -78,7 +79,11 @@ func (r *Result) walk(b *body, n ast.Node, sync bool) {
 			r.walk(b, n.Call, sync && r.awaited(b, n))
 			return false
 		case *ast.CallExpr:
-			b.sites = append(b.sites, site{call: n, sync: sync})
+			st := site{call: n, sync: sync}
+			if r.abandons(n) {
+				st.attrs |= Abandoned
+			}
+			b.sites = append(b.sites, st)
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 				r.walk(b, lit.Body, sync)
 				r.newBody(lit, lit.Body)
@@ -197,6 +202,78 @@ func (r *Result) awaited(b *body, g *ast.GoStmt) bool {
 		return true
 	})
 	return waits
+}
+
+// abandons reports whether a call is handed a callback that stops
+// waiting for its work when a context is done or a timer fires: its last
+// statement is a select with a case on ctx.Done() or a timer's channel,
+// and the work runs in a goroutine it starts. The call (a transaction
+// around the callback) ends when the callback returns, whatever the
+// goroutine still does:
+//
+//	app.RunInTransaction(func(tx App) error {
+//		go func() { errCh <- process(tx) }()
+//		select {
+//		case err := <-errCh:
+//			return err
+//		case <-time.After(timeout):
+//			return errTimeout
+//		case <-r.Context().Done():
+//			return errInterrupted
+//		}
+//	})
+func (r *Result) abandons(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		lit, ok := ast.Unparen(a).(*ast.FuncLit)
+		if !ok || len(lit.Body.List) == 0 {
+			continue
+		}
+		sel, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.SelectStmt)
+		if !ok || !slices.ContainsFunc(lit.Body.List, func(st ast.Stmt) bool { _, ok := st.(*ast.GoStmt); return ok }) {
+			continue
+		}
+		for _, c := range sel.Body.List {
+			if cc, ok := c.(*ast.CommClause); ok && r.givesUp(cc.Comm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// givesUp reports whether a select case receives from a context's Done
+// or a timer: <-ctx.Done(), <-time.After(d), <-timer.C.
+func (r *Result) givesUp(comm ast.Stmt) bool {
+	var x ast.Expr
+	switch c := comm.(type) {
+	case *ast.ExprStmt:
+		x = c.X
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			x = c.Rhs[0]
+		}
+	}
+	recv, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	if !ok || recv.Op != token.ARROW {
+		return false
+	}
+	switch ch := ast.Unparen(recv.X).(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(r.pass.TypesInfo, ch).(*types.Func)
+		return fn != nil && knowledge.GiveUpCalls[knowledge.FuncName(fn)]
+	case *ast.SelectorExpr:
+		// timer.C
+		sel, ok := r.pass.TypesInfo.Selections[ch]
+		if !ok || sel.Kind() != types.FieldVal || ch.Sel.Name != "C" {
+			return false
+		}
+		t := sel.Recv()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		return knowledge.TimerTypes[knowledge.TypeName(t)]
+	}
+	return false
 }
 
 // storesFunc reports whether a call keeps a function it is handed

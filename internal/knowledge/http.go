@@ -252,3 +252,14 @@ var HTTPPackages = []string{
 	"github.com/gofiber/fiber/v2",
 	"github.com/gofiber/fiber/v3",
 }
+
+// DevModeWords name, as a whole word of a boolean setting's name (IsDev,
+// Debug, setting.IsInE2eTesting()), a mode the server runs in only in
+// development or tests; ProdModeWords name production (setting.IsProd),
+// whose negation is such a mode. NegatingWords turn a name's meaning
+// around (DisableDebug): a name with one says neither.
+var (
+	DevModeWords  = []string{"dev", "development", "debug", "test", "testing", "e2e"}
+	ProdModeWords = []string{"prod", "production"}
+	NegatingWords = []string{"no", "not", "non", "disable", "disabled", "skip", "without", "off"}
+)

@@ -555,6 +555,19 @@ var AsyncRunners = map[string]bool{
 	"(*github.com/panjf2000/ants/v2.MultiPool).Submit":    true,
 }
 
+// GiveUpCalls return a channel that a select receives from to stop
+// waiting: the context is done (the client left, or its deadline passed),
+// or the time is up. TimerTypes have such a channel in their C field.
+var (
+	GiveUpCalls = map[string]bool{
+		"(context.Context).Done": true,
+		"time.After":             true,
+	}
+	TimerTypes = map[string]bool{
+		"time.Timer": true,
+	}
+)
+
 // Clock are the time package's functions that read the clock: Since and
 // Until measure how long ago, or until, a time is (Elapsed), Now reads it.
 // A test of package-level state against one is a cache's staleness test

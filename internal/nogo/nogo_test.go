@@ -61,7 +61,7 @@ var nogoTestdata = map[string][]string{
 	"../../analyzers/cachestale/testdata":   {"usersvc", "stale"},
 	"testdata":                              {"rpcsvc", "rpcimpl"},
 	"../../analyzers/queryinloop/testdata":  {"assign", "assignweb", "liteapi"},
-	"../../analyzers/handlerblock/testdata": {"ui", "delays"},
+	"../../analyzers/handlerblock/testdata": {"ui", "delays", "devroutes/web"},
 }
 
 // loadNogoTestdata loads the testdata packages, once for both runs.

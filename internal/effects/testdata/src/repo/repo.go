@@ -4,6 +4,8 @@ package repo
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -354,4 +356,144 @@ func Fetch20(url string) error { // want Fetch20:`effects: network\(\(\*http.Cli
 	client := &http.Client{Timeout: 20 * time.Second}
 	_, err = client.Do(req)
 	return err
+}
+
+// TokenCache is a cache of the program's own whose Get says by its error
+// whether it hit.
+type TokenCache struct{ m sync.Map }
+
+func (c *TokenCache) Get(key string) (any, error) {
+	if v, ok := c.m.Load(key); ok {
+		return v, nil
+	}
+	return nil, errNotFound
+}
+
+func (c *TokenCache) SetDefault(key string, v any) { c.m.Store(key, v) }
+
+var (
+	errNotFound = errors.New("not found")
+	tokens      TokenCache
+	backup      TokenCache
+)
+
+// AccessToken exchanges a credential for a token once per key, until the
+// entry expires: the exchange is the cache's miss.
+func AccessToken(channel int) (string, error) { // want AccessToken:`effects: network\[cached\]\(\(\*http.Client\).PostForm\), nocontext\[cached\]\(remote: \(\*http.Client\).PostForm\)$`
+	key := fmt.Sprintf("token-%d", channel)
+	val, err := tokens.Get(key)
+	if err == nil {
+		return val.(string), nil
+	}
+	resp, err := http.DefaultClient.PostForm("https://oauth2.example.com/token", nil)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	tokens.SetDefault(key, "token")
+	return "token", nil
+}
+
+// FallbackToken tries a store first and fetches on failure, but keeps
+// nothing: every failure fetches again.
+func FallbackToken(channel int) (string, error) { // want FallbackToken:`effects: network\(\(\*http.Client\).PostForm\), nocontext\(remote: \(\*http.Client\).PostForm\)$`
+	key := fmt.Sprintf("token-%d", channel)
+	val, err := tokens.Get(key)
+	if err == nil {
+		return val.(string), nil
+	}
+	resp, err := http.DefaultClient.PostForm("https://oauth2.example.com/token", nil)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	backup.SetDefault(key, "token")
+	return "token", nil
+}
+
+// OtherKey fills the cache under a key other than the one it looked up:
+// the lookup misses every time.
+func OtherKey(channel int) (string, error) { // want OtherKey:`effects: network\(\(\*http.Client\).PostForm\), nocontext\(remote: \(\*http.Client\).PostForm\)$`
+	val, err := tokens.Get(fmt.Sprint(channel))
+	if err == nil {
+		return val.(string), nil
+	}
+	resp, err := http.DefaultClient.PostForm("https://oauth2.example.com/token", nil)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	tokens.SetDefault("latest", "token")
+	return "token", nil
+}
+
+// FoundToken is the same with a Get that says by a boolean whether it hit.
+func FoundToken(c *FoundCache, channel string) string { // want FoundToken:`effects: network\[cached\]\(\(\*http.Client\).PostForm\), nocontext\[cached\]\(remote: \(\*http.Client\).PostForm\)$`
+	if v, found := c.Get(channel); found {
+		return v
+	}
+	resp, err := http.DefaultClient.PostForm("https://oauth2.example.com/token", nil)
+	if err == nil {
+		resp.Body.Close()
+	}
+	c.Set(channel, "token")
+	return "token"
+}
+
+type FoundCache struct{ m map[string]string }
+
+func (c *FoundCache) Get(k string) (string, bool) { v, ok := c.m[k]; return v, ok }
+func (c *FoundCache) Set(k, v string)             { c.m[k] = v }
+
+// inTx begins its transaction without a context.
+func (r *Repo) inTx(fn func(tx *sql.Tx) error) error { // want inTx:`effects: db\(\(\*sql.DB\).Begin\), nocontext\(\(\*sql.DB\).Begin\)$`
+	tx, err := r.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Batch waits for its transaction's work in a select that gives up when
+// the context is done: the transaction ends then.
+func (r *Repo) Batch(ctx context.Context) error { // want Batch:`effects: db\(\(\*sql.Tx\).ExecContext\), nocontext\[abandoned\]\(\(\*repo.Repo\).inTx → \(\*sql.DB\).Begin\)$`
+	errCh := make(chan error, 1)
+	return r.inTx(func(tx *sql.Tx) error {
+		go func() {
+			_, err := tx.ExecContext(ctx, "DELETE FROM items")
+			errCh <- err
+		}()
+		select {
+		case err := <-errCh:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+}
+
+// Retry pauses between three attempts given its context: a backoff.
+func (r *Repo) Retry(ctx context.Context) string { // want Retry:`effects: db\[backoff\]\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\), sleep\[backoff\]\(time.Sleep\)$`
+	for attempt := 0; attempt < 3; attempt++ {
+		if s := r.Get(ctx, 1); s != "" {
+			return s
+		}
+		time.Sleep(time.Duration(100<<attempt) * time.Millisecond)
+	}
+	return ""
+}
+
+// RetryLong pauses for a long constant time: no backoff.
+func (r *Repo) RetryLong(ctx context.Context) string { // want RetryLong:`effects: db\[backoff\]\(\(\*repo.Repo\).Get → \(\*sql.DB\).QueryRowContext\), sleep\(time.Sleep\)$`
+	for attempt := 0; attempt < 3; attempt++ {
+		if s := r.Get(ctx, 1); s != "" {
+			return s
+		}
+		time.Sleep(time.Minute)
+	}
+	return ""
 }
