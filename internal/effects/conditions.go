@@ -717,10 +717,12 @@ func (r *Result) cacheGet(fd *ast.FuncDecl, as *ast.AssignStmt) bool {
 	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
 		return false
 	}
-	if tuple, ok := info.TypeOf(get).(*types.Tuple); !ok || tuple.Len() != 2 {
+	tuple, ok := info.TypeOf(get).(*types.Tuple)
+	if !ok || tuple.Len() != 2 {
 		return false
 	}
-	if t, ok := info.TypeOf(as.Lhs[1]).Underlying().(*types.Basic); !(ok && t.Kind() == types.Bool) && !isError(info.TypeOf(as.Lhs[1])) {
+	// The second result's type, from the call: the variable may be _.
+	if t, ok := tuple.At(1).Type().Underlying().(*types.Basic); !(ok && t.Kind() == types.Bool) && !isError(tuple.At(1).Type()) {
 		return false
 	}
 	// rdb.Get(ctx, key).Result(): the lookup is the command, and its

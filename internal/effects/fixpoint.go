@@ -8,6 +8,8 @@ import (
 	"go/ast"
 	"go/types"
 	"maps"
+	"os"
+	"runtime/debug"
 	"slices"
 
 	"github.com/crisislint/crisislint/internal/callindex"
@@ -42,6 +44,10 @@ func run(pass *analysis.Pass) (res any, err error) {
 		// bug.
 		if p := recover(); p != nil {
 			r.Panic = fmt.Sprint(p)
+			// CRISISLINT_STACK=1 adds where, for whoever debugs it.
+			if os.Getenv("CRISISLINT_STACK") != "" {
+				r.Panic += "\n" + string(debug.Stack())
+			}
 			res, err = r, nil
 		}
 	}()

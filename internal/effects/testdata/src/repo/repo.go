@@ -394,6 +394,25 @@ func AccessToken(channel int) (string, error) { // want AccessToken:`effects: ne
 	return "token", nil
 }
 
+// IgnoredToken drops the Get's results and tests the value: a blank
+// assigned with = has no type of its own to look at, and must not stop
+// the analysis of the package.
+func IgnoredToken(channel int) (string, error) { // want IgnoredToken:`effects: network\(\(\*http.Client\).PostForm\), nocontext\(remote: \(\*http.Client\).PostForm\)$`
+	key := fmt.Sprintf("token-%d", channel)
+	_, _ = tokens.Get("warm-up")
+	val, _ := tokens.Get(key)
+	if val != nil {
+		return val.(string), nil
+	}
+	resp, err := http.DefaultClient.PostForm("https://oauth2.example.com/token", nil)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	tokens.SetDefault(key, "token")
+	return "token", nil
+}
+
 // FallbackToken tries a store first and fetches on failure, but keeps
 // nothing: every failure fetches again.
 func FallbackToken(channel int) (string, error) { // want FallbackToken:`effects: network\(\(\*http.Client\).PostForm\), nocontext\(remote: \(\*http.Client\).PostForm\)$`
