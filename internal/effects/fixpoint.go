@@ -8,9 +8,10 @@ import (
 	"go/ast"
 	"go/types"
 	"maps"
-	"os"
-	"runtime/debug"
+	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/reqpath"
@@ -43,11 +44,7 @@ func run(pass *analysis.Pass) (res any, err error) {
 		// down with it: they get what was computed so far, and report the
 		// bug.
 		if p := recover(); p != nil {
-			r.Panic = fmt.Sprint(p)
-			// CRISISLINT_STACK=1 adds where, for whoever debugs it.
-			if os.Getenv("CRISISLINT_STACK") != "" {
-				r.Panic += "\n" + string(debug.Stack())
-			}
+			r.Panic = fmt.Sprint(p) + panicSite()
 			res, err = r, nil
 		}
 	}()
@@ -143,5 +140,24 @@ func (r *Result) export() {
 	if len(r.asked) > 0 {
 		methods := slices.Sorted(maps.Keys(r.asked))
 		r.pass.ExportPackageFact(&WantsFact{Methods: methods})
+	}
+}
+
+// panicSite says where in crisislint a recovered panic happened, for the
+// internal error a user reports: " (at conditions.go:723 in
+// (*Result).cacheGet)", the first frame of this module under the
+// runtime's panic machinery.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") && strings.Contains(f.Function, "crisislint/crisislint/") {
+			name := f.Function[strings.LastIndex(f.Function, "/")+1:]
+			return fmt.Sprintf(" (at %s:%d in %s)", filepath.Base(f.File), f.Line, name)
+		}
+		if !more {
+			return ""
+		}
 	}
 }
