@@ -722,7 +722,8 @@ func (r *Result) cacheGet(fd *ast.FuncDecl, as *ast.AssignStmt) bool {
 		return false
 	}
 	// The second result's type, from the call: the variable may be _.
-	if t, ok := tuple.At(1).Type().Underlying().(*types.Basic); !(ok && t.Kind() == types.Bool) && !isError(tuple.At(1).Type()) {
+	second := tuple.At(1).Type()
+	if t, ok := second.Underlying().(*types.Basic); (!ok || t.Kind() != types.Bool) && !isError(second) {
 		return false
 	}
 	// rdb.Get(ctx, key).Result(): the lookup is the command, and its
