@@ -14,6 +14,7 @@ import (
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
+	"github.com/crisislint/crisislint/internal/returns"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -645,29 +646,21 @@ func (c *checker) returnsKeyed(fd *ast.FuncDecl) bool {
 	if res == nil || len(res.List) == 0 {
 		return false
 	}
-	keyed, all := false, true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	keyed := false
+	for ret := range returns.In(fd.Body) {
+		if len(ret.Results) == 0 {
 			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				all = false
-				return false
-			}
-			first := n.Results[0]
-			if id, ok := ast.Unparen(first).(*ast.Ident); ok && c.pass.TypesInfo.Types[id].IsNil() {
-				return false
-			}
-			if c.keyed(fd, first, n.Pos()) {
-				keyed = true
-			} else {
-				all = false
-			}
 		}
-		return all
-	})
-	return keyed && all
+		first := ret.Results[0]
+		if id, ok := ast.Unparen(first).(*ast.Ident); ok && c.pass.TypesInfo.Types[id].IsNil() {
+			continue // a failure
+		}
+		if !c.keyed(fd, first, ret.Pos()) {
+			return false
+		}
+		keyed = true
+	}
+	return keyed
 }
 
 // paramVar returns the i-th parameter of a declaration.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -55,23 +56,18 @@ func (c *checker) returnsFew(fn *types.Func, depth int) bool {
 	if fd == nil || fd.Body == nil || depth > 3 {
 		return false
 	}
-	made, few := 0, true // made counts the returns of a slice, not of nil
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 || !c.fewValue(n.Results[0], depth+1) {
-				few = false
-			} else if id, ok := ast.Unparen(n.Results[0]).(*ast.Ident); !ok || id.Name != "nil" {
-				made++
-			}
+	made := 0 // the returns of a slice, not of nil
+	for ret := range returns.In(fd.Body) {
+		if len(ret.Results) == 0 || !c.fewValue(ret.Results[0], depth+1) {
+			return false
 		}
-		return few
-	})
+		if id, ok := ast.Unparen(ret.Results[0]).(*ast.Ident); !ok || id.Name != "nil" {
+			made++
+		}
+	}
 	// A function that only ever returns nil is a stub, not a maker of
 	// a few items.
-	return few && made > 0
+	return made > 0
 }
 
 // fewValue reports whether an expression is a slice of a few items fixed

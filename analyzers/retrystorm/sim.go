@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -181,7 +182,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 		}
 		return acc, st
 	case *ast.ForStmt, *ast.RangeStmt:
-		if returns(n) {
+		if returns.Any(n) {
 			return fall | leave, st
 		}
 	}
@@ -265,22 +266,6 @@ func caseExprs(body *ast.BlockStmt) []ast.Expr {
 		out = append(out, cc.(*ast.CaseClause).List...)
 	}
 	return out
-}
-
-// returns reports whether a statement returns, outside the function
-// literals it holds.
-func returns(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 func (s *sim) assigns(lhs []ast.Expr) bool {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -436,29 +437,19 @@ func (r *Result) returnedShape(decl *ast.FuncDecl) string {
 	if b, ok := r.pass.TypesInfo.TypeOf(res.List[0].Type).Underlying().(*types.Basic); !ok || b.Kind() != types.String {
 		return ""
 	}
-	shape, ok := "", true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				ok = false
-				return false
-			}
-			if r.failure(decl, n) {
-				return false
-			}
-			s := r.Shape(n.Results[0])
-			if s == "" || shape != "" && s != shape {
-				ok = false
-			}
-			shape = s
+	shape := ""
+	for ret := range returns.In(decl.Body) {
+		if len(ret.Results) == 0 {
+			return ""
 		}
-		return ok
-	})
-	if !ok {
-		return ""
+		if r.failure(decl, ret) {
+			continue
+		}
+		s := r.Shape(ret.Results[0])
+		if s == "" || shape != "" && s != shape {
+			return ""
+		}
+		shape = s
 	}
 	return shape
 }
@@ -490,26 +481,19 @@ func (r *Result) wrappedParam(decl *ast.FuncDecl) int {
 	if b, ok := r.pass.TypesInfo.TypeOf(res.List[0].Type).Underlying().(*types.Basic); !ok || b.Kind() != types.String {
 		return -1
 	}
-	found, ok := -1, true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				ok = false
-			} else if !r.failure(decl, n) {
-				p := r.joined(decl, n.Results[0])
-				if p < 0 || found >= 0 && p != found {
-					ok = false
-				}
-				found = p
-			}
+	found := -1
+	for ret := range returns.In(decl.Body) {
+		if len(ret.Results) == 0 {
+			return -1
 		}
-		return ok
-	})
-	if !ok {
-		return -1
+		if r.failure(decl, ret) {
+			continue
+		}
+		p := r.joined(decl, ret.Results[0])
+		if p < 0 || found >= 0 && p != found {
+			return -1
+		}
+		found = p
 	}
 	return found
 }

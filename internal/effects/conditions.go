@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -581,7 +582,9 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 		// A hit that returns from inside a loop of the function's own is a
 		// search's (the first key cached), and what follows it runs on
 		// every call that finds none.
-		if returns(ifs.Body) && !inside(ifs, loops) {
+		// The hit returns on some path (if ok { u, ok := v.(*User); if
+		// ok { return u } }).
+		if returns.Any(ifs.Body) && !inside(ifs, loops) {
 			misses = append(misses, &ast.BlockStmt{Lbrace: ifs.End(), Rbrace: fd.Body.End()})
 		}
 	}
@@ -652,23 +655,6 @@ func (r *Result) cached(b *body, fd *ast.FuncDecl) {
 			b.sites[i].attrs |= Cached
 		}
 	}
-}
-
-// returns reports whether a block returns on some path, outside the
-// function literals in it: the hit of a lookup (if ok { u, ok :=
-// v.(*User); if ok { return u } }).
-func returns(b *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(b, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // errorIsNil tells how cond tests the error err: 1 when it holds only if

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -244,29 +245,21 @@ func (r *Result) sharedResult(call *ast.CallExpr, hops int) *lock {
 		return nil
 	}
 	decl := b.node.(*ast.FuncDecl)
-	found, all := false, true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				all = false
-				break
-			}
-			l := r.shared(n.Results[0], hops+1)
-			if l == nil {
-				all = false
-				break
-			}
-			found = true
-			if l.kind == KeyLock {
-				kind = KeyLock
-			}
+	found := false
+	for ret := range returns.In(decl.Body) {
+		if len(ret.Results) == 0 {
+			return nil
 		}
-		return all
-	})
-	if !found || !all {
+		l := r.shared(ret.Results[0], hops+1)
+		if l == nil {
+			return nil
+		}
+		found = true
+		if l.kind == KeyLock {
+			kind = KeyLock
+		}
+	}
+	if !found {
 		return nil
 	}
 	return &lock{kind: kind, note: types.ExprString(call)}

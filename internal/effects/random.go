@@ -8,6 +8,7 @@ import (
 	"go/types"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -52,20 +53,14 @@ func (r *Result) findRandom() {
 // returnsRandom reports whether every return of a function gives a
 // random first result.
 func (r *Result) returnsRandom(fd *ast.FuncDecl) bool {
-	all, some := true, false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+	some := false
+	for ret := range returns.In(fd.Body) {
+		if len(ret.Results) == 0 || !r.random(ret.Results[0], 0) {
 			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 || !r.random(n.Results[0], 0) {
-				all = false
-			}
-			some = true
 		}
-		return all
-	})
-	return all && some
+		some = true
+	}
+	return some
 }
 
 // random reports whether a value is drawn at random: it comes from
