@@ -221,7 +221,7 @@ func (c *checker) newMux(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if fn, _ := typeutil.Callee(c.info, e).(*types.Func); fn != nil {
-			return knowledge.FuncName(fn) == "net/http.NewServeMux"
+			return knowledge.ServeMuxMakers[knowledge.FuncName(fn)]
 		}
 		id, ok := ast.Unparen(e.Fun).(*ast.Ident)
 		return ok && c.info.Uses[id] == types.Universe.Lookup("new") && isServeMux(c.info.TypeOf(e))

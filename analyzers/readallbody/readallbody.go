@@ -664,7 +664,7 @@ func (c *checker) isLimiter(e ast.Expr) bool {
 			}
 		case *ast.CompositeLit:
 			t := c.pass.TypesInfo.TypeOf(n)
-			found = knowledge.TypeName(t) == "io.LimitedReader" || c.isLimitReader(t)
+			found = knowledge.BodyLimiterTypes[knowledge.TypeName(t)] || c.isLimitReader(t)
 		}
 		return !found
 	})

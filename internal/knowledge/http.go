@@ -115,6 +115,13 @@ var BodyLimiters = map[string]int{
 	"io.LimitReader":          0,
 }
 
+// BodyLimiterTypes are readers that stop at a limit: a body wrapped in a
+// literal of one (&io.LimitedReader{R: r.Body, N: n}) is safe to read
+// whole.
+var BodyLimiterTypes = map[string]bool{
+	"io.LimitedReader": true,
+}
+
 // BodyLimitMiddleware bound the body of every request a router serves: a
 // package that uses one has every handler's body limited.
 var BodyLimitMiddleware = map[string]bool{

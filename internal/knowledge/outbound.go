@@ -166,6 +166,11 @@ var MuxRegisters = map[string]int{
 	"(*net/http.ServeMux).HandleFunc": 1,
 }
 
+// ServeMuxMakers make an empty ServeMux.
+var ServeMuxMakers = map[string]bool{
+	"net/http.NewServeMux": true,
+}
+
 // ServeMuxType is net/http's router, whose routes the program registers.
 const ServeMuxType = "net/http.ServeMux"
 

@@ -59,6 +59,8 @@ func tables() map[string]table {
 		"networkCalls":         fn(keys(networkCalls)...),
 		"BodyLimitMiddleware":  fn(keys(BodyLimitMiddleware)...),
 		"BodyLimiters":         fn(keys(BodyLimiters)...),
+		"BodyLimiterTypes":     ty(keys(BodyLimiterTypes)...),
+		"ServeMuxMakers":       fn(keys(ServeMuxMakers)...),
 		"ContextBodyReaders":   fn(keys(ContextBodyReaders)...),
 		"ContextDerivers":      fn(keys(ContextDerivers)...),
 		"DeliberateDetachers":  fn(keys(DeliberateDetachers)...),
