@@ -690,6 +690,12 @@ func (r *Result) errorIsNil(cond ast.Expr, err ast.Expr) int {
 // receiver, given the key and a value (c.Set(k, v), c.SetDefault(k, v),
 // rdb.Set(ctx, k, v, ttl)). The filling is what makes the Get a cache's:
 // a repository's Get tried first, with a fallback, fills nothing.
+//
+// It is lookup's twin for caches no table knows (the program's own, or an
+// asynccache): lookup takes a known lookup (a map index, knowledge.Lookups)
+// on a cache the package fills anywhere; cacheGet takes any method Get
+// that says whether it hit, and asks for the fill in the same function,
+// under the same key, which is what stands in for the table.
 func (r *Result) cacheGet(fd *ast.FuncDecl, as *ast.AssignStmt) bool {
 	info := r.pass.TypesInfo
 	get, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
