@@ -1,6 +1,7 @@
 package analyzers_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -40,4 +41,55 @@ func TestAll(t *testing.T) {
 	if got := analyzerdoc.Documented(); !slices.Equal(got, names) {
 		t.Errorf("documented analyzers %q, but analyzers.All has %q: an analyzer package linked in is missing from All", got, names)
 	}
+}
+
+// A fact's encoding must be the same every time: the checker's sanity
+// check (analysistest, -debug) encodes it twice and panics when the two
+// differ, and gob writes a map in its random iteration order. A map with
+// one key passes every test until a package has two, so no fact of any
+// analyzer, or of the analyzers they require, may hold a map.
+func TestFactsHoldNoMaps(t *testing.T) {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, f := range a.FactTypes {
+			if path := mapIn(reflect.TypeOf(f), reflect.TypeOf(f).String(), make(map[reflect.Type]bool)); path != "" {
+				t.Errorf("%s: fact %T holds a map (%s): its encoding is not deterministic; use a sorted slice", a.Name, f, path)
+			}
+		}
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range analyzers.All {
+		visit(a)
+	}
+}
+
+// mapIn returns the path to a map type reachable from t, or "".
+func mapIn(t reflect.Type, path string, seen map[reflect.Type]bool) string {
+	if seen[t] {
+		return ""
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Map:
+		return path
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return mapIn(t.Elem(), path+"[]", seen)
+	case reflect.Struct:
+		for f := range t.Fields() {
+			if !f.IsExported() {
+				continue // gob encodes exported fields only
+			}
+			if p := mapIn(f.Type, path+"."+f.Name, seen); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
 }

@@ -56,11 +56,24 @@ type setterCall struct {
 // functions that store it in a field a send of the package uses, and the
 // methods of the package's interfaces with a setter's name and
 // signature, through which it may be called. It is the engine's wanter.
-type wantsSettersFact struct{ Setters map[string]int }
+// The setters are a slice sorted by name, not a map: a fact's encoding
+// must be the same every time (gob writes a map in its iteration order,
+// and the checker's sanity check refuses that).
+type wantsSettersFact struct{ Setters []setterParam }
+
+// A setterParam is a setter and the index of its context parameter.
+type setterParam struct {
+	Func  string
+	Param int
+}
 
 func (*wantsSettersFact) AFact() {}
 func (f *wantsSettersFact) String() string {
-	return "wants the calls of " + strings.Join(slices.Sorted(maps.Keys(f.Setters)), ", ")
+	var s []string
+	for _, p := range f.Setters {
+		s = append(s, p.Func)
+	}
+	return "wants the calls of " + strings.Join(s, ", ")
 }
 
 // Wants reports whether another package's fact lists a call of one of the
@@ -68,8 +81,7 @@ func (f *wantsSettersFact) String() string {
 func (f *wantsSettersFact) Wants(other analysis.Fact) bool {
 	sf, ok := other.(*setterCallsFact)
 	return ok && slices.ContainsFunc(sf.Calls, func(c setterCall) bool {
-		_, ok := f.Setters[c.Func]
-		return ok
+		return slices.ContainsFunc(f.Setters, func(p setterParam) bool { return p.Func == c.Func })
 	})
 }
 
@@ -278,7 +290,10 @@ func (c *checker) importedSetter(fn *types.Func) (int, bool) {
 	if !ok {
 		var f wantsSettersFact
 		if c.pass.ImportPackageFact(fn.Pkg(), &f) {
-			setters = f.Setters
+			setters = make(map[string]int)
+			for _, p := range f.Setters {
+				setters[p.Func] = p.Param
+			}
 		}
 		c.setterPkgs[fn.Pkg()] = setters
 	}
@@ -299,13 +314,14 @@ func hasContextParam(fn *types.Func) bool {
 // exportSetters exports the setters the package asked about, and lists
 // its calls of the setters of the packages it imports.
 func (c *checker) exportSetters() {
-	setters := make(map[string]int)
+	var setters []setterParam
 	for fn, param := range c.wanted {
 		if fn.Exported() {
-			setters[knowledge.FuncName(fn)] = param
+			setters = append(setters, setterParam{knowledge.FuncName(fn), param})
 		}
 	}
 	if len(setters) > 0 {
+		slices.SortFunc(setters, func(a, b setterParam) int { return strings.Compare(a.Func, b.Func) })
 		c.pass.ExportPackageFact(&wantsSettersFact{Setters: setters})
 	}
 	if calls := c.setterCalls(c.importedSetter); len(calls) > 0 {

@@ -48,8 +48,17 @@ type ImplFact struct {
 	Impls []Impl
 	// Idle counts, per interface method key, the package's types that
 	// implement it and do nothing there: a registry of providers is
-	// known by how many implement it, not only by those that do I/O.
-	Idle map[string]int
+	// known by how many implement it, not only by those that do I/O. A
+	// slice in the order the package's types are found, not a map: a
+	// fact's encoding must be the same on every run.
+	Idle []IdleCount
+}
+
+// IdleCount is how many of a package's types implement an interface
+// method (its key, as Impl's Method) and do nothing there.
+type IdleCount struct {
+	Method string
+	N      int
 }
 
 // Impl is what one method does as the implementation of an interface

@@ -231,8 +231,8 @@ func (r *Result) implsElsewhere(m *types.Func) []Impl {
 			for _, impl := range f.Impls {
 				r.elsewhere[impl.Method] = append(r.elsewhere[impl.Method], impl)
 			}
-			for m, n := range f.Idle {
-				r.idle[m] += n
+			for _, c := range f.Idle {
+				r.idle[c.Method] += c.N
 			}
 		}
 		for _, impls := range r.elsewhere {
@@ -302,10 +302,11 @@ func (r *Result) implFact() *ImplFact {
 				if b == nil || b.set.Empty() {
 					// Promoted from another package, or a mock: it does
 					// nothing, but counts among the implementations.
-					if f.Idle == nil {
-						f.Idle = make(map[string]int)
+					if i := slices.IndexFunc(f.Idle, func(c IdleCount) bool { return c.Method == key+m.Name() }); i >= 0 {
+						f.Idle[i].N++
+					} else {
+						f.Idle = append(f.Idle, IdleCount{key + m.Name(), 1})
 					}
-					f.Idle[key+m.Name()]++
 					continue
 				}
 				f.Impls = append(f.Impls, Impl{Method: key + m.Name(), Effects: factOf(b.set.via(Name(impl), true)).Effects})
