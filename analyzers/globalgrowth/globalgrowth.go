@@ -795,7 +795,7 @@ func handlerName(h *reqpath.Handler) string {
 func (c *checker) add(t *target, s site, sev report.Severity, where string) {
 	c.rep.Add(report.Finding{
 		Pos: s.node.Pos(), End: s.node.End(), Severity: sev,
-		Root: "globalgrowth " + t.path, Also: "places that grow it",
+		Root: "globalgrowth " + t.path, Also: "places growing it",
 		Message: fmt.Sprintf("the package-level %s %s %s %s, and nothing in the package ever removes from it: memory grows until the process is killed; %s",
 			t.kind, t.path, growsHow(t.kind), where, remedy()),
 	})
@@ -1000,7 +1000,7 @@ func (c *checker) propagate(reported map[*target]bool) {
 		reportedVars[f.Var] = true
 		c.rep.Add(report.Finding{
 			Pos: call.Pos(), End: call.End(), Severity: sev,
-			Root: "globalgrowth " + f.Var, Also: "calls that grow it",
+			Root: "globalgrowth " + f.Var, Also: "calls growing it",
 			Message: fmt.Sprintf("%s grows the package-level %s (at %s) %s, and nothing in its package ever removes from it: memory grows until the process is killed; %s",
 				types.ExprString(call.Fun), f.Var, f.At, where, remedy()),
 		})

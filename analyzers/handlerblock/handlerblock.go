@@ -234,7 +234,7 @@ func (f *finding) root() (root, also string) {
 		// Point lookups and single statements written without the
 		// request's context in a package's handlers are one habit of the
 		// package's, one finding; -fix still fixes each.
-		return "note nocontext", "context-less statements in handlers"
+		return "note nocontext", "statements without context in handlers"
 	case f.e.Direct():
 		return "", ""
 	case f.e.Kind == effects.NoContext && f.e.Remote:
@@ -249,10 +249,10 @@ func (f *finding) root() (root, also string) {
 				maker = effects.Name(fn)
 			}
 		}
-		return "remote " + maker, "calls that reach " + maker
+		return "remote " + maker, "calls reaching " + maker
 	}
 	blamed := f.e.Blamed(f.pass.Pkg.Name())
-	return f.e.Kind.String() + " " + blamed, "calls that reach " + blamed
+	return f.e.Kind.String() + " " + blamed, "calls reaching " + blamed
 }
 
 // layerPackage returns the package of the function that makes a

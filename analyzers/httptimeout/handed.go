@@ -215,7 +215,7 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 			Pos: call.Pos(), End: call.End(), Severity: report.Warning,
 			Message: fmt.Sprintf("%s sends on http.DefaultClient, which has no timeout, with the context it is given (%s), the request's being served: when the service does not answer, the call waits as long as the client does, and a client that never gives up holds it forever; give it a context with a deadline (context.WithTimeout)",
 				callName(call), f.Chain),
-			Root: "DefaultClient via " + callName(call) + " → " + f.Chain, Also: "calls it",
+			Root: "DefaultClient via " + callName(call) + " → " + f.Chain, Also: "calls of it",
 		})
 		return
 	}
@@ -224,7 +224,7 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 		Pos: call.Pos(), End: call.End(), Severity: severity(waits),
 		Message: fmt.Sprintf("%s sends on http.DefaultClient, which has no timeout, with the context it is given (%s), and this one has no deadline: when the service does not answer, the call waits until the context is cancelled, if ever%s; give it a context with a deadline (context.WithTimeout)",
 			callName(call), f.Chain, onPath(waits)),
-		Root: "DefaultClient via " + callName(call) + " → " + f.Chain, Also: "calls it",
+		Root: "DefaultClient via " + callName(call) + " → " + f.Chain, Also: "calls of it",
 	})
 }
 

@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if blamed := e.Blamed(pass.Pkg.Name()); blamed != "" {
 				// The handlers that send through one notifier are one
 				// cause: the notifier sends while its callers wait.
-				f.Root, f.Also = blamed, "calls that reach "+blamed
+				f.Root, f.Also = blamed, "calls reaching "+blamed
 			}
 			rep.Add(f)
 		}

@@ -65,9 +65,12 @@ type Finding struct {
 	// the others as related locations (see Flush). Empty: a cause of its
 	// own.
 	Root string
-	// Also is how the message counts the other places of its root:
-	// "calls of UserByID" reads "(and 77 more calls of UserByID in this
-	// package)". Empty: "places".
+	// Also is how the message counts the other places of its root, a
+	// phrase whose first word is a plural noun that takes an s: "calls of
+	// UserByID" reads "(and 77 more calls of UserByID in this package)",
+	// and "(and 1 more call of UserByID in this package)" for one. Keep
+	// the verbs out of agreement: "calls reaching X", not "calls that
+	// reach X". Empty: "places".
 	Also  string
 	Fixes []analysis.SuggestedFix
 	// Peers are the rules of other linters that report the same defect
@@ -147,7 +150,7 @@ func (r *Reporter) Flush() {
 			d.SuggestedFixes = mergeFixes(d.SuggestedFixes, f.Fixes)
 		}
 		if n := len(d.Related); n > 0 {
-			d.Message += fmt.Sprintf(" (and %d more %s in this package)", n, cmp.Or(first.Also, "places"))
+			d.Message += fmt.Sprintf(" (and %d more %s in this package)", n, counted(n, cmp.Or(first.Also, "places")))
 		}
 		out = append(out, d)
 	}
@@ -256,4 +259,17 @@ func overlap(a, b analysis.TextEdit) bool {
 		return a.Pos == b.Pos
 	}
 	return a.Pos < bEnd && b.Pos < aEnd
+}
+
+// counted returns the Also phrase for n places: as written for several,
+// its first word without the plural s for one.
+func counted(n int, also string) string {
+	if n != 1 {
+		return also
+	}
+	head, rest, _ := strings.Cut(also, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	return strings.TrimSuffix(head, "s") + rest
 }

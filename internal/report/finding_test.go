@@ -101,6 +101,24 @@ func fix(msg string, edits ...[2]int) []analysis.SuggestedFix {
 	return []analysis.SuggestedFix{f}
 }
 
+// One other place is counted in the singular: "1 more call", never "1
+// more calls".
+func TestReporterCountsOneInTheSingular(t *testing.T) {
+	for _, c := range []struct{ also, want string }{
+		{"calls reaching f", "a (and 1 more call reaching f in this package)"},
+		{"", "a (and 1 more place in this package)"},
+		{"reads of a request body", "a (and 1 more read of a request body in this package)"},
+	} {
+		got := flush(t, []at{
+			{4, Finding{Message: "a", Severity: Warning, Root: "r", Also: c.also}},
+			{8, Finding{Message: "b", Severity: Warning, Root: "r"}},
+		})
+		if len(got) != 1 || got[0].Message != c.want {
+			t.Errorf("Also %q: got %v, want one finding %q", c.also, got, c.want)
+		}
+	}
+}
+
 func TestReporterGroupsByRoot(t *testing.T) {
 	got := flush(t, []at{
 		{4, Finding{Message: "a", Severity: Warning, Root: "r", Also: "calls of r"}},
@@ -197,7 +215,7 @@ func TestReporterMergesFixes(t *testing.T) {
 // handlers that share it) is one place of its root.
 func TestReporterCountsAPlaceOnce(t *testing.T) {
 	got := flush(t, []at{{4, Finding{Message: "a", Root: "r"}}, {4, Finding{Message: "a", Root: "r"}}, {5, Finding{Message: "b", Root: "r"}}})
-	if len(got) != 1 || len(got[0].Related) != 1 || got[0].Message != "a (and 1 more places in this package)" {
+	if len(got) != 1 || len(got[0].Related) != 1 || got[0].Message != "a (and 1 more place in this package)" {
 		t.Fatalf("got %v; want line 4 once, with line 5 related", got)
 	}
 }

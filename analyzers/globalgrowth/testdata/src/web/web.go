@@ -31,7 +31,7 @@ func logEvent(w http.ResponseWriter, r *http.Request) {
 // record is reached from a handler: the append runs per request. Two
 // places grow events: one finding, the other related.
 func record(p string) {
-	events = append(events, p) // want `the package-level slice events grows on every request \(it runs in the HTTP handler logEvent\).*\(and 1 more places that grow it in this package\)`
+	events = append(events, p) // want `the package-level slice events grows on every request \(it runs in the HTTP handler logEvent\).*\(and 1 more place growing it in this package\)`
 	if p == "/" {
 		events = append(events, "root")
 	}

@@ -53,7 +53,7 @@ func (a *API) pause(w http.ResponseWriter, r *http.Request) {
 // finding, which counts the others.
 func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 	ctx := context.Background()
-	a.prof.LoadName(ctx) // want `a.prof.LoadName does I/O under context.Background\(\) .* \(and 1 more calls under that context.Background\(\) in this package\)`
+	a.prof.LoadName(ctx) // want `a.prof.LoadName does I/O under context.Background\(\) .* \(and 1 more call under that context.Background\(\) in this package\)`
 	a.prof.LoadName(ctx)
 }
 

@@ -115,7 +115,7 @@ func batchHere(w http.ResponseWriter, r *http.Request) {
 // --- reported ---
 
 func batchAll(w http.ResponseWriter, r *http.Request) {
-	waitsForAll(r) // want `^note: waitsForAll does I/O that cannot be cancelled \(waitsForAll → batch.inTx → \(\*sql.DB\).Begin\).*\(and 1 more calls? that reach(es)? batch.inTx in this package\)`
+	waitsForAll(r) // want `^note: waitsForAll does I/O that cannot be cancelled \(waitsForAll → batch.inTx → \(\*sql.DB\).Begin\).*\(and 1 more call reaching batch.inTx in this package\)`
 }
 
 // The same root as batchAll's (inTx's Begin): one finding, this call

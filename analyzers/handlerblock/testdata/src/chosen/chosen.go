@@ -37,7 +37,7 @@ func Import(w http.ResponseWriter, r *http.Request) {
 // The request's context does not end what download does without it: one
 // finding for the calls that reach download, at the first.
 func Mirror(w http.ResponseWriter, r *http.Request) {
-	download(r.Context(), "http://remote/") // want `download sends a request to another service that cannot be cancelled \(download → http.NewRequest\).* \(and 1 more calls that reach chosen.download in this package\)`
+	download(r.Context(), "http://remote/") // want `download sends a request to another service that cannot be cancelled \(download → http.NewRequest\).* \(and 1 more call reaching chosen.download in this package\)`
 }
 
 func valueContext(r *http.Request) context.Context { return r.Context() }

@@ -28,7 +28,7 @@ func (p *Repo) Old3() { p.db.Exec("DELETE FROM old3") }
 var repo *Repo
 
 func one(w http.ResponseWriter, r *http.Request) {
-	repo.Old1() // want `^note: repo.Old1 does I/O that cannot be cancelled \(repo.Old1 → \(\*sql.DB\).Exec\): when the client goes away or times out, the work goes on and holds its connection or process; pass r.Context\(\) down and use ExecContext \(and 1 more calls that reach \(\*mixed.Repo\).Old1 in this package\)$`
+	repo.Old1() // want `^note: repo.Old1 does I/O that cannot be cancelled \(repo.Old1 → \(\*sql.DB\).Exec\): when the client goes away or times out, the work goes on and holds its connection or process; pass r.Context\(\) down and use ExecContext \(and 1 more call reaching \(\*mixed.Repo\).Old1 in this package\)$`
 	repo.Old2() // want `^note: repo.Old2 does I/O that cannot be cancelled \(repo.Old2 → \(\*sql.DB\).Exec\): .*; pass r.Context\(\) down and use ExecContext$`
 	repo.Old3() // want `^note: repo.Old3 does I/O`
 }

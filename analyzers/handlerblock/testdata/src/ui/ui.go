@@ -38,7 +38,7 @@ func (h *handler) settings(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) subscribe(w http.ResponseWriter, r *http.Request) {
 	// The lookup is trivial; the fetch is what the call costs.
-	feeds.CreateFeed(h.store, h.builder, id(r), r.FormValue("url")) // want `^error: feeds.CreateFeed sends a request to another service that cannot be cancelled \(feeds.CreateFeed → \(\*fetcher.RequestBuilder\).ExecuteRequest → http.NewRequest\): .*pass r.Context\(\) down and use NewRequestWithContext \(and 2 more calls that reach \(\*fetcher.RequestBuilder\).ExecuteRequest in this package\)$`
+	feeds.CreateFeed(h.store, h.builder, id(r), r.FormValue("url")) // want `^error: feeds.CreateFeed sends a request to another service that cannot be cancelled \(feeds.CreateFeed → \(\*fetcher.RequestBuilder\).ExecuteRequest → http.NewRequest\): .*pass r.Context\(\) down and use NewRequestWithContext \(and 2 more calls reaching \(\*fetcher.RequestBuilder\).ExecuteRequest in this package\)$`
 }
 
 func (h *handler) subscribeAgain(w http.ResponseWriter, r *http.Request) {

@@ -18,7 +18,7 @@ var db *sql.DB
 
 func profile(w http.ResponseWriter, r *http.Request) {
 	var name string
-	db.QueryRow("SELECT name FROM users WHERE id = $1", r.PathValue("id")).Scan(&name) // want `^note: db.QueryRow cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use QueryRowContext with r.Context\(\) \(and 1 more context-less statements in handlers in this package\)`
+	db.QueryRow("SELECT name FROM users WHERE id = $1", r.PathValue("id")).Scan(&name) // want `^note: db.QueryRow cannot be cancelled: when the client goes away or times out, the work goes on and holds its connection or process; use QueryRowContext with r.Context\(\) \(and 1 more statement without context in handlers in this package\)`
 	w.Write([]byte(name))
 }
 

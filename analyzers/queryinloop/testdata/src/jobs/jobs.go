@@ -123,7 +123,7 @@ func verifyCommits(ctx context.Context, emails []string) {
 func loadAll(ctx context.Context, ids ...int64) []string {
 	var names []string
 	for _, id := range ids {
-		name, _ := repository.GetRepository(ctx, id) // want `^warning: repository.GetRepository in a loop runs one query per iteration \(loop → repository.GetRepository → \(\*sql.DB\).QueryRowContext\): .* \(and 1 more calls of repository.GetRepository in loops in this package\)$`
+		name, _ := repository.GetRepository(ctx, id) // want `^warning: repository.GetRepository in a loop runs one query per iteration \(loop → repository.GetRepository → \(\*sql.DB\).QueryRowContext\): .* \(and 1 more call of repository.GetRepository in loops in this package\)$`
 		names = append(names, name)
 	}
 	return names
@@ -201,7 +201,7 @@ func changeFiles(ctx context.Context, oids []string) (errRet error) {
 // probeAll leaves only on a failure: every name is looked up.
 func probeAll(ctx context.Context, prefix string) {
 	for i := 1; i <= 1000; i++ {
-		if _, err := branchExists(ctx, prefix); err != nil { // want `^warning: branchExists in a loop runs one query per iteration .* \(and 1 more calls of jobs.branchExists in loops in this package\)$`
+		if _, err := branchExists(ctx, prefix); err != nil { // want `^warning: branchExists in a loop runs one query per iteration .* \(and 1 more call of jobs.branchExists in loops in this package\)$`
 			return
 		}
 	}

@@ -126,7 +126,7 @@ func ListIssues(ctx *Context) {
 	page := ctx.FormInt("page")
 	issues := listIssues(ctx.Req.Context(), page)
 	for _, issue := range issues {
-		getUser(ctx.Req.Context(), issue.PosterID) // want `^warning: getUser in a loop runs one query per iteration \(loop → getUser → \(\*sql.DB\).QueryRowContext\): N items cost N round trips \(N\+1\); .* \(and 1 more calls of web.getUser in loops in this package\)$`
+		getUser(ctx.Req.Context(), issue.PosterID) // want `^warning: getUser in a loop runs one query per iteration \(loop → getUser → \(\*sql.DB\).QueryRowContext\): N items cost N round trips \(N\+1\); .* \(and 1 more call of web.getUser in loops in this package\)$`
 	}
 }
 
