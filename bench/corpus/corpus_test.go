@@ -84,6 +84,11 @@ func TestKeysSurviveLineShifts(t *testing.T) {
 	if a[0].Key != b[0].Key {
 		t.Errorf("key changed with the line: %s, %s", a[0].Key, b[0].Key)
 	}
+	d := []Finding{{Analyzer: "sqlconcat", File: "a.go", Line: 10, Function: "F", Message: "m (and 2 more calls of (*x.T).F in this package)"}}
+	keys(d)
+	if d[0].Key != a[0].Key {
+		t.Errorf("key changed with the count of the root's other places: %s, %s", a[0].Key, d[0].Key)
+	}
 	c := []Finding{a[0], a[0]}
 	keys(c)
 	if c[0].Key == c[1].Key {

@@ -127,12 +127,15 @@ func funcName(fd *ast.FuncDecl) string {
 
 // keys gives each finding a key that survives edits elsewhere in its file:
 // a hash of the analyzer, file, function and message, numbered when the
-// same function has the same finding more than once.
+// same function has the same finding more than once. The message's count
+// of the other places of its root ("(and 3 more calls of X in this
+// package)") is left out: a place added or removed elsewhere in the
+// package does not change what this finding is.
 func keys(found []Finding) {
 	seen := make(map[string]int)
 	for i := range found {
 		f := &found[i]
-		sum := sha256.Sum256([]byte(f.Analyzer + "\x00" + f.File + "\x00" + f.Function + "\x00" + f.Message))
+		sum := sha256.Sum256([]byte(f.Analyzer + "\x00" + f.File + "\x00" + f.Function + "\x00" + uncounted(f.Message)))
 		k := hex.EncodeToString(sum[:6])
 		seen[k]++
 		if n := seen[k]; n > 1 {
@@ -140,6 +143,19 @@ func keys(found []Finding) {
 		}
 		f.Key = k
 	}
+}
+
+// uncounted returns the message without the count of its root's other
+// places the report path appends.
+func uncounted(msg string) string {
+	i := strings.LastIndex(msg, " (and ")
+	if i < 0 || !strings.HasSuffix(msg, " in this package)") {
+		return msg
+	}
+	if n := msg[i+len(" (and "):]; n == "" || n[0] < '0' || n[0] > '9' {
+		return msg
+	}
+	return msg[:i]
 }
 
 // Verdict is a reader's judgement of one finding, kept in a triage file.
