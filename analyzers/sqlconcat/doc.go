@@ -54,7 +54,22 @@ times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
 or pgx.Identifier.Sanitize, text that a group of word characters of a
 constant regular expression matched (re.FindStringSubmatch(s)[1] of
 tmp_(\w+)_seq), or strings chosen from a closed set of constants (a
-switch or a map of constant values). A table name that
+switch or a map of constant values). Nor does it report a value that
+every path from its source to the SQL checks against constants,
+rejecting it (return, an error, a 400) or replacing it with a constant
+when the check fails: the standard fix for ORDER BY injection. The
+checks are a map of constant keys (if !allowed[s] { s = "id" },
+_, ok := allowed[s]), comparisons with constants, a loop over constants
+that sets a flag, slices.Contains of constants, a switch on the value
+that lists the allowed constants, an anchored regular expression of
+word characters only (^[a-zA-Z_][a-zA-Z0-9_]*$), and functions of the
+program, in the same package or another, that succeed (return true or
+a nil error) only after such a check, or return the value only after
+it. A check whose failing branch goes on (logs and continues), a check
+against a set the program does not write (from the request, or a map
+it adds keys to), a check of another variable, and a regular expression
+that allows spaces, commas, quotes or is not anchored at both ends
+protect nothing and the value is reported. A table name that
 qualifies a column (SET n = %s.n + 1) is a name, not a value.
 
 A value spliced in, and a name that comes from user input, are errors:

@@ -3,6 +3,7 @@ package sqlconcat
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"regexp"
 	"slices"
@@ -84,6 +85,95 @@ func (f *textFact) String() string {
 		}
 	}
 	return b.String()
+}
+
+// guardFact marks a validator: when the function succeeds (its last
+// result is true, or a nil error), its string parameters Params hold one
+// of a closed set of constants (validateSort(s) error checking s against
+// an allowlist). A caller that rejects the value when it fails may splice
+// it into SQL as a name.
+type guardFact struct {
+	Params []int
+}
+
+func (*guardFact) AFact() {}
+
+func (f *guardFact) String() string { return fmt.Sprintf("validates parameters %v", f.Params) }
+
+// validator gives the evaluator the parameters a function of another
+// package vouches for.
+func (c *checker) validator(fn *types.Func) []int {
+	var f guardFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return f.Params
+	}
+	return nil
+}
+
+// exportGuards exports a guardFact for the validators of the package that
+// other packages can call.
+func (c *checker) exportGuards() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !c.mayValidate(fd) {
+				continue
+			}
+			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil || !visible(fn) {
+				continue
+			}
+			if ps := c.ev.Validates(fn); len(ps) > 0 {
+				c.pass.ExportObjectFact(fn, &guardFact{Params: ps})
+			}
+		}
+	}
+}
+
+// mayValidate reports whether fd has the shape of a validator, cheaply: a
+// string parameter, a last result that is a bool or an error, and a body
+// that compares the parameter, looks it up, switches on it or hands it to
+// a check, so that only those functions get a control flow analysis.
+func (c *checker) mayValidate(fd *ast.FuncDecl) bool {
+	info := c.pass.TypesInfo
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	if fn == nil {
+		return false
+	}
+	sig := fn.Signature()
+	res := sig.Results()
+	if res.Len() == 0 {
+		return false
+	}
+	last := res.At(res.Len() - 1).Type()
+	if !types.Identical(last, types.Typ[types.Bool]) && !types.Identical(last, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	params := map[types.Object]bool{}
+	for i := range sig.Params().Len() {
+		if p := sig.Params().At(i); isString(p.Type()) {
+			params[p] = true
+		}
+	}
+	isParam := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && params[info.Uses[id]]
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			found = found || (n.Op == token.EQL || n.Op == token.NEQ) && (isParam(n.X) || isParam(n.Y))
+		case *ast.IndexExpr:
+			found = found || isParam(n.Index)
+		case *ast.SwitchStmt:
+			found = found || isParam(n.Tag)
+		case *ast.CallExpr:
+			found = found || len(params) > 0 && slices.ContainsFunc(n.Args, isParam)
+		}
+		return !found
+	})
+	return found
 }
 
 // usesSQLFact marks a package that can reach a SQL sink, so packages that

@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{callindex.Analyzer, varindex.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact), new(dialectFact)},
+	FactTypes: []analysis.Fact{new(sinkFact), new(textFact), new(usesSQLFact), new(dialectFact), new(guardFact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -38,7 +38,8 @@ func run(pass *analysis.Pass) (any, error) {
 		iface:    make(map[*types.Func]*knowledge.SQLSink),
 		contents: make(map[*token.File][]byte),
 	}
-	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText}
+	c.ev = &strexpr.Evaluator{Info: pass.TypesInfo, Index: c.index, Call: c.helperText, Guard: true, Validator: c.validator}
+	c.exportGuards()
 	if !usesSQL(pass) {
 		// A package that cannot send SQL may still build it for one that
 		// does (a shared sqlutil with OrderClause and Placeholders):

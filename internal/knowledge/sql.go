@@ -402,6 +402,45 @@ var RegexpCompilers = map[string]bool{
 	"regexp.MustCompilePOSIX": true,
 }
 
+// RegexpMatchers report whether a compiled regular expression (the
+// receiver) matches the text of their first argument: re.MatchString(s)
+// guarding s with an anchored pattern of word characters makes s an
+// identifier (strexpr's guards).
+var RegexpMatchers = map[string]bool{
+	"(*regexp.Regexp).MatchString": true,
+}
+
+// Memberships report whether their second argument is an element of their
+// first: slices.Contains(allowed, s) true means s is one of allowed.
+var Memberships = map[string]bool{
+	"slices.Contains": true,
+}
+
+// ErrorMakers return an error that is never nil: a validator that returns
+// one has rejected its input.
+var ErrorMakers = map[string]bool{
+	"errors.New": true,
+	"fmt.Errorf": true,
+}
+
+// NoReturn are the functions that never return to their caller: a check
+// whose failing branch calls one rejects the value as surely as a return.
+var NoReturn = map[string]bool{
+	"log.Fatal":             true,
+	"log.Fatalf":            true,
+	"log.Fatalln":           true,
+	"log.Panic":             true,
+	"log.Panicf":            true,
+	"log.Panicln":           true,
+	"os.Exit":               true,
+	"(*log.Logger).Fatal":   true,
+	"(*log.Logger).Fatalf":  true,
+	"(*log.Logger).Fatalln": true,
+	"(*log.Logger).Panic":   true,
+	"(*log.Logger).Panicf":  true,
+	"(*log.Logger).Panicln": true,
+}
+
 // SafeStringers produce text that cannot change the meaning of SQL it is
 // spliced into: numbers, booleans, times, UUIDs.
 var SafeStringers = map[string]bool{

@@ -75,6 +75,17 @@ type Evaluator struct {
 	// leave the call opaque.
 	Call func(call *ast.CallExpr, fn *types.Func) ([]Part, bool)
 
+	// Guard, when set, makes a local string variable safe where a check
+	// against a closed set of constants dominates its read (guard.go).
+	Guard bool
+	// Validator, when set, gives the parameters a function of another
+	// package vouches for when it succeeds, typically from analysis
+	// facts (see Validates).
+	Validator func(fn *types.Func) []int
+
+	guards     map[ast.Node]*fnGuard
+	validators map[*types.Func][]int
+
 	current map[*types.Var][]Part // value so far of variables being evaluated
 	depth   int                   // nesting of Eval calls (Call may call Eval)
 	steps   int                   // work done by the outermost Eval
@@ -378,7 +389,11 @@ func (ev *Evaluator) ident(id *ast.Ident) []Part {
 	} else if ev.Index.Receiver(v) {
 		initial = [][]Part{{dynamic(id, Unknown, v.Name())}} // tag = tag[i:]
 	}
-	return ev.variable(id, v, initial)
+	parts := ev.variable(id, v, initial)
+	if !allSafe(parts) && ev.guarded(id, v) {
+		return []Part{{Kind: Safe, Expr: id}}
+	}
+	return parts
 }
 
 // global evaluates a package-level variable: its initializer when nothing
@@ -442,9 +457,16 @@ func (ev *Evaluator) variable(e ast.Expr, v *types.Var, initial [][]Part) []Part
 		case Tuple:
 			alts = append(alts, ev.tuple(e, w))
 		case Range:
-			if w.TupleIndex == 0 && !isMap(ev.Info.TypeOf(w.RHS)) {
+			switch {
+			case w.TupleIndex == 0 && !isMap(ev.Info.TypeOf(w.RHS)):
 				alts = append(alts, []Part{{Kind: Safe, Expr: e}})
-			} else {
+			case w.TupleIndex == 0:
+				p := ev.summary(e, ev.mapKeys(w.RHS))
+				if p.Kind == Dynamic {
+					p.Why = v.Name() + ", a key of " + p.Why
+				}
+				alts = append(alts, []Part{p})
+			default:
 				p := ev.summary(e, ev.elems(w.RHS))
 				if p.Kind == Dynamic {
 					p.Why = v.Name() + ", an element of " + p.Why
@@ -806,6 +828,56 @@ func (ev *Evaluator) elems(e ast.Expr) []Part {
 		}
 	case *ast.IndexExpr:
 		return []Part{ev.summary(e, ev.elems(e.X))}
+	}
+	return []Part{dynamic(e, Unknown, types.ExprString(e))}
+}
+
+// mapKeys returns the parts of the keys of a map expression: those of
+// its literals and of the keys written into it (m[k] = v).
+func (ev *Evaluator) mapKeys(e ast.Expr) []Part {
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		parts := []Part{{Kind: Safe, Expr: e}}
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				parts = append(parts, ev.elemValue(kv.Key)...)
+			}
+		}
+		return parts
+	case *ast.Ident:
+		v, ok := ev.Info.Uses[e].(*types.Var)
+		if !ok {
+			break
+		}
+		if _, busy := ev.current[v]; busy {
+			return nil
+		}
+		if _, param := ev.Index.Param(v); param || ev.Index.Receiver(v) || ev.Index.Handed(v) || isUserInputVar(v) {
+			break
+		}
+		ev.current[v] = nil
+		defer delete(ev.current, v)
+		var parts []Part
+		for _, w := range ev.Index.Writes(v) {
+			switch {
+			case w.Kind == Elem && w.Key != nil:
+				parts = append(parts, ev.elemValue(w.Key)...)
+			case w.Kind == Assign && w.RHS != nil:
+				if call, ok := ast.Unparen(w.RHS).(*ast.CallExpr); ok && isBuiltin(ev.Info, call, "make") {
+					continue // empty
+				}
+				parts = append(parts, ev.mapKeys(w.RHS)...)
+			case w.Kind == Assign:
+				// var m map[string]bool: empty.
+			default:
+				parts = append(parts, dynamic(e, Unknown, v.Name()))
+			}
+		}
+		if isGlobal(v) && !allSafe(parts) {
+			return []Part{dynamic(e, Global, "package variable "+v.Name())}
+		}
+		return parts
 	}
 	return []Part{dynamic(e, Unknown, types.ExprString(e))}
 }

@@ -10,9 +10,11 @@
 package strexpr
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"golang.org/x/tools/go/types/typeutil"
@@ -31,7 +33,7 @@ const (
 	// Range is for k, v := range x: v is the key or value (TupleIndex 0
 	// or 1) of ranging over RHS.
 	Range
-	// Elem is v[k] = RHS, for a slice or map v.
+	// Elem is v[Key] = RHS, for a slice or map v.
 	Elem
 	// Builder is a strings.Builder or bytes.Buffer method call writing RHS
 	// (Call is the whole call: WriteString, WriteByte, ...).
@@ -53,6 +55,8 @@ type Write struct {
 	RHS        ast.Expr
 	Call       *ast.CallExpr
 	TupleIndex int
+	// Key is the index of an Elem write.
+	Key ast.Expr
 }
 
 // Sets reports whether the write gives the variable a whole value of
@@ -75,6 +79,9 @@ type Index struct {
 	// may fill them (io.ReadFull(r, buf)): their elements are not known.
 	handed map[*types.Var]bool
 	decls  map[*types.Func]*ast.FuncDecl
+	// funcs are the function declarations with a body and the function
+	// literals, by position.
+	funcs []ast.Node
 }
 
 type param struct {
@@ -97,7 +104,30 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 	for _, f := range files {
 		ast.Inspect(f, x.visit)
 	}
+	slices.SortFunc(x.funcs, func(a, b ast.Node) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return x
+}
+
+// Enclosing returns the innermost function (an *ast.FuncDecl or
+// *ast.FuncLit) whose body holds pos, or nil.
+func (x *Index) Enclosing(pos token.Pos) ast.Node {
+	i, _ := slices.BinarySearchFunc(x.funcs, pos, func(n ast.Node, p token.Pos) int { return cmp.Compare(n.Pos(), p) })
+	for i--; i >= 0; i-- {
+		if body := funcBody(x.funcs[i]); body.Pos() <= pos && pos < body.End() {
+			return x.funcs[i]
+		}
+	}
+	return nil
+}
+
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Body
+	case *ast.FuncLit:
+		return n.Body
+	}
+	return nil
 }
 
 // FieldSet reports whether a field of what v holds is assigned anywhere:
@@ -179,6 +209,9 @@ func (x *Index) visit(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		x.own(n, n.Type)
+		if n.Body != nil {
+			x.funcs = append(x.funcs, n)
+		}
 		if fn, ok := x.info.Defs[n.Name].(*types.Func); ok {
 			x.decls[fn] = n
 		}
@@ -193,6 +226,7 @@ func (x *Index) visit(n ast.Node) bool {
 		}
 	case *ast.FuncLit:
 		x.own(n, n.Type)
+		x.funcs = append(x.funcs, n)
 	case *ast.AssignStmt:
 		x.assign(n)
 	case *ast.ValueSpec:
@@ -243,7 +277,7 @@ func (x *Index) assign(n *ast.AssignStmt) {
 		}
 		if ix, ok := lhs.(*ast.IndexExpr); ok {
 			if v := x.varOf(ix.X); v != nil && len(n.Rhs) == len(n.Lhs) {
-				x.add(v, Write{Kind: Elem, Pos: n.Pos(), RHS: n.Rhs[i]})
+				x.add(v, Write{Kind: Elem, Pos: n.Pos(), RHS: n.Rhs[i], Key: ix.Index})
 			}
 			continue
 		}
