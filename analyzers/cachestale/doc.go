@@ -52,8 +52,9 @@ in other packages are unseen.
 It does not report a write without expiry followed by an Expire of the
 same key (SET then EXPIRE, also in a pipeline), writes followed by a
 Del, Unlink, Set or Expire of the entity's key (a deferred one
-included; also in a list spread into Del(ctx, keys...), or through a
-wrapper that deletes the keys it is given), ORM writes whose model's
+included; also in a list spread into Del(ctx, keys...), a literal or
+one filled by append, in a loop or not, or through a wrapper that
+deletes the keys it is given or makes from the ids it is given), ORM writes whose model's
 hooks invalidate (gorm's AfterUpdate, AfterSave and AfterDelete on the
 type written, which run after Save, Update(s) and Delete, not after
 UpdateColumn or Exec), entities the program never caches, cache writes with an expiry, values that do not come from

@@ -113,8 +113,7 @@ func (f *wantsCallersFact) Wants(other analysis.Fact) bool {
 // one parameter ("" for none: its callers' being one-off code).
 func (c *checker) want(fn *types.Func, depth int, param string, others bool) {
 	fn = fn.Origin()
-	// A method may be called through an interface, where no use names it.
-	if fn.Pkg() != c.pass.Pkg || fn.Signature().Recv() != nil || depth > maxCallerDepth {
+	if fn.Pkg() != c.pass.Pkg || !c.named(fn) || depth > maxCallerDepth {
 		return
 	}
 	// A handler is called by its router: the request's own code.
@@ -138,6 +137,37 @@ func (c *checker) want(fn *types.Func, depth int, param string, others bool) {
 		slices.Sort(f.Params)
 		c.grew = true
 	}
+}
+
+// named reports whether every call of a function of the package names
+// it, so that its uses tell all its callers: a function, or an unexported
+// method that no interface of the package declares. A method may be
+// called through an interface, where no use names it; an unexported one
+// only through an interface of its own package, since no other package
+// can name it.
+func (c *checker) named(fn *types.Func) bool {
+	if fn.Signature().Recv() == nil {
+		return true
+	}
+	if fn.Exported() {
+		return false
+	}
+	if c.ifaceMethods == nil {
+		c.ifaceMethods = make(map[string]bool)
+		for _, tv := range c.pass.TypesInfo.Types {
+			if tv.Type == nil {
+				continue
+			}
+			if it, ok := tv.Type.Underlying().(*types.Interface); ok {
+				for m := range it.Methods() {
+					if !m.Exported() {
+						c.ifaceMethods[m.Name()] = true
+					}
+				}
+			}
+		}
+	}
+	return !c.ifaceMethods[fn.Name()]
 }
 
 // wantedFact returns the callersFact of a function, of this package or
@@ -174,8 +204,10 @@ func (c *checker) recordUses() {
 	for cur := range c.in.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
-		// Methods are never wanted (see want).
-		if !ok || fn.Signature().Recv() != nil || fn.Pkg() == nil || !c.ownModule(fn.Pkg().Path()) || report.IsTestCode(c.pass, id.Pos()) {
+		// Only the methods of this package can be wanted (see want and
+		// named).
+		if !ok || fn.Pkg() == nil || !c.ownModule(fn.Pkg().Path()) || report.IsTestCode(c.pass, id.Pos()) ||
+			fn.Signature().Recv() != nil && (fn.Pkg() != c.pass.Pkg || !c.named(fn.Origin())) {
 			continue
 		}
 		s := &site{fn: fn.Origin(), cur: cur}
@@ -355,10 +387,18 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 	out := feed{Param: p}
 	idx, field, _ := strings.Cut(p, ".")
 	i, err := strconv.Atoi(idx)
-	if err != nil || i >= len(call.Args) || fn.Signature().Variadic() && i >= fn.Signature().Params().Len()-1 {
+	if err != nil {
 		return out
 	}
-	arg := call.Args[i]
+	if sig := fn.Signature(); sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+		// invalidate(ctx, id): the items listed are the slice.
+		out.Few = field == "" && len(call.Args)-i <= smallLoop
+		return out
+	}
+	if i >= len(call.Args) {
+		return out
+	}
+	arg := call.Args[i] // a slice spread into a variadic parameter is the parameter
 	if field != "" {
 		if lit := c.structLiteral(arg, field, caller); lit != nil {
 			// &Options{Reviewers: reviewers}: the field's value, or nothing.

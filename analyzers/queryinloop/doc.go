@@ -51,7 +51,9 @@ a small constant number of items (16 at most: a literal, an array,
 make([]T, 4) filled by index, what a function returns that always makes
 such a slice, in any package, or a parameter every caller in the program
 fills with one, as four backup codes handed from the function that
-generates them to the one that stores them, or a field of a parameter
+generates them to the one that stores them, or a variadic parameter
+every caller lists a few items in, spreading no slice
+(invalidate(ctx, id)), or a field of a parameter
 that every caller fills with a literal of a few items or leaves empty,
 in a description written in place or in a variable whose field nothing
 sets afterwards, as the two properties of a conda package in gitea's
@@ -144,9 +146,11 @@ mustInitCtx(ctx, authmodel.Init) in the start-up its command runs),
 while one that is kept to be called later does not; a loop over a parameter
 that every caller fills with what the client sent (the assignees of a
 new issue, handed from the handler to a service and on to the model)
-is what the request names, as in the handler itself. go vet and other
-drivers without the whole program do not see callers in other
-packages: there the finding stays.
+is what the request names, as in the handler itself. Callers count for
+functions and for unexported methods that no interface of their package
+declares: the calls of any other method may go through an interface,
+where no call names it. go vet and other drivers without the whole
+program do not see callers in other packages: there the finding stays.
 
 A loop over rows or data is a warning. A loop over the items the request
 names that only loads something per item is a note: the client decides

@@ -302,6 +302,9 @@ type checker struct {
 	// forOthers are the functions of the package whose uses other
 	// packages need: those that hand on a function of theirs.
 	forOthers map[*types.Func]bool
+	// ifaceMethods are the unexported method names the package's
+	// interfaces declare, once asked (see named).
+	ifaceMethods map[string]bool
 }
 
 // loopAt is a loop around a call, and the function it is in.

@@ -12,5 +12,5 @@ import (
 func TestQueryInLoop(t *testing.T) {
 	analysistest.Run(t, testgopath.Dir(t, "testdata"), reporttest.Levels(queryinloop.Analyzer),
 		"loops", "gormloop", "redisloop", "pgxloop", "store", "service", "api",
-		"repository", "jobs", "web", "cmd/admin", "adminmain", "internal/cli", "lazystore", "lazyloop", "precision", "assign", "assignweb", "memosvc", "memostore", "memoapi", "background", "litecore", "liteapi", "mixedstore", "inflight")
+		"repository", "jobs", "web", "cmd/admin", "adminmain", "internal/cli", "lazystore", "lazyloop", "precision", "assign", "assignweb", "memosvc", "memostore", "memoapi", "background", "litecore", "liteapi", "mixedstore", "inflight", "variadic")
 }

@@ -32,8 +32,10 @@ io.ReadAll of an uploaded file (r.FormFile, a header of
 r.MultipartForm.File, a part of r.MultipartReader()); and
 r.ParseMultipartForm with a memory limit over 64 MiB. When the body is
 handed to a helper that reads it, in the same package or in another
-(through analysis facts), the finding is at the call in the handler and
-names the chain.
+(through analysis facts; a util package that imports no web package
+too: ReadJSONInto(r io.ReadCloser, v any) called with r.Body), the
+finding is at the call in the handler and names the chain; a helper
+that limits the reader it is given (io.LimitReader inside) is not.
 
 It does not report a body limited in the same function by
 http.MaxBytesReader, io.LimitReader or a reader of the program's own

@@ -125,7 +125,8 @@ func (*wantsLimitsFact) Wants(f analysis.Fact) bool {
 
 func run(pass *analysis.Pass) (any, error) {
 	exportImports(pass)
-	if !relevant(pass) {
+	web := relevant(pass)
+	if !web && !readsWhole(pass) {
 		return nil, nil
 	}
 	c := &checker{
@@ -134,20 +135,17 @@ func run(pass *analysis.Pass) (any, error) {
 		rp:    pass.ResultOf[reqpath.Analyzer].(*reqpath.Result),
 		facts: make(map[*types.Func]*readsFact),
 	}
-	c.collect(pass.ResultOf[callindex.Analyzer].(*callindex.Index))
-
-	// A helper may call a helper: propagate until nothing changes.
-	for range 4 {
-		if !c.summarize() {
-			break
-		}
+	calls := pass.ResultOf[callindex.Analyzer].(*callindex.Index)
+	if !web {
+		// A package that handles no request (a util package) sees a body
+		// only as a reader it is handed: its helpers that read one whole
+		// get facts, and its callers' calls are reported.
+		c.calls, c.readersOnly = calls.All(), true
+		c.exportReads()
+		return nil, nil
 	}
-	for fn, f := range c.facts {
-		pass.ExportObjectFact(fn, f)
-	}
-	if len(c.facts) > 0 {
-		pass.ExportPackageFact(new(readsPackageFact))
-	}
+	c.collect(calls)
+	c.exportReads()
 	for fn := range c.limiters {
 		pass.ExportObjectFact(fn, new(limiterFact))
 	}
@@ -190,6 +188,48 @@ func exportImports(pass *analysis.Pass) {
 	}
 }
 
+// exportReads gives facts to the package's helpers that read whole what
+// reaches them through a parameter.
+func (c *checker) exportReads() {
+	// A helper may call a helper: propagate until nothing changes.
+	for range 4 {
+		if !c.summarize() {
+			break
+		}
+	}
+	for fn, f := range c.facts {
+		c.pass.ExportObjectFact(fn, f)
+	}
+	if len(c.facts) > 0 {
+		c.pass.ExportPackageFact(new(readsPackageFact))
+	}
+}
+
+// readsWhole reports whether the package imports a package of a function
+// that reads a reader whole (io, encoding/json, ...): one that handles no
+// request can still read whole a body it is handed.
+func readsWhole(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if wholeReaderPackages[imp.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeReaderPackages are the packages of knowledge.WholeReaders and
+// knowledge.MemoryCopies.
+var wholeReaderPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for name := range knowledge.WholeReaders {
+		m[knowledge.PackageOf(name)] = true
+	}
+	for name := range knowledge.MemoryCopies {
+		m[knowledge.PackageOf(name)] = true
+	}
+	return m
+}()
+
 // relevant reports whether the package can handle requests: it imports
 // net/http or a web framework, or a package with readsFacts.
 func relevant(pass *analysis.Pass) bool {
@@ -207,13 +247,17 @@ func relevant(pass *analysis.Pass) bool {
 }
 
 type checker struct {
-	pass   *analysis.Pass
-	index  *strexpr.Index
-	rp     *reqpath.Result
-	calls  []callindex.Call
-	facts  map[*types.Func]*readsFact // helpers of this package that read a body whole
-	limits []limit                    // X.Body = http.MaxBytesReader(...) and the like
-	router bool                       // the package puts a body limit in front of its router
+	pass  *analysis.Pass
+	index *strexpr.Index
+	rp    *reqpath.Result
+	calls []callindex.Call
+	facts map[*types.Func]*readsFact // helpers of this package that read a body whole
+	// readersOnly is set in a package that handles no request: only a
+	// reader parameter can bring it a body, and its limits on requests'
+	// bodies are not collected.
+	readersOnly bool
+	limits      []limit // X.Body = http.MaxBytesReader(...) and the like
+	router      bool    // the package puts a body limit in front of its router
 	// limitReaders are the package's reader types whose Read stops at a
 	// limit; limitHelpers its functions that limit the body of the
 	// request they are given, with the index of that parameter.
@@ -754,7 +798,7 @@ func (c *checker) summarize() bool {
 	changed := false
 	for _, r := range c.reads() {
 		decl, ok := c.index.Owner(r.param).(*ast.FuncDecl)
-		if !ok || c.limited(decl, r.param) {
+		if !ok || c.readersOnly && !r.reader || c.limited(decl, r.param) {
 			continue
 		}
 		fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -992,6 +1036,9 @@ func (c *checker) bodySource(e ast.Expr, depth int) (read, bool) {
 			break
 		}
 		if _, isParam := c.index.Param(v); isParam {
+			if slices.ContainsFunc(c.index.Writes(v), func(w strexpr.Write) bool { return w.RHS != nil && c.isLimiter(w.RHS) }) {
+				return read{}, false // rd = io.LimitReader(rd, n)
+			}
 			switch knowledge.TypeName(v.Type()) {
 			case "io.Reader", "io.ReadCloser", "mime/multipart.File":
 				return read{param: v, reader: true}, true

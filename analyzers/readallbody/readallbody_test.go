@@ -11,5 +11,5 @@ import (
 
 func TestReadAllBody(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), reporttest.Levels(readallbody.Analyzer),
-		"nethttp", "limitedpkg", "ownmiddleware", "ginapp", "echoapp", "echolimited", "httputil", "api", "nolimit", "bodylimit", "server", "rendersource", "signer", "perroute", "echoroute", "wrapserver", "wrapped", "readshapes", "servehttp", "ownlimit", "ownreader", "ownhook", "ownhandler", "reusable")
+		"nethttp", "limitedpkg", "ownmiddleware", "ginapp", "echoapp", "echolimited", "httputil", "api", "nolimit", "bodylimit", "server", "rendersource", "signer", "perroute", "echoroute", "wrapserver", "wrapped", "readshapes", "servehttp", "ownlimit", "ownreader", "ownhook", "ownhandler", "reusable", "readerutil", "readerapi")
 }

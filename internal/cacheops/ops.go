@@ -175,10 +175,13 @@ func noTTL(c knowledge.CacheCall) Expiry {
 }
 
 // spreadKeys returns the keys a list spread into a call (Del(ctx,
-// keys...)) holds: the elements of a literal list, or of a variable
-// given only one; the function's variadic parameter itself; or, for a
-// list filled in a loop over that parameter, one key per element of
-// it (the parameter stands for them).
+// keys...)) holds: the elements of a literal list; the function's
+// variadic parameter itself; or, for a local list, the elements it is
+// given (a literal, append(keys, userKey(id)), keys[i] = ..., in a loop
+// or not: keys := make(...); for _, id := range ids { keys =
+// append(keys, userKey(id)) }) and, for a list filled in a loop over a
+// parameter, the parameter too (sponge's Del wrapper, whose caller lists
+// the keys and whose loop adds a prefix to each).
 func (r *Result) spreadKeys(top ast.Node, e ast.Expr) []ast.Expr {
 	if lit := compositeList(e); lit != nil {
 		return lit.Elts
@@ -194,13 +197,46 @@ func (r *Result) spreadKeys(top ast.Node, e ast.Expr) []ast.Expr {
 	if r.paramIndex(top, v) >= 0 {
 		return []ast.Expr{id}
 	}
-	if lit := compositeList(r.onlyValue(id)); lit != nil {
-		return lit.Elts
-	}
+	var keys []ast.Expr
 	if p := r.filledFrom(top, v); p != nil {
-		return []ast.Expr{p}
+		keys = append(keys, p)
 	}
-	return nil
+	return append(keys, r.listed(v)...)
+}
+
+// listed returns the elements a local list is given: those of a literal
+// assigned to it, those appended to it, those assigned to its elements.
+// The list holds at least these; what another value it is assigned holds
+// is unknown.
+func (r *Result) listed(v *types.Var) []ast.Expr {
+	var out []ast.Expr
+	for _, w := range r.index.Writes(v) {
+		switch {
+		case w.RHS == nil:
+		case w.Kind == strexpr.Elem:
+			out = append(out, w.RHS)
+		case w.Kind == strexpr.Assign:
+			switch rhs := ast.Unparen(w.RHS).(type) {
+			case *ast.CompositeLit:
+				out = append(out, rhs.Elts...)
+			case *ast.CallExpr:
+				if r.isAppend(rhs) && !rhs.Ellipsis.IsValid() {
+					out = append(out, rhs.Args[1:]...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isAppend reports whether call is of the built-in append.
+func (r *Result) isAppend(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := r.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
 }
 
 func compositeList(e ast.Expr) *ast.CompositeLit {

@@ -323,3 +323,70 @@ func (s *Store) DelSpreadOther(ctx context.Context, id, bio, email string) error
 	keys := []string{"email:" + email}
 	return s.rdb.Del(ctx, keys...).Err()
 }
+
+// DelAppendLoop deletes the keys it appends in a loop (unkey's fix: the
+// keys made, then appended one per id, then spread into Del).
+func (s *Store) DelAppendLoop(ctx context.Context, ids []string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = '' WHERE id = ANY($1)", ids); err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(ids))
+	for _, id := range ids {
+		keys = append(keys, userKey(id))
+	}
+	return s.rdb.Del(ctx, keys...).Err()
+}
+
+// DelAppended appends the entity's key to a list of other keys.
+func (s *Store) DelAppended(ctx context.Context, id, bio, email string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil {
+		return err
+	}
+	keys := []string{"email:" + email}
+	keys = append(keys, userKey(id))
+	return s.rdb.Del(ctx, keys...).Err()
+}
+
+// invalidateUsers makes each key from an id, in a loop over its ids.
+func (s *Store) invalidateUsers(ctx context.Context, ids ...string) {
+	keys := make([]string, 0, len(ids))
+	for _, id := range ids {
+		keys = append(keys, userKey(id))
+	}
+	s.rdb.Del(ctx, keys...)
+}
+
+func (s *Store) DelThroughIDs(ctx context.Context, id, bio string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = $1 WHERE id = $2", bio, id); err != nil {
+		return err
+	}
+	s.invalidateUsers(ctx, id)
+	return nil
+}
+
+// The list appended to holds other keys only.
+func (s *Store) DelAppendOther(ctx context.Context, ids []string, emails []string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = '' WHERE id = ANY($1)", ids); err != nil { // want `s.db.ExecContext changes rows of user, which the program caches under`
+		return err
+	}
+	keys := make([]string, 0, len(emails))
+	for _, e := range emails {
+		keys = append(keys, "email:"+e)
+	}
+	return s.rdb.Del(ctx, keys...).Err()
+}
+
+// The entity's keys are gathered, but another list is deleted, and the
+// gathered one only read.
+func (s *Store) DelAppendUnused(ctx context.Context, ids []string, email string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE users SET bio = '' WHERE id = ANY($1)", ids); err != nil { // want `s.db.ExecContext changes rows of user, which the program caches under`
+		return err
+	}
+	keys := make([]string, 0, len(ids))
+	for _, id := range ids {
+		keys = append(keys, userKey(id))
+	}
+	s.rdb.MGet(ctx, keys...)
+	others := []string{"email:" + email}
+	return s.rdb.Del(ctx, others...).Err()
+}
