@@ -41,7 +41,11 @@ also when it is called through an interface it implements (a handler
 calling store.List(ctx, sort) on a Store interface).
 
 A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
-VALUES) is reported whatever its origin. A name spliced in as a table,
+VALUES) is reported whatever its origin, also inside one element of a
+list of conditions joined into the SQL: a list built by append or a
+literal anywhere in the function (conds = append(conds, "status = '" +
+s + "'"), then strings.Join(conds, " AND ")) is as injectable as the
+worst element put in it. A name spliced in as a table,
 column or ORDER BY term, or a whole condition (after WHERE or AND, or
 as gorm's Where), is reported when it comes from a parameter of the
 function or from user input (a request value, os.Args); names taken

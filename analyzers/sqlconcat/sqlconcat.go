@@ -316,7 +316,7 @@ func (c *checker) summarize() {
 				continue
 			}
 			if s.Query >= 0 && s.Query < len(sc.call.Args) {
-				parts := c.ev.Eval(sc.call.Args[s.Query])
+				parts := c.sqlText(sc.call.Args[s.Query])
 				if p, ok := leadingParam(parts, owner); ok {
 					f := c.sinkFactOf(owner)
 					if f.Query < 0 {
@@ -334,7 +334,7 @@ func (c *checker) summarize() {
 			}
 			for _, j := range s.names {
 				if j < len(sc.call.Args) {
-					for _, part := range c.ev.Eval(sc.call.Args[j]) {
+					for _, part := range c.sqlText(sc.call.Args[j]) {
 						if c.deferred(part, owner) {
 							changed = c.addName(owner, part, slices.Contains(s.conds, j), s, sc.call) || changed
 						}
@@ -488,7 +488,7 @@ func (c *checker) check(sc sinkCall) {
 		if j >= len(sc.call.Args) {
 			continue
 		}
-		for _, part := range c.ev.Eval(sc.call.Args[j]) {
+		for _, part := range c.sqlText(sc.call.Args[j]) {
 			if part.Kind == strexpr.Dynamic && (part.Origin == strexpr.Input ||
 				part.Origin == strexpr.Param && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
 				if names == 0 {
@@ -523,7 +523,7 @@ func (c *checker) check(sc sinkCall) {
 		reportName()
 		return
 	}
-	parts := c.ev.Eval(q)
+	parts := c.sqlText(q)
 	start := 0
 	if owner != nil {
 		if _, ok := leadingParam(parts, owner); ok {
