@@ -48,8 +48,14 @@ s + "'"), then strings.Join(conds, " AND ")) is as injectable as the
 worst element put in it. A name spliced in as a table,
 column or ORDER BY term, or a whole condition (after WHERE or AND, or
 as gorm's Where), is reported when it comes from a parameter of the
-function or from user input (a request value, os.Args); names taken
-from struct fields or configuration are left alone.
+function, or a field of a struct parameter (p.SortBy in a repository's
+List(p ListParams)), or from user input: a request value, os.Args, or
+a field of a struct that a binder filled from the request (gin's
+c.ShouldBindQuery(&req) and the other Bind methods, echo's c.Bind,
+fiber's parsers, json.NewDecoder(r.Body).Decode(&req), json.Unmarshal
+of the body, a form decoder given r.Form). Names taken from other
+struct fields or from configuration are left alone, and so is a bound
+field the program sets after binding it.
 
 It does not report SQL built only from constants, placeholder lists
 (strings.Repeat("?,", n), "$"+strconv.Itoa(i), a slice made with make
@@ -58,7 +64,8 @@ times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
 or pgx.Identifier.Sanitize, text that a group of word characters of a
 constant regular expression matched (re.FindStringSubmatch(s)[1] of
 tmp_(\w+)_seq), or strings chosen from a closed set of constants (a
-switch or a map of constant values). A table name that
+switch or a map of constant values, a field whose binding or validate
+tag says oneof=name price, alpha or alphanum). A table name that
 qualifies a column (SET n = %s.n + 1) is a name, not a value.
 
 A value spliced in, and a name that comes from user input, are errors:

@@ -182,7 +182,7 @@ func hasStringParam(fn *types.Func) bool {
 		if sig.Variadic() && i == params.Len()-1 {
 			t = t.(*types.Slice).Elem() // gorm's Distinct(args ...any)
 		}
-		if isStringish(t) {
+		if isStringish(t) || hasStringField(t) {
 			return true
 		}
 	}
@@ -430,7 +430,7 @@ func paramIndex(fn *types.Func, v *types.Var) int {
 // through facts). A table or column name passed down from the caller is
 // the caller's to choose, and most callers pass constants.
 func (c *checker) deferred(p strexpr.Part, owner *types.Func) bool {
-	return p.Kind == strexpr.Dynamic && p.Origin == strexpr.Param && p.Param != nil &&
+	return p.Kind == strexpr.Dynamic && fromParam(p) && p.Param != nil &&
 		paramIndex(owner, p.Param) >= 0 && !c.callersOf().escapes[owner]
 }
 
@@ -490,7 +490,7 @@ func (c *checker) check(sc sinkCall) {
 		}
 		for _, part := range c.sqlText(sc.call.Args[j]) {
 			if part.Kind == strexpr.Dynamic && (part.Origin == strexpr.Input ||
-				part.Origin == strexpr.Param && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
+				fromParam(part) && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
 				if names == 0 {
 					nameArg, namePart, nameCond = sc.call.Args[j], part, slices.Contains(s.conds, j)
 				}
@@ -608,7 +608,7 @@ func (c *checker) flagged(parts []strexpr.Part, start int, owner *types.Func) []
 			}
 			continue
 		}
-		if p.Origin == strexpr.Input || p.Origin == strexpr.Param && (owner == nil || !c.deferred(p, owner)) {
+		if p.Origin == strexpr.Input || fromParam(p) && (owner == nil || !c.deferred(p, owner)) {
 			out = append(out, i)
 		}
 	}

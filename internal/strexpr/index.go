@@ -75,6 +75,11 @@ type Index struct {
 	// may fill them (io.ReadFull(r, buf)): their elements are not known.
 	handed map[*types.Var]bool
 	decls  map[*types.Func]*ast.FuncDecl
+	// bound holds the calls that fill a local variable from the request
+	// (c.ShouldBindQuery(&req)), fieldWrites the fields assigned of a
+	// local variable: see bound.go.
+	bound       map[*types.Var][]*ast.CallExpr
+	fieldWrites map[*types.Var][]fieldWrite
 }
 
 type param struct {
@@ -93,6 +98,9 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 		fieldSet: make(map[*types.Var]bool),
 		handed:   make(map[*types.Var]bool),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
+
+		bound:       make(map[*types.Var][]*ast.CallExpr),
+		fieldWrites: make(map[*types.Var][]fieldWrite),
 	}
 	for _, f := range files {
 		ast.Inspect(f, x.visit)
@@ -239,6 +247,7 @@ func (x *Index) assign(n *ast.AssignStmt) {
 			if v := x.varOf(root); v != nil {
 				x.fieldSet[v] = true
 			}
+			x.fieldWrite(sel, n.Pos())
 			continue
 		}
 		if ix, ok := lhs.(*ast.IndexExpr); ok {
@@ -274,6 +283,7 @@ func (x *Index) call(call *ast.CallExpr) bool {
 	if fn == nil {
 		return true
 	}
+	x.bind(call, fn)
 	switch name := knowledge.FuncName(fn); name {
 	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
 		if len(call.Args) == 0 {

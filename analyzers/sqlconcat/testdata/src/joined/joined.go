@@ -1,4 +1,4 @@
-// Package joined builds dynamic filters: conditions appended to a list, // want package:"sql dialect: [$]N"
+// Package joined builds dynamic filters: conditions appended to a list, // want package:"uses sql" package:"sql dialect: [$]N"
 // joined with AND into the WHERE clause. An element that splices a value
 // in makes the whole list injectable.
 package joined
@@ -153,8 +153,7 @@ func (r *Repo) builder(ctx context.Context, f Filter) (*sql.Rows, error) {
 }
 
 // Configuration and a number in an element are no values an attacker
-// chooses; a column name from a struct field is a name, left alone as
-// names from fields are.
+// chooses.
 var tenant string
 
 func (r *Repo) configured(ctx context.Context, f Filter, limit int) (*sql.Rows, error) {
@@ -163,8 +162,9 @@ func (r *Repo) configured(ctx context.Context, f Filter, limit int) (*sql.Rows, 
 	return r.db.QueryContext(ctx, "SELECT id FROM users WHERE "+strings.Join(conds, " AND "), f.Status)
 }
 
-// Columns joined into a select list are names, not values.
-func (r *Repo) columns(ctx context.Context, f Filter) (*sql.Rows, error) {
+// Columns joined into a select list are names, not values: the field of
+// a parameter is the caller's to choose, and judged at its calls.
+func (r *Repo) columns(ctx context.Context, f Filter) (*sql.Rows, error) { // want columns:`sql sink: names \[1\] to r.db.QueryContext`
 	cols := []string{"id", f.Column}
 	return r.db.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM users")
 }
