@@ -41,11 +41,21 @@ also when it is called through an interface it implements (a handler
 calling store.List(ctx, sort) on a Store interface).
 
 A value spliced into the SQL (after =, <, LIKE, IN (, inside quotes, in
-VALUES) is reported whatever its origin. A name spliced in as a table,
+VALUES) is reported whatever its origin, also inside one element of a
+list of conditions joined into the SQL: a list built by append or a
+literal anywhere in the function (conds = append(conds, "status = '" +
+s + "'"), then strings.Join(conds, " AND ")) is as injectable as the
+worst element put in it. A name spliced in as a table,
 column or ORDER BY term, or a whole condition (after WHERE or AND, or
 as gorm's Where), is reported when it comes from a parameter of the
-function or from user input (a request value, os.Args); names taken
-from struct fields or configuration are left alone.
+function, or a field of a struct parameter (p.SortBy in a repository's
+List(p ListParams)), or from user input: a request value, os.Args, or
+a field of a struct that a binder filled from the request (gin's
+c.ShouldBindQuery(&req) and the other Bind methods, echo's c.Bind,
+fiber's parsers, json.NewDecoder(r.Body).Decode(&req), json.Unmarshal
+of the body, a form decoder given r.Form). Names taken from other
+struct fields or from configuration are left alone, and so is a bound
+field the program sets after binding it.
 
 It does not report SQL built only from constants, placeholder lists
 (strings.Repeat("?,", n), "$"+strconv.Itoa(i), a slice made with make
@@ -54,7 +64,8 @@ times formatted into the SQL, identifiers quoted by pq.QuoteIdentifier
 or pgx.Identifier.Sanitize, text that a group of word characters of a
 constant regular expression matched (re.FindStringSubmatch(s)[1] of
 tmp_(\w+)_seq), or strings chosen from a closed set of constants (a
-switch or a map of constant values). Nor does it report a value that
+switch or a map of constant values, a field whose binding or validate
+tag says oneof=name price, alpha or alphanum). Nor does it report a value that
 every path from its source to the SQL checks against constants,
 rejecting it (return, an error, a 400) or replacing it with a constant
 when the check fails: the standard fix for ORDER BY injection. The

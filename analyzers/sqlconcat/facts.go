@@ -204,7 +204,7 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 			return false
 		case *ast.ReturnStmt:
 			if len(n.Results) == res.Len() {
-				alts = append(alts, c.ev.Eval(n.Results[0]))
+				alts = append(alts, c.sqlText(n.Results[0]))
 			}
 		}
 		return true

@@ -183,7 +183,7 @@ func hasStringParam(fn *types.Func) bool {
 		if sig.Variadic() && i == params.Len()-1 {
 			t = t.(*types.Slice).Elem() // gorm's Distinct(args ...any)
 		}
-		if isStringish(t) {
+		if isStringish(t) || hasStringField(t) {
 			return true
 		}
 	}
@@ -317,7 +317,7 @@ func (c *checker) summarize() {
 				continue
 			}
 			if s.Query >= 0 && s.Query < len(sc.call.Args) {
-				parts := c.ev.Eval(sc.call.Args[s.Query])
+				parts := c.sqlText(sc.call.Args[s.Query])
 				if p, ok := leadingParam(parts, owner); ok {
 					f := c.sinkFactOf(owner)
 					if f.Query < 0 {
@@ -335,7 +335,7 @@ func (c *checker) summarize() {
 			}
 			for _, j := range s.names {
 				if j < len(sc.call.Args) {
-					for _, part := range c.ev.Eval(sc.call.Args[j]) {
+					for _, part := range c.sqlText(sc.call.Args[j]) {
 						if c.deferred(part, owner) {
 							changed = c.addName(owner, part, slices.Contains(s.conds, j), s, sc.call) || changed
 						}
@@ -431,7 +431,7 @@ func paramIndex(fn *types.Func, v *types.Var) int {
 // through facts). A table or column name passed down from the caller is
 // the caller's to choose, and most callers pass constants.
 func (c *checker) deferred(p strexpr.Part, owner *types.Func) bool {
-	return p.Kind == strexpr.Dynamic && p.Origin == strexpr.Param && p.Param != nil &&
+	return p.Kind == strexpr.Dynamic && fromParam(p) && p.Param != nil &&
 		paramIndex(owner, p.Param) >= 0 && !c.callersOf().escapes[owner]
 }
 
@@ -489,9 +489,9 @@ func (c *checker) check(sc sinkCall) {
 		if j >= len(sc.call.Args) {
 			continue
 		}
-		for _, part := range c.ev.Eval(sc.call.Args[j]) {
+		for _, part := range c.sqlText(sc.call.Args[j]) {
 			if part.Kind == strexpr.Dynamic && (part.Origin == strexpr.Input ||
-				part.Origin == strexpr.Param && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
+				fromParam(part) && !c.trusted(part) && (owner == nil || !c.deferred(part, owner))) {
 				if names == 0 {
 					nameArg, namePart, nameCond = sc.call.Args[j], part, slices.Contains(s.conds, j)
 				}
@@ -524,7 +524,7 @@ func (c *checker) check(sc sinkCall) {
 		reportName()
 		return
 	}
-	parts := c.ev.Eval(q)
+	parts := c.sqlText(q)
 	start := 0
 	if owner != nil {
 		if _, ok := leadingParam(parts, owner); ok {
@@ -609,7 +609,7 @@ func (c *checker) flagged(parts []strexpr.Part, start int, owner *types.Func) []
 			}
 			continue
 		}
-		if p.Origin == strexpr.Input || p.Origin == strexpr.Param && (owner == nil || !c.deferred(p, owner)) {
+		if p.Origin == strexpr.Input || fromParam(p) && (owner == nil || !c.deferred(p, owner)) {
 			out = append(out, i)
 		}
 	}

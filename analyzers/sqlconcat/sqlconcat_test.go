@@ -11,5 +11,5 @@ import (
 
 func TestSQLConcat(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), reporttest.Levels(sqlconcat.Analyzer),
-		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers", "mysqluse", "pgstore", "pgmain", "pgdb", "pgrepo", "opener", "styled", "fieldsql", "inlist", "sqlutil", "sqlrepo", "sqlapi", "gitealike", "sortcheck", "guards")
+		"basic", "nodriver", "pgxuse", "gormuse", "sqlxuse", "sqlxpg", "dbtx", "store", "repository", "handlers", "helpers", "mysqluse", "pgstore", "pgmain", "pgdb", "pgrepo", "opener", "styled", "fieldsql", "inlist", "sqlutil", "sqlrepo", "sqlapi", "gitealike", "sortcheck", "guards", "joined", "bound")
 }

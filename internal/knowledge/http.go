@@ -270,3 +270,94 @@ var (
 	ProdModeWords = []string{"prod", "production"}
 	NegatingWords = []string{"no", "not", "non", "disable", "disabled", "skip", "without", "off"}
 )
+
+// Binder fills the value its argument Dst points to with what a client
+// sent: a field of a struct bound by one is request data. From says
+// where the data comes from: BindsContext, the receiver, which belongs to
+// the request (gin's c.ShouldBindQuery(&req), fiber v3's c.Bind().Query);
+// BindsReceiver, whatever the receiver was made from, which must be the
+// request (json.NewDecoder(r.Body).Decode(&req)); an index, that
+// argument, which must be the request's (schema's Decode(&req, r.Form)).
+type Binder struct{ Dst, From int }
+
+// The sources of a Binder that are not arguments.
+const (
+	BindsContext  = -1
+	BindsReceiver = -2
+)
+
+// RequestBinders are the binders of the web frameworks and of the
+// standard library's decoders.
+var RequestBinders = map[string]Binder{
+	"(*github.com/gin-gonic/gin.Context).Bind":                     {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindJSON":                 {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindXML":                  {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindQuery":                {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindYAML":                 {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindTOML":                 {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindHeader":               {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindUri":                  {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).BindWith":                 {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).MustBindWith":             {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBind":               {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindJSON":           {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindXML":            {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindQuery":          {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindYAML":           {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindTOML":           {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindHeader":         {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindUri":            {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindWith":           {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindBodyWith":       {0, BindsContext},
+	"(*github.com/gin-gonic/gin.Context).ShouldBindBodyWithJSON":   {0, BindsContext},
+	"(github.com/labstack/echo/v4.Context).Bind":                   {0, BindsContext},
+	"(*github.com/labstack/echo/v4.DefaultBinder).Bind":            {0, 1},
+	"(*github.com/labstack/echo/v4.DefaultBinder).BindQueryParams": {1, 0},
+	"(*github.com/labstack/echo/v4.DefaultBinder).BindPathParams":  {1, 0},
+	"(*github.com/labstack/echo/v4.DefaultBinder).BindBody":        {1, 0},
+	"(*github.com/labstack/echo/v5.Context).Bind":                  {0, BindsContext},
+	"github.com/labstack/echo/v5.BindQueryParams":                  {1, 0},
+	"github.com/labstack/echo/v5.BindPathValues":                   {1, 0},
+	"github.com/labstack/echo/v5.BindBody":                         {1, 0},
+	"(*github.com/gofiber/fiber/v2.Ctx).BodyParser":                {0, BindsContext},
+	"(*github.com/gofiber/fiber/v2.Ctx).QueryParser":               {0, BindsContext},
+	"(*github.com/gofiber/fiber/v2.Ctx).ParamsParser":              {0, BindsContext},
+	"(*github.com/gofiber/fiber/v2.Ctx).ReqHeaderParser":           {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).Query":                    {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).Body":                     {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).JSON":                     {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).Form":                     {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).URI":                      {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).Header":                   {0, BindsContext},
+	"(*github.com/gofiber/fiber/v3.Bind).All":                      {0, BindsContext},
+	"(*encoding/json.Decoder).Decode":                              {0, BindsReceiver},
+	"(*encoding/xml.Decoder).Decode":                               {0, BindsReceiver},
+	"encoding/json.Unmarshal":                                      {1, 0},
+	"encoding/xml.Unmarshal":                                       {1, 0},
+	"(*github.com/gorilla/schema.Decoder).Decode":                  {0, 1},
+	"(*github.com/go-playground/form/v4.Decoder).Decode":           {0, 1},
+}
+
+// DecoderSources make a decoder that reads the reader at the index.
+var DecoderSources = map[string]int{
+	"encoding/json.NewDecoder": 0,
+	"encoding/xml.NewDecoder":  0,
+}
+
+// BindTags are the struct tag keys whose rules binders and validators
+// check (gin's binding, go-playground/validator's validate).
+var BindTags = []string{"binding", "validate"}
+
+// ClosedRules are validator rules that let through only one of a list of
+// constants (oneof=name price) or words of letters and digits: a field
+// they check cannot carry SQL.
+var ClosedRules = map[string]bool{
+	"oneof":    true,
+	"alpha":    true,
+	"alphanum": true,
+	"numeric":  true,
+	"number":   true,
+	"boolean":  true,
+	"uuid":     true,
+	"uuid4":    true,
+}

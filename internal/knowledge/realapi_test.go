@@ -102,6 +102,8 @@ func tables() map[string]table {
 		"MemoryReaders":        fn(keys(MemoryReaders)...),
 		"FakeServers":          fn(keys(FakeServers)...),
 		"UserInputs":           fn(keys(UserInputs)...),
+		"RequestBinders":       fn(keys(RequestBinders)...),
+		"DecoderSources":       fn(keys(DecoderSources)...),
 		"WholeReaders":         fn(keys(WholeReaders)...),
 		"DefaultClientSends":   fn(keys(DefaultClientSends)...),
 		"ClientSends":          fn(keys(ClientSends)...),
@@ -244,6 +246,10 @@ var unchecked = map[string]string{
 	"RoundTripperType":         "a type of the standard library, as TypeName prints it",
 	"ServedRequestField":       "a field of net/http.Request",
 	"MultipartFormField":       "a field of net/http.Request",
+	"BindsContext":             "a source of a Binder",
+	"BindsReceiver":            "a source of a Binder",
+	"BindTags":                 "struct tag keys",
+	"ClosedRules":              "validator rule names, in struct tags",
 }
 
 // TestTablesAreListed reads the package-level variables and constants

@@ -140,10 +140,13 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 				if Configuration(ev.Info, e) {
 					return []Part{dynamic(e, Global, types.ExprString(e)+" (configuration)")}
 				}
+				if p, ok := ev.boundField(e); ok {
+					return []Part{p}
+				}
 				if parts, ok := ev.literalField(e, v.Name(), 0); ok {
 					return parts
 				}
-				return []Part{dynamic(e, Field, "field "+types.ExprString(e))}
+				return []Part{ev.fieldPart(e)}
 			}
 			return ev.global(e, v)
 		}
@@ -162,6 +165,10 @@ func (ev *Evaluator) eval(e ast.Expr) []Part {
 		}
 	case *ast.StarExpr:
 		return []Part{dynamic(e, Unknown, types.ExprString(e))}
+	case *ast.UnaryExpr:
+		if p, ok := ev.boundAddr(e); ok {
+			return []Part{p}
+		}
 	}
 	return []Part{dynamic(e, Unknown, types.ExprString(e))}
 }
@@ -380,6 +387,9 @@ func (ev *Evaluator) ident(id *ast.Ident) []Part {
 	}
 	if isGlobal(v) {
 		return ev.global(id, v)
+	}
+	if p, ok := ev.boundVar(id, v); ok {
+		return []Part{p}
 	}
 	var initial [][]Part
 	if _, ok := ev.Index.Param(v); ok {

@@ -82,6 +82,11 @@ type Index struct {
 	// funcs are the function declarations with a body and the function
 	// literals, by position.
 	funcs []ast.Node
+	// bound holds the calls that fill a local variable from the request
+	// (c.ShouldBindQuery(&req)), fieldWrites the fields assigned of a
+	// local variable: see bound.go.
+	bound       map[*types.Var][]*ast.CallExpr
+	fieldWrites map[*types.Var][]fieldWrite
 }
 
 type param struct {
@@ -100,6 +105,9 @@ func NewIndex(files []*ast.File, info *types.Info) *Index {
 		fieldSet: make(map[*types.Var]bool),
 		handed:   make(map[*types.Var]bool),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
+
+		bound:       make(map[*types.Var][]*ast.CallExpr),
+		fieldWrites: make(map[*types.Var][]fieldWrite),
 	}
 	for _, f := range files {
 		ast.Inspect(f, x.visit)
@@ -273,6 +281,7 @@ func (x *Index) assign(n *ast.AssignStmt) {
 			if v := x.varOf(root); v != nil {
 				x.fieldSet[v] = true
 			}
+			x.fieldWrite(sel, n.Pos())
 			continue
 		}
 		if ix, ok := lhs.(*ast.IndexExpr); ok {
@@ -308,6 +317,7 @@ func (x *Index) call(call *ast.CallExpr) bool {
 	if fn == nil {
 		return true
 	}
+	x.bind(call, fn)
 	switch name := knowledge.FuncName(fn); name {
 	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
 		if len(call.Args) == 0 {

@@ -23,6 +23,10 @@ func (c *Context) FormFile(name string) (*multipart.FileHeader, error) { return 
 func (c *Context) Query(key string) string                             { return "" }
 func (c *Context) JSON(code int, obj any)                              {}
 func (c *Context) ShouldBindJSON(obj any) error                        { return nil }
+func (c *Context) ShouldBind(obj any) error                            { return nil }
+func (c *Context) ShouldBindQuery(obj any) error                       { return nil }
+func (c *Context) Bind(obj any) error                                  { return nil }
+func (c *Context) BindQuery(obj any) error                             { return nil }
 
 type Engine struct{}
 
