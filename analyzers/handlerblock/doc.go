@@ -32,7 +32,11 @@ package of the program, or a dependency (through analysis facts):
     request inside (http.NewRequestWithContext and Do), exec.Command
     (CommandContext);
   - I/O under context.Background() or context.TODO(), detached from the
-    request whose context is in scope;
+    request whose context is in scope: a query (database/sql, sqlx, pgx,
+    gorm, a MongoDB collection's Find, FindOne, InsertOne, ...), a redis
+    command, a request to another service (HTTP, gRPC, an AWS SDK v2
+    operation such as sns.ListTopics or s3.GetObject, called on the
+    client, on an interface declared for it, or a paginator's NextPage);
   - time.Sleep;
   - a package-level mutex held across a DB or network call, or a mutex
     taken by key from package-level state (locks[key], a sync.Map of
