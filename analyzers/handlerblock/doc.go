@@ -30,13 +30,16 @@ package of the program, or a dependency (through analysis facts):
     sqlx's Select and Get, http.NewRequest (NewRequestWithContext), an
     http.Client's Get, Head, Post and PostForm, which build such a
     request inside (http.NewRequestWithContext and Do), exec.Command
-    (CommandContext);
+    (CommandContext); not a gorm query without WithContext, which has
+    no such variant;
   - I/O under context.Background() or context.TODO(), detached from the
     request whose context is in scope: a query (database/sql, sqlx, pgx,
     gorm, a MongoDB collection's Find, FindOne, InsertOne, ...), a redis
     command, a request to another service (HTTP, gRPC, an AWS SDK v2
     operation such as sns.ListTopics or s3.GetObject, called on the
-    client, on an interface declared for it, or a paginator's NextPage);
+    client, on an interface declared for it, or a paginator's NextPage),
+    given the context as an argument or carried by the value a builder
+    made with it (gorm's db.WithContext(context.Background()).Find(&v));
   - time.Sleep;
   - a package-level mutex held across a DB or network call, or a mutex
     taken by key from package-level state (locks[key], a sync.Map of

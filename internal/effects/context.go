@@ -18,21 +18,49 @@ import (
 // DetachedContext returns the context.Background() or context.TODO() call
 // that the call's context argument comes from, or nil: the argument is
 // that call, a context derived from it (context.WithTimeout), or a local
-// variable holding one.
+// variable holding one. A call given no context runs under the one its
+// receiver carries, when a builder made it with one: gorm's
+// db.WithContext(ctx).Where(q).Find(&v), or tx := db.WithContext(ctx)
+// and then tx.Find(&v).
 func (r *Result) DetachedContext(call *ast.CallExpr) *ast.CallExpr {
-	for _, a := range call.Args {
-		switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
-		case knowledge.ContextType:
-			return r.detachedRoot(a, 0)
-		case knowledge.RequestType:
-			// client.Do(req): the request carries the context it was made
-			// or given with.
-			if ctx := r.requestContext(a); ctx != nil {
-				return r.detachedRoot(ctx, 0)
+	for depth := 0; call != nil && depth < 8; depth++ {
+		for _, a := range call.Args {
+			switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
+			case knowledge.ContextType:
+				return r.detachedRoot(a, 0)
+			case knowledge.RequestType:
+				// client.Do(req): the request carries the context it was made
+				// or given with.
+				if ctx := r.requestContext(a); ctx != nil {
+					return r.detachedRoot(ctx, 0)
+				}
 			}
 		}
+		call = r.builtBy(call)
 	}
 	return nil
+}
+
+// builtBy returns the call that made a method call's receiver when that
+// call is a builder's: a method that returns a value of its own
+// receiver's type (gorm's WithContext and Where return a *gorm.DB), which
+// carries on what it was given. A method that makes something else (a
+// transaction of BeginTx, a span and a context) is no builder.
+func (r *Result) builtBy(call *ast.CallExpr) *ast.CallExpr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	maker := r.madeBy(sel.X)
+	if maker == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, maker).(*types.Func)
+	if fn == nil || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 ||
+		!types.Identical(fn.Signature().Recv().Type(), fn.Signature().Results().At(0).Type()) {
+		return nil
+	}
+	return maker
 }
 
 // requestContext returns the context a request expression carries, or
