@@ -110,15 +110,20 @@ Each finding has a level by the harm it does (crisislint -severity
 sets the floor, and the output puts the worst first):
 
   - error: a request to another service that ignores the request's
-    context (built with http.NewRequest, or under a detached context):
-    when the client leaves, it goes on for as long as that service
-    takes; and I/O under a package-level mutex, which makes every
+    context (built with http.NewRequest, or under a detached context
+    with no short deadline): when the client leaves, it goes on for as
+    long as that service takes; and I/O under a package-level mutex, which makes every
     request wait for every other's;
   - warning: a query that returns rows as many as the data holds, a
     process run without a context, a database call under a detached
-    context, a sleep;
+    context with no short deadline, a sleep;
   - note: a context-less point lookup or single statement, which ends
-    in milliseconds whoever waits, and start-up work done per request.
+    in milliseconds whoever waits; I/O under a detached context given a
+    short constant deadline (context.WithTimeout(context.Background(),
+    5*time.Second), 10 s at most, as for a client's Timeout), which ends
+    by then but is not cancelled when the client leaves: the deadline
+    belongs on the request's context; and start-up work done per
+    request.
 
 A call that reaches several of these is reported for the worst: a
 function that looks a row up and then fetches a page is a remote fetch.
