@@ -30,9 +30,16 @@ package of the program, or a dependency (through analysis facts):
     sqlx's Select and Get, http.NewRequest (NewRequestWithContext), an
     http.Client's Get, Head, Post and PostForm, which build such a
     request inside (http.NewRequestWithContext and Do), exec.Command
-    (CommandContext);
+    (CommandContext); not a gorm query without WithContext, which has
+    no such variant;
   - I/O under context.Background() or context.TODO(), detached from the
-    request whose context is in scope;
+    request whose context is in scope: a query (database/sql, sqlx, pgx,
+    gorm, a MongoDB collection's Find, FindOne, InsertOne, ...), a redis
+    command, a request to another service (HTTP, gRPC, an AWS SDK v2
+    operation such as sns.ListTopics or s3.GetObject, called on the
+    client, on an interface declared for it, or a paginator's NextPage),
+    given the context as an argument or carried by the value a builder
+    made with it (gorm's db.WithContext(context.Background()).Find(&v));
   - time.Sleep;
   - a package-level mutex held across a DB or network call, or a mutex
     taken by key from package-level state (locks[key], a sync.Map of
@@ -103,15 +110,20 @@ Each finding has a level by the harm it does (crisislint -severity
 sets the floor, and the output puts the worst first):
 
   - error: a request to another service that ignores the request's
-    context (built with http.NewRequest, or under a detached context):
-    when the client leaves, it goes on for as long as that service
-    takes; and I/O under a package-level mutex, which makes every
+    context (built with http.NewRequest, or under a detached context
+    with no short deadline): when the client leaves, it goes on for as
+    long as that service takes; and I/O under a package-level mutex, which makes every
     request wait for every other's;
   - warning: a query that returns rows as many as the data holds, a
     process run without a context, a database call under a detached
-    context, a sleep;
+    context with no short deadline, a sleep;
   - note: a context-less point lookup or single statement, which ends
-    in milliseconds whoever waits, and start-up work done per request.
+    in milliseconds whoever waits; I/O under a detached context given a
+    short constant deadline (context.WithTimeout(context.Background(),
+    5*time.Second), 10 s at most, as for a client's Timeout), which ends
+    by then but is not cancelled when the client leaves: the deadline
+    belongs on the request's context; and start-up work done per
+    request.
 
 A call that reaches several of these is reported for the worst: a
 function that looks a row up and then fetches a page is a remote fetch.

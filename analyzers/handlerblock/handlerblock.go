@@ -192,14 +192,17 @@ type finding struct {
 //     process run without a context, a database call under a detached
 //     context, a sleep.
 //   - Note: a context-less point lookup or single statement (it ends in
-//     milliseconds whoever waits for it), and start-up work done per
-//     request.
+//     milliseconds whoever waits for it), I/O under a detached context
+//     with a short deadline (it ends by then whoever waits for it), and
+//     start-up work done per request.
 func (f *finding) severity() report.Severity {
 	switch f.e.Kind {
 	case effects.GlobalLock, effects.KeyLock:
 		return report.Error
 	case effects.NoContext, effects.Detached:
 		switch {
+		case f.e.Kind == effects.Detached && f.e.Attrs&effects.Deadline != 0:
+			return report.Note
 		case f.e.Remote:
 			return report.Error
 		case f.e.Kind == effects.Detached, f.e.Note == "CommandContext", knowledge.ScanVariant(f.e.Note):
@@ -299,11 +302,19 @@ func (f *finding) finding() report.Finding {
 				name, via, ctx, f.e.Note)
 		}
 	case effects.Detached:
-		if f.e.Direct() {
+		switch {
+		case f.e.Attrs&effects.Deadline != 0 && f.e.Direct():
+			msg = fmt.Sprintf("%s runs under a deadline set on %s, detached from the request: the work ends by its deadline, but is not cancelled when the client goes away; set the deadline on %s instead",
+				name, f.e.Note, ctx)
+			fix = f.detachedFix()
+		case f.e.Attrs&effects.Deadline != 0:
+			msg = fmt.Sprintf("%s does I/O under a deadline set on %s%s, detached from the request: the work ends by its deadline, but is not cancelled when the client goes away; pass %s down and set the deadline on it",
+				name, f.e.Note, via, ctx)
+		case f.e.Direct():
 			msg = fmt.Sprintf("%s runs under %s, detached from the request: when the client goes away, the work goes on; use %s (or context.WithoutCancel(%s) for work that must outlive the request)",
 				name, f.e.Note, ctx, ctx)
 			fix = f.detachedFix()
-		} else {
+		default:
 			msg = fmt.Sprintf("%s does I/O under %s%s, detached from the request: when the client goes away, the work goes on; pass %s down instead",
 				name, f.e.Note, via, ctx)
 		}

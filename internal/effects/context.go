@@ -18,21 +18,57 @@ import (
 // DetachedContext returns the context.Background() or context.TODO() call
 // that the call's context argument comes from, or nil: the argument is
 // that call, a context derived from it (context.WithTimeout), or a local
-// variable holding one.
+// variable holding one. A call given no context runs under the one its
+// receiver carries, when a builder made it with one: gorm's
+// db.WithContext(ctx).Where(q).Find(&v), or tx := db.WithContext(ctx)
+// and then tx.Find(&v).
 func (r *Result) DetachedContext(call *ast.CallExpr) *ast.CallExpr {
-	for _, a := range call.Args {
-		switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
-		case knowledge.ContextType:
-			return r.detachedRoot(a, 0)
-		case knowledge.RequestType:
-			// client.Do(req): the request carries the context it was made
-			// or given with.
-			if ctx := r.requestContext(a); ctx != nil {
-				return r.detachedRoot(ctx, 0)
+	root, _ := r.detachedContext(call)
+	return root
+}
+
+// detachedContext returns what DetachedContext does, and whether a short
+// constant deadline is set on the way from it to the call
+// (ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)).
+func (r *Result) detachedContext(call *ast.CallExpr) (root *ast.CallExpr, deadline bool) {
+	for depth := 0; call != nil && depth < 8; depth++ {
+		for _, a := range call.Args {
+			switch knowledge.TypeName(r.pass.TypesInfo.TypeOf(a)) {
+			case knowledge.ContextType:
+				return r.detached(a, 0)
+			case knowledge.RequestType:
+				// client.Do(req): the request carries the context it was made
+				// or given with.
+				if ctx := r.requestContext(a); ctx != nil {
+					return r.detached(ctx, 0)
+				}
 			}
 		}
+		call = r.builtBy(call)
 	}
-	return nil
+	return nil, false
+}
+
+// builtBy returns the call that made a method call's receiver when that
+// call is a builder's: a method that returns a value of its own
+// receiver's type (gorm's WithContext and Where return a *gorm.DB), which
+// carries on what it was given. A method that makes something else (a
+// transaction of BeginTx, a span and a context) is no builder.
+func (r *Result) builtBy(call *ast.CallExpr) *ast.CallExpr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	maker := r.madeBy(sel.X)
+	if maker == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, maker).(*types.Func)
+	if fn == nil || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 ||
+		!types.Identical(fn.Signature().Recv().Type(), fn.Signature().Results().At(0).Type()) {
+		return nil
+	}
+	return maker
 }
 
 // requestContext returns the context a request expression carries, or
@@ -172,38 +208,63 @@ func (r *Result) timedClient(e ast.Expr, depth int) bool {
 }
 
 func (r *Result) detachedRoot(e ast.Expr, depth int) *ast.CallExpr {
+	root, _ := r.detached(e, depth)
+	return root
+}
+
+// detached returns the context.Background() or context.TODO() call a
+// context expression comes from, and whether a short constant deadline is
+// set on the way (see shortDeadline).
+func (r *Result) detached(e ast.Expr, depth int) (root *ast.CallExpr, deadline bool) {
 	if depth > 8 {
-		return nil
+		return nil, false
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(r.pass.TypesInfo, e).(*types.Func)
 		if fn == nil {
-			return nil
+			return nil, false
 		}
 		switch name := knowledge.FuncName(fn); {
 		case knowledge.Detachers[name]:
-			return e
+			return e, false
 		case knowledge.ContextDerivers[name] && len(e.Args) > 0:
-			return r.detachedRoot(e.Args[0], depth+1)
+			root, deadline := r.detached(e.Args[0], depth+1)
+			return root, deadline || knowledge.DeadlineContexts[name] && r.shortDeadline(e)
 		}
 	case *ast.Ident:
 		v, ok := r.pass.TypesInfo.Uses[e].(*types.Var)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		ws := r.index.Writes(v)
 		if len(ws) != 1 || ws[0].RHS == nil {
-			return nil
+			return nil, false
 		}
 		switch ws[0].Kind {
 		case strexpr.Assign:
-			return r.detachedRoot(ws[0].RHS, depth+1)
+			return r.detached(ws[0].RHS, depth+1)
 		case strexpr.Tuple:
 			if ws[0].TupleIndex == 0 {
-				return r.detachedRoot(ws[0].RHS, depth+1) // ctx, cancel := context.WithTimeout(...)
+				return r.detached(ws[0].RHS, depth+1) // ctx, cancel := context.WithTimeout(...)
 			}
 		}
 	}
-	return nil
+	return nil, false
+}
+
+// shortDeadline reports whether a call that sets a context's deadline
+// (context.WithTimeout) sets a constant one, knowledge.ShortTimeout at
+// most: as for a client's Timeout, the work it bounds cannot outlive its
+// request by more than that. A longer or configured one can.
+func (r *Result) shortDeadline(call *ast.CallExpr) bool {
+	if len(call.Args) < 2 || knowledge.TypeName(r.pass.TypesInfo.TypeOf(call.Args[1])) != knowledge.DurationType {
+		return false // WithDeadline's time: when it falls is not written down
+	}
+	tv := r.pass.TypesInfo.Types[call.Args[1]]
+	if tv.Value == nil {
+		return false
+	}
+	d, exact := constant.Int64Val(tv.Value)
+	return exact && d > 0 && time.Duration(d) <= knowledge.ShortTimeout
 }

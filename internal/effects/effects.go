@@ -129,9 +129,13 @@ const (
 	// whose attempts carry a context: a sleep there is the pause between
 	// attempts, at most a few of them, which retrystorm asks for.
 	Backoff
+	// Deadline is detached I/O under a short constant deadline set on the
+	// detached context (context.WithTimeout(context.Background(),
+	// 5*time.Second)): it ends by then, though not when the client leaves.
+	Deadline
 )
 
-var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting", "abandoned", "backoff"}
+var attrNames = []string{"lazy", "errorpath", "worker", "cached", "bounded", "deliberate", "setting", "abandoned", "backoff", "deadline"}
 
 func (a Attrs) String() string {
 	var names []string

@@ -44,6 +44,9 @@ func (r *Result) call(call *ast.CallExpr) Set {
 			if s.boundedRedis() {
 				attrs |= Bounded
 			}
+			if c.deadline {
+				attrs |= Deadline
+			}
 			s.add(Effect{Kind: Detached, Chain: io.Chain, Note: types.ExprString(c.detached), Attrs: attrs, Remote: io.Remote})
 		}
 		if c.lock != nil {
@@ -253,6 +256,7 @@ type callInfo struct {
 	// delegate is another implementation than its own.
 	self     *types.TypeName
 	detached *ast.CallExpr
+	deadline bool // the detached context has a short deadline
 	lock     *lock
 }
 
@@ -260,7 +264,8 @@ func (r *Result) static(call *ast.CallExpr) *callInfo {
 	if c, ok := r.calls[call]; ok {
 		return c
 	}
-	c := &callInfo{direct: r.direct(call), detached: r.DetachedContext(call), lock: r.locked[call]}
+	c := &callInfo{direct: r.direct(call), lock: r.locked[call]}
+	c.detached, c.deadline = r.detachedContext(call)
 	r.resolve(call, c)
 	r.calls[call] = c
 	return c

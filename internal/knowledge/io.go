@@ -55,6 +55,22 @@ func init() {
 	methods([]string{"*xorm.io/xorm.Engine", "*xorm.io/xorm.Session"}, "Get", "Find", "Count", "Insert", "InsertOne",
 		"Update", "Delete", "Exist", "Exec", "Query", "QueryString", "QueryInterface", "Iterate",
 		"Sum", "Sums", "SumInt", "SumsInt", "FindAndCount")
+
+	// The MongoDB driver (v1 and v2 name them alike): each command is a
+	// round trip on a pooled connection whose dialling happens in the
+	// pool's own goroutines, so the driver's code shows no network call
+	// a caller waits on. A cursor's Next and All are not here: they fetch
+	// the rest of a result a batch at a time, not a round trip for each
+	// document a loop reads.
+	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
+		methods([]string{"*" + mongo + ".Collection"}, "Aggregate", "BulkWrite", "CountDocuments", "DeleteMany", "DeleteOne",
+			"Distinct", "Drop", "EstimatedDocumentCount", "Find", "FindOne", "FindOneAndDelete", "FindOneAndReplace",
+			"FindOneAndUpdate", "InsertMany", "InsertOne", "ReplaceOne", "UpdateByID", "UpdateMany", "UpdateOne", "Watch")
+		methods([]string{"*" + mongo + ".Database"}, "Aggregate", "CreateCollection", "CreateView", "Drop", "ListCollectionNames",
+			"ListCollectionSpecifications", "ListCollections", "RunCommand", "RunCommandCursor", "Watch")
+		methods([]string{"*" + mongo + ".Client"}, "ListDatabaseNames", "ListDatabases", "Ping", "Watch")
+		methods([]string{mongo + ".IndexView"}, "CreateMany", "CreateOne", "DropAll", "DropOne", "List", "ListSpecifications")
+	}
 }
 
 // DBRoundTrip reports whether a call of fn sends a statement to a
@@ -84,6 +100,9 @@ var batchRemedies = map[string]string{
 	"xorm.io/xorm":                    "load them together (In(\"id\", ids))",
 	"github.com/redis/go-redis/v9":    "send them together (a pipeline: rdb.Pipelined, or MGet/MSet)",
 	"github.com/go-redis/redis/v8":    "send them together (a pipeline: rdb.Pipelined, or MGet/MSet)",
+
+	"go.mongodb.org/mongo-driver/mongo":    "fetch them all with one query (a filter of {_id: {$in: ids}})",
+	"go.mongodb.org/mongo-driver/v2/mongo": "fetch them all with one query (a filter of {_id: {$in: ids}})",
 }
 
 // BatchRemedy says how to replace one round trip per item by one for all,
@@ -131,6 +150,9 @@ var writeRemedies = map[string]string{
 	"xorm.io/xorm":            "write them together (Insert with a slice, or one Update with In(\"id\", ids))",
 	"github.com/jackc/pgx/v5": "write them together (CopyFrom, a pgx.Batch, or one statement with = ANY($1))",
 	"github.com/jackc/pgx/v4": "write them together (CopyFrom, a pgx.Batch, or one statement with = ANY($1))",
+
+	"go.mongodb.org/mongo-driver/mongo":    "write them together (InsertMany, or one BulkWrite)",
+	"go.mongodb.org/mongo-driver/v2/mongo": "write them together (InsertMany, or one BulkWrite)",
 }
 
 // WriteRemedy says how to replace one write per item by one for all.
@@ -290,7 +312,48 @@ var networkCalls = map[string]bool{
 
 // IsNetworkCall reports whether a call of fn waits on another service
 // over the network.
-func IsNetworkCall(fn *types.Func) bool { return networkCalls[FuncName(fn)] }
+func IsNetworkCall(fn *types.Func) bool { return networkCalls[FuncName(fn)] || SDKOperation(fn) }
+
+// AWSServices is the prefix of the import paths of the AWS SDK v2's
+// service packages (sns, s3, sqs, dynamodb, ...), each generated with a
+// Client whose every operation sends a request to the service and waits
+// for the answer: (*sns.Client).ListTopics(ctx, *sns.ListTopicsInput,
+// ...func(*sns.Options)) (*sns.ListTopicsOutput, error). The request goes
+// down a middleware stack put together at run time, which facts cannot
+// follow through the SDK's code: the generated shape names every
+// operation of every service instead.
+const AWSServices = "github.com/aws/aws-sdk-go-v2/service/"
+
+// SDKOperation reports whether fn is an operation of an AWS SDK v2
+// service: a method of its Client, or of an interface the program
+// declares with the same method (to mock the client in tests), or a
+// paginator's NextPage, which sends the operation for the next page.
+func SDKOperation(fn *types.Func) bool {
+	sig := fn.Signature()
+	params, results := sig.Params(), sig.Results()
+	if sig.Recv() == nil || !sig.Variadic() || params.Len() < 2 || results.Len() != 2 ||
+		TypeName(params.At(0).Type()) != ContextType || TypeName(results.At(1).Type()) != "error" {
+		return false
+	}
+	out := TypeName(results.At(0).Type()) // *github.com/aws/aws-sdk-go-v2/service/sns.ListTopicsOutput
+	dot := strings.LastIndex(out, ".")
+	if dot < 0 || !strings.HasPrefix(out, "*"+AWSServices) {
+		return false
+	}
+	svc := out[1:dot]
+	op, ok := strings.CutSuffix(out[dot+1:], "Output")
+	if !ok || TypeName(params.At(params.Len()-1).Type()) != "[]func(*"+svc+".Options)" {
+		return false
+	}
+	recv := sig.Recv().Type()
+	switch {
+	case params.Len() == 3 && fn.Name() == op && TypeName(params.At(1).Type()) == "*"+svc+"."+op+"Input":
+		return TypeName(recv) == "*"+svc+".Client" || types.IsInterface(recv)
+	case params.Len() == 2 && fn.Name() == "NextPage":
+		return TypeName(recv) == "*"+svc+"."+op+"Paginator"
+	}
+	return false
+}
 
 // Messaging are the calls that send an email, SMS or notification through
 // a third-party service and wait for it, where no client type or package
@@ -615,7 +678,7 @@ func ReachesIO(path string) bool {
 		return true
 	}
 	root, _, _ := strings.Cut(path, "/")
-	return !stdRoots[root] && describedPackages()[path]
+	return !stdRoots[root] && described(path)
 }
 
 // Transactions start a database transaction, or run a function in one: a

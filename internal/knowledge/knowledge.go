@@ -101,7 +101,14 @@ func Described(path string) bool {
 	if stdRoots[root] {
 		return true
 	}
-	return describedPackages()[path]
+	return described(path)
+}
+
+// described reports whether the tables describe a library's package: one
+// they name, or one of a family they describe by its shape (the AWS SDK's
+// services).
+func described(path string) bool {
+	return describedPackages()[path] || strings.HasPrefix(path, AWSServices)
 }
 
 var describedPackages = sync.OnceValue(func() map[string]bool {

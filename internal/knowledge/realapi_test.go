@@ -250,6 +250,48 @@ var unchecked = map[string]string{
 	"BindsReceiver":            "a source of a Binder",
 	"BindTags":                 "struct tag keys",
 	"ClosedRules":              "validator rule names, in struct tags",
+	"AWSServices":              "a prefix of import paths: checked by TestSDKOperations",
+}
+
+// TestSDKOperations checks SDKOperation against the AWS SDK v2's real
+// service packages: every method of a Client that has an input type of
+// its name is an operation, no other method is, and every paginator's
+// NextPage is one.
+func TestSDKOperations(t *testing.T) {
+	services := []string{AWSServices + "sns", AWSServices + "ses", AWSServices + "sesv2"}
+	loaded := loadProvided(t, realmod.Dir(t), services)
+	for _, path := range services {
+		pkg := loaded[path]
+		if pkg == nil {
+			t.Errorf("%s did not load from testdata/realmod", path)
+			continue
+		}
+		ops, pages := 0, 0
+		for _, name := range pkg.Scope().Names() {
+			tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			ptr := types.NewPointer(tn.Type())
+			mset := types.NewMethodSet(ptr)
+			for i := range mset.Len() {
+				m := mset.At(i).Obj().(*types.Func)
+				_, hasInput := pkg.Scope().Lookup(m.Name() + "Input").(*types.TypeName)
+				want := name == "Client" && hasInput || strings.HasSuffix(name, "Paginator") && m.Name() == "NextPage"
+				if got := SDKOperation(m); got != want {
+					t.Errorf("SDKOperation(%s) = %t, want %t", FuncName(m), got, want)
+				}
+				if want && name == "Client" {
+					ops++
+				} else if want {
+					pages++
+				}
+			}
+		}
+		if ops == 0 || path == AWSServices+"sns" && pages == 0 {
+			t.Errorf("%s: %d operations and %d paginators found", path, ops, pages)
+		}
+	}
 }
 
 // TestTablesAreListed reads the package-level variables and constants

@@ -37,7 +37,7 @@ func audit(w http.ResponseWriter, r *http.Request) {
 	db.ExecContext(context.Background(), "INSERT INTO audit (path) VALUES ($1)", r.URL.Path) // want `^warning: db.ExecContext runs under context.Background\(\), detached from the request: when the client goes away, the work goes on; use r.Context\(\)`
 	ctx, cancel := context.WithTimeout(context.TODO(), time.Second)
 	defer cancel()
-	db.ExecContext(ctx, "UPDATE hits SET n = n + 1") // want `^warning: db.ExecContext runs under context.TODO\(\), detached from the request`
+	db.ExecContext(ctx, "UPDATE hits SET n = n + 1") // want `^note: db.ExecContext runs under a deadline set on context.TODO\(\), detached from the request: the work ends by its deadline`
 }
 
 func search(w http.ResponseWriter, r *http.Request) {

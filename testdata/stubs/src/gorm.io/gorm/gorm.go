@@ -1,7 +1,11 @@
 // Package gorm is a fake of gorm.io/gorm with the signatures crisislint relies on.
 package gorm
 
+import "context"
+
 type DB struct{ Error error }
+
+func (db *DB) WithContext(ctx context.Context) *DB { return db }
 
 func (db *DB) Where(query interface{}, args ...interface{}) (tx *DB) { return db }
 func (db *DB) Or(query interface{}, args ...interface{}) (tx *DB)    { return db }
