@@ -262,19 +262,26 @@ func RedisPackage(fn *types.Func) string {
 
 // networkCalls send a request over the network and wait for the answer.
 var networkCalls = map[string]bool{
-	"(*net/http.Client).Do":                          true,
-	"(*net/http.Client).Get":                         true,
-	"(*net/http.Client).Head":                        true,
-	"(*net/http.Client).Post":                        true,
-	"(*net/http.Client).PostForm":                    true,
-	"net/http.Get":                                   true,
-	"net/http.Head":                                  true,
-	"net/http.Post":                                  true,
-	"net/http.PostForm":                              true,
-	"net.Dial":                                       true,
-	"net.DialTimeout":                                true,
-	"(*net.Dialer).Dial":                             true,
-	"(*net.Dialer).DialContext":                      true,
+	"(*net/http.Client).Do":       true,
+	"(*net/http.Client).Get":      true,
+	"(*net/http.Client).Head":     true,
+	"(*net/http.Client).Post":     true,
+	"(*net/http.Client).PostForm": true,
+	"net/http.Get":                true,
+	"net/http.Head":               true,
+	"net/http.Post":               true,
+	"net/http.PostForm":           true,
+	// A round trip is a request sent and answered: what a retrying
+	// transport, or code that sends on a transport, calls.
+	"(net/http.RoundTripper).RoundTrip": true,
+	"(*net/http.Transport).RoundTrip":   true,
+	// A queue's receive: a consumer's call to the queue service.
+	"(*github.com/aws/aws-sdk-go/service/sqs.SQS).ReceiveMessage":            true,
+	"(*github.com/aws/aws-sdk-go/service/sqs.SQS).ReceiveMessageWithContext": true,
+	"net.Dial":                  true,
+	"net.DialTimeout":           true,
+	"(*net.Dialer).Dial":        true,
+	"(*net.Dialer).DialContext": true,
 	"(*google.golang.org/grpc.ClientConn).Invoke":    true,
 	"(*google.golang.org/grpc.ClientConn).NewStream": true,
 	// What protoc-gen-go-grpc's client methods call: the generated client

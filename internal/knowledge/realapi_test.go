@@ -149,6 +149,7 @@ func tables() map[string]table {
 		"GrowableTypes":         ty(keys(GrowableTypes)...),
 		"ContextCarriers":       ty(keys(ContextCarriers)...),
 		"TimeoutRules":          ty(timeoutTypes...),
+		"ResponseStatus":        ty(keys(ResponseStatus)...),
 
 		"UserInputVars":   {varNames, keys(UserInputVars)},
 		"DefaultServeMux": {varNames, []string{DefaultServeMux}},
@@ -206,6 +207,7 @@ var unchecked = map[string]string{
 	"ProdModeWords":            "words of setting names",
 	"NegatingWords":            "words of setting names",
 	"ConflictCodes":            "error codes of databases, as constants print",
+	"OverloadStatuses":         "HTTP status codes",
 	"CacheGet":                 "a CacheOp",
 	"CacheSet":                 "a CacheOp",
 	"CacheDel":                 "a CacheOp",
@@ -358,6 +360,31 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
 	}
 	checkSends(t, loaded)
+	// A response's status is an int field, or a method taking nothing
+	// that returns one.
+	for name, member := range ResponseStatus {
+		pkg := loaded[PackageOf(name)]
+		if pkg == nil {
+			continue
+		}
+		tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+		if tn == nil {
+			continue // reported as no such type
+		}
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, member)
+		var typ types.Type
+		switch obj := obj.(type) {
+		case *types.Var:
+			typ = obj.Type()
+		case *types.Func:
+			if sig := obj.Signature(); sig.Params().Len() == 0 && sig.Results().Len() == 1 {
+				typ = sig.Results().At(0).Type()
+			}
+		}
+		if typ == nil || !types.Identical(typ, types.Typ[types.Int]) {
+			t.Errorf("ResponseStatus: %s has no %s that gives an int", name, member)
+		}
+	}
 	for name, b := range BareServes {
 		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
 			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
