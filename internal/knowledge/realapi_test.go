@@ -128,6 +128,7 @@ func tables() map[string]table {
 		"RequestPosts":         fn(keys(RequestPosts)...),
 		"FreshKeys":            fn(keys(FreshKeys)...),
 		"RequestHeaderSetters": fn(keys(RequestHeaderSetters)...),
+		"RouteTemplates":       fn(keys(RouteTemplates)...),
 		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),
 
@@ -150,6 +151,7 @@ func tables() map[string]table {
 		"ContextCarriers":       ty(keys(ContextCarriers)...),
 		"TimeoutRules":          ty(timeoutTypes...),
 		"ResponseStatus":        ty(keys(ResponseStatus)...),
+		"RouteTemplateFields":   ty(keys(RouteTemplateFields)...),
 
 		"UserInputVars":   {varNames, keys(UserInputVars)},
 		"DefaultServeMux": {varNames, []string{DefaultServeMux}},
@@ -360,6 +362,29 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
 	}
 	checkSends(t, loaded)
+	// A route's template is a string field, or a string its function
+	// returns first.
+	for name, field := range RouteTemplateFields {
+		pkg := loaded[PackageOf(name)]
+		if pkg == nil {
+			continue
+		}
+		tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+		if tn == nil {
+			continue // reported as no such type
+		}
+		obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, field)
+		if v, ok := obj.(*types.Var); !ok || !v.IsField() || !types.Identical(v.Type(), types.Typ[types.String]) {
+			t.Errorf("RouteTemplateFields: %s has no string field %s", name, field)
+		}
+	}
+	for name := range RouteTemplates {
+		if fn := lookupFunc(loaded[PackageOf(name)], name); fn != nil {
+			if res := fn.Signature().Results(); res.Len() == 0 || !types.Identical(res.At(0).Type(), types.Typ[types.String]) {
+				t.Errorf("RouteTemplates: %s returns no string first", name)
+			}
+		}
+	}
 	// A response's status is an int field, or a method taking nothing
 	// that returns one.
 	for name, member := range ResponseStatus {
