@@ -306,7 +306,13 @@ var Messaging = map[string]string{
 	"net/smtp.SendMail":                                 "SMTP",
 	"(*net/smtp.Client).Data":                           "SMTP",
 	"(*github.com/go-gomail/gomail.Dialer).DialAndSend": "SMTP",
-	"(*github.com/mailgun/mailgun-go/v5.Client).Send":   "Mailgun",
+	// gomail's other way: s, _ := d.Dial(); gomail.Send(s, m), or
+	// s.Send(from, to, msg) on the connection it dialed.
+	"gopkg.in/gomail.v2.Send":                         "SMTP",
+	"(gopkg.in/gomail.v2.Sender).Send":                "SMTP",
+	"github.com/go-gomail/gomail.Send":                "SMTP",
+	"(github.com/go-gomail/gomail.Sender).Send":       "SMTP",
+	"(*github.com/mailgun/mailgun-go/v5.Client).Send": "Mailgun",
 }
 
 // MessagingClient says which calls of a messaging SDK's client send: the
