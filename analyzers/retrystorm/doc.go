@@ -50,8 +50,10 @@ the error, through the statements before the call, waits (a pause, a
 timer, a select without a default, a receive from a channel), so the
 loop spins while the service is down. An error the service answers
 while it is up (a package-level error whose name says no failure of
-the service: redis.Nil for an empty queue, sql.ErrNoRows) may go
-straight back; a failure that returns or breaks out is no retry.
+the service: redis.Nil for an empty queue, sql.ErrNoRows) or one that
+took its time (a timeout, context.DeadlineExceeded) may go straight
+back; a failure that returns or breaks out is no retry, nor is a loop
+whose condition takes the next item (for rows.Next()).
 
 A retry helper of the program (util.Retry(attempts, fn), in this
 package or another) whose loop retries the function it is given, so,

@@ -237,7 +237,7 @@ func (c *checker) retriesOverload(l *retryLoop, rest []ast.Stmt, errVar *types.V
 // because the service is down: no wait on the way from the failure,
 // through the statements before the call (before), back to it.
 func (c *checker) spins(l *retryLoop, before, rest []ast.Stmt, errVar *types.Var) bool {
-	if l.ticks {
+	if l.ticks || l.cond != nil && c.advances(l.cond) {
 		return false
 	}
 	s := &sim{c: c, loop: l, err: errVar, down: true}
@@ -246,6 +246,21 @@ func (c *checker) spins(l *retryLoop, before, rest []ast.Stmt, errVar *types.Var
 	}
 	pre, _ := s.run(before, unknown, leave)
 	return pre&bare != 0
+}
+
+// advances reports whether a loop's condition calls a function (but for
+// a context's Err): for rows.Next(), for it.Next(ctx) take the next item
+// each turn, and a failure of the call is not tried again on it.
+func (c *checker) advances(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !c.info.Types[call.Fun].IsType() {
+			fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+			found = fn == nil || knowledge.FuncName(fn) != knowledge.ContextErr
+		}
+		return !found
+	})
+	return found
 }
 
 // reportSpin reports a consumer or a poll that goes straight back to a

@@ -386,6 +386,11 @@ func (s *sim) truth(cond ast.Expr, st state) tri {
 			len(e.Args) == 2 && s.isErr(e.Args[0]) && s.notDown(e.Args[1], st) {
 			return no
 		}
+		// isTimeout(err), ne.Timeout(): a service that is down fails at
+		// once, not after a timeout.
+		if s.down && st == failure && words(types.ExprString(e), knowledge.TimeoutWords) {
+			return no
+		}
 	case *ast.BinaryExpr:
 		if t, ok := s.compareStatus(e, st); ok {
 			return t
@@ -514,7 +519,9 @@ func (s *sim) sentinel(test ast.Expr) bool {
 // notDown reports whether, in a simulation of a service that is down,
 // the error in state st cannot be the one an expression names: a
 // package-level error (a variable or a constant: redis.Nil) whose name
-// says nothing of a failure of the service or of the way to it.
+// says nothing of a failure of the service or of the way to it, or
+// names a timeout (context.DeadlineExceeded): a service that is down
+// fails at once.
 func (s *sim) notDown(e ast.Expr, st state) bool {
 	if !s.down || st != failure {
 		return false
@@ -534,7 +541,8 @@ func (s *sim) notDown(e ast.Expr, st state) bool {
 	default:
 		return false
 	}
-	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() && !words(id.Name, knowledge.TransientWords) &&
+	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() &&
+		(!words(id.Name, knowledge.TransientWords) || words(id.Name, knowledge.TimeoutWords)) &&
 		types.Implements(obj.Type(), types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
 }
 

@@ -458,6 +458,9 @@ var DeliberateDetachers = map[string]bool{
 	"context.WithoutCancel": true,
 }
 
+// ContextErr is the method that tells whether a context is done.
+const ContextErr = "(context.Context).Err"
+
 // RequestContext is the method that gives the context of a request: of a
 // request being served, the one that ends when its client leaves.
 const RequestContext = "(*net/http.Request).Context"

@@ -333,6 +333,11 @@ var ConflictCodes = map[string]string{
 	"1062":    "ER_DUP_ENTRY (MySQL)",
 }
 
+// TimeoutWords name, in an error's name or test, a failure that took its
+// time: a timeout or a deadline that passed. A loop that goes straight
+// back to a call after one has waited as long.
+var TimeoutWords = []string{"timeout", "deadline"}
+
 // ResponseStatus are the responses of other services, by type, and the
 // field or method (taking nothing) that gives the status code the service
 // answered with: a loop that goes round again on an overload status is

@@ -224,3 +224,45 @@ func helped(ctx context.Context, rdb *redis.Client, handle func(string)) {
 }
 
 func pause() { time.Sleep(time.Second) }
+
+// OK: each turn takes the next row; a failed update is not tried again
+// on it.
+func rows(ctx context.Context, db *sql.DB) error {
+	rs, err := db.QueryContext(ctx, "SELECT id FROM jobs")
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var id int
+		if err := rs.Scan(&id); err != nil {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, "UPDATE jobs SET done = true WHERE id = $1", id); err != nil {
+			log.Print(err)
+			continue
+		}
+	}
+	return rs.Err()
+}
+
+// OK: a timeout has waited already; a failure ends the loop.
+func timedOut(ctx context.Context, rdb *redis.Client, handle func(string)) error {
+	for {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		res, err := rdb.BLPop(cctx, 0, "jobs").Result()
+		cancel()
+		if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		handle(res[1])
+	}
+}
+
+func isTimeout(err error) bool {
+	var te interface{ Timeout() bool }
+	return errors.As(err, &te) && te.Timeout()
+}
