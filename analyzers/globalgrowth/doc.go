@@ -53,7 +53,11 @@ It does not report growth in init, in package-level initializers, in
 functions only called from them, in registration functions
 (Register…, MustRegister…) that are not on a request path, keys from a
 closed set (a constant, a bool, an enumerated type, a reflect.Type: one
-entry per type of the program), or a cache filled on a miss (the same
+entry per type of the program; the template of the route a request
+matched, alone or joined to constants: gin's c.FullPath(), chi's
+RoutePattern(), gorilla/mux's GetPathTemplate(), echo's c.Path(), Go's
+r.Pattern, one entry per route, as per-route metrics keep; the raw path,
+r.URL.Path, and the method are the client's to choose), or a cache filled on a miss (the same
 function looks the key up first, or at a later turn of a loop around
 the store, as a conditional GET reads its cached body on a 304; a
 function literal it runs at once counts as the function: one entry per

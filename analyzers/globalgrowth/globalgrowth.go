@@ -633,10 +633,13 @@ func isLHS(lhs []ast.Expr, n ast.Node) bool {
 
 // bounded reports whether a key comes from a closed set: a constant, a
 // bool, a value of an enumerated type (a named type with constants), a
-// reflect.Type.
+// reflect.Type, the template of the route a request matched.
 func (c *checker) bounded(key ast.Expr) bool {
 	tv := c.info.Types[key]
 	if tv.Value != nil {
+		return true
+	}
+	if c.route(key, 0) {
 		return true
 	}
 	t := tv.Type
@@ -662,6 +665,55 @@ func (c *checker) bounded(key ast.Expr) bool {
 		if k, ok := scope.Lookup(name).(*types.Const); ok && types.Identical(k.Type(), named) {
 			return true // an enumeration
 		}
+	}
+	return false
+}
+
+// maxRouteDepth bounds how many local variables route follows.
+const maxRouteDepth = 3
+
+// route reports whether a key is made of the template of the route a
+// request matched (gin's c.FullPath(), chi's RoutePattern(), r.Pattern)
+// and constants: one entry per route of the program, as per-route
+// metrics keep, where the raw path (r.URL.Path) is the client's to
+// choose.
+func (c *checker) route(e ast.Expr, depth int) bool {
+	if depth > maxRouteDepth {
+		return false
+	}
+	if tv := c.info.Types[e]; tv.Value != nil {
+		return true
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && c.route(e.X, depth) && c.route(e.Y, depth)
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(c.info, e).(*types.Func)
+		return fn != nil && knowledge.RouteTemplates[knowledge.FuncName(fn)]
+	case *ast.SelectorExpr:
+		sel := c.info.Selections[e]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return false
+		}
+		recv := strings.TrimPrefix(knowledge.TypeName(sel.Recv()), "*")
+		return knowledge.RouteTemplateFields[recv] == e.Sel.Name
+	case *ast.Ident:
+		// route := c.FullPath(); tpl, _ := mux.CurrentRoute(r).GetPathTemplate()
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+		idx := c.fx.Index()
+		if _, isParam := idx.Param(v); isParam || idx.Receiver(v) {
+			return false
+		}
+		ws := idx.Writes(v)
+		for _, w := range ws {
+			if !w.Sets() || !c.route(w.RHS, depth+1) {
+				return false
+			}
+		}
+		return len(ws) > 0
 	}
 	return false
 }

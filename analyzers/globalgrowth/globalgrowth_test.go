@@ -9,5 +9,5 @@ import (
 )
 
 func TestGlobalGrowth(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), globalgrowth.Analyzer, "web", "cache", "mid", "lazy", "worker", "store")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), globalgrowth.Analyzer, "web", "cache", "mid", "lazy", "worker", "store", "routes")
 }

@@ -139,18 +139,30 @@ func (c *checker) loop(cur inspector.Cursor) {
 		if fn, _ := typeutil.Callee(c.info, call).(*types.Func); fn != nil && knowledge.Retriers[knowledge.FuncName(fn)] {
 			return // the library retries with backoff and a bound
 		}
-		s := &sim{c: c, loop: l, err: errVar}
+		results := c.results(st, errVar)
+		s := &sim{c: c, loop: l, err: errVar, results: results}
 		succ := s.end(s.run(rest, success, leave))
 		fail := s.end(s.run(rest, failure, leave))
-		if succ&leave == 0 || fail&next == 0 {
-			continue // not a retry: a consumer, a poll, or it gives up on failure
+		if succ&leave == 0 {
+			// A consumer or a poll: it goes on after a success too. It
+			// retries when a failure goes straight back to the call.
+			if e != nil && c.spins(l, l.body.List[:i], rest, errVar) {
+				bounded = bounded || c.boundedInBody(l, s)
+				c.reportSpin(call, e, bounded)
+				return
+			}
+			continue
 		}
-		if fail&leave != 0 && s.specificOnly() {
+		overloaded := c.retriesOverload(l, rest, errVar, results)
+		if fail&next == 0 && !overloaded {
+			continue // not a retry: it gives up on failure
+		}
+		if !overloaded && fail&leave != 0 && s.specificOnly() {
 			return // retries a conflict, gives up on anything else
 		}
 		paced, grows := c.pacing(l)
 		paced = paced || l.ticks
-		bounded = bounded || c.boundedInBody(l)
+		bounded = bounded || c.boundedInBody(l, s)
 		if grows || paced && bounded {
 			return
 		}
@@ -162,13 +174,128 @@ func (c *checker) loop(cur inspector.Cursor) {
 		if bounded && c.single(cur, 0) {
 			return // one caller at a time retries, a few times: no storm
 		}
-		how := ""
-		if !e.Direct() {
-			how = " (loop → " + e.Path(callName(call)) + ")"
-		}
-		c.reportRetry(call, callName(call)+" is retried", how, e, paced, bounded)
+		name := c.retriedName(call)
+		c.reportRetry(call, name+" is retried", c.how(name, e), e, paced, bounded)
 		return
 	}
+}
+
+// how says, for a message, through which chain of calls a retried call
+// reaches the service: "" when it is the call to the service itself.
+func (c *checker) how(name string, e *effects.Effect) string {
+	if e.Direct() {
+		return ""
+	}
+	return " (loop → " + e.Path(name) + ")"
+}
+
+// results returns the variables an attempt assigns besides its error:
+// the response.
+func (c *checker) results(st ast.Stmt, errVar *types.Var) map[*types.Var]bool {
+	if ifs, ok := st.(*ast.IfStmt); ok {
+		st = ifs.Init
+	}
+	var ids []*ast.Ident
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		for _, l := range st.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				ids = append(ids, id)
+			}
+		}
+	case *ast.DeclStmt:
+		ids = st.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Names
+	}
+	out := make(map[*types.Var]bool)
+	for _, id := range ids {
+		if v, ok := c.info.ObjectOf(id).(*types.Var); ok && v != errVar {
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// retriesOverload reports whether the loop goes round again when the
+// attempt succeeds but the service answers that it is overloaded or down
+// (429, 503, any 5xx): a retry of a service that is down, even if an
+// error of the call itself ends the loop.
+func (c *checker) retriesOverload(l *retryLoop, rest []ast.Stmt, errVar *types.Var, results map[*types.Var]bool) bool {
+	if len(results) == 0 {
+		return false
+	}
+	for _, code := range knowledge.OverloadStatuses {
+		s := &sim{c: c, loop: l, err: errVar, results: results, code: code}
+		if s.end(s.run(rest, success, leave))&next != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spins reports whether a loop that goes on after a success (a consumer
+// of a queue, a poll) goes straight back to the call when it fails
+// because the service is down: no wait on the way from the failure,
+// through the statements before the call (before), back to it.
+func (c *checker) spins(l *retryLoop, before, rest []ast.Stmt, errVar *types.Var) bool {
+	if l.ticks || l.cond != nil && c.advances(l.cond) {
+		return false
+	}
+	s := &sim{c: c, loop: l, err: errVar, down: true}
+	if s.end(s.run(rest, failure, leave))&spin == 0 {
+		return false
+	}
+	pre, _ := s.run(before, unknown, leave)
+	return pre&bare != 0
+}
+
+// advances reports whether a loop's condition calls a function (but for
+// a context's Err): for rows.Next(), for it.Next(ctx) take the next item
+// each turn, and a failure of the call is not tried again on it.
+func (c *checker) advances(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !c.info.Types[call.Fun].IsType() {
+			fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+			found = fn == nil || knowledge.FuncName(fn) != knowledge.ContextErr
+		}
+		return !found
+	})
+	return found
+}
+
+// reportSpin reports a consumer or a poll that goes straight back to a
+// failing call.
+func (c *checker) reportSpin(call *ast.CallExpr, e *effects.Effect, bounded bool) {
+	sev := report.Error
+	if bounded {
+		sev = report.Warning
+	}
+	name := c.retriedName(call)
+	c.rep.Add(report.Finding{
+		Pos: call.Pos(), End: call.End(), Severity: sev,
+		Message: fmt.Sprintf("%s is called again at once when it fails%s: while %s is down, the loop spins, hitting it as fast as it fails (a retry storm); wait before going back to it after an error, backing off exponentially with jitter up to a cap",
+			name, c.how(name, e), target(e)),
+	})
+}
+
+// retriedName names a retried call for a message: the call in its chain
+// that reaches the service (rdb.SetNX of rdb.SetNX(ctx, k, v, ttl).Result()).
+func (c *checker) retriedName(call *ast.CallExpr) string {
+	for cur := call; ; {
+		if c.service(c.fx.Call(cur)) != nil {
+			return callName(cur)
+		}
+		sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		cur = inner
+	}
+	return callName(call)
 }
 
 // attempt recognizes, at statement i of a loop's body, a call whose error
@@ -284,8 +411,13 @@ func (c *checker) guarded(body *ast.BlockStmt) bool {
 // wait grows (or is computed: a backoff policy, jitter, a helper that
 // sleeps).
 func (c *checker) pacing(l *retryLoop) (paced, grows bool) {
-	written := c.writtenIn(l)
-	ast.Inspect(l.node, func(n ast.Node) bool {
+	return c.waitsIn(l.node, c.writtenIn(l))
+}
+
+// waitsIn reports whether code waits (see pacing), and whether the wait
+// grows: a delay computed from the variables written, a backoff policy.
+func (c *checker) waitsIn(node ast.Node, written map[types.Object]bool) (paced, grows bool) {
+	ast.Inspect(node, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // stored or started: not a wait of this loop
@@ -312,6 +444,32 @@ func (c *checker) pacing(l *retryLoop) (paced, grows bool) {
 		return true
 	})
 	return paced, grows
+}
+
+// blocks reports whether a statement waits before the next one runs: a
+// pause (see pacing), a receive from a channel (the next job, the next
+// tick), or a select without a default.
+func (c *checker) blocks(stmt ast.Stmt) bool {
+	if paced, _ := c.waitsIn(stmt, nil); paced {
+		return true
+	}
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.SelectStmt:
+			waits := true
+			for _, cc := range n.Body.List {
+				waits = waits && cc.(*ast.CommClause).Comm != nil
+			}
+			found = found || waits
+		}
+		return !found
+	})
+	return found
 }
 
 // maxHelperDepth bounds how deep waits looks into the package's helpers.
@@ -518,13 +676,18 @@ func continues(b *ast.BlockStmt) bool {
 // limits reports whether a condition bounds a loop: it compares (a count,
 // a time), or asks a context or a clock.
 func limits(cond ast.Expr) bool {
+	return limitsBut(cond, func(ast.Expr) bool { return false })
+}
+
+// limitsBut is limits, but for the comparisons that skip says are none.
+func limitsBut(cond ast.Expr, skip func(ast.Expr) bool) bool {
 	found := false
 	ast.Inspect(cond, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			switch n.Op {
 			case token.LSS, token.LEQ, token.GTR, token.GEQ:
-				found = true
+				found = !skip(n)
 			}
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
@@ -540,8 +703,11 @@ func limits(cond ast.Expr) bool {
 }
 
 // boundedInBody reports whether the body leaves the loop on a limit: if
-// attempts >= max { return }, or when a context is done.
-func (c *checker) boundedInBody(l *retryLoop) bool {
+// attempts >= max { return }, or when a context is done. A test of the
+// attempt's status (if resp.StatusCode >= 500 { continue }), which s
+// knows, is none.
+func (c *checker) boundedInBody(l *retryLoop, s *sim) bool {
+	limits := func(cond ast.Expr) bool { return limitsBut(cond, s.mentionsStatus) }
 	found := false
 	ast.Inspect(l.body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -628,13 +794,7 @@ func isExit(e ast.Expr) bool {
 // ("db.Exec is retried", "the func literal handed to retry.Do is
 // retried"), how the chain of calls that reaches the service.
 func (c *checker) reportRetry(call *ast.CallExpr, subject, how string, e *effects.Effect, paced, bounded bool) {
-	target := "the service"
-	switch e.Kind {
-	case effects.DB:
-		target = "the database"
-	case effects.Redis:
-		target = "redis"
-	}
+	target := target(e)
 	var msg string
 	sev := report.Warning
 	switch {
@@ -650,6 +810,17 @@ func (c *checker) reportRetry(call *ast.CallExpr, subject, how string, e *effect
 		Pos: call.Pos(), End: call.End(), Severity: sev,
 		Message: msg + "; back off exponentially with jitter, bound the attempts, and put a circuit breaker (sony/gobreaker) around the call",
 	})
+}
+
+// target names the service an effect reaches, for a message.
+func target(e *effects.Effect) string {
+	switch e.Kind {
+	case effects.DB:
+		return "the database"
+	case effects.Redis:
+		return "redis"
+	}
+	return "the service"
 }
 
 func callName(call *ast.CallExpr) string {

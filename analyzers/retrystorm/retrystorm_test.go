@@ -9,5 +9,5 @@ import (
 )
 
 func TestRetryStorm(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), retrystorm.Analyzer, "retry", "store", "jwks", "retryhelp", "litestore")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), retrystorm.Analyzer, "retry", "store", "jwks", "retryhelp", "litestore", "spin", "status")
 }

@@ -2,6 +2,7 @@ package retrystorm
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -39,7 +40,18 @@ const (
 	leave outcome = 1 << iota // return, break, panic: the loop is done
 	next                      // continue: another attempt
 	fall                      // the statements ran to their end
+	// spin is set with next when some way to the next attempt waits for
+	// nothing (no sleep, timer, select or receive), bare with fall when
+	// some way to the end of the statements does.
+	spin
+	bare
 )
+
+// paceBits are the bits that say whether a way waits, not where it goes.
+const paceBits = spin | bare
+
+// waited is an outcome of statements that ran after a wait.
+func (o outcome) waited() outcome { return o &^ paceBits }
 
 // tri is a condition's value: true, false or not known.
 type tri uint8
@@ -60,6 +72,14 @@ type sim struct {
 	// tests are the conditions that split the failure path on the error's
 	// kind: some errors are retried, others end the loop.
 	tests []ast.Expr
+	// down is set when the failure follows a service that is down: a test
+	// of the error against a sentinel that names no failure of the
+	// service (redis.Nil, sql.ErrNoRows, context.Canceled) is false.
+	down bool
+	// results are the attempt's other results (the response), and code
+	// the status the simulated response answered with (0: not known).
+	results map[*types.Var]bool
+	code    int64
 }
 
 // end turns an iteration's outcome into the loop's: running to the end
@@ -69,9 +89,13 @@ func (s *sim) end(o outcome, st state) outcome {
 	if o&fall == 0 {
 		return o
 	}
-	o &^= fall
+	b := o & bare
+	o &^= fall | bare
 	if s.loop.cond != nil && s.truth(s.loop.cond, st) == no {
 		return o | leave
+	}
+	if b != 0 {
+		o |= spin
 	}
 	return o | next
 }
@@ -81,13 +105,21 @@ func (s *sim) end(o outcome, st state) outcome {
 // at the end.
 func (s *sim) run(list []ast.Stmt, st state, brk outcome) (outcome, state) {
 	var acc outcome
+	paused := false
 	for _, stmt := range list {
 		o, after := s.stmt(stmt, st, brk)
+		if paused {
+			o = o.waited()
+		}
 		if o&fall == 0 {
 			return acc | o, st
 		}
-		acc |= o &^ fall
+		acc |= o &^ (fall | bare)
+		paused = paused || o&bare == 0
 		st = after
+	}
+	if !paused {
+		acc |= bare
 	}
 	return acc | fall, st
 }
@@ -99,14 +131,14 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 	case *ast.BranchStmt:
 		switch {
 		case n.Tok == token.FALLTHROUGH:
-			return fall, st
+			return fall | bare, st
 		case n.Tok == token.GOTO:
 			return leave, st
 		case n.Label == nil && n.Tok == token.BREAK:
 			return brk, st
 		case n.Label == nil || s.c.info.Uses[n.Label] == s.loop.label && s.loop.label != nil:
 			if n.Tok == token.CONTINUE {
-				return next, st
+				return next | spin, st
 			}
 			return leave, st
 		}
@@ -117,7 +149,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 		}
 	case *ast.AssignStmt:
 		if s.assigns(n.Lhs) {
-			return fall, unknown
+			return s.plain(n), unknown
 		}
 	case *ast.DeclStmt:
 		if gd, ok := n.Decl.(*ast.GenDecl); ok {
@@ -125,7 +157,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 				if vs, ok := spec.(*ast.ValueSpec); ok {
 					for _, name := range vs.Names {
 						if s.c.info.Defs[name] == s.err {
-							return fall, unknown
+							return s.plain(n), unknown
 						}
 					}
 				}
@@ -142,7 +174,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 			}
 		}
 		then, _ := s.run(n.Body.List, st, brk)
-		els := fall
+		els := fall | bare
 		if n.Else != nil {
 			els, _ = s.stmt(n.Else, st, brk)
 		}
@@ -152,7 +184,7 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 		case no:
 			return els, st
 		}
-		if st == failure && s.mentionsErr(n.Cond) && then != els {
+		if st == failure && s.mentionsErr(n.Cond) && then.waited() != els.waited() {
 			s.tests = append(s.tests, n.Cond)
 		}
 		return then | els, st
@@ -164,29 +196,45 @@ func (s *sim) stmt(stmt ast.Stmt, st state, brk outcome) (outcome, state) {
 		for _, cc := range n.Body.List {
 			clause := cc.(*ast.CaseClause)
 			hasDefault = hasDefault || clause.List == nil
-			o, _ := s.run(clause.Body, st, fall)
+			o, _ := s.run(clause.Body, st, fall|bare)
 			outs = append(outs, o)
 		}
 		if !hasDefault {
-			outs = append(outs, fall)
+			outs = append(outs, fall|bare)
 		}
 		if st == failure && s.mentionsErr(n.Assign) && differ(outs) {
 			s.tests = append(s.tests, caseExprs(n.Body)...)
 		}
 		return union(outs), st
 	case *ast.SelectStmt:
+		// Without a default, a select waits for one of its cases.
 		var acc outcome
+		waits := true
 		for _, cc := range n.Body.List {
-			o, _ := s.run(cc.(*ast.CommClause).Body, st, fall)
+			clause := cc.(*ast.CommClause)
+			waits = waits && clause.Comm != nil
+			o, _ := s.run(clause.Body, st, fall|bare)
 			acc |= o
+		}
+		if waits {
+			acc = acc.waited()
 		}
 		return acc, st
 	case *ast.ForStmt, *ast.RangeStmt:
 		if returns.Any(n) {
-			return fall | leave, st
+			return s.plain(n) | leave, st
 		}
 	}
-	return fall, st
+	return s.plain(stmt), st
+}
+
+// plain is the outcome of a statement that runs to its end: bare, unless
+// it waits.
+func (s *sim) plain(stmt ast.Stmt) outcome {
+	if s.c.blocks(stmt) {
+		return fall
+	}
+	return fall | bare
 }
 
 // switchStmt follows a switch: a tagless one case by case, as an if-else
@@ -196,6 +244,30 @@ func (s *sim) switchStmt(n *ast.SwitchStmt, st state) (outcome, state) {
 		if _, after := s.stmt(n.Init, st, fall); after == unknown {
 			st = unknown
 		}
+	}
+	if n.Tag != nil && s.status(n.Tag) && s.code != 0 && st == success {
+		// switch resp.StatusCode: the case of the simulated status runs.
+		var run *ast.CaseClause
+		for _, cc := range n.Body.List {
+			clause := cc.(*ast.CaseClause)
+			if clause.List == nil && run == nil {
+				run = clause
+			}
+			for _, e := range clause.List {
+				if tv := s.c.info.Types[e]; tv.Value != nil && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(s.code)) {
+					run = clause
+					break
+				}
+			}
+			if run != nil && run.List != nil {
+				break
+			}
+		}
+		if run == nil {
+			return fall | bare, st
+		}
+		o, _ := s.run(run.Body, st, fall|bare)
+		return o, st
 	}
 	var outs []outcome
 	hasDefault := false
@@ -223,7 +295,7 @@ func (s *sim) switchStmt(n *ast.SwitchStmt, st state) (outcome, state) {
 		if t == no {
 			continue
 		}
-		o, _ := s.run(clause.Body, st, fall)
+		o, _ := s.run(clause.Body, st, fall|bare)
 		outs = append(outs, o)
 		if t == yes {
 			hasDefault = true // nothing after it runs
@@ -231,7 +303,7 @@ func (s *sim) switchStmt(n *ast.SwitchStmt, st state) (outcome, state) {
 		}
 	}
 	if !hasDefault {
-		outs = append(outs, fall)
+		outs = append(outs, fall|bare)
 	}
 	if st == failure && mentions && differ(outs) {
 		for _, e := range caseExprs(n.Body) {
@@ -253,7 +325,7 @@ func union(outs []outcome) outcome {
 
 func differ(outs []outcome) bool {
 	for _, o := range outs {
-		if o != outs[0] {
+		if o.waited() != outs[0].waited() {
 			return true
 		}
 	}
@@ -308,7 +380,21 @@ func (s *sim) truth(cond ast.Expr, st state) tri {
 				return yes
 			}
 		}
+	case *ast.CallExpr:
+		// errors.Is(err, redis.Nil) when the service is down.
+		if fn, _ := typeutil.Callee(s.c.info, e).(*types.Func); fn != nil && knowledge.FuncName(fn) == "errors.Is" &&
+			len(e.Args) == 2 && s.isErr(e.Args[0]) && s.notDown(e.Args[1], st) {
+			return no
+		}
+		// isTimeout(err), ne.Timeout(): a service that is down fails at
+		// once, not after a timeout.
+		if s.down && st == failure && words(types.ExprString(e), knowledge.TimeoutWords) {
+			return no
+		}
 	case *ast.BinaryExpr:
+		if t, ok := s.compareStatus(e, st); ok {
+			return t
+		}
 		switch e.Op {
 		case token.EQL, token.NEQ:
 			var other ast.Expr
@@ -319,6 +405,13 @@ func (s *sim) truth(cond ast.Expr, st state) tri {
 				other = e.X
 			default:
 				return maybe
+			}
+			if s.notDown(other, st) {
+				// err == redis.Nil when the service is down.
+				if e.Op == token.EQL {
+					return no
+				}
+				return yes
 			}
 			if id, ok := ast.Unparen(other).(*ast.Ident); !ok || id.Name != "nil" {
 				return maybe
@@ -421,4 +514,104 @@ func (s *sim) sentinel(test ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// notDown reports whether, in a simulation of a service that is down,
+// the error in state st cannot be the one an expression names: a
+// package-level error (a variable or a constant: redis.Nil) whose name
+// says nothing of a failure of the service or of the way to it, or
+// names a timeout (context.DeadlineExceeded): a service that is down
+// fails at once.
+func (s *sim) notDown(e ast.Expr, st state) bool {
+	if !s.down || st != failure {
+		return false
+	}
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	obj := s.c.info.Uses[id]
+	switch obj.(type) {
+	case *types.Var, *types.Const:
+	default:
+		return false
+	}
+	return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() &&
+		(!words(id.Name, knowledge.TransientWords) || words(id.Name, knowledge.TimeoutWords)) &&
+		types.Implements(obj.Type(), types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
+}
+
+// status reports whether an expression is the status code of the
+// attempt's response: resp.StatusCode, resp.StatusCode().
+func (s *sim) status(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		e = ast.Unparen(call.Fun)
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := s.c.info.Uses[id].(*types.Var)
+	if !ok || !s.results[v] {
+		return false
+	}
+	return knowledge.ResponseStatus[strings.TrimPrefix(knowledge.TypeName(v.Type()), "*")] == sel.Sel.Name
+}
+
+// mentionsStatus reports whether an expression reads the status of the
+// attempt's response.
+func (s *sim) mentionsStatus(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && s.status(x) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// compareStatus evaluates a comparison of the response's status with a
+// constant, when the simulation answers with a known status.
+func (s *sim) compareStatus(e *ast.BinaryExpr, st state) (tri, bool) {
+	if s.code == 0 || st != success {
+		return maybe, false
+	}
+	switch e.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return maybe, false
+	}
+	x, y, op := e.X, e.Y, e.Op
+	if !s.status(x) {
+		x, y = y, x
+		switch op { // 500 <= code is code >= 500
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	tv := s.c.info.Types[y]
+	if !s.status(x) || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return maybe, false
+	}
+	if constant.Compare(constant.MakeInt64(s.code), op, tv.Value) {
+		return yes, true
+	}
+	return no, true
 }

@@ -24,7 +24,8 @@ times out at the client.
 thirdpartysync reports, in an HTTP handler (net/http, gin, echo, fiber)
 and in every function it calls, in the same package or another
 (through analysis facts): net/smtp.SendMail and smtp.Client sends,
-gomail and go-mail DialAndSend, SendGrid, Mailgun and Twilio clients
+gomail and go-mail DialAndSend (and gomail's Send on a connection
+it dialed), SendGrid, Mailgun and Twilio clients
 (messages, calls, Verify's one-time codes), and AWS SES and SNS
 SendEmail and Publish, v1 and v2: every variant of a send, with a
 context or not, single, bulk or templated (SendWithContext,

@@ -361,3 +361,25 @@ var ClosedRules = map[string]bool{
 	"uuid":     true,
 	"uuid4":    true,
 }
+
+// RouteTemplates return the template of the route a request matched, as
+// the program registered it ("/users/:id", "/users/{id}"), not the path
+// the client sent: a key made of one is one of the program's routes, a
+// closed set (per-route metrics), where the raw path is the client's to
+// choose. An unmatched request gives "". (Fiber's Route().Path is left
+// out: its error handler's fallback route holds the raw path.)
+var RouteTemplates = map[string]bool{
+	"(*github.com/gin-gonic/gin.Context).FullPath":                  true,
+	"(*github.com/go-chi/chi/v5.Context).RoutePattern":              true,
+	"(*github.com/gorilla/mux.Route).GetPathTemplate":               true,
+	"(github.com/labstack/echo/v4.Context).Path":                    true,
+	"(*github.com/labstack/echo/v5.Context).Path":                   true,
+	"(*github.com/cloudwego/hertz/pkg/app.RequestContext).FullPath": true,
+}
+
+// RouteTemplateFields are the string fields, by the type that holds them,
+// that hold the template of the route a request matched (see
+// RouteTemplates): net/http's Request.Pattern, set by ServeMux (Go 1.23).
+var RouteTemplateFields = map[string]string{
+	"net/http.Request": "Pattern",
+}

@@ -284,19 +284,26 @@ func RedisPackage(fn *types.Func) string {
 
 // networkCalls send a request over the network and wait for the answer.
 var networkCalls = map[string]bool{
-	"(*net/http.Client).Do":                          true,
-	"(*net/http.Client).Get":                         true,
-	"(*net/http.Client).Head":                        true,
-	"(*net/http.Client).Post":                        true,
-	"(*net/http.Client).PostForm":                    true,
-	"net/http.Get":                                   true,
-	"net/http.Head":                                  true,
-	"net/http.Post":                                  true,
-	"net/http.PostForm":                              true,
-	"net.Dial":                                       true,
-	"net.DialTimeout":                                true,
-	"(*net.Dialer).Dial":                             true,
-	"(*net.Dialer).DialContext":                      true,
+	"(*net/http.Client).Do":       true,
+	"(*net/http.Client).Get":      true,
+	"(*net/http.Client).Head":     true,
+	"(*net/http.Client).Post":     true,
+	"(*net/http.Client).PostForm": true,
+	"net/http.Get":                true,
+	"net/http.Head":               true,
+	"net/http.Post":               true,
+	"net/http.PostForm":           true,
+	// A round trip is a request sent and answered: what a retrying
+	// transport, or code that sends on a transport, calls.
+	"(net/http.RoundTripper).RoundTrip": true,
+	"(*net/http.Transport).RoundTrip":   true,
+	// A queue's receive: a consumer's call to the queue service.
+	"(*github.com/aws/aws-sdk-go/service/sqs.SQS).ReceiveMessage":            true,
+	"(*github.com/aws/aws-sdk-go/service/sqs.SQS).ReceiveMessageWithContext": true,
+	"net.Dial":                  true,
+	"net.DialTimeout":           true,
+	"(*net.Dialer).Dial":        true,
+	"(*net.Dialer).DialContext": true,
 	"(*google.golang.org/grpc.ClientConn).Invoke":    true,
 	"(*google.golang.org/grpc.ClientConn).NewStream": true,
 	// What protoc-gen-go-grpc's client methods call: the generated client
@@ -362,7 +369,13 @@ var Messaging = map[string]string{
 	"net/smtp.SendMail":                                 "SMTP",
 	"(*net/smtp.Client).Data":                           "SMTP",
 	"(*github.com/go-gomail/gomail.Dialer).DialAndSend": "SMTP",
-	"(*github.com/mailgun/mailgun-go/v5.Client).Send":   "Mailgun",
+	// gomail's other way: s, _ := d.Dial(); gomail.Send(s, m), or
+	// s.Send(from, to, msg) on the connection it dialed.
+	"gopkg.in/gomail.v2.Send":                         "SMTP",
+	"(gopkg.in/gomail.v2.Sender).Send":                "SMTP",
+	"github.com/go-gomail/gomail.Send":                "SMTP",
+	"(github.com/go-gomail/gomail.Sender).Send":       "SMTP",
+	"(*github.com/mailgun/mailgun-go/v5.Client).Send": "Mailgun",
 }
 
 // MessagingClient says which calls of a messaging SDK's client send: the
@@ -507,6 +520,9 @@ var Detachers = map[string]bool{
 var DeliberateDetachers = map[string]bool{
 	"context.WithoutCancel": true,
 }
+
+// ContextErr is the method that tells whether a context is done.
+const ContextErr = "(context.Context).Err"
 
 // RequestContext is the method that gives the context of a request: of a
 // request being served, the one that ends when its client leaves.

@@ -333,6 +333,26 @@ var ConflictCodes = map[string]string{
 	"1062":    "ER_DUP_ENTRY (MySQL)",
 }
 
+// TimeoutWords name, in an error's name or test, a failure that took its
+// time: a timeout or a deadline that passed. A loop that goes straight
+// back to a call after one has waited as long.
+var TimeoutWords = []string{"timeout", "deadline"}
+
+// ResponseStatus are the responses of other services, by type, and the
+// field or method (taking nothing) that gives the status code the service
+// answered with: a loop that goes round again on an overload status is
+// retrying a service that said it is down or overloaded.
+var ResponseStatus = map[string]string{
+	"net/http.Response":                     "StatusCode",
+	"github.com/go-resty/resty/v2.Response": "StatusCode",
+}
+
+// OverloadStatuses are the HTTP status codes a service that is overloaded
+// or down answers with (429 Too Many Requests, 500, 502, 503, 504): a
+// status, unlike a conflict (409, 412), that says to come back later, not
+// at once.
+var OverloadStatuses = []int64{429, 500, 502, 503, 504}
+
 // TransientWords name, in an error's variable or test, a failure of the
 // service or of the way to it (a timeout, a refused or reset connection,
 // an overload): retrying on one of those is retrying on a service that

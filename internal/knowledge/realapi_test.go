@@ -65,6 +65,7 @@ func tables() map[string]table {
 		"ContextDerivers":      fn(keys(ContextDerivers)...),
 		"DeliberateDetachers":  fn(keys(DeliberateDetachers)...),
 		"RequestContext":       fn(RequestContext),
+		"ContextErr":           fn(ContextErr),
 		"ContextSetters":       fn(keys(ContextSetters)...),
 		"ContextVariants":      fn(keys(ContextVariants)...),
 		"Detachers":            fn(keys(Detachers)...),
@@ -134,6 +135,7 @@ func tables() map[string]table {
 		"RequestPosts":         fn(keys(RequestPosts)...),
 		"FreshKeys":            fn(keys(FreshKeys)...),
 		"RequestHeaderSetters": fn(keys(RequestHeaderSetters)...),
+		"RouteTemplates":       fn(keys(RouteTemplates)...),
 		"stripeCalls":          fn(stripeNames()...),
 		"TestingTesting":       fn(TestingTesting),
 
@@ -155,6 +157,8 @@ func tables() map[string]table {
 		"GrowableTypes":         ty(keys(GrowableTypes)...),
 		"ContextCarriers":       ty(keys(ContextCarriers)...),
 		"TimeoutRules":          ty(timeoutTypes...),
+		"ResponseStatus":        ty(keys(ResponseStatus)...),
+		"RouteTemplateFields":   ty(keys(RouteTemplateFields)...),
 
 		"UserInputVars":   {varNames, keys(UserInputVars)},
 		"DefaultServeMux": {varNames, []string{DefaultServeMux}},
@@ -208,10 +212,12 @@ var unchecked = map[string]string{
 	"DefaultClient":            "a variable of net/http, checked with DefaultClientSends' package",
 	"ConflictWords":            "words of error names",
 	"TransientWords":           "words of error names",
+	"TimeoutWords":             "words of error names",
 	"DevModeWords":             "words of setting names",
 	"ProdModeWords":            "words of setting names",
 	"NegatingWords":            "words of setting names",
 	"ConflictCodes":            "error codes of databases, as constants print",
+	"OverloadStatuses":         "HTTP status codes",
 	"CacheGet":                 "a CacheOp",
 	"CacheSet":                 "a CacheOp",
 	"CacheDel":                 "a CacheOp",
@@ -410,6 +416,54 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
 	}
 	checkSends(t, loaded)
+	// A route's template is a string field, or a string its function
+	// returns first.
+	for name, field := range RouteTemplateFields {
+		pkg := loaded[PackageOf(name)]
+		if pkg == nil {
+			continue
+		}
+		tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+		if tn == nil {
+			continue // reported as no such type
+		}
+		obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, field)
+		if v, ok := obj.(*types.Var); !ok || !v.IsField() || !types.Identical(v.Type(), types.Typ[types.String]) {
+			t.Errorf("RouteTemplateFields: %s has no string field %s", name, field)
+		}
+	}
+	for name := range RouteTemplates {
+		if fn := lookupFunc(loaded[PackageOf(name)], name); fn != nil {
+			if res := fn.Signature().Results(); res.Len() == 0 || !types.Identical(res.At(0).Type(), types.Typ[types.String]) {
+				t.Errorf("RouteTemplates: %s returns no string first", name)
+			}
+		}
+	}
+	// A response's status is an int field, or a method taking nothing
+	// that returns one.
+	for name, member := range ResponseStatus {
+		pkg := loaded[PackageOf(name)]
+		if pkg == nil {
+			continue
+		}
+		tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+		if tn == nil {
+			continue // reported as no such type
+		}
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, member)
+		var typ types.Type
+		switch obj := obj.(type) {
+		case *types.Var:
+			typ = obj.Type()
+		case *types.Func:
+			if sig := obj.Signature(); sig.Params().Len() == 0 && sig.Results().Len() == 1 {
+				typ = sig.Results().At(0).Type()
+			}
+		}
+		if typ == nil || !types.Identical(typ, types.Typ[types.Int]) {
+			t.Errorf("ResponseStatus: %s has no %s that gives an int", name, member)
+		}
+	}
 	for name, b := range BareServes {
 		if fn := lookupFunc(loaded["net/http"], name); fn != nil {
 			checkServe(t, name, fn.Signature(), b, lookupFunc(loaded["net/http"], "(*net/http.Server)."+b.Method))
