@@ -74,7 +74,12 @@ context with a deadline set in the same function
 (context.WithTimeout, context.WithDeadline), clients from constructors
 that bound their calls (go-retryablehttp, resty with SetTimeout, a
 client-builder of the program that sets a Timeout), clients whose
-Transport is built elsewhere (a RoundTripper literal that wraps another,
+Transport is built elsewhere (a transport is followed through the
+functions of the package that return it, and those of a dependency
+through analysis facts; a Clone bounds what the transport it copies
+does, and so http.DefaultTransport.(*http.Transport).Clone() bounds the
+dial but not the wait for the response headers unless the program sets
+ResponseHeaderTimeout on the clone; a RoundTripper literal that wraps another,
 as oauth2.Transport and tracing or auth wrappers do, is judged by the
 transport it wraps when the literal gives it: wrapping
 http.DefaultTransport bounds nothing; one with a time.Duration field of

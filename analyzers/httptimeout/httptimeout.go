@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -38,6 +38,18 @@ type defaultClientFact struct{}
 
 func (*defaultClientFact) AFact()         {}
 func (*defaultClientFact) String() string { return "gives http.DefaultClient" }
+
+// transportFact marks a function that returns a transport that does not
+// bound both the dial and the wait for the response headers
+// (go-cleanhttp's DefaultPooledTransport, which sets no
+// ResponseHeaderTimeout): a client built on what it gives is judged by
+// what it bounds, as one built on a literal is.
+type transportFact struct{ Dial, Header bool }
+
+func (*transportFact) AFact() {}
+func (f *transportFact) String() string {
+	return fmt.Sprintf("returns a transport that bounds the dial: %t, the response headers: %t", f.Dial, f.Header)
+}
 
 // timeoutsFact marks a function that sets the read or header timeout of
 // the server its parameter Param points to (ory/graceful's WithDefaults,

@@ -60,6 +60,16 @@ var TimeoutRules = []FieldRule{ClientTimeout, TransportResponseTimeout, Transpor
 // has no timeout.
 const DefaultClient = "net/http.DefaultClient"
 
+// DefaultTransport is the transport of a client that names none: its
+// dialer has a Timeout, and it sets no ResponseHeaderTimeout.
+const DefaultTransport = "net/http.DefaultTransport"
+
+// TransportClones copy the transport they are called on, timeouts and
+// all: a clone of http.DefaultTransport bounds no more than it does.
+var TransportClones = map[string]bool{
+	"(*net/http.Transport).Clone": true,
+}
+
 // DefaultClientSends are net/http's functions that send on DefaultClient.
 var DefaultClientSends = map[string]bool{
 	"net/http.Get":      true,
