@@ -56,7 +56,12 @@ httptimeout reports, outside test code:
     timeout unless SetTimeout is called on it;
   - http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
     serve with a server of no timeouts, and http.Server literals
-    without ReadHeaderTimeout or ReadTimeout;
+    without ReadHeaderTimeout or ReadTimeout, or zero servers (var srv
+    http.Server, new(http.Server), given no value later) that the
+    package serves or hands on without setting one of them on what
+    holds them; a field of type http.Server of a struct of the package,
+    set field by field and never a timeout, is reported where it is
+    served (a.srv.ListenAndServe());
   - a call of another module's function that serves with no timeouts:
     gin's Engine.Run (and RunTLS, RunUnix, RunFd, RunListener), or a
     library's Start that calls http.ListenAndServe or builds and serves
@@ -84,7 +89,7 @@ as oauth2.Transport and tracing or auth wrappers do, is judged by the
 transport it wraps when the literal gives it: wrapping
 http.DefaultTransport bounds nothing; one with a time.Duration field of
 its own is trusted), servers whose ReadHeaderTimeout or
-ReadTimeout is set after the literal or by the function the literal (or
+ReadTimeout is set after the literal (or the zero server) or by the function the literal (or
 the variable or field that holds it) is handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client

@@ -109,18 +109,33 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.ValueSpec:
-			if len(n.Values) == 0 && n.Type != nil && knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) == knowledge.ClientTimeout.Type {
+			if len(n.Values) > 0 || n.Type == nil {
+				continue
+			}
+			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) {
+			case knowledge.ClientTimeout.Type:
 				for _, name := range n.Names {
 					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
 						c.zeroClient(name, v, false)
 					}
 				}
+			case knowledge.ServerTimeout.Type:
+				for _, name := range n.Names {
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
+						c.zeroServer(cur, name, v, false)
+					}
+				}
 			}
 		case *ast.CallExpr:
-			if c.isNewClient(n) {
+			switch {
+			case c.isNew(n, knowledge.ClientTimeout.Type):
 				holder, escapes := c.holder(cur)
 				c.zeroClient(n, holder, escapes)
+			case c.isNew(n, knowledge.ServerTimeout.Type):
+				holder, escapes := c.holder(cur)
+				c.zeroServer(cur, n, holder, escapes)
 			}
+			c.zeroFieldServe(cur, n)
 			c.call(cur, n)
 		case *ast.CompositeLit:
 			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n)) {
@@ -596,10 +611,11 @@ func (c *checker) zeroOnly(v *types.Var) bool {
 	return true
 }
 
-// isNewClient reports whether a call is new(http.Client).
-func (c *checker) isNewClient(call *ast.CallExpr) bool {
+// isNew reports whether a call is new(T) of the type named typ:
+// new(http.Client), new(http.Server).
+func (c *checker) isNew(call *ast.CallExpr, typ string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	return ok && c.info.Uses[id] == types.Universe.Lookup("new") && knowledge.TypeName(c.info.TypeOf(call)) == "*"+knowledge.ClientTimeout.Type
+	return ok && c.info.Uses[id] == types.Universe.Lookup("new") && knowledge.TypeName(c.info.TypeOf(call)) == "*"+typ
 }
 
 // untimedClient reports a client built at node with no timeout when
