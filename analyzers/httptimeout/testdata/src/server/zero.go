@@ -46,9 +46,9 @@ func newApp(addr string, h http.Handler) *app {
 }
 
 func (a *app) run() error {
-	go a.good.ListenAndServe() // OK: its timeout is set
-	go a.lit.ListenAndServe()  // OK: judged at the literal stored in it
-	go a.out.ListenAndServe()  // OK: handed to code that may set it
+	go a.good.ListenAndServe()    // OK: its timeout is set
+	go a.lit.ListenAndServe()     // OK: judged at the literal stored in it
+	go a.out.ListenAndServe()     // OK: handed to code that may set it
 	return a.srv.ListenAndServe() // want `^a.srv.ListenAndServe serves a.srv, a zero http.Server whose ReadHeaderTimeout and ReadTimeout the package never sets: .*set a.srv.ReadHeaderTimeout before serving`
 }
 
