@@ -52,8 +52,12 @@ httptimeout reports, outside test code:
     the response headers (ResponseHeaderTimeout), when the client is
     used to send: kept in a variable or field that something sends on,
     returned (a constructor: reported at the literal, once for all its
-    callers), or handed to a call; and resty.New(), whose client has no
-    timeout unless SetTimeout is called on it;
+    callers), or handed to a call; a call of another module's function
+    that returns such a client, as its code says (through analysis
+    facts: go-cleanhttp's DefaultClient and DefaultPooledClient), when
+    the program sends with it or hands it on without setting a Timeout
+    on what holds it; and resty.New(), whose client has no timeout
+    unless SetTimeout is called on it;
   - http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
     serve with a server of no timeouts, and http.Server literals
     without ReadHeaderTimeout or ReadTimeout, or zero servers (var srv

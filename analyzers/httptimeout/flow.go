@@ -708,6 +708,9 @@ func (c *checker) exportFacts() {
 				if ok && (fn.Exported() || fn.Signature().Recv() != nil) && c.returned(fn, 0) == defaultClient {
 					c.pass.ExportObjectFact(fn, new(defaultClientFact))
 				}
+				if ok && fn.Exported() && c.returnsUntimed(fn, 0) {
+					c.pass.ExportObjectFact(fn, new(untimedClientFact))
+				}
 				if ok && fn.Exported() && transportResult(fn) >= 0 {
 					if dial, header := c.returnedBounds(fn, 0); !dial || !header {
 						c.pass.ExportObjectFact(fn, &transportFact{Dial: dial, Header: header})

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(untimedClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -136,6 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 				c.zeroServer(cur, n, holder, escapes)
 			}
 			c.zeroFieldServe(cur, n)
+			c.untimedCall(cur, n)
 			c.call(cur, n)
 		case *ast.CompositeLit:
 			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n)) {
@@ -153,13 +154,13 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // factsImported reports whether a package the program analyzed before
-// this one has a function that serves with no timeouts, or that sends
-// with the context its caller gives: a package that does not import
-// net/http can call it.
+// this one has a function that serves with no timeouts, that sends with
+// the context its caller gives, or that returns a client with no
+// timeout: a package that does not import net/http can call it.
 func factsImported(pass *analysis.Pass) bool {
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
-		case *servesFact, *ctxSendFact:
+		case *servesFact, *ctxSendFact, *untimedClientFact:
 			return true
 		}
 	}

@@ -233,7 +233,7 @@ func localWithout(u string) {
 
 // NewClient is a constructor: its literal is reported once, for every
 // caller, here or in another package.
-func NewClient() *http.Client {
+func NewClient() *http.Client { // want NewClient:"returns an http.Client with no timeout"
 	return &http.Client{ // want `http.Client built without a Timeout`
 		Transport: http.DefaultTransport,
 	}
