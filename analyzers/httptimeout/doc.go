@@ -119,7 +119,12 @@ c.Request.Context(), a framework's request context) waits as long as the
 client does, not forever: it is reported as a warning that says so, and
 without the Timeout fix, since a Timeout also cuts a response streamed
 back to the client (a relay of server-sent events); bounding the wait
-for the response headers is the remedy it names.
+for the response headers is the remedy it names. It is not reported in
+a package that puts a deadline middleware in front of what it serves
+(http.TimeoutHandler, chi's middleware.Timeout, echo's ContextTimeout):
+the request's context then has a deadline. The middleware is taken to
+cover every route of the package; one applied in another package (a
+router built in main for handlers of another package) is not seen yet.
 
 Severity: an outbound call a handler waits for (on the request path of
 the package, outside a goroutine) is an error, since every request

@@ -224,6 +224,8 @@ type checker struct {
 	defaultRoutes bool
 	// defaultDiag memoizes defaultMuxDiagnostics: 1 yes, -1 no.
 	defaultDiag int8
+	// deadlineMW memoizes routerDeadline: 1 yes, -1 no.
+	deadlineMW int8
 }
 
 // tracked reports whether values of type t are clients, servers,
@@ -386,6 +388,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 				callName(call), via(direct, sel.X), onPath(waits)),
 		}
 		if len(call.Args) == 1 && c.servedContext(c.requestContext(call.Args[0], 0), 0) {
+			if c.routerDeadline() {
+				return // the request's context has the deadline of the package's router
+			}
 			// Under its client's context the call ends when the client
 			// leaves; a Timeout would also cut a response streamed back to
 			// the client, which the code here cannot rule out: no fix.

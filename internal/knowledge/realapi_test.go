@@ -102,6 +102,7 @@ func tables() map[string]table {
 		"DefaultClientSends":   fn(keys(DefaultClientSends)...),
 		"ClientSends":          fn(keys(ClientSends)...),
 		"TransportClones":      fn(keys(TransportClones)...),
+		"DeadlineMiddleware":   fn(keys(DeadlineMiddleware)...),
 		"UntimedClients":       fn(keys(UntimedClients)...),
 		"ClientTimeoutSetters": fn(keys(ClientTimeoutSetters)...),
 		"BareServes":           fn(keys(BareServes)...),
