@@ -52,11 +52,20 @@ httptimeout reports, outside test code:
     the response headers (ResponseHeaderTimeout), when the client is
     used to send: kept in a variable or field that something sends on,
     returned (a constructor: reported at the literal, once for all its
-    callers), or handed to a call; and resty.New(), whose client has no
-    timeout unless SetTimeout is called on it;
+    callers), or handed to a call; a call of another module's function
+    that returns such a client, as its code says (through analysis
+    facts: go-cleanhttp's DefaultClient and DefaultPooledClient), when
+    the program sends with it or hands it on without setting a Timeout
+    on what holds it; and resty.New(), whose client has no timeout
+    unless SetTimeout is called on it;
   - http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
     serve with a server of no timeouts, and http.Server literals
-    without ReadHeaderTimeout or ReadTimeout;
+    without ReadHeaderTimeout or ReadTimeout, or zero servers (var srv
+    http.Server, new(http.Server), given no value later) that the
+    package serves or hands on without setting one of them on what
+    holds them; a field of type http.Server of a struct of the package,
+    set field by field and never a timeout, is reported where it is
+    served (a.srv.ListenAndServe());
   - a call of another module's function that serves with no timeouts:
     gin's Engine.Run (and RunTLS, RunUnix, RunFd, RunListener), or a
     library's Start that calls http.ListenAndServe or builds and serves
@@ -74,12 +83,17 @@ context with a deadline set in the same function
 (context.WithTimeout, context.WithDeadline), clients from constructors
 that bound their calls (go-retryablehttp, resty with SetTimeout, a
 client-builder of the program that sets a Timeout), clients whose
-Transport is built elsewhere (a RoundTripper literal that wraps another,
+Transport is built elsewhere (a transport is followed through the
+functions of the package that return it, and those of a dependency
+through analysis facts; a Clone bounds what the transport it copies
+does, and so http.DefaultTransport.(*http.Transport).Clone() bounds the
+dial but not the wait for the response headers unless the program sets
+ResponseHeaderTimeout on the clone; a RoundTripper literal that wraps another,
 as oauth2.Transport and tracing or auth wrappers do, is judged by the
 transport it wraps when the literal gives it: wrapping
 http.DefaultTransport bounds nothing; one with a time.Duration field of
 its own is trusted), servers whose ReadHeaderTimeout or
-ReadTimeout is set after the literal or by the function the literal (or
+ReadTimeout is set after the literal (or the zero server) or by the function the literal (or
 the variable or field that holds it) is handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), servers on a constant loopback
 address (a pprof server on localhost:6060), which no outside client
@@ -105,7 +119,12 @@ c.Request.Context(), a framework's request context) waits as long as the
 client does, not forever: it is reported as a warning that says so, and
 without the Timeout fix, since a Timeout also cuts a response streamed
 back to the client (a relay of server-sent events); bounding the wait
-for the response headers is the remedy it names.
+for the response headers is the remedy it names. It is not reported in
+a package that puts a deadline middleware in front of what it serves
+(http.TimeoutHandler, chi's middleware.Timeout, echo's ContextTimeout):
+the request's context then has a deadline. The middleware is taken to
+cover every route of the package; one applied in another package (a
+router built in main for handlers of another package) is not seen yet.
 
 Severity: an outbound call a handler waits for (on the request path of
 the package, outside a goroutine) is an error, since every request

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -352,49 +354,144 @@ func (c *checker) timedClient(lit *ast.CompositeLit, holder types.Object) bool {
 // timedTransport reports whether a Transport bounds both the dial and the
 // wait for the response headers, or is built where it cannot be seen.
 func (c *checker) timedTransport(e ast.Expr, depth int) bool {
+	dial, header := c.bounds(e, depth)
+	return dial && header
+}
+
+// bounds tells whether a Transport bounds the dial and whether it bounds
+// the wait for the response headers. One built where this analysis cannot
+// see is trusted with both.
+func (c *checker) bounds(e ast.Expr, depth int) (dial, header bool) {
 	if depth > maxDepth {
-		return true
+		return true, true
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
 		if e.Op == token.AND {
-			return c.timedTransport(e.X, depth+1)
+			return c.bounds(e.X, depth+1)
 		}
+	case *ast.TypeAssertExpr:
+		// http.DefaultTransport.(*http.Transport): the transport itself.
+		return c.bounds(e.X, depth+1)
 	case *ast.CompositeLit:
 		if knowledge.TypeName(c.info.TypeOf(e)) != knowledge.TransportResponseTimeout.Type {
-			return c.timedWrapper(e, depth)
+			ok := c.timedWrapper(e, depth)
+			return ok, ok
 		}
 		holder, _ := c.holder(c.cursorOf(e))
-		if !c.setIn(e, holder, knowledge.TransportResponseTimeout.Any[0]) {
-			return false
-		}
+		header = c.setIn(e, holder, knowledge.TransportResponseTimeout.Any[0])
 		for _, d := range knowledge.TransportDial.Any {
 			if v := fieldValue(e, d); v != nil && c.timedDial(v, depth+1) {
-				return true
-			}
-			if holder != nil && c.set[holder][d] {
-				return true
+				dial = true
 			}
 		}
-		return false
+		return dial || c.dialSet(holder), header
+	case *ast.CallExpr:
+		return c.calledBounds(e, depth)
 	case *ast.Ident, *ast.SelectorExpr:
 		v, ok := c.holderOf(e).(*types.Var)
 		if !ok {
-			return true
+			return true, true
 		}
-		if v.Pkg() != nil && v.Pkg().Path()+"."+v.Name() == "net/http.DefaultTransport" {
-			return false
+		if v.Pkg() != nil && v.Pkg().Path()+"."+v.Name() == knowledge.DefaultTransport {
+			// Its dialer has a Timeout; it sets no ResponseHeaderTimeout.
+			return true, false
 		}
 		if v.Pkg() != c.pass.Pkg || v.IsField() {
-			return true
+			return true, true
 		}
 		values := c.values(v)
 		if len(values) != 1 {
-			return true
+			return true, true
 		}
-		return c.timedTransport(values[0], depth+1)
+		return c.bounds(values[0], depth+1)
 	}
-	return true
+	return true, true
+}
+
+// dialSet reports whether a dial function is assigned on what holder
+// holds (t.DialContext = d.DialContext): the program's own, trusted.
+func (c *checker) dialSet(holder types.Object) bool {
+	return holder != nil && slices.ContainsFunc(knowledge.TransportDial.Any, func(d string) bool { return c.set[holder][d] })
+}
+
+// calledBounds tells what the transport a call gives bounds: a Clone
+// bounds what the transport it copies does, a function of the package
+// what its return statements give, one of another package what its fact
+// says (none: built where this analysis cannot see, trusted); and then
+// what the program sets on the variable or field that holds it
+// (t := http.DefaultTransport.(*http.Transport).Clone();
+// t.ResponseHeaderTimeout = d).
+func (c *checker) calledBounds(call *ast.CallExpr, depth int) (dial, header bool) {
+	fn := typeutil.StaticCallee(c.info, call)
+	if fn == nil {
+		return true, true
+	}
+	switch {
+	case knowledge.TransportClones[knowledge.FuncName(fn)]:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true, true
+		}
+		dial, header = c.bounds(sel.X, depth+1)
+	case fn.Pkg() == c.pass.Pkg:
+		dial, header = c.returnedBounds(fn, depth)
+	default:
+		var f transportFact
+		if !c.pass.ImportObjectFact(fn.Origin(), &f) {
+			return true, true
+		}
+		dial, header = f.Dial, f.Header
+	}
+	if dial && header {
+		return true, true
+	}
+	if holder, _ := c.holder(c.cursorOf(call)); holder != nil {
+		header = header || c.set[holder][knowledge.TransportResponseTimeout.Any[0]]
+		dial = dial || c.dialSet(holder)
+	}
+	return dial, header
+}
+
+// returnedBounds tells what the transport a function of the package
+// returns bounds: what all its return statements bound.
+func (c *checker) returnedBounds(fn *types.Func, depth int) (dial, header bool) {
+	fd := c.reach.Decl(fn)
+	if fd == nil || fd.Body == nil {
+		return true, true
+	}
+	idx := transportResult(fn)
+	if idx < 0 {
+		return true, true
+	}
+	dial, header = true, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != fn.Signature().Results().Len() {
+				return true // a bare return, or a call's results: trusted
+			}
+			d, h := c.bounds(n.Results[idx], depth+1)
+			dial, header = dial && d, header && h
+		}
+		return true
+	})
+	return dial, header
+}
+
+// transportResult returns the index of a function's result that is a
+// transport, -1 when none is.
+func transportResult(fn *types.Func) int {
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		switch strings.TrimPrefix(knowledge.TypeName(res.At(i).Type()), "*") {
+		case knowledge.TransportResponseTimeout.Type, knowledge.RoundTripperType:
+			return i
+		}
+	}
+	return -1
 }
 
 // timedWrapper reports whether a RoundTripper literal that wraps another
@@ -610,6 +707,14 @@ func (c *checker) exportFacts() {
 				fn, ok := c.info.Defs[d.Name].(*types.Func)
 				if ok && (fn.Exported() || fn.Signature().Recv() != nil) && c.returned(fn, 0) == defaultClient {
 					c.pass.ExportObjectFact(fn, new(defaultClientFact))
+				}
+				if ok && fn.Exported() && c.returnsUntimed(fn, 0) {
+					c.pass.ExportObjectFact(fn, new(untimedClientFact))
+				}
+				if ok && fn.Exported() && transportResult(fn) >= 0 {
+					if dial, header := c.returnedBounds(fn, 0); !dial || !header {
+						c.pass.ExportObjectFact(fn, &transportFact{Dial: dial, Header: header})
+					}
 				}
 				if param, sets := c.setsTimeoutsIn(d); ok && fn.Exported() && sets {
 					c.pass.ExportObjectFact(fn, &timeoutsFact{Param: param})

@@ -211,6 +211,9 @@ func (c *checker) handedCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return // every caller of its setter gives it a deadline
 	}
 	if c.servedContext(call.Args[f.Param], 0) {
+		if c.routerDeadline() {
+			return // the request's context has the deadline of the package's router
+		}
 		c.rep.Add(report.Finding{
 			Pos: call.Pos(), End: call.End(), Severity: report.Warning,
 			Message: fmt.Sprintf("%s sends on http.DefaultClient, which has no timeout, with the context it is given (%s), the request's being served: when the service does not answer, the call waits as long as the client does, and a client that never gives up holds it forever; give it a context with a deadline (context.WithTimeout)",
@@ -311,4 +314,49 @@ func (c *checker) requestContext(e ast.Expr, depth int) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// routerDeadline reports whether the package puts a deadline middleware
+// (http.TimeoutHandler, chi's middleware.Timeout) in front of what it
+// serves: the context of every request its handlers serve then has a
+// deadline, and a send under it ends with it. The middleware is taken to
+// cover every route of the package, as a router's body limit does for
+// readallbody; one applied in another package is not seen.
+func (c *checker) routerDeadline() bool {
+	if c.deadlineMW == 0 {
+		c.deadlineMW = -1
+		for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+			if fn != nil && knowledge.DeadlineMiddleware[knowledge.FuncName(fn)] && applied(cur) && !report.IsTestCode(c.pass, call.Pos()) {
+				c.deadlineMW = 1
+				break
+			}
+		}
+	}
+	return c.deadlineMW > 0
+}
+
+// applied reports whether what a call returns goes somewhere (handed to
+// Use, called on a handler, served, returned, kept), not dropped.
+func applied(cur inspector.Cursor) bool {
+	p := cur.Parent()
+	for {
+		if _, ok := p.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		p = p.Parent()
+	}
+	switch n := p.Node().(type) {
+	case *ast.ExprStmt:
+		return false
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }

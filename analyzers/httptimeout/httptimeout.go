@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(untimedClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -38,6 +38,18 @@ type defaultClientFact struct{}
 
 func (*defaultClientFact) AFact()         {}
 func (*defaultClientFact) String() string { return "gives http.DefaultClient" }
+
+// transportFact marks a function that returns a transport that does not
+// bound both the dial and the wait for the response headers
+// (go-cleanhttp's DefaultPooledTransport, which sets no
+// ResponseHeaderTimeout): a client built on what it gives is judged by
+// what it bounds, as one built on a literal is.
+type transportFact struct{ Dial, Header bool }
+
+func (*transportFact) AFact() {}
+func (f *transportFact) String() string {
+	return fmt.Sprintf("returns a transport that bounds the dial: %t, the response headers: %t", f.Dial, f.Header)
+}
 
 // timeoutsFact marks a function that sets the read or header timeout of
 // the server its parameter Param points to (ory/graceful's WithDefaults,
@@ -97,18 +109,34 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.ValueSpec:
-			if len(n.Values) == 0 && n.Type != nil && knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) == knowledge.ClientTimeout.Type {
+			if len(n.Values) > 0 || n.Type == nil {
+				continue
+			}
+			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n.Type)) {
+			case knowledge.ClientTimeout.Type:
 				for _, name := range n.Names {
 					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
 						c.zeroClient(name, v, false)
 					}
 				}
+			case knowledge.ServerTimeout.Type:
+				for _, name := range n.Names {
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && c.zeroOnly(v) {
+						c.zeroServer(cur, name, v, false)
+					}
+				}
 			}
 		case *ast.CallExpr:
-			if c.isNewClient(n) {
+			switch {
+			case c.isNew(n, knowledge.ClientTimeout.Type):
 				holder, escapes := c.holder(cur)
 				c.zeroClient(n, holder, escapes)
+			case c.isNew(n, knowledge.ServerTimeout.Type):
+				holder, escapes := c.holder(cur)
+				c.zeroServer(cur, n, holder, escapes)
 			}
+			c.zeroFieldServe(cur, n)
+			c.untimedCall(cur, n)
 			c.call(cur, n)
 		case *ast.CompositeLit:
 			switch knowledge.TypeName(pass.TypesInfo.TypeOf(n)) {
@@ -126,13 +154,13 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // factsImported reports whether a package the program analyzed before
-// this one has a function that serves with no timeouts, or that sends
-// with the context its caller gives: a package that does not import
-// net/http can call it.
+// this one has a function that serves with no timeouts, that sends with
+// the context its caller gives, or that returns a client with no
+// timeout: a package that does not import net/http can call it.
 func factsImported(pass *analysis.Pass) bool {
 	for _, f := range pass.AllObjectFacts() {
 		switch f.Fact.(type) {
-		case *servesFact, *ctxSendFact:
+		case *servesFact, *ctxSendFact, *untimedClientFact:
 			return true
 		}
 	}
@@ -196,6 +224,8 @@ type checker struct {
 	defaultRoutes bool
 	// defaultDiag memoizes defaultMuxDiagnostics: 1 yes, -1 no.
 	defaultDiag int8
+	// deadlineMW memoizes routerDeadline: 1 yes, -1 no.
+	deadlineMW int8
 }
 
 // tracked reports whether values of type t are clients, servers,
@@ -358,6 +388,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 				callName(call), via(direct, sel.X), onPath(waits)),
 		}
 		if len(call.Args) == 1 && c.servedContext(c.requestContext(call.Args[0], 0), 0) {
+			if c.routerDeadline() {
+				return // the request's context has the deadline of the package's router
+			}
 			// Under its client's context the call ends when the client
 			// leaves; a Timeout would also cut a response streamed back to
 			// the client, which the code here cannot rule out: no fix.
@@ -584,10 +617,11 @@ func (c *checker) zeroOnly(v *types.Var) bool {
 	return true
 }
 
-// isNewClient reports whether a call is new(http.Client).
-func (c *checker) isNewClient(call *ast.CallExpr) bool {
+// isNew reports whether a call is new(T) of the type named typ:
+// new(http.Client), new(http.Server).
+func (c *checker) isNew(call *ast.CallExpr, typ string) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	return ok && c.info.Uses[id] == types.Universe.Lookup("new") && knowledge.TypeName(c.info.TypeOf(call)) == "*"+knowledge.ClientTimeout.Type
+	return ok && c.info.Uses[id] == types.Universe.Lookup("new") && knowledge.TypeName(c.info.TypeOf(call)) == "*"+typ
 }
 
 // untimedClient reports a client built at node with no timeout when

@@ -60,6 +60,27 @@ var TimeoutRules = []FieldRule{ClientTimeout, TransportResponseTimeout, Transpor
 // has no timeout.
 const DefaultClient = "net/http.DefaultClient"
 
+// DefaultTransport is the transport of a client that names none: its
+// dialer has a Timeout, and it sets no ResponseHeaderTimeout.
+const DefaultTransport = "net/http.DefaultTransport"
+
+// TransportClones copy the transport they are called on, timeouts and
+// all: a clone of http.DefaultTransport bounds no more than it does.
+var TransportClones = map[string]bool{
+	"(*net/http.Transport).Clone": true,
+}
+
+// DeadlineMiddleware put a deadline on the context of every request the
+// router or handler they wrap serves (context.WithTimeout on
+// r.Context()): a send under the request's context then ends with it.
+// echo's Timeout() is not one: its default config sets no timeout.
+var DeadlineMiddleware = map[string]bool{
+	"net/http.TimeoutHandler":                                         true,
+	"github.com/go-chi/chi/v5/middleware.Timeout":                     true,
+	"github.com/labstack/echo/v4/middleware.ContextTimeout":           true,
+	"github.com/labstack/echo/v4/middleware.ContextTimeoutWithConfig": true,
+}
+
 // DefaultClientSends are net/http's functions that send on DefaultClient.
 var DefaultClientSends = map[string]bool{
 	"net/http.Get":      true,

@@ -198,8 +198,9 @@ var viaTransportVar = &http.Client{Transport: transport} // OK: both bounded, th
 
 func callViaTransportVar(u string) { viaTransportVar.Get(u) }
 
-// A transport built elsewhere is not judged.
-var wrapped = &http.Client{Transport: newTransport()} // OK
+// A function of the package that gives the transport is read: one that
+// gives http.DefaultTransport does not bound the response headers.
+var wrapped = &http.Client{Transport: newTransport()} // want `http.Client built without a Timeout`
 
 func newTransport() http.RoundTripper { return http.DefaultTransport }
 
@@ -232,7 +233,7 @@ func localWithout(u string) {
 
 // NewClient is a constructor: its literal is reported once, for every
 // caller, here or in another package.
-func NewClient() *http.Client {
+func NewClient() *http.Client { // want NewClient:"returns an http.Client with no timeout"
 	return &http.Client{ // want `http.Client built without a Timeout`
 		Transport: http.DefaultTransport,
 	}

@@ -101,11 +101,11 @@ func (t *authTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.base.RoundTrip(r)
 }
 
-func NewAuthClient(token string) *http.Client {
+func NewAuthClient(token string) *http.Client { // want NewAuthClient:"returns an http.Client with no timeout"
 	return &http.Client{Transport: &authTransport{token: token, base: http.DefaultTransport}} // want `http.Client built without a Timeout, and its Transport does not bound both the dial and the wait for the response headers`
 }
 
-func NewAuthClientOver(token string) *http.Client {
+func NewAuthClientOver(token string) *http.Client { // want NewAuthClientOver:"returns an http.Client with no timeout"
 	return &http.Client{Transport: &authTransport{token: token, base: &http.Transport{}}} // want `http.Client built without a Timeout`
 }
 
