@@ -223,6 +223,22 @@ func (c *checker) retriesOverload(l *retryLoop, rest []ast.Stmt, errVar *types.V
 	if len(results) == 0 {
 		return false
 	}
+	// Only a loop that reads the response's status can go round because
+	// of it: one that pages, drains a queue or walks versions goes round
+	// after any success, whatever the service answered.
+	probe := &sim{c: c, results: results}
+	reads := false
+	for _, st := range rest {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && probe.status(e) {
+				reads = true
+			}
+			return !reads
+		})
+	}
+	if !reads {
+		return false
+	}
 	for _, code := range knowledge.OverloadStatuses {
 		s := &sim{c: c, loop: l, err: errVar, results: results, code: code}
 		if s.end(s.run(rest, success, leave))&next != 0 {

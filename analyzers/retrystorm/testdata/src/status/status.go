@@ -3,6 +3,8 @@
 package status
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"net/http"
 	"strconv"
@@ -241,4 +243,46 @@ func (t *backoffTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		}
 	}
 	return resp, err
+}
+
+// OK: it drains a table page by page (gitea's unstarRepos, RemoveAllPackages)
+// and returns on the first error; it goes round after every success,
+// whatever the database answered, and reads no status: no retry.
+func drain(ctx context.Context, db *sql.DB) error {
+	for {
+		rows, err := db.QueryContext(ctx, "SELECT id FROM stars WHERE user_id = 1 LIMIT 50")
+		if err != nil {
+			return err
+		}
+		n := 0
+		for rows.Next() {
+			n++
+		}
+		rows.Close()
+		if n == 0 {
+			return nil
+		}
+		if _, err := db.ExecContext(ctx, "DELETE FROM stars WHERE user_id = 1 LIMIT 50"); err != nil {
+			return err
+		}
+	}
+}
+
+// OK: one transaction per schema version (miniflux's Migrate), returning
+// on the first error.
+func migrate(db *sql.DB, steps []func(*sql.Tx) error) error {
+	for version := 0; version < len(steps); version++ {
+		tx, err := db.Begin()
+		if err != nil {
+			return err
+		}
+		if err := steps[version](tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
