@@ -628,17 +628,9 @@ func (c *checker) isNew(call *ast.CallExpr, typ string) bool {
 // something sends with it: kept in holder, or escaping. lit is the
 // literal a fix may add the Timeout to, or nil.
 func (c *checker) untimedClient(at ast.Node, lit *ast.CompositeLit, holder types.Object, escapes bool) {
-	used, waits := escapes, false
-	if holder != nil {
-		u, w := c.sendsOn(holder)
-		used, waits = used || u, w
-	}
+	used, waits, what := c.usedToSend(holder, escapes)
 	if !used {
 		return
-	}
-	what := "a call to a service that does not answer waits forever"
-	if waits {
-		what += ", and so does the request that made it (a handler of this package sends with it)"
 	}
 	f := report.Finding{
 		Pos: at.Pos(), End: at.End(), Severity: severity(waits),
@@ -654,6 +646,22 @@ func (c *checker) untimedClient(at ast.Node, lit *ast.CompositeLit, holder types
 		f.Fixes = c.fieldFix(lit, holder, knowledge.ClientTimeout, "Add a Timeout to the client")
 	}
 	c.rep.Add(f)
+}
+
+// usedToSend reports whether something sends with a client with no
+// timeout, kept in holder or escaping, and whether a handler of this
+// package waits for it; what is the consequence, for a message.
+func (c *checker) usedToSend(holder types.Object, escapes bool) (used, waits bool, what string) {
+	used = escapes
+	if holder != nil {
+		u, w := c.sendsOn(holder)
+		used, waits = used || u, w
+	}
+	what = "a call to a service that does not answer waits forever"
+	if waits {
+		what += ", and so does the request that made it (a handler of this package sends with it)"
+	}
+	return used, waits, what
 }
 
 // serverLit reports an http.Server literal without a header timeout.

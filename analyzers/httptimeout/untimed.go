@@ -113,20 +113,12 @@ func (c *checker) untimedCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	holder, escapes := c.holder(cur)
-	used, waits := escapes, false
-	if holder != nil {
-		if c.set[holder][knowledge.ClientTimeout.Fix] {
-			return
-		}
-		u, w := c.sendsOn(holder)
-		used, waits = used || u, w
-	}
-	if !used {
+	if holder != nil && c.set[holder][knowledge.ClientTimeout.Fix] {
 		return
 	}
-	what := "a call to a service that does not answer waits forever"
-	if waits {
-		what += ", and so does the request that made it (a handler of this package sends with it)"
+	used, waits, what := c.usedToSend(holder, escapes)
+	if !used {
+		return
 	}
 	c.rep.Add(report.Finding{
 		Pos: call.Pos(), End: call.End(), Severity: severity(waits),
