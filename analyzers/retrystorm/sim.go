@@ -382,7 +382,7 @@ func (s *sim) truth(cond ast.Expr, st state) tri {
 		}
 	case *ast.CallExpr:
 		// errors.Is(err, redis.Nil) when the service is down.
-		if fn, _ := typeutil.Callee(s.c.info, e).(*types.Func); fn != nil && knowledge.FuncName(fn) == "errors.Is" &&
+		if fn, _ := typeutil.Callee(s.c.info, e).(*types.Func); fn != nil && knowledge.FuncName(fn) == knowledge.ErrorsIs &&
 			len(e.Args) == 2 && s.isErr(e.Args[0]) && s.notDown(e.Args[1], st) {
 			return no
 		}
@@ -491,7 +491,7 @@ func (s *sim) sentinel(test ast.Expr) bool {
 		var other ast.Expr
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if fn, _ := typeutil.Callee(s.c.info, n).(*types.Func); fn != nil && knowledge.FuncName(fn) == "errors.Is" && len(n.Args) == 2 && s.isErr(n.Args[0]) {
+			if fn, _ := typeutil.Callee(s.c.info, n).(*types.Func); fn != nil && knowledge.FuncName(fn) == knowledge.ErrorsIs && len(n.Args) == 2 && s.isErr(n.Args[0]) {
 				other = n.Args[1]
 			}
 		case *ast.BinaryExpr:

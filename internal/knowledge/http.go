@@ -383,3 +383,7 @@ var RouteTemplates = map[string]bool{
 var RouteTemplateFields = map[string]string{
 	"net/http.Request": "Pattern",
 }
+
+// URLQuery parses a URL's query: of the request's URL, the client's
+// parameters (r.URL.Query().Get("sort")).
+const URLQuery = "(*net/url.URL).Query"

@@ -524,6 +524,10 @@ var DeliberateDetachers = map[string]bool{
 // ContextErr is the method that tells whether a context is done.
 const ContextErr = "(context.Context).Err"
 
+// ErrorsIs tells whether an error is, or wraps, a given one: a test of
+// an error's kind.
+const ErrorsIs = "errors.Is"
+
 // RequestContext is the method that gives the context of a request: of a
 // request being served, the one that ends when its client leaves.
 const RequestContext = "(*net/http.Request).Context"

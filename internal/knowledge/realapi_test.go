@@ -66,6 +66,8 @@ func tables() map[string]table {
 		"DeliberateDetachers":  fn(keys(DeliberateDetachers)...),
 		"RequestContext":       fn(RequestContext),
 		"ContextErr":           fn(ContextErr),
+		"ErrorsIs":             fn(ErrorsIs),
+		"URLQuery":             fn(URLQuery),
 		"ContextSetters":       fn(keys(ContextSetters)...),
 		"ContextVariants":      fn(keys(ContextVariants)...),
 		"Detachers":            fn(keys(Detachers)...),

@@ -192,7 +192,7 @@ func (ev *Evaluator) fromRequest(e ast.Expr, depth int) bool {
 		if knowledge.ContextBodyReaders[name] {
 			return true
 		}
-		if name == "(*net/url.URL).Query" {
+		if name == knowledge.URLQuery {
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 				return ev.fromRequest(sel.X, depth+1) // r.URL.Query()
 			}

@@ -819,7 +819,7 @@ func (ev *Evaluator) elems(e ast.Expr) []Part {
 		if fn != nil {
 			name := knowledge.FuncName(fn)
 			switch {
-			case knowledge.UserInputs[name], name == "(*net/url.URL).Query":
+			case knowledge.UserInputs[name], name == knowledge.URLQuery:
 				return []Part{dynamic(e, Input, types.ExprString(e))}
 			case name == "strings.Split" || name == "strings.Fields" || name == "strings.SplitN":
 				return []Part{ev.summary(e, ev.eval(e.Args[0]))}
