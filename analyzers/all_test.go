@@ -7,6 +7,7 @@ import (
 
 	"github.com/crisislint/crisislint/analyzers"
 	"github.com/crisislint/crisislint/internal/analyzerdoc"
+	"github.com/crisislint/crisislint/internal/engine"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -49,24 +50,12 @@ func TestAll(t *testing.T) {
 // one key passes every test until a package has two, so no fact of any
 // analyzer, or of the analyzers they require, may hold a map.
 func TestFactsHoldNoMaps(t *testing.T) {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
+	for _, a := range engine.Order(analyzers.All) {
 		for _, f := range a.FactTypes {
 			if path := mapIn(reflect.TypeOf(f), reflect.TypeOf(f).String(), make(map[reflect.Type]bool)); path != "" {
 				t.Errorf("%s: fact %T holds a map (%s): its encoding is not deterministic; use a sorted slice", a.Name, f, path)
 			}
 		}
-		for _, r := range a.Requires {
-			visit(r)
-		}
-	}
-	for _, a := range analyzers.All {
-		visit(a)
 	}
 }
 

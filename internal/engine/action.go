@@ -37,9 +37,9 @@ type objKey struct {
 	typ reflect.Type
 }
 
-// order returns the analyzers and those they require, each after its
+// Order returns the analyzers and those they require, each after its
 // requirements.
-func order(as []*analysis.Analyzer) []*analysis.Analyzer {
+func Order(as []*analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func(a *analysis.Analyzer)

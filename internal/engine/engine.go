@@ -122,13 +122,13 @@ func Run(cfg Config) (*Result, error) {
 		res:     &Result{},
 	}
 	e.res.Fset = e.u.fset
-	e.rootSet = order(cfg.Analyzers)
+	e.rootSet = Order(cfg.Analyzers)
 	for _, a := range e.rootSet {
 		if len(a.FactTypes) > 0 {
 			e.depSet = append(e.depSet, a)
 		}
 	}
-	e.depSet = order(e.depSet) // with what they require
+	e.depSet = Order(e.depSet) // with what they require
 	registerFacts(e.rootSet)
 	e.salt = executableHash() + " " + names(e.depSet)
 	if err := e.openCache(); err != nil {

@@ -424,13 +424,9 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	// A route's template is a string field, or a string its function
 	// returns first.
 	for name, field := range RouteTemplateFields {
-		pkg := loaded[PackageOf(name)]
-		if pkg == nil {
-			continue
-		}
-		tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+		pkg, tn := lookupType(loaded, name)
 		if tn == nil {
-			continue // reported as no such type
+			continue // not loaded, or reported as no such type
 		}
 		obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, field)
 		if v, ok := obj.(*types.Var); !ok || !v.IsField() || !types.Identical(v.Type(), types.Typ[types.String]) {
@@ -447,13 +443,9 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	// A response's status is an int field, or a method taking nothing
 	// that returns one.
 	for name, member := range ResponseStatus {
-		pkg := loaded[PackageOf(name)]
-		if pkg == nil {
-			continue
-		}
-		tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+		pkg, tn := lookupType(loaded, name)
 		if tn == nil {
-			continue // reported as no such type
+			continue // not loaded, or reported as no such type
 		}
 		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, member)
 		var typ types.Type
@@ -728,6 +720,17 @@ func stripeNames() []string {
 }
 
 // lookupFunc finds the function or method named as FuncName prints it.
+// lookupType returns the package of a type named "path.Name" and the
+// type, when the package is loaded and has it.
+func lookupType(loaded map[string]*types.Package, name string) (*types.Package, *types.TypeName) {
+	pkg := loaded[PackageOf(name)]
+	if pkg == nil {
+		return nil, nil
+	}
+	tn, _ := pkg.Scope().Lookup(name[strings.LastIndex(name, ".")+1:]).(*types.TypeName)
+	return pkg, tn
+}
+
 func lookupFunc(pkg *types.Package, name string) *types.Func {
 	if pkg == nil {
 		return nil

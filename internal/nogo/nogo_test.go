@@ -23,33 +23,13 @@ import (
 	"testing"
 
 	"github.com/crisislint/crisislint/analyzers"
+	"github.com/crisislint/crisislint/internal/engine"
 	"github.com/crisislint/crisislint/internal/testgopath"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 )
-
-// closure returns the analyzers and everything they require.
-func closure(as []*analysis.Analyzer) []*analysis.Analyzer {
-	var out []*analysis.Analyzer
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, r := range a.Requires {
-			visit(r)
-		}
-		out = append(out, a)
-	}
-	for _, a := range as {
-		visit(a)
-	}
-	return out
-}
 
 // nogoTestdata are analyzer test packages that make every fact type.
 var nogoTestdata = map[string][]string{
@@ -119,7 +99,7 @@ func TestNogo(t *testing.T) {
 		t.Skip("type-checks the testdata from source")
 	}
 	loaded := loadNogoTestdata(t)
-	all := closure(analyzers.All)
+	all := engine.Order(analyzers.All)
 	first, facts := run(t, loaded, analyzers.All)
 	t.Run("facts gob", func(t *testing.T) { checkGob(t, all, facts) })
 	t.Run("no shared state", func(t *testing.T) {
