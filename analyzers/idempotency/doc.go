@@ -58,12 +58,12 @@ that order, so a double click opens a second page for one order, and
 nothing is charged or credited twice unless the customer pays both.`,
 		Before: `
 func pay(w http.ResponseWriter, r *http.Request) {
-	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur")}
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur"), Confirm: stripe.Bool(true)}
 	pi, err := paymentintent.New(params)
 `,
 		After: `
 func pay(w http.ResponseWriter, r *http.Request) {
-	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur")}
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(amount), Currency: stripe.String("eur"), Confirm: stripe.Bool(true)}
 	params.SetIdempotencyKey(r.Header.Get("Idempotency-Key")) // the client sends one key per payment, and the same on a retry
 	pi, err := paymentintent.New(params)
 `,
@@ -82,5 +82,10 @@ pass a key down from the request.
 Severity: error for calls that move money, note for a checkout session
 tied to no order: a duplicate is a second payment page, not a second
 payment, and expires unpaid unless the customer pays both; the webhook
-that credits a completed session once is where duplicates are stopped.`,
+that credits a completed session once is where duplicates are stopped.
+A payment intent created without Confirm is a note for the same reason:
+nothing is charged until the customer confirms it in the browser
+(Stripe.js, Stripe's quick-start flow), so a duplicate stays unpaid.
+Params that set Confirm, or that a function is handed before the call
+(it may set it), keep the error.`,
 })

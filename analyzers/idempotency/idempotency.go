@@ -37,7 +37,10 @@ type Fact struct {
 	Params int // -1: none
 	What   string
 	Money  bool
-	Keys   []int
+	// MoneyIf names the field of the params that makes the payment move
+	// money (a payment intent's Confirm); empty when it always does.
+	MoneyIf string
+	Keys    []int
 	// Keyed is set for a constructor of params that returns them with
 	// the key set (newIntentParams(order)).
 	Keyed bool
@@ -134,9 +137,10 @@ func (c *checker) walk(n ast.Node, funcs []ast.Node) {
 
 // payment is what a call creates, and where its params are.
 type payment struct {
-	what   string
-	money  bool
-	params ast.Expr
+	what    string
+	money   bool
+	moneyIf string // the field of the params that makes it move money
+	params  ast.Expr
 }
 
 // paymentOf returns what a call creates at a payment provider: a
@@ -148,10 +152,10 @@ func (c *checker) paymentOf(call *ast.CallExpr) (payment, bool) {
 		return payment{}, false
 	}
 	if pc, ok := knowledge.PaymentCallOf(fn); ok && pc.Params < len(call.Args) {
-		return payment{what: pc.What, money: pc.Money, params: call.Args[pc.Params]}, true
+		return payment{what: pc.What, money: pc.Money, moneyIf: pc.MoneyIf, params: call.Args[pc.Params]}, true
 	}
 	if s := c.summary(fn); s != nil && s.Params >= 0 && s.Params < len(call.Args) {
-		return payment{what: s.What, money: s.Money, params: call.Args[s.Params]}, true
+		return payment{what: s.What, money: s.Money, moneyIf: s.MoneyIf, params: call.Args[s.Params]}, true
 	}
 	return payment{}, false
 }
@@ -170,6 +174,9 @@ func (c *checker) check(call *ast.CallExpr, funcs []ast.Node) {
 		}
 		if !p.money && c.referenced(outer, p.params, call.Pos()) {
 			return
+		}
+		if p.moneyIf != "" && !c.maySet(outer, p.params, call.Pos(), p.moneyIf) {
+			p.money = false
 		}
 		c.reportPayment(call, p, inner)
 		return
@@ -237,6 +244,68 @@ func (c *checker) isReferenceField(owner ast.Expr, field *ast.Ident) bool {
 	}
 	named, _ := types.Unalias(t).(*types.Named)
 	return knowledge.IsOrderReferenceField(named, v)
+}
+
+// maySet reports whether the params may have the field set before pos:
+// in their literal, by an assignment, or by any function they are handed
+// to, which the check cannot see into. Params it cannot follow may.
+func (c *checker) maySet(outer ast.Node, params ast.Expr, pos token.Pos, field string) bool {
+	setIn := func(lit *ast.CompositeLit) bool {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if lit := compositeOf(params); lit != nil {
+		return setIn(lit)
+	}
+	v := c.baseVar(params)
+	if v == nil || v.Parent() == nil || v.Parent().Parent() == types.Universe {
+		return true // a field or a package-level variable: set anywhere
+	}
+	e := ast.Unparen(params)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if _, ok := e.(*ast.Ident); !ok {
+		return true
+	}
+	for _, w := range c.index.Writes(v) {
+		if !w.Sets() || w.RHS == nil { // var params T: the zero value
+			continue
+		}
+		if lit := compositeOf(w.RHS); lit == nil || setIn(lit) {
+			return true // made elsewhere (a helper's params), or set here
+		}
+	}
+	set := false
+	ast.Inspect(outer, func(n ast.Node) bool {
+		if set || n == nil || n.Pos() >= pos {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == field && c.mentions(sel.X, v) {
+					set = true
+				}
+			}
+		case *ast.CallExpr:
+			// Handed to a function (other than a method of the params
+			// themselves, such as SetIdempotencyKey): it may set it.
+			for _, arg := range n.Args {
+				if c.mentions(arg, v) {
+					set = true
+				}
+			}
+		}
+		return !set
+	})
+	return set
 }
 
 // checkFreshKey reports a payment retried in a loop whose params get a
@@ -492,7 +561,14 @@ func (c *checker) reportPayment(call *ast.CallExpr, p payment, inner ast.Node) {
 	msg := fmt.Sprintf("%s creates a %s with no idempotency key: a double click or a client's retry after a timeout creates a second one; set one on the params (params.SetIdempotencyKey(key)) with a key the client sends once per payment and again on a retry, and store it with the response (in Redis or the database) so a retry returns the first result",
 		name, p.what)
 	sev := report.Error
-	if !p.money {
+	if !p.money && p.moneyIf != "" {
+		// An intent created without Confirm is paid when the customer
+		// confirms it, in the browser: a duplicate is an intent that
+		// stays unpaid, as a second checkout page does.
+		sev = report.Note
+		msg = fmt.Sprintf("%s creates a %s with no idempotency key and without %s: nothing is charged until the customer confirms it, so a double click or a client's retry leaves a second intent unpaid; if the same params ever set %s, or the intent is confirmed server-side, set a key the client sends once per payment (params.SetIdempotencyKey(key))",
+			name, p.what, p.moneyIf, p.moneyIf)
+	} else if !p.money {
 		// A checkout session moves no money: a duplicate is a second
 		// payment page, which expires unpaid unless the customer pays
 		// both; the dedup that matters is the completion webhook's.
@@ -623,7 +699,7 @@ func (c *checker) summarize(fd *ast.FuncDecl) *Fact {
 		}
 		if p, ok := c.paymentOf(call); ok && s.Params < 0 && c.fromParam(fd, p.params) && !c.keyed(fd, p.params, call.Pos()) {
 			if i, ok := c.index.Param(c.baseVar(p.params)); ok {
-				s.Params, s.What, s.Money = i, p.what, p.money
+				s.Params, s.What, s.Money, s.MoneyIf = i, p.what, p.money, p.moneyIf
 			}
 		}
 		return true

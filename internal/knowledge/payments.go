@@ -22,6 +22,11 @@ type PaymentCall struct {
 	// Money is set when a duplicate moves money twice; a duplicate
 	// checkout session only shows the customer a second payment page.
 	Money bool
+	// MoneyIf, when set, names the field of the params that makes the
+	// call move money: a payment intent created without Confirm charges
+	// nothing until the customer confirms it (Stripe.js in the browser,
+	// the quick-start flow), so a duplicate is an intent left unpaid.
+	MoneyIf string
 	// Since is the first major version of the library with the call;
 	// Until, when set, the last.
 	Since, Until int
@@ -50,6 +55,7 @@ func init() {
 	}
 	pkgCall("charge", "New", "charge", 0, true)
 	pkgCall("paymentintent", "New", "payment intent", 0, true)
+	confirmOnCreate("github.com/stripe/stripe-go/vN/paymentintent.New", "(github.com/stripe/stripe-go/vN/paymentintent.Client).New")
 	pkgCall("paymentintent", "Confirm", "payment (confirming a payment intent)", 1, true)
 	pkgCall("refund", "New", "refund", 0, true)
 	pkgCall("transfer", "New", "transfer", 0, true)
@@ -76,12 +82,23 @@ func init() {
 	}
 	service("Charge", "Create", "charge", 1, true)
 	service("PaymentIntent", "Create", "payment intent", 1, true)
+	confirmOnCreate("(github.com/stripe/stripe-go/vN.v1PaymentIntentService).Create")
 	service("PaymentIntent", "Confirm", "payment (confirming a payment intent)", 2, true)
 	service("Refund", "Create", "refund", 1, true)
 	service("Transfer", "Create", "transfer", 1, true)
 	service("Payout", "Create", "payout", 1, true)
 	service("CheckoutSession", "Create", "checkout session", 1, false)
 	service("Subscription", "Create", "subscription", 1, true)
+}
+
+// confirmOnCreate marks the calls that create a payment intent: they move
+// money only when their params set Confirm.
+func confirmOnCreate(names ...string) {
+	for _, name := range names {
+		c := stripeCalls[name]
+		c.MoneyIf = "Confirm"
+		stripeCalls[name] = c
+	}
 }
 
 // Stripe's params carry the key in their embedded Params: a method sets

@@ -699,6 +699,13 @@ func checkPaymentCall(t *testing.T, name string, fn *types.Func) {
 	if m, ok := obj.(*types.Func); !ok || !IsIdempotencyKeySetter(m) {
 		t.Errorf("%s: parameter %d, %s, has no %s", name, c.Params, p, StripeKeyMethod)
 	}
+	if c.MoneyIf != "" {
+		if f, _, _ := types.LookupFieldOrMethod(p, false, fn.Pkg(), c.MoneyIf); f == nil {
+			t.Errorf("%s: parameter %d, %s, has no field %s", name, c.Params, p, c.MoneyIf)
+		} else if v, ok := f.(*types.Var); !ok || !v.IsField() {
+			t.Errorf("%s: %s of %s is not a field", name, c.MoneyIf, p)
+		}
+	}
 }
 
 // stripeMajors are the majors of stripe-go that testdata/realmod requires.

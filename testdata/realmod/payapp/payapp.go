@@ -27,8 +27,15 @@ type Shop struct {
 }
 
 func (s *Shop) Pay(w http.ResponseWriter, r *http.Request) {
-	params := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("eur")}
-	s.sc.V1PaymentIntents.Create(r.Context(), params) // want `s.sc.V1PaymentIntents.Create creates a payment intent with no idempotency key`
+	params := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("eur"), Confirm: stripe.Bool(true)}
+	s.sc.V1PaymentIntents.Create(r.Context(), params) // want `s.sc.V1PaymentIntents.Create creates a payment intent with no idempotency key: a double click`
+}
+
+// Created unconfirmed for Stripe.js to confirm in the browser: a
+// duplicate is an intent left unpaid.
+func (s *Shop) IntentForBrowser(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(1400), Currency: stripe.String("usd")}
+	paymentintent.New(params) // want `paymentintent.New creates a payment intent with no idempotency key and without Confirm: nothing is charged`
 }
 
 func (s *Shop) Confirm(w http.ResponseWriter, r *http.Request) {

@@ -14,7 +14,7 @@ import (
 )
 
 func Pay(w http.ResponseWriter, r *http.Request) {
-	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(1000), Currency: stripe.String("eur")}
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(1000), Currency: stripe.String("eur"), Confirm: stripe.Bool(true)}
 	if _, err := paymentintent.New(params); err != nil { // want `paymentintent.New creates a payment intent with no idempotency key: a double click or a client's retry after a timeout creates a second one`
 		http.Error(w, err.Error(), http.StatusBadGateway)
 	}
@@ -86,9 +86,9 @@ func CheckoutOrderLate(w http.ResponseWriter, r *http.Request) {
 type Server struct{ sc *stripe.Client }
 
 func (s *Server) Create(w http.ResponseWriter, r *http.Request) {
-	params := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500)}
+	params := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500), Confirm: stripe.Bool(true)}
 	for i := 0; i < 1; i++ {
-		s.sc.V1PaymentIntents.Create(r.Context(), params) // want `s.sc.V1PaymentIntents.Create creates a payment intent with no idempotency key`
+		s.sc.V1PaymentIntents.Create(r.Context(), params) // want `s.sc.V1PaymentIntents.Create creates a payment intent with no idempotency key: a double click`
 	}
 }
 
@@ -162,4 +162,34 @@ func RawSigned(w http.ResponseWriter, r *http.Request) {
 func ConfirmIntent(w http.ResponseWriter, r *http.Request) {
 	params := &stripe.PaymentIntentConfirmParams{}
 	paymentintent.Confirm(r.FormValue("id"), params) // want `paymentintent.Confirm creates a payment \(confirming a payment intent\) with no idempotency key`
+}
+
+// The quick-start flow: the intent is created unconfirmed and its client
+// secret returned; Stripe.js confirms it in the browser. A duplicate is
+// an intent that stays unpaid.
+func CreateIntent(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(1400), Currency: stripe.String("usd")}
+	pi, err := paymentintent.New(params) // want `note: paymentintent.New creates a payment intent with no idempotency key and without Confirm: nothing is charged until the customer confirms it`
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	w.Write([]byte(pi.ClientSecret))
+}
+
+// Confirmed after the literal, or possibly by a helper: it charges.
+func CreateAndConfirm(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(1400), Currency: stripe.String("usd")}
+	params.Confirm = stripe.Bool(true)
+	paymentintent.New(params) // want `paymentintent.New creates a payment intent with no idempotency key: a double click`
+}
+
+func CreateWithHelper(w http.ResponseWriter, r *http.Request) {
+	params := &stripe.PaymentIntentParams{Amount: stripe.Int64(1400), Currency: stripe.String("usd")}
+	offSession(params)
+	paymentintent.New(params) // want `paymentintent.New creates a payment intent with no idempotency key: a double click`
+}
+
+func offSession(p *stripe.PaymentIntentParams) {
+	p.Confirm, p.OffSession = stripe.Bool(true), stripe.Bool(true)
 }

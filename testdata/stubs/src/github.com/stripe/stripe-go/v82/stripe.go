@@ -13,6 +13,7 @@ func (p *Params) SetIdempotencyKey(val string) { p.IdempotencyKey = &val }
 
 func String(v string) *string { return &v }
 func Int64(v int64) *int64    { return &v }
+func Bool(v bool) *bool       { return &v }
 
 type ChargeParams struct {
 	Params   `form:"*"`
@@ -23,16 +24,18 @@ type ChargeParams struct {
 type Charge struct{ ID string }
 
 type PaymentIntentParams struct {
-	Params   `form:"*"`
-	Amount   *int64
-	Currency *string
+	Params     `form:"*"`
+	Amount     *int64
+	Currency   *string
+	Confirm    *bool
+	OffSession *bool
 }
 
 type PaymentIntentConfirmParams struct {
 	Params `form:"*"`
 }
 
-type PaymentIntent struct{ ID string }
+type PaymentIntent struct{ ID, ClientSecret string }
 
 type RefundParams struct {
 	Params `form:"*"`
@@ -53,6 +56,7 @@ type PaymentIntentCreateParams struct {
 	Params   `form:"*"`
 	Amount   *int64
 	Currency *string
+	Confirm  *bool
 }
 
 type PaymentIntentRetrieveParams struct {
