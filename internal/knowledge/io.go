@@ -450,8 +450,13 @@ type ContextVariant struct {
 	Rows bool
 	// Sends is set when the call builds a request inside and sends it on
 	// its receiver, an *http.Client (client.Get): the variant is written
-	// rather than renamed to, and a client with a short Timeout bounds it.
+	// rather than renamed to.
 	Sends bool
+	// TimedBy is the rule of the receiver whose timeout bounds the call
+	// (an http.Client's): set short and constant where the receiver is
+	// built, it cannot outlive its handler by more than that, and the
+	// context it lacks does not matter.
+	TimedBy *FieldRule
 }
 
 // ContextVariants maps a context-less call that does I/O to the variant
@@ -463,10 +468,10 @@ var ContextVariants = map[string]ContextVariant{
 	"(*database/sql.DB).Ping":  {Name: "PingContext"},
 	// What http.NewRequest and Do do, in one call: the same request that
 	// cannot be cancelled.
-	"(*net/http.Client).Get":      {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
-	"(*net/http.Client).Head":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
-	"(*net/http.Client).Post":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
-	"(*net/http.Client).PostForm": {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).Get":      {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	"(*net/http.Client).Head":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	"(*net/http.Client).Post":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	"(*net/http.Client).PostForm": {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
 }
 
 // rowMethods are the database methods that return rows as many as the

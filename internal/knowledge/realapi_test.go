@@ -570,6 +570,11 @@ func checkFunc(t *testing.T, pkg *types.Package, table, name string) {
 	if s, ok := builderSinks[name]; ok && table == "builderSinks" {
 		checkSink(t, name, fn.Signature(), s)
 	}
+	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" && v.TimedBy != nil {
+		if r := fn.Signature().Recv(); r == nil || TypeName(r.Type()) != "*"+v.TimedBy.Type {
+			t.Errorf("%s: its receiver is no *%s, whose timeout would bound it", name, v.TimedBy.Type)
+		}
+	}
 	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" && v.Sends {
 		// Written, not renamed to: the receiver sends what it builds.
 		if r := fn.Signature().Recv(); r == nil || TypeName(r.Type()) != "*net/http.Client" {
