@@ -163,8 +163,13 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 
 // timed reports whether a context-less call is bounded by a short,
 // constant timeout set where it can be seen (see givenContext): on the
-// client it sends on (client.Get(u), the client built in the function).
+// client it sends on (client.Get(u), the client built in the function),
+// on the dialer it dials with, or as its argument
+// (net.DialTimeout(n, a, 3*time.Second)).
 func (r *Result) timed(call *ast.CallExpr, v knowledge.ContextVariant) bool {
+	if v.TimeoutArg > 0 {
+		return len(call.Args) >= v.TimeoutArg && r.shortConstant(call.Args[v.TimeoutArg-1])
+	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	return ok && v.TimedBy != nil && r.timedValue(sel.X, *v.TimedBy, 0)
 }
@@ -185,7 +190,8 @@ func (r *Result) timedValue(e ast.Expr, rule knowledge.FieldRule, depth int) boo
 		}
 		for _, elt := range e.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				// A setting may be long.
+				// A setting may be long; a net.Dialer's Deadline is a
+				// time, not a duration: neither is short for sure.
 				if id, ok := kv.Key.(*ast.Ident); ok && rule.Set(id.Name) && r.shortConstant(kv.Value) {
 					return true
 				}
