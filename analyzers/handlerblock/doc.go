@@ -30,8 +30,14 @@ package of the program, or a dependency (through analysis facts):
     sqlx's Select and Get, http.NewRequest (NewRequestWithContext), an
     http.Client's Get, Head, Post and PostForm, which build such a
     request inside (http.NewRequestWithContext and Do), exec.Command
-    (CommandContext); not a gorm query without WithContext, which has
-    no such variant;
+    (CommandContext), package net's dials (net.Dial, a net.Dialer's
+    Dial, net.DialTimeout: a net.Dialer's DialContext), which wait for
+    the system's connect timeout, minutes, on a host that does not
+    answer, and its lookups (net.LookupHost, LookupIP, LookupMX,
+    LookupTXT, LookupSRV, ...: net.DefaultResolver's, which take a
+    context), which wait out the resolver's timeouts and retries when
+    DNS is down; not a gorm query without WithContext, which has no
+    such variant;
   - I/O under context.Background() or context.TODO(), detached from the
     request whose context is in scope: a query (database/sql, sqlx, pgx,
     gorm, a MongoDB collection's Find, FindOne, InsertOne, ...), a redis
@@ -72,6 +78,9 @@ the request, which only the program's own state can make
 (graceful.GetManager().HammerContext(), a server's BaseContext()): its
 work is meant to go on after the client leaves, a
 request sent on a client with a short constant Timeout (10 s at most),
+or a dial given one (net.DialTimeout(n, a, 3*time.Second), a
+net.Dialer{Timeout: 5 * time.Second} built in the function or at
+package level),
 a request built to be served in-process rather than sent (its
 RequestURI set, which a client refuses: a batch endpoint's
 sub-requests),
@@ -111,12 +120,13 @@ sets the floor, and the output puts the worst first):
 
   - error: a request to another service that ignores the request's
     context (built with http.NewRequest, or under a detached context
-    with no short deadline): when the client leaves, it goes on for as
+    with no short deadline), or a dial: when the client leaves, it goes on for as
     long as that service takes; and I/O under a package-level mutex, which makes every
     request wait for every other's;
   - warning: a query that returns rows as many as the data holds, a
-    process run without a context, a database call under a detached
-    context with no short deadline, a sleep;
+    process run without a context, a DNS lookup without one (the
+    resolver's timeouts end it, after seconds), a database call under a
+    detached context with no short deadline, a sleep;
   - note: a context-less point lookup or single statement, which ends
     in milliseconds whoever waits; I/O under a detached context given a
     short constant deadline (context.WithTimeout(context.Background(),
@@ -152,7 +162,10 @@ func profile(w http.ResponseWriter, r *http.Request) {
 	Fixes: true,
 	Remedy: `The suggested fixes rename a call to its context variant and pass the
 request's context (r.Context(), c.Request.Context() for gin,
-c.Request().Context() for echo, c.UserContext() for fiber); replace a
+c.Request().Context() for echo, c.UserContext() for fiber), or write
+the value whose method it is (net.LookupMX(d) becomes
+net.DefaultResolver.LookupMX(r.Context(), d), net.Dial(n, a)
+(&net.Dialer{}).DialContext(r.Context(), n, a)); replace a
 detached context by the request's; and hoist a constant regular
 expression, or a template.Must(template.ParseFiles(...)), to a
 package-level variable.`,

@@ -16,7 +16,9 @@ import (
 
 // variantFix renames a context-less call to its context variant and
 // passes the request's context first: db.QueryRow(q, id) becomes
-// db.QueryRowContext(r.Context(), q, id).
+// db.QueryRowContext(r.Context(), q, id); or, for a function whose
+// variant is a method of a value of its package, writes that value:
+// net.LookupMX(d) becomes net.DefaultResolver.LookupMX(r.Context(), d).
 func (f *finding) variantFix() *analysis.SuggestedFix {
 	sel, ok := ast.Unparen(f.call.Fun).(*ast.SelectorExpr)
 	fn, _ := typeutil.Callee(f.pass.TypesInfo, f.call).(*types.Func)
@@ -24,10 +26,21 @@ func (f *finding) variantFix() *analysis.SuggestedFix {
 		return nil
 	}
 	v, ok := knowledge.ContextVariants[knowledge.FuncName(fn)]
-	if !ok || v.Sends {
-		return nil // client.Get(u) becomes two statements: the message says which
+	if !ok || v.Sends || v.Method != "" && v.On == "" {
+		return nil // client.Get(u) becomes two statements, net.DialTimeout's timeout moves: the message says how
 	}
-	edits := []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(v.Name)}}
+	edit := analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(v.Name)}
+	if v.On != "" {
+		// The package as the file imports it: gonet.Dial becomes
+		// (&gonet.Dialer{}).DialContext.
+		pkg, _ := ast.Unparen(sel.X).(*ast.Ident)
+		if _, ok := f.pass.TypesInfo.Uses[pkg].(*types.PkgName); pkg == nil || !ok {
+			return nil
+		}
+		method := v.Method[strings.LastIndex(v.Method, ".")+1:]
+		edit = analysis.TextEdit{Pos: sel.Pos(), End: sel.End(), NewText: []byte(fmt.Sprintf(v.On, pkg.Name) + "." + method)}
+	}
+	edits := []analysis.TextEdit{edit}
 	if len(f.call.Args) > 0 {
 		edits = append(edits, analysis.TextEdit{Pos: f.call.Args[0].Pos(), End: f.call.Args[0].Pos(), NewText: []byte(f.ctx + ", ")})
 	} else {

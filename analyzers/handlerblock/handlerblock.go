@@ -189,8 +189,8 @@ type finding struct {
 //     package-level mutex, which makes every request wait for every
 //     other's I/O.
 //   - Warning: a query that returns rows as many as the data holds, a
-//     process run without a context, a database call under a detached
-//     context, a sleep.
+//     process run without a context, a DNS lookup without one, a
+//     database call under a detached context, a sleep.
 //   - Note: a context-less point lookup or single statement (it ends in
 //     milliseconds whoever waits for it), I/O under a detached context
 //     with a short deadline (it ends by then whoever waits for it), and
@@ -203,6 +203,8 @@ func (f *finding) severity() report.Severity {
 		switch {
 		case f.e.Kind == effects.Detached && f.e.Attrs&effects.Deadline != 0:
 			return report.Note
+		case f.e.Kind == effects.NoContext && knowledge.VariantNamed(f.e.Note).Resolves:
+			return report.Warning // the resolver's own timeouts end it, after seconds
 		case f.e.Remote:
 			return report.Error
 		case f.e.Kind == effects.Detached, f.e.Note == "CommandContext", knowledge.ScanVariant(f.e.Note):
@@ -282,7 +284,24 @@ func (f *finding) finding() report.Finding {
 	var fix *analysis.SuggestedFix
 	switch f.e.Kind {
 	case effects.NoContext:
-		switch {
+		switch v := knowledge.VariantNamed(f.e.Note); {
+		case v.Connects || v.Resolves:
+			waits := "connects to another host without the request's context%s: when the host does not answer, the dial waits for the system's connect timeout, minutes,"
+			switch {
+			case v.Resolves:
+				waits = "asks the resolver without the request's context%s: when DNS is slow or down, the lookup waits out the resolver's timeouts and retries, seconds for each name it tries,"
+			case v.TimeoutArg > 0:
+				waits = "connects to another host without the request's context%s: when the host does not answer, the dial waits out its timeout, which is not a short constant,"
+			case v.TimedBy != nil:
+				waits = "connects to another host without the request's context%s: when the host does not answer, the dial waits for the dialer's timeout, or without one for the system's connect timeout, minutes,"
+			}
+			msg = name + " " + fmt.Sprintf(waits, via) + " after the client has gone, and requests pile up behind it; "
+			if f.e.Direct() {
+				msg += fmt.Sprintf("use %s with %s", f.e.Note, ctx)
+				fix = f.variantFix()
+			} else {
+				msg += fmt.Sprintf("pass %s down and use %s", ctx, f.e.Note)
+			}
 		case f.e.Direct() && f.e.Remote:
 			msg = fmt.Sprintf("%s builds a request to another service that cannot be cancelled: when the client goes away or times out, the request goes on until that service answers or the client's own timeout ends it, and holds its goroutine and connection; use %s with %s",
 				name, f.e.Note, ctx)

@@ -11,5 +11,5 @@ import (
 
 func TestHandlerBlock(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), reporttest.Levels(handlerblock.Analyzer),
-		"web", "store", "api", "ginweb", "ui", "mixed", "keylock", "billing", "ratelimit", "hammer", "chosen", "delays", "restore", "clientsend", "fakeserver", "devtemplate", "tokens", "batch", "retries", "devroutes/web", "devroutes/pages", "sdk", "gormctx", "bounded")
+		"web", "store", "api", "ginweb", "ui", "mixed", "keylock", "billing", "ratelimit", "hammer", "chosen", "delays", "restore", "clientsend", "fakeserver", "devtemplate", "tokens", "batch", "retries", "devroutes/web", "devroutes/pages", "sdk", "gormctx", "bounded", "netdial")
 }

@@ -137,7 +137,7 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 			name := knowledge.FuncName(ic.Callee)
 			if _, setter := knowledge.ContextSetters[name]; setter {
 				mark(sel.X)
-			} else if knowledge.ClientSends[name] && ic.Callee.Name() == "Do" && len(ic.Expr.Args) == 1 && r.timedClient(sel.X, 0) {
+			} else if knowledge.ClientSends[name] && ic.Callee.Name() == "Do" && len(ic.Expr.Args) == 1 && r.timedValue(sel.X, knowledge.ClientTimeout, 0) {
 				mark(ic.Expr.Args[0])
 			}
 		}
@@ -161,37 +161,39 @@ func (r *Result) givenContext(call *ast.CallExpr) bool {
 	return r.contextSet[call]
 }
 
-// timedSend reports whether a call sends on a client whose short,
-// constant Timeout bounds it (client.Get(u), client built in the
-// function): as for a request built and sent with Do (givenContext).
-func (r *Result) timedSend(call *ast.CallExpr) bool {
+// timed reports whether a context-less call is bounded by a short,
+// constant timeout set where it can be seen (see givenContext): on the
+// client it sends on (client.Get(u), the client built in the function),
+// on the dialer it dials with, or as its argument
+// (net.DialTimeout(n, a, 3*time.Second)).
+func (r *Result) timed(call *ast.CallExpr, v knowledge.ContextVariant) bool {
+	if v.TimeoutArg > 0 {
+		return len(call.Args) >= v.TimeoutArg && r.shortConstant(call.Args[v.TimeoutArg-1])
+	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && r.timedClient(sel.X, 0)
+	return ok && v.TimedBy != nil && r.timedValue(sel.X, *v.TimedBy, 0)
 }
 
-// timedClient reports whether a client expression is an http.Client
-// literal that sets its Timeout, directly or through the one variable it
-// is stored in.
-func (r *Result) timedClient(e ast.Expr, depth int) bool {
+// timedValue reports whether an expression is a literal of the rule's
+// type that sets one of its timeout fields short and constant, directly
+// or through the one variable it is stored in.
+func (r *Result) timedValue(e ast.Expr, rule knowledge.FieldRule, depth int) bool {
 	if depth > 2 {
 		return false
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
-		return e.Op == token.AND && r.timedClient(e.X, depth+1)
+		return e.Op == token.AND && r.timedValue(e.X, rule, depth+1)
 	case *ast.CompositeLit:
-		if knowledge.TypeName(r.pass.TypesInfo.TypeOf(e)) != knowledge.ClientTimeout.Type {
+		if knowledge.TypeName(r.pass.TypesInfo.TypeOf(e)) != rule.Type {
 			return false
 		}
 		for _, elt := range e.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && knowledge.ClientTimeout.Set(id.Name) {
-					tv := r.pass.TypesInfo.Types[kv.Value]
-					if tv.Value == nil {
-						return false // a setting: it may be long
-					}
-					d, exact := constant.Int64Val(tv.Value)
-					return exact && d > 0 && time.Duration(d) <= knowledge.ShortTimeout
+				// A setting may be long; a net.Dialer's Deadline is a
+				// time, not a duration: neither is short for sure.
+				if id, ok := kv.Key.(*ast.Ident); ok && rule.Set(id.Name) && r.shortConstant(kv.Value) {
+					return true
 				}
 			}
 		}
@@ -201,10 +203,21 @@ func (r *Result) timedClient(e ast.Expr, depth int) bool {
 			return false
 		}
 		if ws := r.index.Writes(v); len(ws) == 1 && ws[0].Kind == strexpr.Assign && ws[0].RHS != nil {
-			return r.timedClient(ws[0].RHS, depth+1)
+			return r.timedValue(ws[0].RHS, rule, depth+1)
 		}
 	}
 	return false
+}
+
+// shortConstant reports whether a duration is constant and positive,
+// knowledge.ShortTimeout at most.
+func (r *Result) shortConstant(e ast.Expr) bool {
+	tv := r.pass.TypesInfo.Types[e]
+	if tv.Value == nil || knowledge.TypeName(tv.Type) != knowledge.DurationType {
+		return false
+	}
+	d, exact := constant.Int64Val(tv.Value)
+	return exact && d > 0 && time.Duration(d) <= knowledge.ShortTimeout
 }
 
 func (r *Result) detachedRoot(e ast.Expr, depth int) *ast.CallExpr {
@@ -261,10 +274,5 @@ func (r *Result) shortDeadline(call *ast.CallExpr) bool {
 	if len(call.Args) < 2 || knowledge.TypeName(r.pass.TypesInfo.TypeOf(call.Args[1])) != knowledge.DurationType {
 		return false // WithDeadline's time: when it falls is not written down
 	}
-	tv := r.pass.TypesInfo.Types[call.Args[1]]
-	if tv.Value == nil {
-		return false
-	}
-	d, exact := constant.Int64Val(tv.Value)
-	return exact && d > 0 && time.Duration(d) <= knowledge.ShortTimeout
+	return r.shortConstant(call.Args[1])
 }

@@ -315,7 +315,7 @@ func (r *Result) direct(call *ast.CallExpr) Set {
 	if service, ok := knowledge.MessagingSend(fn); ok {
 		s.add(Effect{Kind: Messaging, Chain: cause, Note: service, Remote: true})
 	}
-	if v, ok := knowledge.ContextVariants[name]; ok && !r.givenContext(call) && (!v.Sends || !r.timedSend(call)) {
+	if v, ok := knowledge.ContextVariants[name]; ok && !r.givenContext(call) && !r.timed(call, v) {
 		s.add(Effect{Kind: NoContext, Chain: cause, Note: v.Name, Remote: v.Remote})
 	}
 	if knowledge.Sleepers[name] {

@@ -450,8 +450,35 @@ type ContextVariant struct {
 	Rows bool
 	// Sends is set when the call builds a request inside and sends it on
 	// its receiver, an *http.Client (client.Get): the variant is written
-	// rather than renamed to, and a client with a short Timeout bounds it.
+	// rather than renamed to.
 	Sends bool
+	// Method is set when the variant is a method of a value the call does
+	// not have, as FuncName spells it: net.LookupMX's is
+	// (*net.Resolver).LookupMX, called on net.DefaultResolver.
+	Method string
+	// On is the receiver a suggested fix writes before Method's name, %s
+	// standing for the name the file imports the package by: with
+	// "%s.DefaultResolver", net.LookupMX(name) becomes
+	// net.DefaultResolver.LookupMX(ctx, name). Empty when no rewrite does
+	// at run time what the call did: net.LookupIP's variant takes a
+	// network, net.DialTimeout's takes its timeout in the dialer.
+	On string
+	// TimedBy is the rule of the receiver whose timeout bounds the call
+	// (an http.Client's, a net.Dialer's): set short and constant where
+	// the receiver is built, it cannot outlive its handler by more than
+	// that, and the context it lacks does not matter.
+	TimedBy *FieldRule
+	// TimeoutArg, when positive, is the position (from 1) of the argument
+	// that bounds the call the same way: net.DialTimeout's timeout.
+	TimeoutArg int
+	// Connects is set when the call opens a connection: to a host that
+	// does not answer, it waits for its timeout, or without one for the
+	// system's connect timeout (minutes on Linux).
+	Connects bool
+	// Resolves is set when the call asks the system's resolver: when DNS
+	// is slow or down, it waits out the resolver's timeouts and retries,
+	// seconds for each name it tries (each search domain in turn).
+	Resolves bool
 }
 
 // ContextVariants maps a context-less call that does I/O to the variant
@@ -463,10 +490,18 @@ var ContextVariants = map[string]ContextVariant{
 	"(*database/sql.DB).Ping":  {Name: "PingContext"},
 	// What http.NewRequest and Do do, in one call: the same request that
 	// cannot be cancelled.
-	"(*net/http.Client).Get":      {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
-	"(*net/http.Client).Head":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
-	"(*net/http.Client).Post":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
-	"(*net/http.Client).PostForm": {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true},
+	"(*net/http.Client).Get":      {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	"(*net/http.Client).Head":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	"(*net/http.Client).Post":     {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	"(*net/http.Client).PostForm": {Name: "http.NewRequestWithContext and Do", Remote: true, Sends: true, TimedBy: &ClientTimeout},
+	// A dial without a deadline: net.Dial is a zero Dialer's Dial, and
+	// net.DialTimeout one given the timeout.
+	"net.Dial":           {Name: "(&net.Dialer{}).DialContext", Method: "(*net.Dialer).DialContext", On: "(&%s.Dialer{})", Remote: true, Connects: true},
+	"net.DialTimeout":    {Name: "(&net.Dialer{Timeout: timeout}).DialContext", Method: "(*net.Dialer).DialContext", Remote: true, Connects: true, TimeoutArg: 3},
+	"(*net.Dialer).Dial": {Name: "DialContext", Remote: true, Connects: true, TimedBy: &DialerTimeout},
+	// net.LookupIP(host) is DefaultResolver.LookupIP(ctx, "ip", host) but
+	// for the address "::", to which the latter adds 0.0.0.0: no fix.
+	"net.LookupIP": {Name: "net.DefaultResolver.LookupIP", Method: "(*net.Resolver).LookupIP", Remote: true, Resolves: true},
 }
 
 // rowMethods are the database methods that return rows as many as the
@@ -478,6 +513,11 @@ func init() {
 		for _, m := range []string{"Query", "QueryRow", "Exec", "Prepare"} {
 			ContextVariants["("+r+")."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
 		}
+	}
+	// Each of net's lookups is the default resolver's, under
+	// context.Background().
+	for _, m := range []string{"LookupHost", "LookupPort", "LookupCNAME", "LookupSRV", "LookupMX", "LookupNS", "LookupTXT", "LookupAddr"} {
+		ContextVariants["net."+m] = ContextVariant{Name: "net.DefaultResolver." + m, Method: "(*net.Resolver)." + m, On: "%s.DefaultResolver", Remote: true, Resolves: true}
 	}
 	for _, m := range []string{"Query", "QueryRow", "Exec"} {
 		ContextVariants["(*database/sql.Stmt)."+m] = ContextVariant{Name: m + "Context", Rows: rowMethods[m]}
@@ -500,13 +540,17 @@ var ContextSetters = map[string]int{
 // ScanVariant reports whether the context variant named name returns
 // rows as many as the data holds (QueryContext, SelectContext): a scan,
 // not a point lookup or a single statement.
-func ScanVariant(name string) bool {
+func ScanVariant(name string) bool { return VariantNamed(name).Rows }
+
+// VariantNamed returns the context variant named name, as effects carry
+// it: what the call it replaces waits on.
+func VariantNamed(name string) ContextVariant {
 	for _, v := range ContextVariants {
 		if v.Name == name {
-			return v.Rows
+			return v
 		}
 	}
-	return false
+	return ContextVariant{}
 }
 
 // Detachers return a context that no request can cancel.

@@ -23,10 +23,13 @@ func TestPackageOf(t *testing.T) {
 func TestVariantsByName(t *testing.T) {
 	seen := make(map[string]ContextVariant)
 	for call, v := range ContextVariants {
-		if old, ok := seen[v.Name]; ok && (old.Rows != v.Rows || old.Remote != v.Remote) {
+		if old, ok := seen[v.Name]; ok && (old.Rows != v.Rows || old.Remote != v.Remote || old.Connects != v.Connects || old.Resolves != v.Resolves) {
 			t.Errorf("%s: variant %s waits for %+v here and %+v elsewhere", call, v.Name, v, old)
 		}
 		seen[v.Name] = v
+	}
+	if v := VariantNamed("net.DefaultResolver.LookupMX"); !v.Resolves || v.Connects {
+		t.Errorf("VariantNamed(net.DefaultResolver.LookupMX) = %+v, want a lookup", v)
 	}
 	for name, want := range map[string]bool{"QueryContext": true, "SelectContext": true, "QueryRowContext": false, "ExecContext": false, "NewRequestWithContext": false, "Unknown": false} {
 		if got := ScanVariant(name); got != want {

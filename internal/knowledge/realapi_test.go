@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -570,23 +571,71 @@ func checkFunc(t *testing.T, pkg *types.Package, table, name string) {
 	if s, ok := builderSinks[name]; ok && table == "builderSinks" {
 		checkSink(t, name, fn.Signature(), s)
 	}
-	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" && v.Sends {
-		// Written, not renamed to: the receiver sends what it builds.
-		if r := fn.Signature().Recv(); r == nil || TypeName(r.Type()) != "*net/http.Client" {
-			t.Errorf("%s: sends on no *net/http.Client", name)
-		}
-	} else if ok && table == "ContextVariants" {
-		variant := name[:strings.LastIndex(name, ".")+1] + v.Name
-		if vfn := lookupFunc(pkg, variant); vfn == nil {
-			t.Errorf("%s: its context variant %s does not exist", name, variant)
-		} else if p := vfn.Signature().Params(); p.Len() == 0 || TypeName(p.At(0).Type()) != "context.Context" {
-			t.Errorf("%s: its variant %s does not take a context first", name, variant)
-		}
+	if v, ok := ContextVariants[name]; ok && table == "ContextVariants" {
+		checkVariant(t, pkg, name, fn, v)
 	}
 	if i, ok := SQLOpeners[name]; ok && table == "SQLOpeners" {
 		if p := fn.Signature().Params(); i >= p.Len() || !isStringType(p.At(i).Type()) {
 			t.Errorf("%s: parameter %d is not the driver's name", name, i)
 		}
+	}
+}
+
+// checkVariant checks a context-less call's variant: that it exists and
+// takes a context first; that what bounds the call is a receiver of the
+// rule's type, or a duration; and that a variant written on another
+// value (On) takes the call's arguments after the context and returns
+// what the call returns, so that its fix compiles.
+func checkVariant(t *testing.T, pkg *types.Package, name string, fn *types.Func, v ContextVariant) {
+	sig := fn.Signature()
+	if v.TimedBy != nil {
+		if r := sig.Recv(); r == nil || TypeName(r.Type()) != "*"+v.TimedBy.Type {
+			t.Errorf("%s: its receiver is no *%s, whose timeout would bound it", name, v.TimedBy.Type)
+		}
+	}
+	if p := sig.Params(); v.TimeoutArg > 0 && (v.TimeoutArg > p.Len() || TypeName(p.At(v.TimeoutArg-1).Type()) != DurationType) {
+		t.Errorf("%s: its argument %d is no timeout", name, v.TimeoutArg)
+	}
+	if v.Sends {
+		// Written, not renamed to: the receiver sends what it builds.
+		if r := sig.Recv(); r == nil || TypeName(r.Type()) != "*net/http.Client" {
+			t.Errorf("%s: sends on no *net/http.Client", name)
+		}
+		return
+	}
+	variant := name[:strings.LastIndex(name, ".")+1] + v.Name
+	if v.Method != "" {
+		variant = v.Method
+	}
+	vfn := lookupFunc(pkg, variant)
+	if vfn == nil {
+		t.Errorf("%s: its context variant %s does not exist in %s", name, variant, pkg.Path())
+		return
+	}
+	vsig := vfn.Signature()
+	if p := vsig.Params(); p.Len() == 0 || TypeName(p.At(0).Type()) != ContextType {
+		t.Errorf("%s: its variant %s does not take a context first", name, variant)
+		return
+	}
+	if v.On == "" {
+		return
+	}
+	if written := fmt.Sprintf(v.On, pkg.Name()) + "." + vfn.Name(); written != v.Name {
+		t.Errorf("%s: its fix writes %s, its messages say %s", name, written, v.Name)
+	}
+	identical := func(a, b *types.Tuple, from int) bool {
+		if a.Len()-from != b.Len() {
+			return false
+		}
+		for i := range b.Len() {
+			if !types.Identical(a.At(from+i).Type(), b.At(i).Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	if !identical(vsig.Params(), sig.Params(), 1) || vsig.Variadic() != sig.Variadic() || !identical(vsig.Results(), sig.Results(), 0) {
+		t.Errorf("%s: %s is not it with a context first", name, variant)
 	}
 }
 
