@@ -42,6 +42,22 @@ the goroutine sends on or closes; errgroup's Go and Wait likewise), in
 a worker or job handler that is not an HTTP handler, or outside the
 request path.
 
+Nor does it report them in the HTTP handler a push queue or a scheduler
+calls: Cloud Tasks, App Engine task queues and cron, Cloud Scheduler,
+SNS HTTP subscriptions and QStash post each job to a handler and retry
+it with backoff until it answers, and no user waits; that handler is
+the queue the remedy asks for. Such a handler reads a header only the
+queue's delivery carries (X-CloudTasks-QueueName and the other
+X-CloudTasks- headers, X-AppEngine-QueueName, X-AppEngine-TaskName,
+X-AppEngine-Cron, X-CloudScheduler, x-amz-sns-message-type,
+Upstash-Signature, in any case, by r.Header.Get, the header map, gin's
+GetHeader or fiber's Get), verifies the delivery (QStash's
+Receiver.Verify), decides in an if or a switch on a helper of its
+package that does, or is routed through a middleware of its package
+that decides on one (wrapping it, or before it in gin's chain). A
+helper or middleware that only logs such a header decides nothing, and
+another header (X-Request-Id, Authorization) is no queue's.
+
 A finding is a warning: the request waits for the provider, so the
 feature is as slow as the provider and down when it is, while the rest
 of the service goes on. The handlers of a package that send through one

@@ -26,7 +26,9 @@ func run(pass *analysis.Pass) (any, error) {
 		report.Internal(pass, "effects panicked on package "+pass.Pkg.Path()+": "+fx.Panic)
 	}
 	rep := report.New(pass)
-	for _, h := range pass.ResultOf[reqpath.Analyzer].(*reqpath.Result).Handlers() {
+	handlers := pass.ResultOf[reqpath.Analyzer].(*reqpath.Result).Handlers()
+	var queue *deliveries // made at the first send: most packages have none
+	for _, h := range handlers {
 		if report.IsTestCode(pass, h.Node.Pos()) {
 			continue
 		}
@@ -34,6 +36,12 @@ func run(pass *analysis.Pass) (any, error) {
 			e := fx.Call(call)[effects.Messaging]
 			if e == nil {
 				continue
+			}
+			if queue == nil {
+				queue = newDeliveries(pass, handlers)
+			}
+			if queue.target(h) {
+				break // the queue waits, and retries: no user does
 			}
 			name := callName(call)
 			via := ""

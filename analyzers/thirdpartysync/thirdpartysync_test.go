@@ -10,5 +10,5 @@ import (
 )
 
 func TestThirdPartySync(t *testing.T) {
-	analysistest.Run(t, testgopath.Dir(t, "testdata"), reporttest.Levels(thirdpartysync.Analyzer), "notify", "signup", "awaited")
+	analysistest.Run(t, testgopath.Dir(t, "testdata"), reporttest.Levels(thirdpartysync.Analyzer), "notify", "signup", "awaited", "queued")
 }

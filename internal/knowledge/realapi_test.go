@@ -73,6 +73,9 @@ func tables() map[string]table {
 		"ContextVariants":      fn(keys(ContextVariants)...),
 		"Detachers":            fn(keys(Detachers)...),
 		"Messaging":            fn(keys(Messaging)...),
+		"JobDeliveryVerifiers": fn(keys(JobDeliveryVerifiers)...),
+		"RequestHeaderReaders": fn(keys(RequestHeaderReaders)...),
+		"HeaderMap":            ty(HeaderMap),
 		"MessagingClients":     ty(keys(MessagingClients)...),
 		"MessagingPackages":    pk(keys(MessagingPackages)...),
 		"MultipartParsers":     fn(keys(MultipartParsers)...),
@@ -188,6 +191,7 @@ func tables() map[string]table {
 // or whose names the test checks otherwise.
 var unchecked = map[string]string{
 	"DriverNames":              "names database/sql drivers register at run time",
+	"JobDeliveryHeaders":       "HTTP header names, checked canonical by TestJobDeliveryHeaders",
 	"clauses":                  "method names of sqlSinks entries, checked with them",
 	"conditions":               "method names of sqlSinks entries, checked with them",
 	"learned":                  "library names of builderSinks entries, checked with them",

@@ -27,6 +27,9 @@ func (c *Context) ShouldBind(obj any) error                            { return 
 func (c *Context) ShouldBindQuery(obj any) error                       { return nil }
 func (c *Context) Bind(obj any) error                                  { return nil }
 func (c *Context) BindQuery(obj any) error                             { return nil }
+func (c *Context) GetHeader(key string) string                         { return "" }
+func (c *Context) AbortWithStatus(code int)                            {}
+func (c *Context) Next()                                               {}
 
 type Engine struct{}
 
