@@ -81,6 +81,11 @@ request sent on a client with a short constant Timeout (10 s at most),
 or a dial given one (net.DialTimeout(n, a, 3*time.Second), a
 net.Dialer{Timeout: 5 * time.Second} built in the function or at
 package level),
+the dial of a mail server inside a call that sends the mail through
+it (thirdpartysync reports the send there, and enqueuing it, its
+remedy, ends the wait on the dial too: one cause, one finding; a dial
+that only signs in to the server, an SMTP authentication source, is
+still reported),
 a request built to be served in-process rather than sent (its
 RequestURI set, which a client refuses: a batch endpoint's
 sub-requests),
