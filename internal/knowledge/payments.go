@@ -48,6 +48,15 @@ const StripeOldest = 72
 var stripeCalls = map[string]PaymentCall{}
 
 func init() {
+	// confirmOnCreate marks the calls that create a payment intent: they
+	// move money only when their params set Confirm.
+	confirmOnCreate := func(names ...string) {
+		for _, name := range names {
+			c := stripeCalls[name]
+			c.MoneyIf = "Confirm"
+			stripeCalls[name] = c
+		}
+	}
 	pkgCall := func(pkg, fn, what string, params int, money bool) {
 		c := PaymentCall{What: what, Params: params, Money: money, Since: StripeOldest}
 		stripeCalls["github.com/stripe/stripe-go/vN/"+pkg+"."+fn] = c
@@ -89,16 +98,6 @@ func init() {
 	service("Payout", "Create", "payout", 1, true)
 	service("CheckoutSession", "Create", "checkout session", 1, false)
 	service("Subscription", "Create", "subscription", 1, true)
-}
-
-// confirmOnCreate marks the calls that create a payment intent: they move
-// money only when their params set Confirm.
-func confirmOnCreate(names ...string) {
-	for _, name := range names {
-		c := stripeCalls[name]
-		c.MoneyIf = "Confirm"
-		stripeCalls[name] = c
-	}
 }
 
 // Stripe's params carry the key in their embedded Params: a method sets
