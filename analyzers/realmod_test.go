@@ -164,4 +164,11 @@ func TestRealModuleShapes(t *testing.T) {
 	t.Run("httptimeout setters", func(t *testing.T) {
 		enginetest.Run(t, dir, []*analysis.Analyzer{httptimeout.Analyzer}, "./setterapp/...")
 	})
+	// A deadline middleware applied by the router of package server, or
+	// by a command, bounds the sends under the request's context of the
+	// handlers in the packages it imports; a server of the module that
+	// applies none, and does not reach them, covers nothing.
+	t.Run("httptimeout router deadline", func(t *testing.T) {
+		enginetest.Run(t, dir, []*analysis.Analyzer{httptimeout.Analyzer}, "./deadlinesvc/...")
+	})
 }

@@ -119,12 +119,19 @@ c.Request.Context(), a framework's request context) waits as long as the
 client does, not forever: it is reported as a warning that says so, and
 without the Timeout fix, since a Timeout also cuts a response streamed
 back to the client (a relay of server-sent events); bounding the wait
-for the response headers is the remedy it names. It is not reported in
-a package that puts a deadline middleware in front of what it serves
-(http.TimeoutHandler, chi's middleware.Timeout, echo's ContextTimeout):
-the request's context then has a deadline. The middleware is taken to
-cover every route of the package; one applied in another package (a
-router built in main for handlers of another package) is not seen yet.
+for the response headers is the remedy it names. It is not reported
+when a deadline middleware (http.TimeoutHandler, chi's
+middleware.Timeout, echo's ContextTimeout) is put in front of what the
+package serves: the request's context then has a deadline. The
+middleware is taken to cover every route of the package that applies
+it, and of the packages of the module it imports, directly or not (the
+router built in package server, or in main, for the handlers of the
+packages it imports), as the whole program's facts tell (through
+analysis facts and the engine's second round, which runs only when a
+package of the program applies one; a driver without it sees only the
+package's own). A server of the module that does not import the
+handlers' package, or that applies no such middleware, covers nothing,
+nor does a library's.
 
 Severity: an outbound call a handler waits for (on the request path of
 the package, outside a goroutine) is an error, since every request

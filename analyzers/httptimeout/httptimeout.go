@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(untimedClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(untimedClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact), new(importsFact), new(deadlineFact), new(wantsDeadlineFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -77,6 +77,7 @@ func (f *servesFact) String() string {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	deadline := exportRouting(pass)
 	if !relevant(pass.Pkg) && !factsImported(pass) {
 		return nil, nil
 	}
@@ -98,6 +99,9 @@ func run(pass *analysis.Pass) (any, error) {
 		ctxFields:  make(map[*types.Var]*ctxField),
 		wanted:     make(map[*types.Func]int),
 		setterPkgs: make(map[*types.Package]map[string]int),
+	}
+	if deadline {
+		c.deadlineMW = 1
 	}
 	c.insp = inspector.New(pass.Files)
 	c.collect()
@@ -224,7 +228,8 @@ type checker struct {
 	defaultRoutes bool
 	// defaultDiag memoizes defaultMuxDiagnostics: 1 yes, -1 no.
 	defaultDiag int8
-	// deadlineMW memoizes routerDeadline: 1 yes, -1 no.
+	// deadlineMW memoizes routerDeadline: 1 yes (at once when the
+	// package applies a deadline middleware itself), -1 no.
 	deadlineMW int8
 }
 

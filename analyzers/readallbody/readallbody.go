@@ -11,6 +11,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/callindex"
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/modimports"
 	"github.com/crisislint/crisislint/internal/report"
 	"github.com/crisislint/crisislint/internal/reqpath"
 	"github.com/crisislint/crisislint/internal/strexpr"
@@ -99,10 +100,9 @@ func (f *limitsFact) String() string {
 
 // importsFact lists the packages of the module a package imports: the
 // edges along which a router's limit reaches the handlers it serves.
-type importsFact struct{ Paths []string }
+type importsFact struct{ modimports.Imports }
 
-func (*importsFact) AFact()           {}
-func (f *importsFact) String() string { return "imports " + strings.Join(f.Paths, ", ") }
+func (*importsFact) AFact() {}
 
 // wantsLimitsFact marks a package that looked for a body limit in the
 // whole program: a driver that analyzes the whole program asks it
@@ -167,24 +167,11 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // exportImports says which packages of the program's module the package
-// imports (without module information, GOPATH, the packages that are not
-// the standard library's or a library the tables describe): a driver
-// that sees the whole program follows them from a package that limits
-// its router's bodies to the handlers'.
+// imports: a driver that sees the whole program follows them from a
+// package that limits its router's bodies to the handlers'.
 func exportImports(pass *analysis.Pass) {
-	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
-		return // a test binary's generated main serves nothing
-	}
-	var paths []string
-	for _, imp := range pass.Pkg.Imports() {
-		path := imp.Path()
-		if in, known := report.InModule(pass, path); in || !known && !knowledge.Standard(path) && !knowledge.Described(path) {
-			paths = append(paths, path)
-		}
-	}
-	if len(paths) > 0 {
-		slices.Sort(paths)
-		pass.ExportPackageFact(&importsFact{Paths: paths})
+	if paths := modimports.Of(pass); len(paths) > 0 {
+		pass.ExportPackageFact(&importsFact{modimports.Imports{Paths: paths}})
 	}
 }
 
@@ -887,7 +874,7 @@ func (c *checker) returnsLimiting(fd *ast.FuncDecl, l limit, readers map[ast.Nod
 // something to report.
 func (c *checker) programLimits() (all bool, handlers map[string]bool) {
 	c.pass.ExportPackageFact(new(wantsLimitsFact))
-	imports := make(map[string][]string)
+	imports := make(modimports.Graph)
 	var routers []string
 	for _, f := range c.pass.AllPackageFacts() {
 		switch fact := f.Fact.(type) {
@@ -908,18 +895,8 @@ func (c *checker) programLimits() (all bool, handlers map[string]bool) {
 			}
 		}
 	}
-	// Which packages the routers' packages reach through their imports.
-	seen := make(map[string]bool)
-	for len(routers) > 0 {
-		p := routers[len(routers)-1]
-		routers = routers[:len(routers)-1]
-		if p == c.pass.Pkg.Path() {
-			return true, nil
-		}
-		if !seen[p] {
-			seen[p] = true
-			routers = append(routers, imports[p]...)
-		}
+	if imports.Reaches(routers, c.pass.Pkg.Path()) {
+		return true, nil
 	}
 	return false, handlers
 }

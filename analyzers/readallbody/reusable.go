@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/modimports"
 	"github.com/crisislint/crisislint/internal/strexpr"
 )
 
@@ -381,7 +382,7 @@ func (c *checker) routePackages() []string {
 // read is the first, the one buffered.
 func (c *checker) downstream() (keep func(fn *types.Func) bool) {
 	roots := make(map[string]bool)
-	imports := make(map[string][]string)
+	imports := make(modimports.Graph)
 	var routers []string
 	for _, f := range c.pass.AllPackageFacts() {
 		if !c.sameModule(f.Package) {
@@ -403,17 +404,8 @@ func (c *checker) downstream() (keep func(fn *types.Func) bool) {
 	}
 	// Whether a package that routes behind the middleware reaches this
 	// one: another program of the module may have no such middleware.
-	seen := make(map[string]bool)
-	for len(routers) > 0 {
-		p := routers[len(routers)-1]
-		routers = routers[:len(routers)-1]
-		if p == c.pass.Pkg.Path() {
-			return func(fn *types.Func) bool { return fn == nil || roots[knowledge.FuncName(fn)] }
-		}
-		if !seen[p] {
-			seen[p] = true
-			routers = append(routers, imports[p]...)
-		}
+	if !imports.Reaches(routers, c.pass.Pkg.Path()) {
+		return nil
 	}
-	return nil
+	return func(fn *types.Func) bool { return fn == nil || roots[knowledge.FuncName(fn)] }
 }

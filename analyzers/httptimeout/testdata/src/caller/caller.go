@@ -1,4 +1,4 @@
-// Package caller sends on clients other packages build.
+// Package caller sends on clients other packages build. // want package:"imports client"
 package caller
 
 import (

@@ -1,4 +1,4 @@
-// Package client sends HTTP requests in every way httptimeout knows.
+// Package client sends HTTP requests in every way httptimeout knows. // want package:"wants a router's deadline"
 package client
 
 import (

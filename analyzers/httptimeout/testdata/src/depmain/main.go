@@ -1,4 +1,4 @@
-// Command depmain imports pprof, and a package that registers the API // want package:"serves http.DefaultServeMux, a command"
+// Command depmain imports pprof, and a package that registers the API // want package:"serves http.DefaultServeMux, a command" package:"imports routes"
 // on http.DefaultServeMux: serving it serves the API.
 package main
 

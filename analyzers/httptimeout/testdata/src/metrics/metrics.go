@@ -1,4 +1,4 @@
-// Package metrics serves its metrics with servers a library completes.
+// Package metrics serves its metrics with servers a library completes. // want package:"imports gracefulish"
 package metrics
 
 import (

@@ -1,4 +1,4 @@
-// Package oauthapi calls the setters of oauthprov, which asked about // want package:"calls context setters: \\(oauthprov.Provider\\).SetContext \\(deadline\\), \\(oauthprov.Provider\\).SetContext \\(no deadline\\)"
+// Package oauthapi calls the setters of oauthprov, which asked about // want package:"calls context setters: \\(oauthprov.Provider\\).SetContext \\(deadline\\), \\(oauthprov.Provider\\).SetContext \\(no deadline\\)" package:"imports oauthprov"
 // their calls: it lists them, with whether each context has a deadline.
 package oauthapi
 

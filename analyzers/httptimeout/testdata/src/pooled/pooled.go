@@ -1,4 +1,4 @@
-// Package pooled builds its clients with go-cleanhttp, whose code says
+// Package pooled builds its clients with go-cleanhttp, whose code says // want package:"imports github.com/hashicorp/go-cleanhttp"
 // they have no timeout.
 package pooled
 

@@ -1,4 +1,4 @@
-// Package profiler serves an operator's diagnostics on ports of their // want package:"registers routes on http.DefaultServeMux"
+// Package profiler serves an operator's diagnostics on ports of their // want package:"registers routes on http.DefaultServeMux" package:"imports github.com/prometheus/client_golang/prometheus/promhttp"
 // own (openfga's profiler and metrics servers), and the service.
 package profiler
 

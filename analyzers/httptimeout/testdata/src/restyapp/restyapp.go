@@ -1,4 +1,4 @@
-// Package restyapp builds resty clients with and without a timeout.
+// Package restyapp builds resty clients with and without a timeout. // want package:"imports github.com/go-resty/resty/v2"
 package restyapp
 
 import (

@@ -1,4 +1,4 @@
-// Package routedeadline serves its routes behind http.TimeoutHandler:
+// Package routedeadline serves its routes behind http.TimeoutHandler: // want package:"applies a deadline middleware"
 // the context of every request has a deadline.
 package routedeadline
 

@@ -1,4 +1,4 @@
-// Package routenodeadline builds a TimeoutHandler and drops it: its
+// Package routenodeadline builds a TimeoutHandler and drops it: its // want package:"wants a router's deadline"
 // routes are served without a deadline.
 package routenodeadline
 

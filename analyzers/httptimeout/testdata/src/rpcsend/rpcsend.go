@@ -1,4 +1,4 @@
-// Package rpcsend implements a gRPC service whose method sends with its
+// Package rpcsend implements a gRPC service whose method sends with its // want package:"imports pb"
 // request's context.
 package rpcsend
 

@@ -1,4 +1,4 @@
-// Package server serves HTTP with and without header timeouts.
+// Package server serves HTTP with and without header timeouts. // want package:"imports github.com/prometheus/client_golang/prometheus/promhttp"
 package server
 
 import (

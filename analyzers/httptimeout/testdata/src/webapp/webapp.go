@@ -1,4 +1,4 @@
-// Package webapp serves with weblib, whose code serves with no timeouts.
+// Package webapp serves with weblib, whose code serves with no timeouts. // want package:"imports weblib"
 package webapp
 
 import (
