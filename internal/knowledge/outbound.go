@@ -145,12 +145,12 @@ type ReadServer struct {
 	// (fasthttp.Server) or what a constructor builds it from
 	// (fiber.Config), and the fields that set the read deadline.
 	Rule FieldRule
-	// Makers build a server from a value of Rule.Type at the argument
-	// index given (fiber.New(cfg)); one called without that argument
-	// (fiber.New()) builds it from the zero value.
+	// Makers build a server, of type Made, from a value of Rule.Type at
+	// the argument index given (fiber.New(cfg)); one called without that
+	// argument (fiber.New()) builds it from the zero value.
 	Makers map[string]int
-	// Serves are the methods that serve: of Rule.Type, or of what a
-	// maker returns.
+	Made   string
+	// Serves are the methods that serve: of Rule.Type, or of Made.
 	Serves map[string]bool
 	// Bare are the functions that serve with a zero Rule.Type (given the
 	// handler): fasthttp.ListenAndServe(addr, h).
@@ -189,6 +189,7 @@ var ReadServers = []ReadServer{
 		Rule: FieldRule{Type: "github.com/gofiber/fiber/v2.Config", Any: []string{"ReadTimeout"},
 			Fix: "ReadTimeout", FixValue: "10 * time.Second"},
 		Makers: map[string]int{"github.com/gofiber/fiber/v2.New": 0},
+		Made:   "github.com/gofiber/fiber/v2.App",
 		Serves: map[string]bool{
 			"(*github.com/gofiber/fiber/v2.App).Listen":                         true,
 			"(*github.com/gofiber/fiber/v2.App).ListenTLS":                      true,
@@ -202,6 +203,7 @@ var ReadServers = []ReadServer{
 		Rule: FieldRule{Type: "github.com/gofiber/fiber/v3.Config", Any: []string{"ReadTimeout"},
 			Fix: "ReadTimeout", FixValue: "10 * time.Second"},
 		Makers: map[string]int{"github.com/gofiber/fiber/v3.New": 0},
+		Made:   "github.com/gofiber/fiber/v3.App",
 		Serves: map[string]bool{
 			"(*github.com/gofiber/fiber/v3.App).Listen":   true,
 			"(*github.com/gofiber/fiber/v3.App).Listener": true,

@@ -808,7 +808,7 @@ func checkReadServer(t *testing.T, loaded map[string]*types.Package, rs ReadServ
 	if pkg == nil {
 		return
 	}
-	receivers := map[string]bool{"*" + rs.Rule.Type: true}
+	receivers := map[string]bool{"*" + rs.Rule.Type: true, "*" + rs.Made: rs.Made != ""}
 	for name, i := range rs.Makers {
 		fn := lookupFunc(loaded[PackageOf(name)], name)
 		if fn == nil {
@@ -830,11 +830,13 @@ func checkReadServer(t *testing.T, loaded map[string]*types.Package, rs ReadServ
 			t.Errorf("ReadServers: %s does not return one server", name)
 			continue
 		}
-		receivers[TypeName(sig.Results().At(0).Type())] = true
+		if got := TypeName(sig.Results().At(0).Type()); got != "*"+rs.Made {
+			t.Errorf("ReadServers: %s returns a %s, not the *%s Made says", name, got, rs.Made)
+		}
 	}
 	for name := range rs.Serves {
 		if fn := lookupFunc(loaded[PackageOf(name)], name); fn != nil && !receivers[TypeName(fn.Signature().Recv().Type())] {
-			t.Errorf("ReadServers: %s serves no %s, nor what its makers return", name, rs.Rule.Type)
+			t.Errorf("ReadServers: %s serves no %s, nor a %s", name, rs.Rule.Type, rs.Made)
 		}
 	}
 	for name := range rs.Bare {
