@@ -40,34 +40,30 @@ func (f *noReadTimeoutFact) String() string {
 }
 
 // readSite is where a server that sets no read deadline was configured:
-// a node of the package (at), or a function of another package whose
-// fact says it returns one (via); what describes it, and config names the
-// configuration a constructor given none should be given.
+// a node of the package (at), or, when at is nil, a function of another
+// package whose fact says it returns one; what describes it, and config
+// names the configuration a constructor given none should be given.
 type readSite struct {
 	at     ast.Node
-	via    *types.Func
 	what   string
 	config string
 }
 
-// The tables, by function name.
-var readServes, readMakers, readBare = func() (serves, makers, bare map[string]*knowledge.ReadServer) {
+// The tables, and by function name.
+var readServers, readServes, readBare = func() (all []*knowledge.ReadServer, serves, bare map[string]*knowledge.ReadServer) {
 	serves = make(map[string]*knowledge.ReadServer)
-	makers = make(map[string]*knowledge.ReadServer)
 	bare = make(map[string]*knowledge.ReadServer)
 	for i := range knowledge.ReadServers {
 		rs := &knowledge.ReadServers[i]
+		all = append(all, rs)
 		for name := range rs.Serves {
 			serves[name] = rs
-		}
-		for name := range rs.Makers {
-			makers[name] = rs
 		}
 		for name := range rs.Bare {
 			bare[name] = rs
 		}
 	}
-	return serves, makers, bare
+	return all, serves, bare
 }()
 
 // readServerPackage reports whether a package path is one of a server
@@ -97,9 +93,9 @@ func (c *checker) readServe(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 	if addr >= 0 && c.loopback(call.Args[addr]) {
 		return true
 	}
-	typ := fn.Pkg().Name() + "." + shortName(readBare[name], readServes[name])
 	consequence := fmt.Sprintf("%s then sets no read deadline: a client that sends its request slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them", fn.Pkg().Name())
 	if rs := readBare[name]; rs != nil {
+		typ := configName(fn.Pkg(), rs)
 		c.servesWith(cur, call, callName(call)+" with no "+rs.Rule.Fix, addr,
 			fmt.Sprintf("serve its handler with a %s that sets %s instead", typ, rs.Rule.Fix))
 		c.rep.Add(report.Finding{
@@ -121,13 +117,17 @@ func (c *checker) readServe(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 	setting := fmt.Sprintf("%s (%s: %s; it bounds reading the whole request, body included)", rs.Rule.Fix, rs.Rule.Fix, rs.Rule.FixValue)
 	c.servesWith(cur, call, callName(call)+" → "+sites[0].what, addr,
 		fmt.Sprintf("serve with a server that sets %s instead", rs.Rule.Fix))
+	fromFact := false
 	for _, s := range sites {
-		if s.via != nil {
-			c.rep.Add(report.Finding{
-				Pos: call.Pos(), End: call.End(), Severity: report.Warning,
-				Message: fmt.Sprintf("%s serves a server with no %s (%s): %s; set %s where it is configured",
-					callName(call), rs.Rule.Fix, s.what, consequence, setting),
-			})
+		if s.at == nil {
+			if !fromFact {
+				c.rep.Add(report.Finding{
+					Pos: call.Pos(), End: call.End(), Severity: report.Warning,
+					Message: fmt.Sprintf("%s serves a server with no %s (%s): %s; set %s where it is configured",
+						callName(call), rs.Rule.Fix, s.what, consequence, setting),
+				})
+			}
+			fromFact = true
 			continue
 		}
 		if c.readReported[s.at] {
@@ -144,17 +144,6 @@ func (c *checker) readServe(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 		})
 	}
 	return true
-}
-
-// shortName returns the name of a table's configuration type, without
-// its package.
-func shortName(rss ...*knowledge.ReadServer) string {
-	for _, rs := range rss {
-		if rs != nil {
-			return rs.Rule.Type[strings.LastIndex(rs.Rule.Type, ".")+1:]
-		}
-	}
-	return ""
 }
 
 // readSites returns where the server (or the configuration) e evaluates
@@ -238,7 +227,7 @@ func (c *checker) calledReadSites(rs *knowledge.ReadServer, call *ast.CallExpr, 
 	if i, ok := rs.Makers[name]; ok {
 		if i >= len(call.Args) {
 			return []readSite{{at: call, what: types.ExprString(call) + " configures no " + rs.Rule.Fix,
-				config: fn.Pkg().Name() + "." + shortName(rs)}}
+				config: configName(fn.Pkg(), rs)}}
 		}
 		if call.Ellipsis.IsValid() {
 			return nil // fiber.New(cfgs...)
@@ -248,7 +237,7 @@ func (c *checker) calledReadSites(rs *knowledge.ReadServer, call *ast.CallExpr, 
 	if fn.Pkg() != c.pass.Pkg {
 		var f noReadTimeoutFact
 		if fn.Pkg() != nil && c.pass.ImportObjectFact(fn.Origin(), &f) {
-			return []readSite{{via: fn, what: callName(call) + " → " + f.Chain}}
+			return []readSite{{what: callName(call) + " → " + f.Chain}}
 		}
 		return nil
 	}
@@ -335,9 +324,9 @@ func innerServer(t types.Type) *knowledge.ReadServer {
 		return nil
 	}
 	name := strings.TrimPrefix(knowledge.TypeName(t), "*")
-	for i, rs := range knowledge.ReadServers {
+	for _, rs := range readServers {
 		if rs.Made == "" && rs.Rule.Type == name {
-			return &knowledge.ReadServers[i]
+			return rs
 		}
 	}
 	return nil
@@ -362,8 +351,7 @@ func (c *checker) exportReadFacts() {
 			if !ok || !fn.Exported() {
 				continue
 			}
-			for i := range knowledge.ReadServers {
-				rs := &knowledge.ReadServers[i]
+			for _, rs := range readServers {
 				if sites := c.returnedReadSites(rs, fn, 0); len(sites) > 0 {
 					c.pass.ExportObjectFact(fn, &noReadTimeoutFact{Chain: sites[0].what})
 					break
@@ -371,6 +359,13 @@ func (c *checker) exportReadFacts() {
 			}
 		}
 	}
+}
+
+// configName returns the name of a server's configuration type as the
+// program writes it (fasthttp.Server, fiber.Config): pkg is the package
+// of a function of the server's, which declares the type.
+func configName(pkg *types.Package, rs *knowledge.ReadServer) string {
+	return pkg.Name() + "." + rs.Rule.Type[strings.LastIndex(rs.Rule.Type, ".")+1:]
 }
 
 // qualifier writes a type's package by its name: fiber.Config.
