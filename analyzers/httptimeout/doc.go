@@ -75,7 +75,25 @@ httptimeout reports, outside test code:
   - echo v4's Start, StartTLS, StartAutoTLS and StartH2CServer, which
     serve e.Server (or e.TLSServer), made by echo.New with no timeouts,
     unless the package sets that server's ReadHeaderTimeout or
-    ReadTimeout, replaces it, or hands it to code that may.
+    ReadTimeout, replaces it, or hands it to code that may;
+  - servers that are not net/http's and set no read deadline unless
+    ReadTimeout is set (fasthttp reads a connection with no deadline
+    otherwise; its IdleTimeout bounds only the wait between the requests
+    of a kept-alive connection, not the first request's headers), when
+    the program serves them: fasthttp.ListenAndServe, ListenAndServeTLS,
+    ListenAndServeTLSEmbed, ListenAndServeUNIX, Serve, ServeTLS,
+    ServeTLSEmbed and ServeConn, at the call; a fasthttp.Server literal
+    without ReadTimeout (or new(fasthttp.Server), or a zero one) that the
+    package serves (ListenAndServe, Serve, ...), at the literal; fiber's
+    (v2 and v3) fiber.New() given no Config, at the call, or given a
+    fiber.Config literal without ReadTimeout, at the literal, when the
+    package serves the app (Listen, ListenTLS, Listener, ...). The
+    server is followed from the call that serves it back through the
+    package's variables, fields and functions (a constructor that returns
+    fiber.New(), a helper that returns the Config), and through another
+    package's functions by analysis facts: then reported at the call that
+    serves it, with the chain. A function that serves one is reported at
+    its callers in other modules, as gin's Run is.
 
 It does not report clients with a Timeout (in the literal, or set on
 the variable or field that holds it), sends whose request carries a
@@ -96,8 +114,14 @@ its own is trusted), servers whose ReadHeaderTimeout or
 ReadTimeout is set after the literal (or the zero server) or by the function the literal (or
 the variable or field that holds it) is handed to (learned from its code, in this package or a dependency:
 ory/graceful's WithDefaults), servers on a constant loopback
-address (a pprof server on localhost:6060), which no outside client
-can reach, or servers that serve only an operator's diagnostics (an
+address (a pprof server on localhost:6060, fiber's app.Listen("127.0.0.1:3000")), which no outside client
+can reach, a fasthttp server or fiber app whose ReadTimeout is set (in
+the literal, after it: cfg.ReadTimeout = d, or on the fasthttp server
+the app serves: app.Server().ReadTimeout = d, or by a helper whose
+code sets it; an app whose fasthttp server the package hands on, to
+code that may set it, is left alone too), one built from a configuration this analysis cannot see
+(a parameter, another package's function that says nothing), one the
+package builds and never serves (an app a test drives), or servers that serve only an operator's diagnostics (an
 operator's port, not the service's listener): a handler that is one
 (promhttp.Handler(), expvar.Handler(), pprof.Handler("heap"), or a
 wrapper of one), a ServeMux made in the package, not exported nor
@@ -167,5 +191,9 @@ with io.ReadAll, or only closed), and with SetTimeout on resty.New(). A
 Timeout bounds reading the body too, and would cut a response that is
 copied on, streamed, or handed to a caller: there the finding has no
 fix. Ten seconds is a start: tune it to what the service you call
-promises.`,
+promises. A fasthttp server or fiber app has no fix: its ReadTimeout
+bounds reading the whole request, body included (fasthttp has no
+header-only timeout), so its value depends on the largest upload the
+service accepts, the program's to choose; the message names the field
+and a value to start from.`,
 })

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Doc.URL(),
 	Requires:  []*analysis.Analyzer{effects.Analyzer, reqpath.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(untimedClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact), new(importsFact), new(deadlineFact), new(wantsDeadlineFact)},
+	FactTypes: []analysis.Fact{new(defaultClientFact), new(transportFact), new(untimedClientFact), new(timeoutsFact), new(servesFact), new(ctxSendFact), new(routesFact), new(wantsRoutesFact), new(setterCallsFact), new(wantsSettersFact), new(importsFact), new(deadlineFact), new(wantsDeadlineFact), new(noReadTimeoutFact)},
 }
 
 // defaultClientFact marks a function that returns http.DefaultClient, or a
@@ -65,10 +65,13 @@ func (f *timeoutsFact) String() string {
 // servesFact marks a function that serves HTTP with a server of no
 // timeouts (gin's Engine.Run calls http.ListenAndServe): a call of it in
 // another module is reported there, where the program chose it. Addr is
-// the parameter that is the address served, -1 when none is.
+// the parameter that is the address served, -1 when none is. Remedy
+// says what to serve with instead, when not net/http's server (a
+// fasthttp server's ReadTimeout); empty for net/http's.
 type servesFact struct {
-	Chain string // "http.ListenAndServe"
-	Addr  int
+	Chain  string // "http.ListenAndServe"
+	Addr   int
+	Remedy string
 }
 
 func (*servesFact) AFact() {}
@@ -99,6 +102,8 @@ func run(pass *analysis.Pass) (any, error) {
 		ctxFields:  make(map[*types.Var]*ctxField),
 		wanted:     make(map[*types.Func]int),
 		setterPkgs: make(map[*types.Package]map[string]int),
+
+		readReported: make(map[ast.Node]bool),
 	}
 	if deadline {
 		c.deadlineMW = 1
@@ -153,6 +158,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.exportFacts()
 	c.exportSetters()
+	c.exportReadFacts()
 	c.rep.Flush()
 	return nil, nil
 }
@@ -172,10 +178,11 @@ func factsImported(pass *analysis.Pass) bool {
 }
 
 // relevant reports whether the package can send or serve HTTP: it imports
-// net/http or a client library whose constructor sets no timeout.
+// net/http, a server that is not net/http's, or a client library whose
+// constructor sets no timeout.
 func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if imp.Path() == "net/http" {
+		if imp.Path() == "net/http" || readServerPackage(imp.Path()) {
 			return true
 		}
 		for name := range knowledge.UntimedClients {
@@ -231,6 +238,9 @@ type checker struct {
 	// deadlineMW memoizes routerDeadline: 1 yes (at once when the
 	// package applies a deadline middleware itself), -1 no.
 	deadlineMW int8
+	// readReported holds the configurations of servers that are not
+	// net/http's reported, once for all the calls that serve them.
+	readReported map[ast.Node]bool
 }
 
 // tracked reports whether values of type t are clients, servers,
@@ -250,8 +260,9 @@ func tracked(t types.Type) bool {
 
 type typeKey struct{ pkg, name string }
 
-// trackedTypes are the types of the timeout rules, and the clients of
-// the libraries whose constructors set no timeout.
+// trackedTypes are the types of the timeout rules, the clients of the
+// libraries whose constructors set no timeout, and the servers that are
+// not net/http's and their configurations.
 var trackedTypes = func() map[typeKey]bool {
 	m := make(map[typeKey]bool)
 	add := func(qualified string) {
@@ -264,6 +275,12 @@ var trackedTypes = func() map[typeKey]bool {
 	for name := range knowledge.ClientTimeoutSetters {
 		recv, _, _ := strings.Cut(strings.TrimPrefix(name, "(*"), ")")
 		add(recv)
+	}
+	for _, rs := range knowledge.ReadServers {
+		add(rs.Rule.Type)
+		if rs.Made != "" {
+			add(rs.Made)
+		}
 	}
 	return m
 }()
@@ -414,6 +431,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case knowledge.UntimedClients[name] != "":
 		c.untimedConstructor(cur, call, fn)
 	default:
+		if c.readServe(cur, call, fn, name) {
+			return
+		}
 		c.handedCall(cur, call)
 		if b, ok := knowledge.BareServes[name]; ok && (b.Addr < 0 || !c.loopback(call.Args[b.Addr])) {
 			if b.Handler < len(call.Args) && c.servesDiagnostics(call.Args[b.Handler]) {
@@ -438,14 +458,18 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 		chain := callName(call) + " → " + f.Chain
-		c.serves(cur, call, chain, f.Addr)
+		c.servesWith(cur, call, chain, f.Addr, f.Remedy)
 		if sameModule(c.pass, fn.Pkg()) {
 			return // reported in that package, where the server is made
 		}
+		remedy := f.Remedy
+		if remedy == "" {
+			remedy = "serve its handler with an http.Server that sets ReadHeaderTimeout instead"
+		}
 		c.rep.Add(report.Finding{
 			Pos: call.Pos(), End: call.End(), Severity: report.Warning,
-			Message: fmt.Sprintf("%s serves with a server that has no timeouts (%s): a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; serve its handler with an http.Server that sets ReadHeaderTimeout instead",
-				callName(call), chain),
+			Message: fmt.Sprintf("%s serves with a server that has no timeouts (%s): a client that sends its request headers slowly holds a connection and a goroutine forever (Slowloris), until the server runs out of them; %s",
+				callName(call), chain, remedy),
 		})
 	}
 }
@@ -514,12 +538,17 @@ func (c *checker) returnsServer(cur inspector.Cursor) bool {
 // function's parameters, the fact names it, so that a caller serving on a
 // constant loopback address is left alone.
 func (c *checker) serves(cur inspector.Cursor, call *ast.CallExpr, chain string, addr int) {
+	c.servesWith(cur, call, chain, addr, "")
+}
+
+// servesWith is serves for a server whose remedy is not net/http's.
+func (c *checker) servesWith(cur inspector.Cursor, call *ast.CallExpr, chain string, addr int, remedy string) {
 	for fd := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		fn, ok := c.info.Defs[fd.Node().(*ast.FuncDecl).Name].(*types.Func)
 		if !ok || !fn.Exported() || c.pass.ImportObjectFact(fn, new(servesFact)) {
 			return // only another package can call it, where its name is exported
 		}
-		f := &servesFact{Chain: chain, Addr: -1}
+		f := &servesFact{Chain: chain, Addr: -1, Remedy: remedy}
 		if call != nil && addr >= 0 && addr < len(call.Args) {
 			if id, ok := ast.Unparen(call.Args[addr]).(*ast.Ident); ok {
 				if v, ok := c.info.Uses[id].(*types.Var); ok {

@@ -9,5 +9,5 @@ import (
 )
 
 func TestHTTPTimeout(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), httptimeout.Analyzer, "client", "server", "caller", "restyapp", "gracefulish", "metrics", "ginserve", "weblib", "webapp", "rpcsend", "sdkclient", "pprofmain", "routesmain", "depmain", "routes", "profiler", "oauthprov", "oauthapi", "pooled", "routedeadline", "routenodeadline")
+	analysistest.RunWithSuggestedFixes(t, testgopath.Dir(t, "testdata"), httptimeout.Analyzer, "client", "server", "caller", "restyapp", "gracefulish", "metrics", "ginserve", "weblib", "webapp", "rpcsend", "sdkclient", "pprofmain", "routesmain", "depmain", "routes", "profiler", "oauthprov", "oauthapi", "pooled", "routedeadline", "routenodeadline", "fiberapp", "fasthttpapp", "fiberlib", "fibermain")
 }

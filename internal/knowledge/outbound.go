@@ -132,6 +132,85 @@ var BareServes = map[string]BareServe{
 	"net/http.ServeTLS":          {Addr: -1, Listener: 0, Handler: 1, Rest: []int{2, 3}, Method: "ServeTLS"},
 }
 
+// ReadServer describes a server that is not net/http's: fasthttp's, and
+// the frameworks built on it (fiber). It sets a read deadline on a
+// connection only when its configuration sets one of Rule.Any: with none,
+// a client that sends its request slowly holds the connection and a
+// goroutine forever (Slowloris), as net/http's server without
+// ReadHeaderTimeout is held. (fasthttp's IdleTimeout is no such field: it
+// bounds only the wait between the requests of a kept-alive connection,
+// not the first request's headers.)
+type ReadServer struct {
+	// Rule is the type that carries the configuration, the server itself
+	// (fasthttp.Server) or what a constructor builds it from
+	// (fiber.Config), and the fields that set the read deadline.
+	Rule FieldRule
+	// Makers build a server, of type Made, from a value of Rule.Type at
+	// the argument index given (fiber.New(cfg)); one called without that
+	// argument (fiber.New()) builds it from the zero value.
+	Makers map[string]int
+	Made   string
+	// Serves are the methods that serve: of Rule.Type, or of Made.
+	Serves map[string]bool
+	// Bare are the functions that serve with a zero Rule.Type (given the
+	// handler): fasthttp.ListenAndServe(addr, h).
+	Bare map[string]bool
+}
+
+// ReadServers are the servers that set no read deadline unless told to.
+// net/http's server (ServerTimeout, BareServes) is described above.
+var ReadServers = []ReadServer{
+	{
+		Rule: FieldRule{Type: "github.com/valyala/fasthttp.Server", Any: []string{"ReadTimeout"},
+			Fix: "ReadTimeout", FixValue: "10 * time.Second"},
+		Serves: map[string]bool{
+			"(*github.com/valyala/fasthttp.Server).ListenAndServe":         true,
+			"(*github.com/valyala/fasthttp.Server).ListenAndServeTLS":      true,
+			"(*github.com/valyala/fasthttp.Server).ListenAndServeTLSEmbed": true,
+			"(*github.com/valyala/fasthttp.Server).ListenAndServeUNIX":     true,
+			"(*github.com/valyala/fasthttp.Server).Serve":                  true,
+			"(*github.com/valyala/fasthttp.Server).ServeTLS":               true,
+			"(*github.com/valyala/fasthttp.Server).ServeTLSEmbed":          true,
+			"(*github.com/valyala/fasthttp.Server).ServeConn":              true,
+		},
+		Bare: map[string]bool{
+			"github.com/valyala/fasthttp.ListenAndServe":         true,
+			"github.com/valyala/fasthttp.ListenAndServeTLS":      true,
+			"github.com/valyala/fasthttp.ListenAndServeTLSEmbed": true,
+			"github.com/valyala/fasthttp.ListenAndServeUNIX":     true,
+			"github.com/valyala/fasthttp.Serve":                  true,
+			"github.com/valyala/fasthttp.ServeTLS":               true,
+			"github.com/valyala/fasthttp.ServeTLSEmbed":          true,
+			"github.com/valyala/fasthttp.ServeConn":              true,
+		},
+	},
+	{
+		// fiber.New copies Config.ReadTimeout to its fasthttp.Server.
+		Rule: FieldRule{Type: "github.com/gofiber/fiber/v2.Config", Any: []string{"ReadTimeout"},
+			Fix: "ReadTimeout", FixValue: "10 * time.Second"},
+		Makers: map[string]int{"github.com/gofiber/fiber/v2.New": 0},
+		Made:   "github.com/gofiber/fiber/v2.App",
+		Serves: map[string]bool{
+			"(*github.com/gofiber/fiber/v2.App).Listen":                         true,
+			"(*github.com/gofiber/fiber/v2.App).ListenTLS":                      true,
+			"(*github.com/gofiber/fiber/v2.App).ListenTLSWithCertificate":       true,
+			"(*github.com/gofiber/fiber/v2.App).ListenMutualTLS":                true,
+			"(*github.com/gofiber/fiber/v2.App).ListenMutualTLSWithCertificate": true,
+			"(*github.com/gofiber/fiber/v2.App).Listener":                       true,
+		},
+	},
+	{
+		Rule: FieldRule{Type: "github.com/gofiber/fiber/v3.Config", Any: []string{"ReadTimeout"},
+			Fix: "ReadTimeout", FixValue: "10 * time.Second"},
+		Makers: map[string]int{"github.com/gofiber/fiber/v3.New": 0},
+		Made:   "github.com/gofiber/fiber/v3.App",
+		Serves: map[string]bool{
+			"(*github.com/gofiber/fiber/v3.App).Listen":   true,
+			"(*github.com/gofiber/fiber/v3.App).Listener": true,
+		},
+	},
+}
+
 // An operator's diagnostics (profiles, metrics, expvars, traces) are
 // served on a port of their own, which the operator opens, scrapes from
 // inside the network, or turns on to debug: a server that serves only

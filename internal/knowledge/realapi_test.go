@@ -50,6 +50,10 @@ func tables() map[string]table {
 	for _, r := range TimeoutRules {
 		timeoutTypes = append(timeoutTypes, r.Type)
 	}
+	var readServes []string
+	for _, rs := range ReadServers {
+		readServes = slices.Concat(readServes, keys(rs.Makers), keys(rs.Serves), keys(rs.Bare))
+	}
 	fn := func(names ...string) table { return table{funcNamesKind, names} }
 	ty := func(names ...string) table { return table{typeNames, names} }
 	pk := func(names ...string) table { return table{pkgPaths, names} }
@@ -119,6 +123,7 @@ func tables() map[string]table {
 		"UntimedClients":       fn(keys(UntimedClients)...),
 		"ClientTimeoutSetters": fn(keys(ClientTimeoutSetters)...),
 		"BareServes":           fn(keys(BareServes)...),
+		"ReadServers":          fn(readServes...),
 		"DiagnosticHandlers":   fn(keys(DiagnosticHandlers)...),
 		"DiagnosticWrappers":   fn(keys(DiagnosticWrappers)...),
 		"MuxRegisters":         fn(keys(MuxRegisters)...),
@@ -380,7 +385,8 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 		"github.com/go-resty/resty/v2", "github.com/hashicorp/go-retryablehttp", "github.com/cenkalti/backoff/v4",
 		"github.com/cenkalti/backoff/v5", "github.com/avast/retry-go/v4", "github.com/failsafe-go/failsafe-go",
 		"github.com/sony/gobreaker", "github.com/sony/gobreaker/v2", "github.com/afex/hystrix-go/hystrix",
-		"github.com/hashicorp/golang-lru/v2", "golang.org/x/time/rate"} {
+		"github.com/hashicorp/golang-lru/v2", "golang.org/x/time/rate",
+		"github.com/valyala/fasthttp", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"} {
 		if loaded[must] == nil {
 			t.Errorf("package %s did not load from testdata/realmod", must)
 		}
@@ -424,6 +430,9 @@ func TestTablesMatchRealAPIs(t *testing.T) {
 	}
 	for _, r := range TimeoutRules {
 		checkFields(t, loaded[r.Type[:strings.LastIndex(r.Type, ".")]], r)
+	}
+	for _, rs := range ReadServers {
+		checkReadServer(t, loaded, rs)
 	}
 	checkSends(t, loaded)
 	// A route's template is a string field, or a string its function
@@ -844,6 +853,64 @@ func checkServe(t *testing.T, name string, sig *types.Signature, b BareServe, me
 	for i, a := range args {
 		if !types.Identical(mp.At(i).Type(), params.At(a).Type()) {
 			t.Errorf("%s: argument %d of (*http.Server).%s is not its parameter %d", name, i, b.Method, a)
+		}
+	}
+}
+
+// checkReadServer checks a server that is not net/http's: its rule's
+// fields; that each maker takes the configuration at its index (or as
+// its variadic parameter) and returns what the serves are methods of;
+// that each bare serve takes a handler and has a method of its name on
+// the server.
+func checkReadServer(t *testing.T, loaded map[string]*types.Package, rs ReadServer) {
+	pkg := loaded[PackageOf(rs.Rule.Type)]
+	checkFields(t, pkg, rs.Rule)
+	if pkg == nil {
+		return
+	}
+	receivers := map[string]bool{"*" + rs.Rule.Type: true, "*" + rs.Made: rs.Made != ""}
+	for name, i := range rs.Makers {
+		fn := lookupFunc(loaded[PackageOf(name)], name)
+		if fn == nil {
+			continue // checkFunc said so
+		}
+		sig := fn.Signature()
+		if i >= sig.Params().Len() {
+			t.Errorf("ReadServers: %s has no parameter %d", name, i)
+			continue
+		}
+		typ := sig.Params().At(i).Type()
+		if s, ok := typ.(*types.Slice); ok && sig.Variadic() && i == sig.Params().Len()-1 {
+			typ = s.Elem()
+		}
+		if TypeName(typ) != rs.Rule.Type {
+			t.Errorf("ReadServers: parameter %d of %s is a %s, not a %s", i, name, TypeName(typ), rs.Rule.Type)
+		}
+		if sig.Results().Len() != 1 {
+			t.Errorf("ReadServers: %s does not return one server", name)
+			continue
+		}
+		if got := TypeName(sig.Results().At(0).Type()); got != "*"+rs.Made {
+			t.Errorf("ReadServers: %s returns a %s, not the *%s Made says", name, got, rs.Made)
+		}
+	}
+	for name := range rs.Serves {
+		if fn := lookupFunc(loaded[PackageOf(name)], name); fn != nil && !receivers[TypeName(fn.Signature().Recv().Type())] {
+			t.Errorf("ReadServers: %s serves no %s, nor a %s", name, rs.Rule.Type, rs.Made)
+		}
+	}
+	for name := range rs.Bare {
+		fn := lookupFunc(loaded[PackageOf(name)], name)
+		if fn == nil {
+			continue
+		}
+		method := "(*" + rs.Rule.Type + ")." + fn.Name()
+		if !rs.Serves[method] || lookupFunc(pkg, method) == nil {
+			t.Errorf("ReadServers: %s has no serving method %s beside it", name, method)
+		}
+		params := fn.Signature().Params()
+		if _, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Signature); !ok {
+			t.Errorf("ReadServers: %s does not take a handler last", name)
 		}
 	}
 }

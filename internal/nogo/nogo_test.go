@@ -36,7 +36,7 @@ var nogoTestdata = map[string][]string{
 	"../../analyzers/sqlconcat/testdata":    {"helpers", "repository", "handlers", "store", "opener"},
 	"../../analyzers/readallbody/testdata":  {"httputil", "api", "server", "ownlimit", "reusable"},
 	"../../internal/effects/testdata":       {"app", "repo"},
-	"../../analyzers/httptimeout/testdata":  {"client", "gracefulish", "weblib", "pprofmain", "routes", "oauthprov", "oauthapi", "pooled", "routedeadline"},
+	"../../analyzers/httptimeout/testdata":  {"client", "gracefulish", "weblib", "pprofmain", "routes", "oauthprov", "oauthapi", "pooled", "routedeadline", "fiberlib"},
 	"../../analyzers/idempotency/testdata":  {"billing", "shop"},
 	"../../analyzers/cachestale/testdata":   {"usersvc", "stale"},
 	"testdata":                              {"rpcsvc", "rpcimpl"},
