@@ -2,6 +2,7 @@ package queryinloop
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
 	"slices"
@@ -400,14 +401,22 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 	}
 	arg := call.Args[i] // a slice spread into a variadic parameter is the parameter
 	if field != "" {
-		if lit := c.structLiteral(arg, field, caller); lit != nil {
+		if lit, added := c.structLiteral(arg, field, caller); lit != nil {
 			// &Options{Reviewers: reviewers}: the field's value, or nothing.
 			for _, elt := range lit.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok && types.ExprString(kv.Key) == field {
+					if added > 0 {
+						// Properties: map[string]string{...} and then
+						// a few more constant keys (gitea's conan).
+						m, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
+						_, isMap := c.pass.TypesInfo.TypeOf(kv.Value).Underlying().(*types.Map)
+						out.Few = ok && isMap && len(m.Elts)+added <= smallLoop
+						return out
+					}
 					return c.classify(kv.Value, "", out, caller)
 				}
 			}
-			out.Few = true
+			out.Few = added == 0
 			return out
 		}
 	}
@@ -418,34 +427,69 @@ func (c *checker) feedOf(call *ast.CallExpr, fn *types.Func, p string, caller *a
 // place (&Options{...}) or in a local variable the caller makes with one
 // (opts := &Options{...}) and then only reads fields of, never setting
 // field or handing the variable itself to another call: what the
-// literal says of field is what the call gets.
-func (c *checker) structLiteral(arg ast.Expr, field string, caller *ast.FuncDecl) *ast.CompositeLit {
+// literal says of field is what the call gets. The one write to field
+// allowed is of an entry of the map it holds under a constant key, at
+// most once per call (opts.Properties["k"] = x, outside any loop):
+// added counts them, each one more key at most.
+func (c *checker) structLiteral(arg ast.Expr, field string, caller *ast.FuncDecl) (lit *ast.CompositeLit, added int) {
 	if lit, ok := ast.Unparen(unaddr(arg)).(*ast.CompositeLit); ok {
-		return lit
+		return lit, 0
 	}
 	id, ok := ast.Unparen(unaddr(arg)).(*ast.Ident)
 	if !ok || caller == nil {
-		return nil
+		return nil, 0
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.Pos() < caller.Body.Pos() || caller.Body.End() <= v.Pos() {
-		return nil // not a local variable of the caller's
+		return nil, 0 // not a local variable of the caller's
 	}
 	ws := c.fx.Index().Writes(v)
 	if len(ws) != 1 || ws[0].RHS == nil {
-		return nil
+		return nil, 0
 	}
-	lit, ok := ast.Unparen(unaddr(ws[0].RHS)).(*ast.CompositeLit)
+	lit, ok = ast.Unparen(unaddr(ws[0].RHS)).(*ast.CompositeLit)
 	if !ok {
-		return nil
+		return nil, 0
 	}
+	// field["k"] = x: the selector of v's field the write indexes.
+	keyed := func(lhs ast.Expr) *ast.SelectorExpr {
+		ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+		if !ok || c.pass.TypesInfo.Types[ix.Index].Value == nil {
+			return nil
+		}
+		sel, ok := ast.Unparen(ix.X).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != field {
+			return nil
+		}
+		if x, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || c.pass.TypesInfo.Uses[x] != v {
+			return nil
+		}
+		if _, ok := c.pass.TypesInfo.TypeOf(sel).Underlying().(*types.Map); !ok {
+			return nil
+		}
+		return sel
+	}
+	allowed := make(map[*ast.SelectorExpr]bool)
 	// Every other use of v reads a field other than field.
 	fine := true
 	ast.Inspect(caller.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN {
+				break
+			}
+			for _, lhs := range n.Lhs {
+				if sel := keyed(lhs); sel != nil {
+					if !c.once(caller, n.Pos()) {
+						fine = false
+					}
+					allowed[sel] = true
+					added++
+				}
+			}
 		case *ast.SelectorExpr:
 			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
-				fine = fine && n.Sel.Name != field
+				fine = fine && (n.Sel.Name != field || allowed[n])
 				return false
 			}
 		case *ast.Ident:
@@ -456,9 +500,9 @@ func (c *checker) structLiteral(arg ast.Expr, field string, caller *ast.FuncDecl
 		return fine
 	})
 	if !fine {
-		return nil
+		return nil, 0
 	}
-	return lit
+	return lit, added
 }
 
 // classify fills a feed with what an expression (or its field) holds.

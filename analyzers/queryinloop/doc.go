@@ -48,7 +48,10 @@ chunks of a list whose call gets the whole chunk (for _, c := range
 lo.Chunk(ids, 50) { db.Where("id IN ?", c)... }, a window ids[i:end]:
 the loop is the batching), loops over
 a small constant number of items (16 at most: a literal, an array,
-make([]T, 4) filled by index, what a function returns that always makes
+make([]T, 4) filled by index, a local map made from a literal of a few
+keys and given at most a few more by m[K] = v with a constant key K,
+each written once (in no loop or function literal: cran's properties
+in gitea), what a function returns that always makes
 such a slice, in any package, or a parameter every caller in the program
 fills with one, as four backup codes handed from the function that
 generates them to the one that stores them, or a variadic parameter
@@ -56,8 +59,11 @@ every caller lists a few items in, spreading no slice
 (invalidate(ctx, id)), or a field of a parameter
 that every caller fills with a literal of a few items or leaves empty,
 in a description written in place or in a variable whose field nothing
-sets afterwards, as the two properties of a conda package in gitea's
-PackageCreationInfo) or over a channel, batch APIs
+sets afterwards but a few constant keys of the map it holds, each once,
+as the two properties of a conda package in gitea's
+PackageCreationInfo, or conan's three and two more; a map given a key
+per row, or a key the data chooses, grows with the data and is
+reported) or over a channel, batch APIs
 (pgx.Batch.Queue, redis pipelines, sqlx.In), or a prepared *sql.Stmt
 executed in a loop inside a transaction, the standard bulk-write idiom.
 

@@ -3,6 +3,7 @@ package queryinloop
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -88,10 +89,13 @@ func (c *checker) fewValue(e ast.Expr, depth int) bool {
 		if !ok {
 			return false
 		}
-		if _, ok := v.Type().Underlying().(*types.Slice); !ok {
-			return false // a map filled by key grows with the keys
-		}
 		ws := c.fx.Index().Writes(v)
+		if _, ok := v.Type().Underlying().(*types.Map); ok {
+			return c.fewMap(v, ws)
+		}
+		if _, ok := v.Type().Underlying().(*types.Slice); !ok {
+			return false
+		}
 		if len(ws) == 0 {
 			return false // a parameter: its callers decide
 		}
@@ -130,6 +134,75 @@ func (c *checker) fewValue(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// fewMap reports whether a local map variable holds a few keys fixed by
+// the code: it is made from a literal of a few items, then given at most
+// a few more entries by m[key] = x with a constant key, each written at
+// most once per call (outside any loop or function literal), as cran's
+// properties in gitea. A map filled by key in a loop, or under a key the
+// data chooses, grows with the data.
+func (c *checker) fewMap(v *types.Var, ws []strexpr.Write) bool {
+	fn := c.fx.Index().Enclosing(v.Pos())
+	if fn == nil || len(ws) == 0 || c.fx.Index().Handed(v) {
+		return false // a parameter or a package's variable, or filled by a call
+	}
+	size, made := 0, false
+	for _, w := range ws {
+		switch {
+		case w.Kind == strexpr.Assign && w.RHS == nil: // var m map[K]V
+		case w.Kind == strexpr.Assign:
+			lit, ok := ast.Unparen(w.RHS).(*ast.CompositeLit)
+			if !ok {
+				return false
+			}
+			size, made = size+len(lit.Elts), true
+		case w.Kind == strexpr.Elem:
+			if w.Key == nil || c.pass.TypesInfo.Types[w.Key].Value == nil || !c.once(fn, w.Pos) {
+				return false
+			}
+			size++
+		default:
+			return false
+		}
+	}
+	return made && size <= smallLoop
+}
+
+// once reports whether the statement at pos runs at most once per call of
+// fn: in fn's own body (not in a function literal of it) and in no loop
+// there. A function with a goto may loop without a loop statement.
+func (c *checker) once(fn ast.Node, pos token.Pos) bool {
+	if c.fx.Index().Enclosing(pos) != fn {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return false
+	}
+	once := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= pos && pos < n.End() {
+				once = false
+			}
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO {
+				once = false
+			}
+		case *ast.FuncLit:
+			return false
+		}
+		return once
+	})
+	return once
 }
 
 // fedFew reports whether every call of a function hands parameter p a

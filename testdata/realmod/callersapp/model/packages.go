@@ -61,3 +61,19 @@ func StoredProperties(ctx context.Context) map[string]string {
 	}
 	return out
 }
+
+// TagPackage stores the properties of a package as tags; one caller adds
+// a key per stored label after making the literal: a query per row.
+func TagPackage(ctx context.Context, info *PackageInfo) {
+	for name, value := range info.Properties {
+		DB.ExecContext(ctx, "INSERT INTO package_tag (package, name, value) VALUES ($1, $2, $3)", info.Name, name, value) // want `^DB.ExecContext in a loop runs one query per iteration`
+	}
+}
+
+// MarkPackage stores the marks of a package; one caller makes the map
+// of two constant keys and then adds one per stored label.
+func MarkPackage(ctx context.Context, info *PackageInfo) {
+	for name, value := range info.Properties {
+		DB.ExecContext(ctx, "INSERT INTO package_mark (package, name, value) VALUES ($1, $2, $3)", info.Name, name, value) // want `^DB.ExecContext in a loop runs one query per iteration`
+	}
+}

@@ -420,3 +420,33 @@ func retryEach(ctx context.Context, db *sql.DB, ids []int) {
 		}()
 	}
 }
+
+// A map made from a literal of two constant keys and given one more
+// constant key, once, holds three entries at most (gitea's cran
+// properties): not data.
+func fixedProperties(ctx context.Context, db *sql.DB, platform string) {
+	props := map[string]string{"type": "binary", "version": "4.2"}
+	if platform != "" {
+		props["platform"] = platform
+	}
+	for k, v := range props {
+		db.ExecContext(ctx, "INSERT INTO props (k, v) VALUES ($1, $2)", k, v)
+	}
+}
+
+// The same map given a key per row, or a key the data chooses, grows
+// with the data.
+func grownProperties(ctx context.Context, db *sql.DB, names []string, name string) {
+	props := map[string]string{"type": "binary"}
+	for _, n := range names {
+		props[n] = "1"
+	}
+	for k, v := range props {
+		db.ExecContext(ctx, "INSERT INTO props (k, v) VALUES ($1, $2)", k, v) // want `db.ExecContext in a loop runs one query per iteration`
+	}
+	chosen := map[string]string{"type": "binary"}
+	chosen[name] = "1"
+	for k, v := range chosen {
+		db.ExecContext(ctx, "INSERT INTO props (k, v) VALUES ($1, $2)", k, v) // want `db.ExecContext in a loop runs one query per iteration`
+	}
+}
