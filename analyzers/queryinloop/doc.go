@@ -48,7 +48,11 @@ chunks of a list whose call gets the whole chunk (for _, c := range
 lo.Chunk(ids, 50) { db.Where("id IN ?", c)... }, a window ids[i:end]:
 the loop is the batching), loops over
 a small constant number of items (16 at most: a literal, an array,
-make([]T, 4) filled by index, a local map made from a literal of a few
+make([]T, 4) filled by index, the rows a query builder's fetch run
+once in its function puts in a slice when the fetch's chain caps them
+at a small constant (db.Limit(5).Find(&posts), gorm and xorm: a cap
+from a variable, such as the page size the client asks for, or a fetch
+repeated page by page in a loop, is reported), a local map made from a literal of a few
 keys and given at most a few more by m[K] = v with a constant key K,
 each written once (in no loop or function literal: cran's properties
 in gitea), what a function returns that always makes

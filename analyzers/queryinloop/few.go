@@ -103,6 +103,7 @@ func (c *checker) fewValue(e ast.Expr, depth int) bool {
 			switch {
 			case w.Kind == strexpr.Elem:
 			case w.Kind == strexpr.Assign && w.RHS == nil:
+			case w.Kind == strexpr.Escape && c.limitedFill(w.Pos):
 			case w.Kind == strexpr.Assign, w.Kind == strexpr.Tuple && w.TupleIndex == 0:
 				if !c.fewValue(w.RHS, depth+1) {
 					return false
@@ -134,6 +135,57 @@ func (c *checker) fewValue(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// limitedFill reports whether the &v at pos is the destination of a
+// query builder's fetch whose chain caps the rows at a small constant,
+// the last cap applied deciding (db.Limit(5).Find(&posts)), and which
+// runs once per call: the slice gets five rows at most, however many
+// the table holds. A cap from a
+// variable (the page size a client asks for), a cap set on a builder
+// kept in a variable, or none, says nothing.
+func (c *checker) limitedFill(pos token.Pos) bool {
+	fn := c.fx.Index().Enclosing(pos)
+	if fn == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	var fetch *ast.CallExpr
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && fetch == nil {
+			for _, a := range call.Args {
+				if u, ok := a.(*ast.UnaryExpr); ok && u.Pos() == pos {
+					fetch = call
+				}
+			}
+		}
+		return fetch == nil
+	})
+	// A page of five fetched in a loop over pages is all the rows, five
+	// at a time.
+	if fetch == nil || !c.once(fn, fetch.Pos()) {
+		return false
+	}
+	for x := fetch.Fun; ; {
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		call, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if f, ok := typeutil.Callee(info, call).(*types.Func); ok {
+			if i, ok := knowledge.QueryLimits[knowledge.FuncName(f)]; ok {
+				if i >= len(call.Args) || info.Types[call.Args[i]].Value == nil {
+					return false
+				}
+				n, ok := constant.Int64Val(constant.ToInt(info.Types[call.Args[i]].Value))
+				return ok && 0 < n && n <= smallLoop // gorm's Limit(-1) lifts the cap
+			}
+		}
+		x = call.Fun
+	}
 }
 
 // fewMap reports whether a local map variable holds a few keys fixed by

@@ -138,6 +138,7 @@ func tables() map[string]table {
 		"GiveUpCalls":          fn(keys(GiveUpCalls)...),
 		"ClientIdentities":     fn(keys(ClientIdentities)...),
 		"TextSplitters":        fn(keys(TextSplitters)...),
+		"QueryLimits":          fn(keys(QueryLimits)...),
 		"Shrinkers":            fn(keys(Shrinkers)...),
 		"BoundedCaches":        fn(keys(BoundedCaches)...),
 		"CacheCalls":           fn(keys(CacheCalls)...),

@@ -491,3 +491,12 @@ var TextSplitters = map[string]bool{
 	"bytes.SplitN":      true,
 	"bytes.SplitSeq":    true,
 }
+
+// QueryLimits cap the rows a query builder's fetch returns, by the
+// argument at the index given: db.Limit(5).Find(&rows) fills rows with
+// five at most, whatever the table holds.
+var QueryLimits = map[string]int{
+	"(*gorm.io/gorm.DB).Limit":      0,
+	"(*xorm.io/xorm.Session).Limit": 0,
+	"(*xorm.io/xorm.Engine).Limit":  0,
+}

@@ -87,3 +87,51 @@ func importComments(db *gorm.DB, comments []*Comment) {
 		db.Create(c) // want `db.Create in a loop runs one query per iteration`
 	}
 }
+
+type Post struct {
+	ID, AuthorID int
+	Author       User
+}
+
+// The five latest posts, each with its author: five queries at most,
+// however many posts the table holds.
+func latest(db *gorm.DB) []Post { // want latest:"returns a few items"
+	var posts []Post
+	db.Order("id DESC").Limit(5).Find(&posts)
+	for i := range posts {
+		db.First(&posts[i].Author, posts[i].AuthorID)
+	}
+	return posts
+}
+
+// A page of the size the client asks for, a cap lifted by Limit(-1), a
+// cap set on a builder kept in a variable, pages fetched in a loop: the
+// loop walks as many rows as the data or the client decide.
+func pages(db *gorm.DB, size int) {
+	var posts []Post
+	db.Limit(size).Find(&posts)
+	for i := range posts {
+		db.First(&posts[i].Author, posts[i].AuthorID) // want `db.First in a loop runs one query per iteration`
+	}
+	var all []Post
+	db.Limit(5).Limit(-1).Find(&all)
+	for i := range all {
+		db.First(&all[i].Author, all[i].AuthorID) // want `db.First in a loop runs one query per iteration`
+	}
+	var kept []Post
+	q := db.Limit(5)
+	q.Find(&kept)
+	for i := range kept {
+		db.First(&kept[i].Author, kept[i].AuthorID) // want `db.First in a loop runs one query per iteration`
+	}
+	for offset := 0; ; offset += 5 {
+		var page []Post
+		db.Where("id > ?", offset).Limit(5).Find(&page)
+		if len(page) == 0 {
+			return
+		}
+		for i := range page {
+			db.First(&page[i].Author, page[i].AuthorID) // want `db.First in a loop runs one query per iteration`
+		}
+	}
+}
