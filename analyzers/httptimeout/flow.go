@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"github.com/crisislint/crisislint/internal/strexpr"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -143,20 +144,7 @@ func (c *checker) returned(fn *types.Func, depth int) kind {
 	if idx < 0 {
 		return unknown
 	}
-	var values []ast.Expr
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == res.Len() {
-				values = append(values, n.Results[idx])
-			} else {
-				values = append(values, nil) // a bare return, or a call's results
-			}
-		}
-		return true
-	})
+	values := returns.Values(fd.Body, res.Len(), idx) // nil: a bare return, or a call's results
 	k := unknown
 	if len(values) > 0 && !containsNil(values) {
 		k = c.single(values, depth)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crisislint/crisislint/internal/knowledge"
 	"github.com/crisislint/crisislint/internal/report"
+	"github.com/crisislint/crisislint/internal/returns"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -256,20 +257,7 @@ func (c *checker) returnedReadSites(rs *knowledge.ReadServer, fn *types.Func, de
 	if idx < 0 {
 		return nil
 	}
-	var values []ast.Expr
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == res.Len() {
-				values = append(values, n.Results[idx])
-			} else {
-				values = append(values, nil) // a bare return, or a call's results
-			}
-		}
-		return true
-	})
+	values := returns.Values(fd.Body, res.Len(), idx) // nil: a bare return, or a call's results
 	if len(values) == 0 {
 		return nil
 	}

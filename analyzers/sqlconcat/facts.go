@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/crisislint/crisislint/internal/knowledge"
+	"github.com/crisislint/crisislint/internal/returns"
 	"github.com/crisislint/crisislint/internal/strexpr"
 )
 
@@ -198,17 +199,11 @@ func (c *checker) returnedText(fd *ast.FuncDecl, fn *types.Func) *textFact {
 		return nil
 	}
 	var alts [][]strexpr.Part
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == res.Len() {
-				alts = append(alts, c.sqlText(n.Results[0]))
-			}
+	for _, v := range returns.Values(fd.Body, res.Len(), 0) {
+		if v != nil { // not a bare return, nor a call's results
+			alts = append(alts, c.sqlText(v))
 		}
-		return true
-	})
+	}
 	var parts []strexpr.Part
 	for _, a := range alts {
 		if !strexpr.AllSafe(a) {

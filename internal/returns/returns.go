@@ -37,3 +37,19 @@ func Any(n ast.Node) bool {
 	}
 	return false
 }
+
+// Values returns, for each return statement under n (as In), its result
+// at index i when it gives all n results one by one, and nil when it
+// does not: a bare return of named results, or a call's results passed
+// on (return f()). A nil says the value cannot be followed.
+func Values(n ast.Node, results, i int) []ast.Expr {
+	var values []ast.Expr
+	for ret := range In(n) {
+		if len(ret.Results) == results {
+			values = append(values, ret.Results[i])
+		} else {
+			values = append(values, nil)
+		}
+	}
+	return values
+}
