@@ -500,13 +500,7 @@ func (s *sim) sentinel(test ast.Expr) bool {
 			}
 		}
 		if other != nil {
-			var id *ast.Ident
-			switch o := ast.Unparen(other).(type) {
-			case *ast.Ident:
-				id = o
-			case *ast.SelectorExpr:
-				id = o.Sel
-			}
+			id := nameOf(other)
 			if v, ok := s.c.info.Uses[id].(*types.Var); id != nil && ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 				found = true
 			}
@@ -526,13 +520,8 @@ func (s *sim) notDown(e ast.Expr, st state) bool {
 	if !s.down || st != failure {
 		return false
 	}
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := nameOf(e)
+	if id == nil {
 		return false
 	}
 	obj := s.c.info.Uses[id]
@@ -614,4 +603,17 @@ func (s *sim) compareStatus(e *ast.BinaryExpr, st state) (tri, bool) {
 		return yes, true
 	}
 	return no, true
+}
+
+// nameOf returns the identifier that names what an expression reads: the
+// expression itself, or the selected name of pkg.Name and x.Field; nil
+// for anything else.
+func nameOf(e ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
 }
